@@ -1,0 +1,14 @@
+import { GrantRightRequest, PersonParams } from '#lib/contracts/api';
+import { apiHandler } from '#lib/http/api-handler';
+import { grant } from '#lib/services/relationships';
+import { personPage } from '#lib/services/views';
+
+export const handler = apiHandler(
+  { auth: 'user', admin: true, params: PersonParams, body: GrantRightRequest, idempotent: true },
+  async ({ deps, params, body, actor }) => {
+    const { reason, right, ...input } = body;
+    const agg = await grant(deps, { ...params, actor: actor!, reason }, right, input);
+    const created = agg.grants.find((g) => g.rightId === right)!;
+    return { status: 201, body: personPage(agg, deps.clock().today), etag: created.version };
+  },
+);

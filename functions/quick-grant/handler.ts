@@ -1,0 +1,16 @@
+import { OrgParams, QuickGrantRequest } from '#lib/contracts/api';
+import { apiHandler } from '#lib/http/api-handler';
+import { quickGrant } from '#lib/services/quick-grant';
+import { personPage } from '#lib/services/views';
+
+export const handler = apiHandler(
+  { auth: 'user', admin: true, params: OrgParams, body: QuickGrantRequest, idempotent: true },
+  async ({ deps, params, body, actor }) => {
+    const { aggregate, created } = await quickGrant(deps, actor!, {
+      ...body,
+      enterpriseNumber: params.enterpriseNumber,
+      nationalNumber: body.nationalNumber.value,
+    });
+    return { status: 201, body: { ...personPage(aggregate, deps.clock().today), created } };
+  },
+);

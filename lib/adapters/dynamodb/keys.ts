@@ -1,0 +1,88 @@
+/**
+ * All keys of the single table are built here. National register numbers never appear in a key:
+ * `{pseudo}`, an HMAC-SHA-256 pseudonym of the number under a secret key.
+ *
+ * | # | access pattern                                   | table / index | pk                                   | sk                 |
+ * |---|--------------------------------------------------|---------------|--------------------------------------|--------------------|
+ * | 1 | person by national number (uniqueness, login)    | table         | NRN#{pseudo}                         | PERSON             |
+ * | 2 | is this person local admin of this organisation  | table         | NRN#{pseudo}                         | ADMIN#{en}         |
+ * | 3 | organisations where this person is local admin   | table         | NRN#{pseudo}                         | begins_with ADMIN# |
+ * | 4 | access check (person × organisation), 1 GetItem  | table         | NRN#{pseudo}                         | ACCESS#{en}        |
+ * | 5 | person page of one organisation, 1 Query         | table         | ORG#{en}#PERSON#{personId}           | MEMBER, REL, GRANT#{grantId} |
+ * | 6 | history of a person in an organisation           | table         | HIST#ORG#{en}#PERSON#{personId}      | {ulid}             |
+ * | 7 | person list of an organisation (by ULID = added) | gsi1          | ORG#{en}#PERSONS                     | {personId}         |
+ * | 8 | local administrators of an organisation          | gsi1          | ORG#{en}#ADMINS                      | {personId}         |
+ * | 9 | organisation                                     | table         | ORG#{en}                             | ORG                |
+ * |10 | right catalogue                                  | table         | CATALOGUE                            | RIGHT#{rightId}    |
+ * |11 | what ends on a day (expiry sweep), sparse        | gsi2          | DUE#{yyyy-mm-dd}                     | {kind}#{en}#{personId} |
+ */
+export const ITEM_TYPES = {
+  person: 'Person',
+  admin: 'LocalAdmin',
+  access: 'AccessProjection',
+  membership: 'Membership',
+  relationship: 'WorkRelationship',
+  grant: 'RightGrant',
+  history: 'History',
+  organisation: 'Organisation',
+  right: 'Right',
+} as const;
+
+export interface Key {
+  pk: string;
+  sk: string;
+}
+
+export const keys = {
+  person: (pseudo: string): Key => ({ pk: `NRN#${pseudo}`, sk: 'PERSON' }),
+  admin: (pseudo: string, en: string): Key => ({ pk: `NRN#${pseudo}`, sk: `ADMIN#${en}` }),
+  adminPrefix: (pseudo: string) => ({ pk: `NRN#${pseudo}`, skPrefix: 'ADMIN#' }),
+  access: (pseudo: string, en: string): Key => ({ pk: `NRN#${pseudo}`, sk: `ACCESS#${en}` }),
+  aggregatePk: (en: string, personId: string) => `ORG#${en}#PERSON#${personId}`,
+  membership: (en: string, personId: string): Key => ({ pk: keys.aggregatePk(en, personId), sk: 'MEMBER' }),
+  relationship: (en: string, personId: string): Key => ({ pk: keys.aggregatePk(en, personId), sk: 'REL' }),
+  grant: (en: string, personId: string, grantId: string): Key => ({
+    pk: keys.aggregatePk(en, personId),
+    sk: `GRANT#${grantId}`,
+  }),
+  historyPk: (en: string, personId: string) => `HIST#ORG#${en}#PERSON#${personId}`,
+  history: (en: string, personId: string, entryId: string): Key => ({
+    pk: keys.historyPk(en, personId),
+    sk: entryId,
+  }),
+  organisation: (en: string): Key => ({ pk: `ORG#${en}`, sk: 'ORG' }),
+  right: (rightId: string): Key => ({ pk: 'CATALOGUE', sk: `RIGHT#${rightId}` }),
+  catalogue: () => ({ pk: 'CATALOGUE', skPrefix: 'RIGHT#' }),
+
+  /** gsi1 attributes. */
+  personListEntry: (en: string, personId: string) => ({ gsi1pk: `ORG#${en}#PERSONS`, gsi1sk: personId }),
+  personListPk: (en: string) => `ORG#${en}#PERSONS`,
+  adminListEntry: (en: string, personId: string) => ({ gsi1pk: `ORG#${en}#ADMINS`, gsi1sk: personId }),
+  adminListPk: (en: string) => `ORG#${en}#ADMINS`,
+
+  /** gsi2 attributes: set only on items with an end date, so the index stays sparse. */
+  dueEntry: (endDate: string, kind: 'REL' | 'GRANT', en: string, personId: string, id = '') => ({
+    gsi2pk: `DUE#${endDate}`,
+    gsi2sk: `${kind}#${en}#${personId}${id ? `#${id}` : ''}`,
+  }),
+};
+
+/** Lower-case, accents folded, punctuation dropped, single spaces: for searching names. */
+export function normalizeSearch(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9 ]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Search text for the person list: "first last first nickname", so that a search for "emma willems"
+ * or "willems emma" matches with `contains`. Names are personal data, so this is a plain attribute
+ * (filtered), never part of a key.
+ */
+export function searchText(firstName: string, lastName: string, nickname: string | null): string {
+  return normalizeSearch(`${firstName} ${lastName} ${firstName} ${nickname ?? ''}`);
+}

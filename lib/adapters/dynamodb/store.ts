@@ -1,0 +1,401 @@
+/**
+ * The DynamoDB store: one method per access pattern of keys.ts, and `commit`, which writes a domain
+ * change, its history entry and the access projection in one TransactWriteItems, each edited item
+ * guarded by its version.
+ */
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { type AccessProjection, toAccessProjection } from '#lib/domain/access';
+import type { RightDefinition } from '#lib/domain/catalogue';
+import type { Membership, PersonAggregate, PersonDetails, RightGrant, WorkRelationship } from '#lib/domain/membership';
+import { ITEM_TYPES, keys, normalizeSearch, searchText } from '#lib/adapters/dynamodb/keys';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** A condition of the transaction failed: someone else changed the aggregate first. Callers retry. */
+export class ConcurrentChangeError extends Error {
+  constructor() {
+    super('concurrent change');
+    this.name = 'ConcurrentChangeError';
+  }
+}
+
+export interface Actor {
+  personId: string;
+  name: string;
+}
+
+export interface HistoryEntry {
+  entryId: string;
+  at: string;
+  actor: Actor;
+  action: string;
+  reason: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface PersonRecord {
+  personId: string;
+  nationalNumber: string;
+  person: PersonDetails;
+}
+
+export interface AdminRecord {
+  enterpriseNumber: string;
+  personId: string;
+  name: string;
+  appointedAt: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  cursor: string | null;
+}
+
+const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'type', 'searchText'] as const;
+
+function strip<T>(item: Record<string, unknown>): T {
+  const copy = { ...item };
+  for (const k of KEY_ATTRIBUTES) delete copy[k];
+  return copy as T;
+}
+
+export function encodeCursor(key: Record<string, unknown> | undefined): string | null {
+  return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : null;
+}
+
+export function decodeCursor(cursor: string | undefined, expectedPk: Record<string, string>): Record<string, unknown> | undefined {
+  if (!cursor) return undefined;
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+    // A cursor is only valid for the list it came from: refuse one crafted for another partition.
+    for (const [k, v] of Object.entries(expectedPk)) if (key[k] !== v) return undefined;
+    return key;
+  } catch {
+    return undefined;
+  }
+}
+
+export class Store {
+  constructor(
+    readonly db: DynamoDBDocumentClient,
+    readonly tableName: string,
+  ) {}
+
+  private async get(key: { pk: string; sk: string }, consistent = false) {
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: consistent }));
+    return out.Item;
+  }
+
+  async getPerson(pseudo: string): Promise<PersonRecord | null> {
+    const item = await this.get(keys.person(pseudo), true);
+    return item ? strip<PersonRecord>(item) : null;
+  }
+
+  async getAdmin(pseudo: string, en: string): Promise<AdminRecord | null> {
+    const item = await this.get(keys.admin(pseudo, en));
+    return item ? strip<AdminRecord>(item) : null;
+  }
+
+  async getAccessProjection(pseudo: string, en: string): Promise<AccessProjection | null> {
+    const item = await this.get(keys.access(pseudo, en));
+    return item ? strip<AccessProjection>(item) : null;
+  }
+
+  async getOrganisation(en: string): Promise<{ enterpriseNumber: string; name: string } | null> {
+    const item = await this.get(keys.organisation(en));
+    return item ? strip(item) : null;
+  }
+
+  async getRight(rightId: string): Promise<RightDefinition | null> {
+    const item = await this.get(keys.right(rightId));
+    return item ? strip<RightDefinition>(item) : null;
+  }
+
+  async listRights(): Promise<RightDefinition[]> {
+    const { pk, skPrefix } = keys.catalogue();
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+        ExpressionAttributeValues: { ':pk': pk, ':sk': skPrefix },
+      }),
+    );
+    return (out.Items ?? []).map((i) => strip<RightDefinition>(i));
+  }
+
+  /** The person page: membership, relationship and grants in one Query. */
+  async loadAggregate(en: string, personId: string, consistent = true): Promise<PersonAggregate | null> {
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.aggregatePk(en, personId) },
+        ConsistentRead: consistent,
+      }),
+    );
+    let membership: Membership | null = null;
+    let relationship: WorkRelationship | null = null;
+    const grants: RightGrant[] = [];
+    for (const item of out.Items ?? []) {
+      if (item.type === ITEM_TYPES.membership) membership = strip<Membership>(item);
+      else if (item.type === ITEM_TYPES.relationship) relationship = strip<WorkRelationship>(item);
+      else if (item.type === ITEM_TYPES.grant) grants.push(strip<RightGrant>(item));
+    }
+    if (!membership) return null;
+    grants.sort((a, b) => a.grantId.localeCompare(b.grantId));
+    return { membership, relationship, grants };
+  }
+
+  /** A page of an organisation's persons: one Query on gsi1, newest first; filters apply within the page. */
+  async listPersons(
+    en: string,
+    opts: { search?: string; status?: 'pending' | 'active'; cursor?: string; limit: number },
+  ): Promise<Page<Membership>> {
+    const pk = keys.personListPk(en);
+    const filters: string[] = [];
+    const values: Record<string, unknown> = { ':pk': pk };
+    const search = opts.search ? normalizeSearch(opts.search) : '';
+    if (search) {
+      filters.push('contains(searchText, :q)');
+      values[':q'] = search;
+    }
+    if (opts.status) {
+      filters.push('#status = :status');
+      values[':status'] = opts.status;
+    }
+    const input: QueryCommandInput = {
+      TableName: this.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: values,
+      ScanIndexForward: false,
+      Limit: opts.limit,
+      ExclusiveStartKey: decodeCursor(opts.cursor, { gsi1pk: pk }),
+    };
+    if (filters.length > 0) input.FilterExpression = filters.join(' AND ');
+    if (opts.status) input.ExpressionAttributeNames = { '#status': 'status' };
+    const out = await this.db.send(new QueryCommand(input));
+    return { items: (out.Items ?? []).map((i) => strip<Membership>(i)), cursor: encodeCursor(out.LastEvaluatedKey) };
+  }
+
+  async getHistory(en: string, personId: string, opts: { cursor?: string; limit: number }): Promise<Page<HistoryEntry>> {
+    const pk = keys.historyPk(en, personId);
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+        ScanIndexForward: false,
+        Limit: opts.limit,
+        ExclusiveStartKey: decodeCursor(opts.cursor, { pk }),
+      }),
+    );
+    return {
+      items: (out.Items ?? []).map((i) => strip<HistoryEntry & { enterpriseNumber: string; personId: string }>(i)),
+      cursor: encodeCursor(out.LastEvaluatedKey),
+    };
+  }
+
+  async listAdmins(en: string): Promise<AdminRecord[]> {
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.adminListPk(en) },
+      }),
+    );
+    return (out.Items ?? []).map((i) => strip<AdminRecord>(i));
+  }
+
+  /** Items that make up a change of a person aggregate, its history entry and the access projection. */
+  changeItems(loaded: PersonAggregate | null, next: PersonAggregate, history: HistoryEntry[]): TransactItem[] {
+    const m = next.membership;
+    const en = m.enterpriseNumber;
+    const personId = m.personId;
+    const items: TransactItem[] = [];
+    const TableName = this.tableName;
+
+    const membershipItem = {
+      ...keys.membership(en, personId),
+      ...keys.personListEntry(en, personId),
+      type: ITEM_TYPES.membership,
+      searchText: searchText(m.person.firstName, m.person.lastName, m.nickname),
+      ...m,
+      version: loaded ? loaded.membership.version + 1 : 1,
+    };
+    items.push({
+      Put: {
+        TableName,
+        Item: membershipItem,
+        ...(loaded
+          ? {
+              ConditionExpression: 'version = :v',
+              ExpressionAttributeValues: { ':v': loaded.membership.version },
+            }
+          : { ConditionExpression: 'attribute_not_exists(pk)' }),
+      },
+    });
+
+    const prevRel = loaded?.relationship ?? null;
+    if (prevRel && !next.relationship) {
+      items.push({
+        Delete: {
+          TableName,
+          Key: keys.relationship(en, personId),
+          ConditionExpression: 'version = :v',
+          ExpressionAttributeValues: { ':v': prevRel.version },
+        },
+      });
+    } else if (next.relationship && next.relationship !== prevRel) {
+      items.push({
+        Put: {
+          TableName,
+          Item: {
+            ...keys.relationship(en, personId),
+            ...keys.dueEntry(next.relationship.endDate, 'REL', en, personId),
+            type: ITEM_TYPES.relationship,
+            enterpriseNumber: en,
+            personId,
+            ...next.relationship,
+          },
+          ...(prevRel
+            ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': prevRel.version } }
+            : { ConditionExpression: 'attribute_not_exists(pk)' }),
+        },
+      });
+    }
+
+    const prevGrants = new Map((loaded?.grants ?? []).map((g) => [g.grantId, g]));
+    const nextIds = new Set(next.grants.map((g) => g.grantId));
+    for (const g of next.grants) {
+      const prev = prevGrants.get(g.grantId);
+      if (prev === g) continue;
+      items.push({
+        Put: {
+          TableName,
+          Item: {
+            ...keys.grant(en, personId, g.grantId),
+            ...keys.dueEntry(g.endDate, 'GRANT', en, personId, g.grantId),
+            type: ITEM_TYPES.grant,
+            enterpriseNumber: en,
+            personId,
+            ...g,
+          },
+          ...(prev
+            ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': prev.version } }
+            : { ConditionExpression: 'attribute_not_exists(pk)' }),
+        },
+      });
+    }
+    for (const prev of prevGrants.values()) {
+      if (nextIds.has(prev.grantId)) continue;
+      items.push({
+        Delete: {
+          TableName,
+          Key: keys.grant(en, personId, prev.grantId),
+          ConditionExpression: 'version = :v',
+          ExpressionAttributeValues: { ':v': prev.version },
+        },
+      });
+    }
+
+    for (const entry of history) {
+      items.push({
+        Put: {
+          TableName,
+          Item: {
+            ...keys.history(en, personId, entry.entryId),
+            type: ITEM_TYPES.history,
+            enterpriseNumber: en,
+            personId,
+            ...entry,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      });
+    }
+
+    const accessKey = keys.access(m.pseudonym, en);
+    if (next.relationship || next.grants.length > 0) {
+      items.push({
+        Put: { TableName, Item: { ...accessKey, type: ITEM_TYPES.access, ...toAccessProjection(next) } },
+      });
+    } else if (prevRel || (loaded?.grants.length ?? 0) > 0) {
+      items.push({ Delete: { TableName, Key: accessKey } });
+    }
+    return items;
+  }
+
+  /** Runs one transaction; a failed condition or a conflicting transaction becomes ConcurrentChangeError. */
+  async transact(items: TransactItem[], clientRequestToken?: string): Promise<void> {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: items,
+          ...(clientRequestToken ? { ClientRequestToken: clientRequestToken } : {}),
+        }),
+      );
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) {
+        const codes = (error.CancellationReasons ?? []).map((r) => r.Code);
+        if (codes.some((c) => c === 'ConditionalCheckFailed' || c === 'TransactionConflict')) {
+          throw new ConcurrentChangeError();
+        }
+      }
+      throw error;
+    }
+  }
+
+  personItem(pseudo: string, record: PersonRecord, exists: boolean): TransactItem {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: { ...keys.person(pseudo), type: ITEM_TYPES.person, ...record },
+        ...(exists ? {} : { ConditionExpression: 'attribute_not_exists(pk)' }),
+      },
+    };
+  }
+
+  adminItem(pseudo: string, admin: AdminRecord): TransactItem {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: {
+          ...keys.admin(pseudo, admin.enterpriseNumber),
+          ...keys.adminListEntry(admin.enterpriseNumber, admin.personId),
+          type: ITEM_TYPES.admin,
+          ...admin,
+        },
+      },
+    };
+  }
+
+  async putOrganisation(en: string, name: string): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...keys.organisation(en), type: ITEM_TYPES.organisation, enterpriseNumber: en, name },
+      }),
+    );
+  }
+
+  async putRight(right: RightDefinition): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...keys.right(right.rightId), type: ITEM_TYPES.right, ...right },
+      }),
+    );
+  }
+}

@@ -1,0 +1,261 @@
+/**
+ * Request and response contracts of the administration API. Handlers validate with them, the OpenAPI
+ * document is generated from them, and the UI reuses them for its forms.
+ */
+import { z } from 'zod';
+import { ACCESS_REASONS } from '#lib/domain/access';
+import { RIGHT_GRANT_MAX_YEARS, WORK_RELATIONSHIP_MAX_YEARS } from '#lib/domain/period';
+import {
+  withPeriod,
+  zCategory,
+  zDate,
+  zEmail,
+  zEnterpriseNumber,
+  zId,
+  zNationalNumber,
+  zPhone,
+  zReason,
+} from '#lib/contracts/common';
+
+// ---- path parameters -------------------------------------------------------------------------
+
+export const OrgParams = z.object({ enterpriseNumber: zEnterpriseNumber });
+export const PersonParams = z.object({ enterpriseNumber: zEnterpriseNumber, personId: zId });
+export const GrantParams = PersonParams.extend({ grantId: zId });
+
+// ---- requests -------------------------------------------------------------------------------
+
+export const LookupRequest = z.strictObject({ nationalNumber: zNationalNumber });
+
+export const AddPersonRequest = z.strictObject({
+  nationalNumber: zNationalNumber,
+  nickname: z.string().trim().max(50, 'De roepnaam mag maximaal 50 tekens lang zijn.').optional(),
+  initials: z.string().trim().max(10, 'De initialen mogen maximaal 10 tekens lang zijn.').optional(),
+  reason: zReason.optional(),
+});
+
+const relationshipFields = {
+  category: zCategory,
+  startDate: zDate,
+  endDate: zDate,
+  phone: zPhone,
+  email: zEmail,
+};
+
+export const RelationshipDetails = withPeriod(z.strictObject(relationshipFields), WORK_RELATIONSHIP_MAX_YEARS);
+
+export const CreateRelationshipRequest = withPeriod(
+  z.strictObject({ ...relationshipFields, reason: zReason.optional() }),
+  WORK_RELATIONSHIP_MAX_YEARS,
+);
+
+export const UpdateRelationshipRequest = withPeriod(
+  z
+    .strictObject({
+      category: zCategory.optional(),
+      startDate: zDate.optional(),
+      endDate: zDate.optional(),
+      phone: zPhone.optional(),
+      email: zEmail.optional(),
+      reason: zReason.optional(),
+    })
+    .refine((v) => Object.keys(v).some((k) => k !== 'reason'), 'Geef minstens één veld op om te wijzigen.'),
+  WORK_RELATIONSHIP_MAX_YEARS,
+);
+
+export const ExtendRelationshipRequest = z.strictObject({
+  endDate: zDate.optional(),
+  includeRights: z.boolean({ error: 'Geef aan of de gebruikersrechten mee verlengd worden (true of false).' }),
+  reason: zReason.optional(),
+});
+
+export const PauseRelationshipRequest = z.strictObject({
+  reason: zReason.pipe(z.string().min(1, 'Geef een reden op voor de pauze.')),
+});
+
+export const ResumeRelationshipRequest = z.strictObject({ reason: zReason.optional() });
+
+const zProfiles = z
+  .array(z.string().min(1).max(100), { error: 'Geef de profielen op als lijst.' })
+  .min(1, 'Kies minstens één profiel.')
+  .max(20)
+  .refine((p) => new Set(p).size === p.length, 'Elk profiel mag maar één keer voorkomen.');
+
+const zRightId = z.string().trim().min(1, 'Kies een gebruikersrecht.').max(100);
+
+export const GrantRightRequest = withPeriod(
+  z.strictObject({
+    right: zRightId,
+    profiles: zProfiles,
+    startDate: zDate,
+    endDate: zDate,
+    reason: zReason.optional(),
+  }),
+  RIGHT_GRANT_MAX_YEARS,
+);
+
+export const UpdateGrantRequest = withPeriod(
+  z
+    .strictObject({
+      profiles: zProfiles.optional(),
+      startDate: zDate.optional(),
+      endDate: zDate.optional(),
+      reason: zReason.optional(),
+    })
+    .refine((v) => Object.keys(v).some((k) => k !== 'reason'), 'Geef minstens één veld op om te wijzigen.'),
+  RIGHT_GRANT_MAX_YEARS,
+);
+
+export const DeleteRequest = z.strictObject({ reason: zReason.optional() });
+
+export const QuickGrantRequest = withPeriod(
+  z.strictObject({
+    nationalNumber: zNationalNumber,
+    right: zRightId,
+    profiles: zProfiles,
+    startDate: zDate.optional(),
+    endDate: zDate.optional(),
+    relationship: RelationshipDetails.optional(),
+    reason: zReason.optional(),
+  }),
+  RIGHT_GRANT_MAX_YEARS,
+);
+
+export const ListPersonsQuery = z.strictObject({
+  search: z.string().trim().max(100).optional(),
+  status: z.enum(['pending', 'active'], { error: 'Status is "pending" of "active".' }).optional(),
+  cursor: z.string().max(2000).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export const HistoryQuery = z.strictObject({
+  cursor: z.string().max(2000).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export const ComparisonQuery = z.strictObject({
+  personIds: z
+    .string({ error: 'Geef de te vergelijken personen op (personIds=a,b).' })
+    .transform((s) => s.split(',').map((x) => x.trim()))
+    .pipe(
+      z
+        .array(zId)
+        .min(2, 'Vergelijk minstens twee personen.')
+        .max(10, 'Vergelijk maximaal tien personen.')
+        .refine((ids) => new Set(ids).size === ids.length, 'Elke persoon mag maar één keer voorkomen.'),
+    ),
+});
+
+// ---- responses ------------------------------------------------------------------------------
+
+export const RegisterPerson = z
+  .object({
+    nationalNumber: z.string(),
+    kind: z.enum(['rrn', 'bis']),
+    firstName: z.string(),
+    lastName: z.string(),
+    birthDate: z.string().nullable(),
+    sex: z.enum(['M', 'F']).nullable(),
+    source: z.literal('VKBP'),
+    knownInOrganisation: z.boolean(),
+    personId: z.string().nullable(),
+  })
+  .meta({ id: 'RegisterPerson' });
+
+export const Relationship = z
+  .object({
+    category: zCategory,
+    startDate: z.string(),
+    endDate: z.string(),
+    phone: z.string(),
+    email: z.string(),
+    paused: z.boolean(),
+    pauseReason: z.string().nullable(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'WorkRelationship' });
+
+export const Grant = z
+  .object({
+    grantId: z.string(),
+    right: z.string(),
+    rightName: z.string(),
+    profiles: z.array(z.string()),
+    startDate: z.string(),
+    endDate: z.string(),
+    state: z.enum(['active', 'future', 'expired', 'suspended']),
+    version: z.number().int(),
+  })
+  .meta({ id: 'RightGrant' });
+
+export const PersonSummary = z
+  .object({
+    personId: z.string(),
+    nationalNumber: z.string().meta({ description: 'Gemaskeerd, bv. 90.04.18-***.**' }),
+    firstName: z.string(),
+    lastName: z.string(),
+    nickname: z.string().nullable(),
+    status: z.enum(['pending', 'active']),
+  })
+  .meta({ id: 'PersonSummary' });
+
+export const PersonPage = PersonSummary.extend({
+  initials: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  sex: z.enum(['M', 'F']).nullable(),
+  source: z.literal('VKBP'),
+  organisation: z.object({ enterpriseNumber: z.string(), name: z.string() }),
+  relationship: Relationship.nullable(),
+  grants: z.array(Grant),
+  version: z.number().int(),
+}).meta({ id: 'PersonPage' });
+
+export const PersonList = z.object({ items: z.array(PersonSummary), cursor: z.string().nullable() });
+
+export const HistoryEntry = z
+  .object({
+    entryId: z.string(),
+    at: z.string(),
+    actor: z.object({ personId: z.string(), name: z.string() }),
+    action: z.string(),
+    reason: z.string().nullable(),
+    before: z.unknown(),
+    after: z.unknown(),
+  })
+  .meta({ id: 'HistoryEntry' });
+
+export const HistoryPage = z.object({ items: z.array(HistoryEntry), cursor: z.string().nullable() });
+
+export const RightCatalogue = z.object({
+  items: z.array(
+    z.object({
+      rightId: z.string(),
+      name: z.string(),
+      description: z.string(),
+      profiles: z.array(z.string()),
+      maxYears: z.number().int(),
+    }),
+  ),
+});
+
+export const Comparison = z.object({
+  persons: z.array(PersonSummary),
+  rows: z.array(
+    z.object({
+      right: z.string(),
+      profile: z.string(),
+      /** One cell per person, in the order of `persons`. */
+      cells: z.array(z.object({ granted: z.boolean(), startDate: z.string().nullable(), endDate: z.string().nullable() })),
+      differs: z.boolean(),
+    }),
+  ),
+});
+
+export const AccessDecision = z.object({
+  allowed: z.boolean(),
+  validUntil: z.string().optional(),
+  reason: z.enum(ACCESS_REASONS),
+});
+
+export type PersonPageDto = z.infer<typeof PersonPage>;
+export type GrantDto = z.infer<typeof Grant>;

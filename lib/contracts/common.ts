@@ -1,0 +1,80 @@
+/**
+ * Field schemas shared by every contract. Each wraps a pure domain check, so the API, the UI and the
+ * domain agree on what is valid; messages are Dutch and carry the domain's stable code.
+ */
+import { z } from 'zod';
+import { RELATIONSHIP_CATEGORIES } from '#lib/domain/catalogue';
+import { parseEmail, parsePhone } from '#lib/domain/contact';
+import { parseEnterpriseNumber } from '#lib/domain/enterprise-number';
+import type { Check } from '#lib/domain/errors';
+import { parseNationalNumber } from '#lib/domain/national-number';
+import { checkPeriod, parseCalendarDate } from '#lib/domain/period';
+
+z.config(z.locales.nl());
+
+/** Wraps a domain check: the input must be a string; the output is the check's value. */
+function checked<T>(check: (input: unknown) => Check<T>, typeMessage: string) {
+  return z.string({ error: typeMessage }).transform((value, ctx) => {
+    const result = check(value);
+    if (result.ok) return result.value;
+    ctx.addIssue({ code: 'custom', message: result.message, params: { code: result.code } });
+    return z.NEVER;
+  });
+}
+
+export const zNationalNumber = checked(
+  parseNationalNumber,
+  'Geef het rijksregisternummer of BIS-nummer op als tekst, bv. "85.07.30-033.28".',
+).meta({ description: 'Rijksregisternummer of BIS-nummer (11 cijfers; punten, streepjes en spaties mogen).' });
+
+export const zEnterpriseNumber = checked(
+  parseEnterpriseNumber,
+  'Geef het ondernemingsnummer op als tekst, bv. "0795.012.394".',
+).meta({ description: 'Ondernemingsnummer (10 cijfers, begint met 0 of 1).' });
+
+export const zPhone = checked(parsePhone, 'Geef het telefoonnummer op als tekst, bv. "+3212345678".').meta({
+  description: 'Telefoonnummer; wordt opgeslagen in E.164-formaat.',
+});
+
+export const zEmail = checked(parseEmail, 'Geef het e-mailadres op als tekst.').meta({ description: 'E-mailadres.' });
+
+export const zDate = checked(parseCalendarDate, 'Geef de datum op als tekst in het formaat JJJJ-MM-DD.').meta({
+  description: 'Kalenderdag (JJJJ-MM-DD), Europe/Brussels.',
+});
+
+export const zReason = z
+  .string({ error: 'De reden moet tekst zijn.' })
+  .trim()
+  .max(500, 'De reden mag maximaal 500 tekens lang zijn.');
+
+export const zCategory = z.enum(RELATIONSHIP_CATEGORIES, {
+  error: `Kies een categorie: ${RELATIONSHIP_CATEGORIES.join(', ')}.`,
+});
+
+export const zId = z
+  .string()
+  .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Ongeldige id.')
+  .meta({ description: 'ULID' });
+
+/** Adds the period rules (end ≥ start, at most `maxYears`) to an object with startDate and endDate. */
+export function withPeriod<T extends z.ZodType<{ startDate?: string; endDate?: string }>>(schema: T, maxYears: number) {
+  return schema.superRefine((value, ctx) => {
+    if (!value.startDate || !value.endDate) return;
+    const result = checkPeriod({ startDate: value.startDate, endDate: value.endDate }, maxYears);
+    if (!result.ok) {
+      ctx.addIssue({ code: 'custom', path: ['endDate'], message: result.message, params: { code: result.code } });
+    }
+  });
+}
+
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    code: z.string(),
+    errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).optional(),
+    correlationId: z.string().optional(),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details, application/problem+json.' });

@@ -1,0 +1,149 @@
+/**
+ * The OpenAPI 3.1 document, generated from the route table and the zod contracts (zod 4's own JSON
+ * Schema output), so the documentation cannot drift from what the handlers validate.
+ */
+import { z } from 'zod';
+import * as api from '#lib/contracts/api';
+import { Problem } from '#lib/contracts/common';
+
+interface RouteLike {
+  method: string;
+  path: string;
+  fn: string;
+  auth: 'none' | 'user' | 'service';
+  scope?: string;
+}
+
+interface Operation {
+  summary: string;
+  body?: z.ZodType;
+  query?: z.ZodObject;
+  response?: z.ZodType;
+  status?: number;
+  ifMatch?: boolean;
+  idempotent?: boolean;
+}
+
+/** What each function takes and gives; a route without an entry here is documented by its path only. */
+export const OPERATIONS: Record<string, Operation> = {
+  health: { summary: 'Gezondheid van de dienst' },
+  openapi: { summary: 'Dit OpenAPI-document' },
+  'list-rights': { summary: 'Catalogus van gebruikersrechten', response: api.RightCatalogue },
+  'lookup-national-register': {
+    summary: 'Gegevens uit het rijksregister opzoeken (persoon toevoegen, stap 1)',
+    body: api.LookupRequest,
+    response: api.RegisterPerson,
+  },
+  'add-person': {
+    summary: 'Persoon toevoegen aan de organisatie',
+    body: api.AddPersonRequest,
+    response: api.PersonPage,
+    status: 201,
+    idempotent: true,
+  },
+  'list-persons': { summary: 'Personen van de organisatie', query: api.ListPersonsQuery, response: api.PersonList },
+  'get-person': { summary: 'Gegevens van gebruiker', response: api.PersonPage },
+  'create-work-relationship': {
+    summary: 'Koppel gebruiker aan organisatie (werkrelatie)',
+    body: api.CreateRelationshipRequest,
+    response: api.PersonPage,
+    status: 201,
+    idempotent: true,
+  },
+  'update-work-relationship': {
+    summary: 'Bewerk werkrelatie',
+    body: api.UpdateRelationshipRequest,
+    response: api.PersonPage,
+    ifMatch: true,
+  },
+  'delete-work-relationship': {
+    summary: 'Verwijder werkrelatie (trekt de gebruikersrechten in)',
+    body: api.DeleteRequest,
+    response: api.PersonPage,
+    ifMatch: true,
+  },
+  'extend-work-relationship': {
+    summary: 'Verleng werkrelatie en gebruikersrechten',
+    body: api.ExtendRelationshipRequest,
+    response: api.PersonPage,
+    idempotent: true,
+  },
+  'pause-work-relationship': { summary: 'Pauzeer werkrelatie', body: api.PauseRelationshipRequest, response: api.PersonPage },
+  'resume-work-relationship': { summary: 'Hervat werkrelatie', body: api.ResumeRelationshipRequest, response: api.PersonPage },
+  'grant-right': {
+    summary: 'Ken gebruikersrecht toe',
+    body: api.GrantRightRequest,
+    response: api.PersonPage,
+    status: 201,
+    idempotent: true,
+  },
+  'update-grant': { summary: 'Bewerk gebruikersrecht', body: api.UpdateGrantRequest, response: api.PersonPage, ifMatch: true },
+  'revoke-grant': { summary: 'Trek gebruikersrecht in', body: api.DeleteRequest, response: api.PersonPage, ifMatch: true },
+  'get-history': { summary: 'Historiek', query: api.HistoryQuery, response: api.HistoryPage },
+  'compare-persons': { summary: 'Vergelijk meerdere personen', query: api.ComparisonQuery, response: api.Comparison },
+  'quick-grant': {
+    summary: 'Snel recht toekennen',
+    body: api.QuickGrantRequest,
+    response: api.PersonPage,
+    status: 201,
+    idempotent: true,
+  },
+};
+
+function schema(type: z.ZodType, io: 'input' | 'output') {
+  return z.toJSONSchema(type, { io, unrepresentable: 'any', target: 'draft-2020-12' });
+}
+
+const problemContent = { 'application/problem+json': { schema: schema(Problem, 'output') } };
+
+export function openApiDocument(routes: readonly RouteLike[]) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) {
+    const op = OPERATIONS[route.fn] ?? { summary: route.fn };
+    const parameters: unknown[] = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
+    if (op.query) {
+      const shape = schema(op.query, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+      for (const [name, s] of Object.entries(shape.properties ?? {})) {
+        parameters.push({ name, in: 'query', required: shape.required?.includes(name) ?? false, schema: s });
+      }
+    }
+    if (op.ifMatch) parameters.push({ name: 'If-Match', in: 'header', required: true, schema: { type: 'string' } });
+    if (op.idempotent) parameters.push({ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } });
+    const responses: Record<string, unknown> = {
+      [String(op.status ?? 200)]: {
+        description: 'OK',
+        ...(op.response ? { content: { 'application/json': { schema: schema(op.response, 'output') } } } : {}),
+      },
+      default: { description: 'Probleem (RFC 9457)', content: problemContent },
+    };
+    paths[route.path] ??= {};
+    paths[route.path]![route.method.toLowerCase()] = {
+      operationId: route.fn,
+      summary: op.summary,
+      ...(route.auth === 'none' ? { security: [] } : {}),
+      parameters,
+      ...(op.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: schema(op.body, 'input') } } } }
+        : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Gebruikersbeheer API',
+      version: '1.0.0',
+      description: 'Beheer van personen, werkrelaties en gebruikersrechten per organisatie.',
+    },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+    },
+    security: [{ bearer: [] }],
+    paths,
+  };
+}

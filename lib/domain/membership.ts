@@ -1,0 +1,447 @@
+/**
+ * A person within one organisation: the membership (aggregate root), its work relationship and its
+ * right grants. Every operation here is pure: it takes the current aggregate and returns the next one
+ * plus what the history must record. The repository turns the difference into one transaction.
+ */
+import type { RelationshipCategory, RightDefinition } from '#lib/domain/catalogue';
+import { BusinessRuleError, ConflictError, NotFoundError, PreconditionFailedError } from '#lib/domain/errors';
+import {
+  addYears,
+  compareDates,
+  isWithin,
+  RIGHT_GRANT_MAX_YEARS,
+  WORK_RELATIONSHIP_MAX_YEARS,
+} from '#lib/domain/period';
+
+export type Sex = 'M' | 'F';
+
+export interface PersonDetails {
+  firstName: string;
+  lastName: string;
+  birthDate: string | null;
+  sex: Sex | null;
+  source: 'VKBP';
+}
+
+export type MembershipStatus = 'pending' | 'active';
+
+export interface Membership {
+  enterpriseNumber: string;
+  /** Kept on the membership so the person page needs no second read. */
+  organisationName: string;
+  personId: string;
+  /** HMAC pseudonym of the national number: the only form in which it appears in keys. */
+  pseudonym: string;
+  nationalNumber: string;
+  person: PersonDetails;
+  nickname: string | null;
+  initials: string | null;
+  status: MembershipStatus;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Period {
+  startDate: string;
+  endDate: string;
+}
+
+export interface WorkRelationship extends Period {
+  category: RelationshipCategory;
+  phone: string;
+  email: string;
+  paused: boolean;
+  pauseReason: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RightGrant extends Period {
+  grantId: string;
+  rightId: string;
+  rightName: string;
+  profiles: string[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PersonAggregate {
+  membership: Membership;
+  relationship: WorkRelationship | null;
+  grants: RightGrant[];
+}
+
+export type HistoryAction =
+  | 'person.added'
+  | 'relationship.created'
+  | 'relationship.updated'
+  | 'relationship.deleted'
+  | 'relationship.extended'
+  | 'relationship.paused'
+  | 'relationship.resumed'
+  | 'grant.created'
+  | 'grant.updated'
+  | 'grant.revoked';
+
+/** What an operation changed: the next state and what the history entry records. */
+export interface Change {
+  next: PersonAggregate;
+  action: HistoryAction;
+  before: unknown;
+  after: unknown;
+}
+
+/** Context every operation needs: the Brussels calendar day and the instant of the change. */
+export interface Clock {
+  today: string;
+  now: string;
+}
+
+export function statusOf(relationship: WorkRelationship | null): MembershipStatus {
+  return relationship ? 'active' : 'pending';
+}
+
+/** The public view of a membership in history entries: never the national number. */
+function membershipView(m: Membership) {
+  return { person: m.person, nickname: m.nickname, initials: m.initials, status: m.status };
+}
+
+function relationshipView(r: WorkRelationship | null) {
+  if (!r) return null;
+  const { version: _v, createdAt: _c, updatedAt: _u, ...rest } = r;
+  return rest;
+}
+
+function grantView(g: RightGrant) {
+  const { version: _v, createdAt: _c, updatedAt: _u, ...rest } = g;
+  return rest;
+}
+
+function withMembership(agg: PersonAggregate, relationship: WorkRelationship | null, grants: RightGrant[], now: string) {
+  return {
+    membership: { ...agg.membership, status: statusOf(relationship), updatedAt: now },
+    relationship,
+    grants,
+  };
+}
+
+export function newMembership(input: {
+  enterpriseNumber: string;
+  organisationName: string;
+  personId: string;
+  pseudonym: string;
+  nationalNumber: string;
+  person: PersonDetails;
+  nickname: string | null;
+  initials: string | null;
+  now: string;
+}): Change {
+  const membership: Membership = {
+    ...input,
+    status: 'pending',
+    version: 1,
+    createdAt: input.now,
+    updatedAt: input.now,
+  };
+  const next = { membership, relationship: null, grants: [] };
+  return { next, action: 'person.added', before: null, after: membershipView(membership) };
+}
+
+export function checkVersion(actual: number, expected: number | undefined): void {
+  if (expected !== undefined && actual !== expected) throw new PreconditionFailedError();
+}
+
+function requireRelationship(agg: PersonAggregate): WorkRelationship {
+  if (!agg.relationship) {
+    throw new NotFoundError('relationship.not-found', 'Deze persoon heeft geen werkrelatie met deze organisatie.');
+  }
+  return agg.relationship;
+}
+
+function field(path: string, code: string, message: string) {
+  return { path, code, message };
+}
+
+/** Rights must lie inside the relationship: checked on every change of either. */
+function assertGrantsInside(relationship: Period, grants: RightGrant[], path = 'endDate'): void {
+  const outside = grants.filter((g) => !isWithin(g, relationship));
+  if (outside.length > 0) {
+    throw new BusinessRuleError(
+      'relationship.rights-outside',
+      `De werkrelatie moet de periode van de toegekende gebruikersrechten omvatten (${outside
+        .map((g) => g.rightId)
+        .join(', ')}). Pas eerst die rechten aan.`,
+      [field(path, 'relationship.rights-outside', 'De toegekende gebruikersrechten vallen buiten deze periode.')],
+    );
+  }
+}
+
+export interface RelationshipInput extends Period {
+  category: RelationshipCategory;
+  phone: string;
+  email: string;
+}
+
+export function createRelationship(agg: PersonAggregate, input: RelationshipInput, clock: Clock): Change {
+  if (agg.relationship) {
+    throw new ConflictError(
+      'relationship.exists',
+      'Deze persoon heeft al een werkrelatie met deze organisatie. Bewerk of verleng die.',
+    );
+  }
+  const relationship: WorkRelationship = {
+    ...input,
+    paused: false,
+    pauseReason: null,
+    version: 1,
+    createdAt: clock.now,
+    updatedAt: clock.now,
+  };
+  return {
+    next: withMembership(agg, relationship, agg.grants, clock.now),
+    action: 'relationship.created',
+    before: null,
+    after: relationshipView(relationship),
+  };
+}
+
+export function updateRelationship(
+  agg: PersonAggregate,
+  patch: Partial<RelationshipInput>,
+  expectedVersion: number,
+  clock: Clock,
+): Change {
+  const current = requireRelationship(agg);
+  checkVersion(current.version, expectedVersion);
+  const candidate = { ...current, ...patch };
+  if (compareDates(candidate.endDate, candidate.startDate) < 0) {
+    throw new BusinessRuleError('period.end-before-start', 'De einddatum ligt voor de begindatum.', [
+      field('endDate', 'period.end-before-start', 'De einddatum mag niet voor de begindatum liggen.'),
+    ]);
+  }
+  if (compareDates(candidate.endDate, addYears(candidate.startDate, WORK_RELATIONSHIP_MAX_YEARS)) > 0) {
+    throw new BusinessRuleError('period.too-long', 'Maximumperiode = 10 jaar.', [
+      field('endDate', 'period.too-long', 'Een werkrelatie duurt maximaal 10 jaar.'),
+    ]);
+  }
+  assertGrantsInside(candidate, agg.grants);
+  const relationship = { ...candidate, version: current.version + 1, updatedAt: clock.now };
+  return {
+    next: withMembership(agg, relationship, agg.grants, clock.now),
+    action: 'relationship.updated',
+    before: relationshipView(current),
+    after: relationshipView(relationship),
+  };
+}
+
+/** Deleting a relationship revokes its rights; the history keeps both. */
+export function deleteRelationship(agg: PersonAggregate, expectedVersion: number, clock: Clock): Change {
+  const current = requireRelationship(agg);
+  checkVersion(current.version, expectedVersion);
+  return {
+    next: withMembership(agg, null, [], clock.now),
+    action: 'relationship.deleted',
+    before: { relationship: relationshipView(current), grants: agg.grants.map(grantView) },
+    after: null,
+  };
+}
+
+/**
+ * Extends the relationship (and optionally its rights) within the maxima. The new end defaults to
+ * the longest allowed; when it would make the period longer than the maximum, the period restarts
+ * today (what lies before today is kept in the history).
+ */
+export function extendRelationship(
+  agg: PersonAggregate,
+  input: { endDate?: string; includeRights: boolean },
+  rights: ReadonlyMap<string, RightDefinition>,
+  clock: Clock,
+): Change {
+  const current = requireRelationship(agg);
+  const extended = extendPeriod(current, input.endDate, WORK_RELATIONSHIP_MAX_YEARS, clock.today, 'endDate');
+  if (compareDates(extended.endDate, current.endDate) <= 0) {
+    throw new BusinessRuleError('extension.not-longer', 'De nieuwe einddatum moet na de huidige einddatum liggen.', [
+      field('endDate', 'extension.not-longer', 'Kies een einddatum na de huidige einddatum.'),
+    ]);
+  }
+  const relationship = { ...current, ...extended, version: current.version + 1, updatedAt: clock.now };
+  const grants = agg.grants.map((g) => {
+    if (!input.includeRights) return g;
+    const maxYears = Math.min(rights.get(g.rightId)?.maxYears ?? RIGHT_GRANT_MAX_YEARS, RIGHT_GRANT_MAX_YEARS);
+    const base = compareDates(g.startDate, clock.today) > 0 ? g.startDate : clock.today;
+    const target = minDate(addYears(base, maxYears), relationship.endDate);
+    if (compareDates(target, g.endDate) <= 0) return g;
+    const period = extendPeriod(g, target, maxYears, clock.today, 'endDate');
+    return { ...g, ...period, version: g.version + 1, updatedAt: clock.now };
+  });
+  assertGrantsInside(relationship, grants);
+  return {
+    next: withMembership(agg, relationship, grants, clock.now),
+    action: 'relationship.extended',
+    before: { relationship: relationshipView(current), grants: agg.grants.map(grantView) },
+    after: { relationship: relationshipView(relationship), grants: grants.map(grantView) },
+  };
+}
+
+function minDate(a: string, b: string): string {
+  return compareDates(a, b) <= 0 ? a : b;
+}
+
+function extendPeriod(current: Period, endDate: string | undefined, maxYears: number, today: string, path: string) {
+  const base = compareDates(current.startDate, today) > 0 ? current.startDate : today;
+  const end = endDate ?? addYears(base, maxYears);
+  if (compareDates(end, addYears(current.startDate, maxYears)) <= 0) return { startDate: current.startDate, endDate: end };
+  if (compareDates(end, addYears(base, maxYears)) > 0) {
+    throw new BusinessRuleError('period.too-long', `Maximumperiode = ${maxYears} jaar.`, [
+      field(path, 'period.too-long', `De periode mag maximaal ${maxYears} jaar duren, te rekenen vanaf vandaag.`),
+    ]);
+  }
+  return { startDate: base, endDate: end };
+}
+
+export function pauseRelationship(agg: PersonAggregate, reason: string, clock: Clock): Change {
+  const current = requireRelationship(agg);
+  if (current.paused) throw new ConflictError('relationship.already-paused', 'De werkrelatie is al gepauzeerd.');
+  const relationship = { ...current, paused: true, pauseReason: reason, version: current.version + 1, updatedAt: clock.now };
+  return {
+    next: withMembership(agg, relationship, agg.grants, clock.now),
+    action: 'relationship.paused',
+    before: relationshipView(current),
+    after: relationshipView(relationship),
+  };
+}
+
+export function resumeRelationship(agg: PersonAggregate, clock: Clock): Change {
+  const current = requireRelationship(agg);
+  if (!current.paused) throw new ConflictError('relationship.not-paused', 'De werkrelatie is niet gepauzeerd.');
+  const relationship = { ...current, paused: false, pauseReason: null, version: current.version + 1, updatedAt: clock.now };
+  return {
+    next: withMembership(agg, relationship, agg.grants, clock.now),
+    action: 'relationship.resumed',
+    before: relationshipView(current),
+    after: relationshipView(relationship),
+  };
+}
+
+export interface GrantInput extends Period {
+  profiles: string[];
+}
+
+function checkGrant(right: RightDefinition, input: GrantInput, relationship: Period): void {
+  const errors = [];
+  const unknown = input.profiles.filter((p) => !right.profiles.includes(p));
+  if (unknown.length > 0) {
+    errors.push(field('profiles', 'grant.unknown-profile', `Onbekend profiel voor dit recht: ${unknown.join(', ')}.`));
+  }
+  if (compareDates(input.endDate, addYears(input.startDate, right.maxYears)) > 0) {
+    errors.push(field('endDate', 'period.too-long', `Maximumperiode = ${right.maxYears} jaar.`));
+  }
+  if (!isWithin(input, relationship)) {
+    errors.push(
+      field(
+        'endDate',
+        'grant.outside-relationship',
+        'Het gebruikersrecht moet binnen de periode van de werkrelatie vallen.',
+      ),
+    );
+  }
+  if (errors.length > 0) {
+    throw new BusinessRuleError(errors[0]!.code, errors.map((e) => e.message).join(' '), errors);
+  }
+}
+
+export function grantRight(
+  agg: PersonAggregate,
+  right: RightDefinition,
+  input: GrantInput,
+  grantId: string,
+  clock: Clock,
+): Change {
+  if (!agg.relationship) {
+    throw new BusinessRuleError(
+      'grant.no-relationship',
+      'Koppel de persoon eerst aan de organisatie met een werkrelatie; daarna kan u een gebruikersrecht toekennen.',
+    );
+  }
+  if (agg.grants.some((g) => g.rightId === right.rightId)) {
+    throw new ConflictError(
+      'grant.exists',
+      'Deze persoon heeft dit gebruikersrecht al. Bewerk het bestaande recht om profielen of periode te wijzigen.',
+    );
+  }
+  checkGrant(right, input, agg.relationship);
+  const grant: RightGrant = {
+    grantId,
+    rightId: right.rightId,
+    rightName: right.name,
+    profiles: [...input.profiles],
+    startDate: input.startDate,
+    endDate: input.endDate,
+    version: 1,
+    createdAt: clock.now,
+    updatedAt: clock.now,
+  };
+  return {
+    next: withMembership(agg, agg.relationship, [...agg.grants, grant], clock.now),
+    action: 'grant.created',
+    before: null,
+    after: grantView(grant),
+  };
+}
+
+function requireGrant(agg: PersonAggregate, grantId: string): RightGrant {
+  const grant = agg.grants.find((g) => g.grantId === grantId);
+  if (!grant) throw new NotFoundError('grant.not-found', 'Dit toegekende gebruikersrecht bestaat niet.');
+  return grant;
+}
+
+export function updateGrant(
+  agg: PersonAggregate,
+  grantId: string,
+  right: RightDefinition,
+  patch: Partial<GrantInput>,
+  expectedVersion: number,
+  clock: Clock,
+): Change {
+  const current = requireGrant(agg, grantId);
+  checkVersion(current.version, expectedVersion);
+  const relationship = requireRelationship(agg);
+  const candidate = { ...current, ...patch };
+  if (compareDates(candidate.endDate, candidate.startDate) < 0) {
+    throw new BusinessRuleError('period.end-before-start', 'De einddatum ligt voor de begindatum.', [
+      field('endDate', 'period.end-before-start', 'De einddatum mag niet voor de begindatum liggen.'),
+    ]);
+  }
+  checkGrant(right, candidate, relationship);
+  const grant = { ...candidate, version: current.version + 1, updatedAt: clock.now };
+  return {
+    next: withMembership(
+      agg,
+      relationship,
+      agg.grants.map((g) => (g.grantId === grantId ? grant : g)),
+      clock.now,
+    ),
+    action: 'grant.updated',
+    before: grantView(current),
+    after: grantView(grant),
+  };
+}
+
+export function revokeGrant(agg: PersonAggregate, grantId: string, expectedVersion: number, clock: Clock): Change {
+  const current = requireGrant(agg, grantId);
+  checkVersion(current.version, expectedVersion);
+  return {
+    next: withMembership(
+      agg,
+      agg.relationship,
+      agg.grants.filter((g) => g.grantId !== grantId),
+      clock.now,
+    ),
+    action: 'grant.revoked',
+    before: grantView(current),
+    after: null,
+  };
+}

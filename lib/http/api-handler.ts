@@ -1,0 +1,205 @@
+/**
+ * The middy stack every HTTP function shares, so handlers hold only their use case: logging context,
+ * problem+json errors, header normalisation, optional idempotency, authentication from the JWT
+ * authorizer's claims, the local-administrator check, and zod validation of path, query and body.
+ */
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy, { type MiddlewareObj } from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import type { Actor, AdminRecord } from '#lib/adapters/dynamodb/store';
+import {
+  DomainError,
+  ForbiddenError,
+  PreconditionRequiredError,
+  UnauthenticatedError,
+  ValidationError,
+} from '#lib/domain/errors';
+import { parseNationalNumber } from '#lib/domain/national-number';
+import { type Deps, getDeps } from '#lib/http/deps';
+import { lazyIdempotency } from '#lib/http/idempotency';
+import { logger } from '#lib/http/logger';
+import { errorToProblem, problemResponse } from '#lib/http/problem';
+import { parseOrThrow } from '#lib/http/validation';
+
+export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+export type HttpResult = APIGatewayProxyStructuredResultV2;
+
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export interface Caller {
+  /** The person's pseudonym (HMAC of the national number), for key lookups. */
+  pseudonym: string;
+  nationalNumber: string;
+  claims: Record<string, unknown>;
+}
+
+export interface ApiRequest<B, Q, P> {
+  body: B;
+  query: Q;
+  params: P;
+  caller: Caller | null;
+  /** Set when the spec asks for a local administrator of the organisation in the path. */
+  admin: AdminRecord | null;
+  actor: Actor | null;
+  ifMatch: number | undefined;
+  idempotencyKey: string | undefined;
+  deps: Deps;
+  event: HttpEvent;
+}
+
+export interface ApiResult {
+  status: number;
+  body?: unknown;
+  etag?: number;
+  headers?: Record<string, string>;
+}
+
+export interface ApiSpec<BS extends z.ZodType, QS extends z.ZodType, PS extends z.ZodType> {
+  auth: 'none' | 'user';
+  /** The caller must be a local administrator of `{enterpriseNumber}` in the path. */
+  admin?: boolean;
+  params?: PS;
+  query?: QS;
+  body?: BS;
+  /** PATCH/DELETE: an If-Match with the item's version is required (428 without). */
+  ifMatch?: boolean;
+  /** POST: honour an Idempotency-Key header. */
+  idempotent?: boolean;
+  /** Load the dependencies (table, registries). Default: only for authenticated routes. */
+  data?: boolean;
+}
+
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+function readBody(event: HttpEvent): unknown {
+  const raw = event.body ?? '';
+  const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
+  if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) {
+    throw new (class extends DomainError {
+      readonly status = 413;
+    })('payload-too-large', 'Te groot verzoek', 'Het verzoek mag maximaal 256 kB groot zijn.');
+  }
+  if (text.trim() === '') return {};
+  const type = event.headers['content-type'] ?? '';
+  if (!/^application\/([a-z.+-]+\+)?json\b/i.test(type)) {
+    throw new (class extends DomainError {
+      readonly status = 415;
+    })('unsupported-media-type', 'Niet-ondersteund formaat', 'Stuur de gegevens als application/json.');
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ValidationError([{ path: '', code: 'invalid-json', message: 'De inhoud is geen geldige JSON.' }]);
+  }
+}
+
+function readIfMatch(event: HttpEvent): number | undefined {
+  const header = event.headers['if-match'];
+  if (header === undefined) return undefined;
+  const match = /^\s*(?:W\/)?"?(\d{1,12})"?\s*$/.exec(header);
+  if (!match) {
+    throw new ValidationError([
+      { path: 'If-Match', code: 'if-match-invalid', message: 'If-Match moet de ETag van het item zijn, bv. "3".' },
+    ]);
+  }
+  return Number(match[1]);
+}
+
+function readCaller(event: HttpEvent, deps: Deps): Caller {
+  const claims = event.requestContext.authorizer?.jwt?.claims as Record<string, unknown> | undefined;
+  const nrn = parseNationalNumber(claims?.national_number);
+  if (!claims || !nrn.ok) throw new UnauthenticatedError();
+  return { pseudonym: deps.pseudonymize(nrn.value.value), nationalNumber: nrn.value.value, claims };
+}
+
+function toResult(result: ApiResult): HttpResult {
+  const headers: Record<string, string> = {
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...result.headers,
+  };
+  if (result.etag !== undefined) headers.etag = `"${result.etag}"`;
+  if (result.body === undefined) return { statusCode: result.status, headers };
+  headers['content-type'] = 'application/json; charset=utf-8';
+  return { statusCode: result.status, headers, body: JSON.stringify(result.body) };
+}
+
+/** Registered first, so its onError runs last and sees every error, including the middlewares'. */
+function problemMiddleware(): MiddlewareObj<HttpEvent, HttpResult> {
+  return {
+    onError: async (request) => {
+      const correlationId = request.context?.awsRequestId ?? 'unknown';
+      const status = request.error instanceof DomainError ? request.error.status : undefined;
+      if (status === undefined) logger.error('request failed', { error: request.error as Error });
+      request.response = errorToProblem(request.error, correlationId);
+    },
+  };
+}
+
+function accessLog(): MiddlewareObj<HttpEvent, HttpResult> {
+  const started = new WeakMap<object, number>();
+  const log = (request: { event: HttpEvent; response?: HttpResult | null | undefined }) => {
+    const t0 = started.get(request.event) ?? Date.now();
+    logger.info('request', {
+      route: request.event.routeKey,
+      status: request.response?.statusCode,
+      ms: Date.now() - t0,
+    });
+  };
+  return {
+    before: async (request) => {
+      started.set(request.event, Date.now());
+    },
+    after: async (request) => log(request),
+    onError: async (request) => log(request),
+  };
+}
+
+export function apiHandler<
+  BS extends z.ZodType | undefined = undefined,
+  QS extends z.ZodType | undefined = undefined,
+  PS extends z.ZodType | undefined = undefined,
+>(
+  spec: ApiSpec<NonNullable<BS>, NonNullable<QS>, NonNullable<PS>> & { body?: BS; query?: QS; params?: PS },
+  fn: (request: ApiRequest<Out<BS>, Out<QS>, Out<PS>>) => Promise<ApiResult>,
+) {
+  const stack = middy<HttpEvent, HttpResult, Error, Context>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(accessLog())
+    .use(problemMiddleware())
+    .use(httpHeaderNormalizer());
+  if (spec.idempotent) stack.use(lazyIdempotency());
+  return stack.handler(async (event) => {
+    // Public routes without data (health, OpenAPI) must work without any table configuration.
+    const deps = (spec.data ?? spec.auth !== 'none') ? await getDeps() : (undefined as unknown as Deps);
+    const caller = spec.auth === 'user' ? readCaller(event, deps) : null;
+    const params = (spec.params ? parseOrThrow(spec.params, event.pathParameters ?? {}, 'path') : undefined) as Out<PS>;
+    let admin: AdminRecord | null = null;
+    if (spec.admin) {
+      const en = (params as { enterpriseNumber?: string } | undefined)?.enterpriseNumber;
+      admin = caller && en ? await deps.store.getAdmin(caller.pseudonym, en) : null;
+      if (!admin) throw new ForbiddenError();
+    }
+    const query = (spec.query ? parseOrThrow(spec.query, event.queryStringParameters ?? {}, 'query') : undefined) as Out<QS>;
+    const body = (spec.body ? parseOrThrow(spec.body, readBody(event), '') : undefined) as Out<BS>;
+    const ifMatch = readIfMatch(event);
+    if (spec.ifMatch && ifMatch === undefined) throw new PreconditionRequiredError();
+    const result = await fn({
+      body,
+      query,
+      params,
+      caller,
+      admin,
+      actor: admin ? { personId: admin.personId, name: admin.name } : null,
+      ifMatch,
+      idempotencyKey: event.headers['idempotency-key'],
+      deps,
+      event,
+    });
+    return toResult(result);
+  });
+}
+
+export { problemResponse };

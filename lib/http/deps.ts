@@ -1,0 +1,77 @@
+/**
+ * The dependencies of the use cases, built once per cold start from the environment. Tests and the
+ * local stack may replace parts (a failing register, a fixed clock) through `setDeps`.
+ */
+import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { ulid } from 'ulid';
+import { createDynamoClients, type DynamoClients } from '#lib/adapters/dynamodb/client';
+import { Store } from '#lib/adapters/dynamodb/store';
+import { createPseudonymizer, type Pseudonymize } from '#lib/adapters/pseudonym';
+import { fixtureEnterpriseRegistry, fixtureNationalRegister } from '#lib/adapters/registries/fixture-registries';
+import { readEnv } from '#lib/config/env';
+import type { Clock } from '#lib/domain/membership';
+import { todayInBrussels } from '#lib/domain/period';
+import type { EnterpriseRegistry, NationalRegister } from '#lib/domain/ports';
+
+export interface Deps {
+  clients: DynamoClients;
+  tableName: string;
+  store: Store;
+  pseudonymize: Pseudonymize;
+  nationalRegister: NationalRegister;
+  enterpriseRegistry: EnterpriseRegistry;
+  clock: () => Clock;
+  newId: () => string;
+}
+
+let current: Promise<Deps> | undefined;
+
+async function loadSecret(env: ReturnType<typeof readEnv>): Promise<string> {
+  if (env.PSEUDONYM_SECRET) return env.PSEUDONYM_SECRET;
+  const out = await new SSMClient({}).send(
+    new GetParameterCommand({ Name: env.PSEUDONYM_SECRET_PARAMETER, WithDecryption: true }),
+  );
+  const value = out.Parameter?.Value;
+  if (!value) throw new Error('The pseudonym secret parameter is empty.');
+  return value;
+}
+
+async function build(): Promise<Deps> {
+  const env = readEnv();
+  const clients = createDynamoClients(env.DYNAMODB_ENDPOINT);
+  const fixedToday = env.APP_TODAY;
+  return {
+    clients,
+    tableName: env.TABLE_NAME,
+    store: new Store(clients.doc, env.TABLE_NAME),
+    pseudonymize: createPseudonymizer(await loadSecret(env)),
+    nationalRegister: fixtureNationalRegister,
+    enterpriseRegistry: fixtureEnterpriseRegistry,
+    clock: () => {
+      const now = new Date();
+      return { today: fixedToday ?? todayInBrussels(now), now: now.toISOString() };
+    },
+    newId: ulid,
+  };
+}
+
+export function getDeps(): Promise<Deps> {
+  current ??= build();
+  // A failed initialisation (e.g. SSM throttled) must not stick for the life of the container.
+  current.catch(() => {
+    current = undefined;
+  });
+  return current;
+}
+
+/** Replaces some dependencies (tests, local tooling). */
+export async function setDeps(overrides: Partial<Deps>): Promise<Deps> {
+  const base = await getDeps();
+  const next = { ...base, ...overrides };
+  current = Promise.resolve(next);
+  return next;
+}
+
+export function resetDeps(): void {
+  current = undefined;
+}

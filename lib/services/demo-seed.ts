@@ -1,0 +1,129 @@
+/**
+ * The demo world of the README: the right catalogue, the three enterprises, and the people who already
+ * have a role at first start. Written through the same domain operations and store as the API, so the
+ * seeded data (history, access projection) is exactly what the API itself would have produced.
+ */
+import type { Actor } from '#lib/adapters/dynamodb/store';
+import { PROFILE_SERVICE_PROVIDER, SEED_CATALOGUE, VLAIO_RIGHT } from '#lib/domain/catalogue';
+import { type Change, createRelationship, grantRight, newMembership, type PersonAggregate } from '#lib/domain/membership';
+import type { Deps } from '#lib/http/deps';
+import { historyEntry } from '#lib/services/aggregate';
+import { registerLookup } from '#lib/services/persons';
+
+const SYSTEM: Actor = { personId: 'SYSTEM', name: 'Demogegevens' };
+
+export const DEMO = {
+  sofie: '82110524249',
+  marc: '68012307786',
+  tom: '77091503135',
+  emma: '90041812490',
+  lucas: '01073003339',
+  jonas: '85490201120',
+  pieter: '75031201557',
+  lotte: '94020211270',
+  adviesbureau: '0795012394',
+  boekhouding: '0812345603',
+  consultancy: '1001234592',
+} as const;
+
+async function ensurePerson(deps: Deps, nationalNumber: string) {
+  const pseudonym = deps.pseudonymize(nationalNumber);
+  const existing = await deps.store.getPerson(pseudonym);
+  if (existing) return { ...existing, pseudonym };
+  const person = await registerLookup(deps, nationalNumber);
+  const record = { personId: deps.newId(), nationalNumber, person };
+  await deps.store.transact([deps.store.personItem(pseudonym, record, false)]);
+  return { ...record, pseudonym };
+}
+
+async function member(
+  deps: Deps,
+  nationalNumber: string,
+  enterpriseNumber: string,
+  steps: ((agg: PersonAggregate) => Change)[],
+) {
+  const person = await ensurePerson(deps, nationalNumber);
+  const clock = { today: '2025-01-01', now: new Date().toISOString() };
+  const org = await deps.enterpriseRegistry.getEnterprise(enterpriseNumber);
+  const first = newMembership({
+    enterpriseNumber,
+    organisationName: org?.name ?? enterpriseNumber,
+    personId: person.personId,
+    pseudonym: person.pseudonym,
+    nationalNumber,
+    person: person.person,
+    nickname: null,
+    initials: null,
+    now: clock.now,
+  });
+  const history = [historyEntry(deps, clock, SYSTEM, first)];
+  let agg = first.next;
+  for (const step of steps) {
+    const change = step(agg);
+    history.push(historyEntry(deps, clock, SYSTEM, change));
+    agg = change.next;
+  }
+  await deps.store.transact(deps.store.changeItems(null, agg, history));
+  return person;
+}
+
+async function appointAdmin(deps: Deps, nationalNumber: string, enterpriseNumber: string) {
+  const person = await ensurePerson(deps, nationalNumber);
+  await deps.store.transact([
+    deps.store.adminItem(person.pseudonym, {
+      enterpriseNumber,
+      personId: person.personId,
+      name: `${person.person.firstName} ${person.person.lastName}`,
+      appointedAt: new Date().toISOString(),
+    }),
+  ]);
+}
+
+export async function seedDemoWorld(deps: Deps): Promise<void> {
+  for (const right of SEED_CATALOGUE) await deps.store.putRight(right);
+  for (const en of [DEMO.adviesbureau, DEMO.boekhouding, DEMO.consultancy]) {
+    const enterprise = await deps.enterpriseRegistry.getEnterprise(en);
+    if (enterprise) await deps.store.putOrganisation(en, enterprise.name);
+  }
+  const clock = { today: '2025-01-01', now: new Date().toISOString() };
+  const vlaio = SEED_CATALOGUE.find((r) => r.rightId === VLAIO_RIGHT)!;
+
+  await member(deps, DEMO.sofie, DEMO.adviesbureau, [
+    (agg) =>
+      createRelationship(
+        agg,
+        {
+          category: 'Vaste medewerker',
+          startDate: '2023-09-01',
+          endDate: '2033-08-31',
+          phone: '+32478123456',
+          email: 'sofie.janssens@adviesbureau-voorbeeld.be',
+        },
+        clock,
+      ),
+  ]);
+  await appointAdmin(deps, DEMO.sofie, DEMO.adviesbureau);
+  await appointAdmin(deps, DEMO.marc, DEMO.boekhouding);
+  await member(deps, DEMO.tom, DEMO.boekhouding, [
+    (agg) =>
+      createRelationship(
+        agg,
+        {
+          category: 'Vaste medewerker',
+          startDate: '2025-01-01',
+          endDate: '2034-12-31',
+          phone: '+3293456789',
+          email: 'tom.wouters@boekhouding-test.be',
+        },
+        clock,
+      ),
+    (agg) =>
+      grantRight(
+        agg,
+        vlaio,
+        { profiles: [PROFILE_SERVICE_PROVIDER], startDate: '2025-01-01', endDate: '2029-12-31' },
+        deps.newId(),
+        clock,
+      ),
+  ]);
+}

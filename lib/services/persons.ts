@@ -1,0 +1,148 @@
+/** Use cases around persons in an organisation: register lookup, add, page, list, history, compare. */
+import type { Actor } from '#lib/adapters/dynamodb/store';
+import { NotFoundError, UnavailableError } from '#lib/domain/errors';
+import { newMembership, type PersonAggregate, type PersonDetails } from '#lib/domain/membership';
+import type { NationalNumber } from '#lib/domain/national-number';
+import type { Deps } from '#lib/http/deps';
+import { committed, historyEntry, personNotFound, withRetry } from '#lib/services/aggregate';
+import { personSummary } from '#lib/services/views';
+import { ConflictError } from '#lib/domain/errors';
+
+/** The register's answer, or a clear 404/503; a register failure never leaves anything half-made. */
+export async function registerLookup(deps: Deps, nationalNumber: string): Promise<PersonDetails> {
+  let details: PersonDetails | null;
+  try {
+    details = await deps.nationalRegister.lookup(nationalNumber);
+  } catch {
+    throw new UnavailableError(
+      'national-register.unavailable',
+      'Het rijksregister antwoordt momenteel niet. Probeer het over enkele minuten opnieuw.',
+      30,
+    );
+  }
+  if (!details) {
+    throw new NotFoundError(
+      'national-register.not-found',
+      'Dit rijksregister- of BIS-nummer is niet gekend in het rijksregister. Controleer het nummer.',
+    );
+  }
+  return details;
+}
+
+export async function organisationName(deps: Deps, enterpriseNumber: string): Promise<string> {
+  const org = await deps.store.getOrganisation(enterpriseNumber);
+  if (org) return org.name;
+  const enterprise = await deps.enterpriseRegistry.getEnterprise(enterpriseNumber);
+  return enterprise?.name ?? enterpriseNumber;
+}
+
+export async function lookupNationalRegister(deps: Deps, enterpriseNumber: string, nrn: NationalNumber) {
+  const details = await registerLookup(deps, nrn.value);
+  const person = await deps.store.getPerson(deps.pseudonymize(nrn.value));
+  const known = person ? await deps.store.loadAggregate(enterpriseNumber, person.personId, false) : null;
+  return {
+    // The administrator just typed this number: it is echoed in full here and nowhere else.
+    nationalNumber: nrn.value,
+    kind: nrn.kind,
+    ...details,
+    knownInOrganisation: known !== null,
+    personId: known ? known.membership.personId : null,
+  };
+}
+
+export async function addPerson(
+  deps: Deps,
+  actor: Actor,
+  input: {
+    enterpriseNumber: string;
+    nationalNumber: string;
+    nickname?: string | undefined;
+    initials?: string | undefined;
+    reason?: string | undefined;
+  },
+): Promise<PersonAggregate> {
+  const pseudonym = deps.pseudonymize(input.nationalNumber);
+  const details = await registerLookup(deps, input.nationalNumber);
+  const orgName = await organisationName(deps, input.enterpriseNumber);
+  return withRetry(async () => {
+    const person = await deps.store.getPerson(pseudonym);
+    const personId = person?.personId ?? deps.newId();
+    if (person && (await deps.store.loadAggregate(input.enterpriseNumber, personId))) {
+      throw new ConflictError('person.exists', 'Deze persoon is al gekend in deze organisatie.');
+    }
+    const clock = deps.clock();
+    const change = newMembership({
+      enterpriseNumber: input.enterpriseNumber,
+      organisationName: orgName,
+      personId,
+      pseudonym,
+      nationalNumber: input.nationalNumber,
+      person: details,
+      nickname: input.nickname || null,
+      initials: input.initials || null,
+      now: clock.now,
+    });
+    const items = [
+      deps.store.personItem(pseudonym, { personId, nationalNumber: input.nationalNumber, person: details }, !!person),
+      ...deps.store.changeItems(null, change.next, [historyEntry(deps, clock, actor, change, input.reason)]),
+    ];
+    await deps.store.transact(items);
+    return committed(null, change.next);
+  });
+}
+
+export async function getPersonAggregate(deps: Deps, enterpriseNumber: string, personId: string) {
+  const agg = await deps.store.loadAggregate(enterpriseNumber, personId, false);
+  if (!agg) throw personNotFound();
+  return agg;
+}
+
+export async function listPersons(
+  deps: Deps,
+  enterpriseNumber: string,
+  query: { search?: string | undefined; status?: 'pending' | 'active' | undefined; cursor?: string | undefined; limit: number },
+) {
+  const page = await deps.store.listPersons(enterpriseNumber, query);
+  return { items: page.items.map(personSummary), cursor: page.cursor };
+}
+
+export async function getHistory(
+  deps: Deps,
+  enterpriseNumber: string,
+  personId: string,
+  query: { cursor?: string | undefined; limit: number },
+) {
+  const page = await deps.store.getHistory(enterpriseNumber, personId, query);
+  // An empty first page means no such person here: history is never deleted, so a known person has entries.
+  if (page.items.length === 0 && !query.cursor) throw personNotFound();
+  return {
+    items: page.items.map((e) => ({
+      entryId: e.entryId,
+      at: e.at,
+      actor: e.actor,
+      action: e.action,
+      reason: e.reason,
+      before: e.before,
+      after: e.after,
+    })),
+    cursor: page.cursor,
+  };
+}
+
+/** Rights × profiles × persons; a row differs when not every person has the same. */
+export async function comparePersons(deps: Deps, enterpriseNumber: string, personIds: string[]) {
+  const aggs = await Promise.all(personIds.map((id) => getPersonAggregate(deps, enterpriseNumber, id)));
+  const catalogue = await deps.store.listRights();
+  const pairs = new Map<string, { right: string; profile: string }>();
+  for (const right of catalogue) for (const profile of right.profiles) pairs.set(`${right.rightId}\u0000${profile}`, { right: right.rightId, profile });
+  for (const agg of aggs)
+    for (const g of agg.grants) for (const profile of g.profiles) pairs.set(`${g.rightId}\u0000${profile}`, { right: g.rightId, profile });
+  const rows = [...pairs.values()].map(({ right, profile }) => {
+    const cells = aggs.map((agg) => {
+      const g = agg.grants.find((x) => x.rightId === right && x.profiles.includes(profile));
+      return { granted: !!g, startDate: g?.startDate ?? null, endDate: g?.endDate ?? null };
+    });
+    return { right, profile, cells, differs: new Set(cells.map((c) => c.granted)).size > 1 };
+  });
+  return { persons: aggs.map((a) => personSummary(a.membership)), rows };
+}

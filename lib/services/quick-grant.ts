@@ -1,0 +1,91 @@
+/**
+ * Quick grant (Snel recht toekennen): from a national number to a granted right in one step. Whatever
+ * is missing (the person in this organisation, the work relationship) is created in the same
+ * transaction as the grant, each with its own history entry, so it all happens or nothing does.
+ */
+import type { Actor, HistoryEntry } from '#lib/adapters/dynamodb/store';
+import { BusinessRuleError } from '#lib/domain/errors';
+import {
+  type Change,
+  createRelationship,
+  grantRight,
+  newMembership,
+  type PersonAggregate,
+  type RelationshipInput,
+} from '#lib/domain/membership';
+import { addYears, compareDates } from '#lib/domain/period';
+import type { Deps } from '#lib/http/deps';
+import { committed, historyEntry, withRetry } from '#lib/services/aggregate';
+import { organisationName, registerLookup } from '#lib/services/persons';
+import { requireRight } from '#lib/services/relationships';
+
+export interface QuickGrantInput {
+  enterpriseNumber: string;
+  nationalNumber: string;
+  right: string;
+  profiles: string[];
+  startDate?: string | undefined;
+  endDate?: string | undefined;
+  relationship?: RelationshipInput | undefined;
+  reason?: string | undefined;
+}
+
+export async function quickGrant(
+  deps: Deps,
+  actor: Actor,
+  input: QuickGrantInput,
+): Promise<{ aggregate: PersonAggregate; created: { person: boolean; relationship: boolean } }> {
+  const right = await requireRight(deps, input.right);
+  const pseudonym = deps.pseudonymize(input.nationalNumber);
+  return withRetry(async () => {
+    const clock = deps.clock();
+    const history: HistoryEntry[] = [];
+    const record = (change: Change) => {
+      history.push(historyEntry(deps, clock, actor, change, input.reason));
+      return change.next;
+    };
+    const person = await deps.store.getPerson(pseudonym);
+    const loaded = person ? await deps.store.loadAggregate(input.enterpriseNumber, person.personId) : null;
+    let agg = loaded;
+    let details = person?.person;
+    if (!agg) {
+      details ??= await registerLookup(deps, input.nationalNumber);
+      agg = record(
+        newMembership({
+          enterpriseNumber: input.enterpriseNumber,
+          organisationName: await organisationName(deps, input.enterpriseNumber),
+          personId: person?.personId ?? deps.newId(),
+          pseudonym,
+          nationalNumber: input.nationalNumber,
+          person: details,
+          nickname: null,
+          initials: null,
+          now: clock.now,
+        }),
+      );
+    }
+    const createdRelationship = !agg.relationship;
+    if (!agg.relationship) {
+      if (!input.relationship) {
+        throw new BusinessRuleError(
+          'quick-grant.relationship-required',
+          'Deze persoon heeft nog geen werkrelatie met de organisatie: geef de gegevens van de werkrelatie mee.',
+          [{ path: 'relationship', code: 'quick-grant.relationship-required', message: 'Vul de werkrelatie in.' }],
+        );
+      }
+      agg = record(createRelationship(agg, input.relationship, clock));
+    }
+    const relationship = agg.relationship!;
+    const startDate = input.startDate ?? (compareDates(relationship.startDate, clock.today) > 0 ? relationship.startDate : clock.today);
+    const maxEnd = addYears(startDate, right.maxYears);
+    const endDate = input.endDate ?? (compareDates(maxEnd, relationship.endDate) < 0 ? maxEnd : relationship.endDate);
+    agg = record(grantRight(agg, right, { profiles: input.profiles, startDate, endDate }, deps.newId(), clock));
+
+    const items = [
+      ...(person ? [] : [deps.store.personItem(pseudonym, { personId: agg.membership.personId, nationalNumber: input.nationalNumber, person: details! }, false)]),
+      ...deps.store.changeItems(loaded, agg, history),
+    ];
+    await deps.store.transact(items);
+    return { aggregate: committed(loaded, agg), created: { person: !loaded, relationship: createdRelationship } };
+  });
+}

@@ -1,0 +1,75 @@
+/** Use cases on the work relationship and the rights within it; each is one transaction. */
+import type { Actor } from '#lib/adapters/dynamodb/store';
+import type { RightDefinition } from '#lib/domain/catalogue';
+import { BusinessRuleError, NotFoundError } from '#lib/domain/errors';
+import {
+  createRelationship,
+  deleteRelationship,
+  extendRelationship,
+  type GrantInput,
+  grantRight,
+  pauseRelationship,
+  type RelationshipInput,
+  resumeRelationship,
+  revokeGrant,
+  updateGrant,
+  updateRelationship,
+} from '#lib/domain/membership';
+import type { Deps } from '#lib/http/deps';
+import { changeAggregate } from '#lib/services/aggregate';
+
+export interface Target {
+  enterpriseNumber: string;
+  personId: string;
+  actor: Actor;
+  reason?: string | null | undefined;
+}
+
+export async function requireRight(deps: Deps, rightId: string): Promise<RightDefinition> {
+  const right = await deps.store.getRight(rightId);
+  if (!right) {
+    throw new BusinessRuleError('right.unknown', 'Dit gebruikersrecht bestaat niet in de catalogus.', [
+      { path: 'right', code: 'right.unknown', message: 'Kies een gebruikersrecht uit de lijst.' },
+    ]);
+  }
+  return right;
+}
+
+export const linkPerson = (deps: Deps, t: Target, input: RelationshipInput) =>
+  changeAggregate(deps, t, (agg, clock) => createRelationship(agg, input, clock));
+
+export const editRelationship = (deps: Deps, t: Target, patch: Partial<RelationshipInput>, version: number) =>
+  changeAggregate(deps, t, (agg, clock) => updateRelationship(agg, patch, version, clock));
+
+export const removeRelationship = (deps: Deps, t: Target, version: number) =>
+  changeAggregate(deps, t, (agg, clock) => deleteRelationship(agg, version, clock));
+
+export async function extend(deps: Deps, t: Target, input: { endDate?: string | undefined; includeRights: boolean }) {
+  const rights = new Map((await deps.store.listRights()).map((r) => [r.rightId, r]));
+  return changeAggregate(deps, t, (agg, clock) =>
+    extendRelationship(agg, { includeRights: input.includeRights, ...(input.endDate ? { endDate: input.endDate } : {}) }, rights, clock),
+  );
+}
+
+export const pause = (deps: Deps, t: Target, reason: string) =>
+  changeAggregate(deps, t, (agg, clock) => pauseRelationship(agg, reason, clock));
+
+export const resume = (deps: Deps, t: Target) => changeAggregate(deps, t, (agg, clock) => resumeRelationship(agg, clock));
+
+export async function grant(deps: Deps, t: Target, rightId: string, input: GrantInput) {
+  const right = await requireRight(deps, rightId);
+  const grantId = deps.newId();
+  return changeAggregate(deps, t, (agg, clock) => grantRight(agg, right, input, grantId, clock));
+}
+
+export async function editGrant(deps: Deps, t: Target, grantId: string, patch: Partial<GrantInput>, version: number) {
+  return changeAggregate(deps, t, async (agg, clock) => {
+    const current = agg.grants.find((g) => g.grantId === grantId);
+    if (!current) throw new NotFoundError('grant.not-found', 'Dit toegekende gebruikersrecht bestaat niet.');
+    const right = await requireRight(deps, current.rightId);
+    return updateGrant(agg, grantId, right, patch, version, clock);
+  });
+}
+
+export const removeGrant = (deps: Deps, t: Target, grantId: string, version: number) =>
+  changeAggregate(deps, t, (agg, clock) => revokeGrant(agg, grantId, version, clock));

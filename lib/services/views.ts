@@ -1,0 +1,62 @@
+/** Maps aggregates to the API's response shapes (lib/contracts/api.ts). National numbers are masked. */
+import type { z } from 'zod';
+import type { Grant, PersonPage, PersonSummary, Relationship } from '#lib/contracts/api';
+import type { Membership, PersonAggregate, RightGrant, WorkRelationship } from '#lib/domain/membership';
+import { maskNationalNumber } from '#lib/domain/national-number';
+import { compareDates } from '#lib/domain/period';
+
+export function personSummary(m: Membership): z.infer<typeof PersonSummary> {
+  return {
+    personId: m.personId,
+    nationalNumber: maskNationalNumber(m.nationalNumber),
+    firstName: m.person.firstName,
+    lastName: m.person.lastName,
+    nickname: m.nickname,
+    status: m.status,
+  };
+}
+
+export function relationshipView(r: WorkRelationship): z.infer<typeof Relationship> {
+  return {
+    category: r.category,
+    startDate: r.startDate,
+    endDate: r.endDate,
+    phone: r.phone,
+    email: r.email,
+    paused: r.paused,
+    pauseReason: r.pauseReason,
+    version: r.version,
+  };
+}
+
+export function grantView(g: RightGrant, relationship: WorkRelationship | null, today: string): z.infer<typeof Grant> {
+  let state: z.infer<typeof Grant>['state'] = 'active';
+  if (compareDates(today, g.endDate) > 0) state = 'expired';
+  else if (compareDates(today, g.startDate) < 0) state = 'future';
+  else if (relationship?.paused) state = 'suspended';
+  return {
+    grantId: g.grantId,
+    right: g.rightId,
+    rightName: g.rightName ?? g.rightId,
+    profiles: g.profiles,
+    startDate: g.startDate,
+    endDate: g.endDate,
+    state,
+    version: g.version,
+  };
+}
+
+export function personPage(agg: PersonAggregate, today: string): z.infer<typeof PersonPage> {
+  const m = agg.membership;
+  return {
+    ...personSummary(m),
+    initials: m.initials,
+    birthDate: m.person.birthDate,
+    sex: m.person.sex,
+    source: m.person.source,
+    organisation: { enterpriseNumber: m.enterpriseNumber, name: m.organisationName },
+    relationship: agg.relationship ? relationshipView(agg.relationship) : null,
+    grants: agg.grants.map((g) => grantView(g, agg.relationship, today)),
+    version: m.version,
+  };
+}
