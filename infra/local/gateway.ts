@@ -1,0 +1,189 @@
+/**
+ * A small stand-in for API Gateway's HTTP API: it matches requests against the same route table the
+ * CDK stack deploys, verifies bearer tokens as strictly as the JWT authorizer, turns each request
+ * into an API Gateway v2 event and calls the very same handler file a Lambda would run.
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { handlerPath, type Route } from '#functions/routes';
+import { type TokenVerifier } from '#infra/local/verify-token';
+
+type Handler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+/** API Gateway's own payload limit; the handlers enforce the API's smaller limit themselves. */
+const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+const TIMEOUT_MS = 10_000;
+
+interface CompiledRoute {
+  route: Route;
+  pattern: RegExp;
+  names: string[];
+}
+
+function compile(route: Route): CompiledRoute {
+  const names: string[] = [];
+  const source = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  return { route, pattern: new RegExp(`^${source}$`), names };
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, contentType = 'application/problem+json') {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+  res.end(text);
+}
+
+function gatewayProblem(res: ServerResponse, status: number, code: string, title: string, detail: string) {
+  sendJson(res, status, { type: `https://gebruikersbeheer.vlaanderen.be/problemen/${code}`, title, status, code, detail });
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_PAYLOAD_BYTES) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export interface GatewayOptions {
+  routes: readonly Route[];
+  verifier: TokenVerifier;
+  /** Repository root, to resolve `functions/<fn>/handler.ts`. */
+  root: string;
+}
+
+export function createGateway(options: GatewayOptions) {
+  const compiled = options.routes.map(compile);
+  const handlers = new Map<string, Promise<Handler>>();
+  const load = (route: Route) => {
+    let handler = handlers.get(route.fn);
+    if (!handler) {
+      const url = pathToFileURL(resolve(options.root, handlerPath(route))).href;
+      handler = import(url).then((m: { handler: Handler }) => m.handler);
+      handlers.set(route.fn, handler);
+    }
+    return handler;
+  };
+
+  /** Handles `/api/...`; returns false for other paths. */
+  return async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname !== '/api' && !url.pathname.startsWith('/api/')) return false;
+    const method = req.method ?? 'GET';
+    let params: Record<string, string> = {};
+    let match: CompiledRoute | undefined;
+    for (const c of compiled) {
+      const m = c.pattern.exec(url.pathname);
+      if (!m) continue;
+      if (c.route.method !== method) continue;
+      match = c;
+      params = Object.fromEntries(c.names.map((n, i) => [n, decodeURIComponent(m[i + 1] ?? '')]));
+      break;
+    }
+    if (!match) {
+      gatewayProblem(res, 404, 'route-not-found', 'Niet gevonden', 'Deze API-route bestaat niet.');
+      return true;
+    }
+    const { route } = match;
+
+    let authorizer: APIGatewayProxyEventV2WithJWTAuthorizer['requestContext']['authorizer'] | undefined;
+    if (route.auth !== 'none') {
+      try {
+        const verified = await options.verifier.verify(req.headers.authorization);
+        authorizer = {
+          principalId: '',
+          integrationLatency: 0,
+          jwt: { claims: verified.claims as Record<string, string>, scopes: verified.scopes },
+        };
+        if (route.auth === 'service' && (!route.scope || !verified.scopes.includes(route.scope))) {
+          gatewayProblem(res, 403, 'insufficient-scope', 'Geen toegang', 'Dit token heeft niet de vereiste scope.');
+          return true;
+        }
+      } catch {
+        res.setHeader('www-authenticate', 'Bearer');
+        gatewayProblem(res, 401, 'unauthenticated', 'Niet aangemeld', 'Meld u aan met een geldig toegangstoken.');
+        return true;
+      }
+    }
+
+    const body = await readBody(req);
+    if (body === null) {
+      gatewayProblem(res, 413, 'payload-too-large', 'Te groot verzoek', 'Het verzoek is te groot.');
+      return true;
+    }
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
+    }
+    const query: Record<string, string> = {};
+    for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
+    const requestId = randomUUID();
+    const now = Date.now();
+    const routeKey = `${route.method} ${route.path}`;
+    const event: APIGatewayProxyEventV2WithJWTAuthorizer = {
+      version: '2.0',
+      routeKey,
+      rawPath: url.pathname,
+      rawQueryString: url.search.slice(1),
+      headers,
+      ...(Object.keys(query).length > 0 ? { queryStringParameters: query } : {}),
+      ...(match.names.length > 0 ? { pathParameters: params } : {}),
+      ...(body.length > 0 ? { body: body.toString('utf8'), isBase64Encoded: false } : { isBase64Encoded: false }),
+      requestContext: {
+        accountId: 'local',
+        apiId: 'local',
+        domainName: headers.host ?? 'localhost',
+        domainPrefix: 'localhost',
+        http: {
+          method,
+          path: url.pathname,
+          protocol: `HTTP/${req.httpVersion}`,
+          sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+          userAgent: headers['user-agent'] ?? '',
+        },
+        requestId,
+        routeKey,
+        stage: '$default',
+        time: new Date(now).toISOString(),
+        timeEpoch: now,
+        authorizer: authorizer as APIGatewayProxyEventV2WithJWTAuthorizer['requestContext']['authorizer'],
+      },
+    };
+    const context = {
+      callbackWaitsForEmptyEventLoop: false,
+      functionName: `gebruikersbeheer-${route.fn}`,
+      functionVersion: '$LATEST',
+      invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:gebruikersbeheer-${route.fn}`,
+      memoryLimitInMB: '512',
+      awsRequestId: requestId,
+      logGroupName: `/aws/lambda/gebruikersbeheer-${route.fn}`,
+      logStreamName: 'local',
+      getRemainingTimeInMillis: () => Math.max(0, now + TIMEOUT_MS - Date.now()),
+      done: () => undefined,
+      fail: () => undefined,
+      succeed: () => undefined,
+    } satisfies Context;
+
+    try {
+      const handler = await load(route);
+      const result = await handler(event, context);
+      const out: Record<string, string | string[]> = { ...(result.headers as Record<string, string>) };
+      if (result.cookies?.length) out['set-cookie'] = result.cookies;
+      out['x-request-id'] = requestId;
+      res.writeHead(result.statusCode ?? 200, out);
+      res.end(result.body ?? '');
+    } catch {
+      // API Gateway answers 500 when the integration fails; the function logged the cause itself.
+      gatewayProblem(res, 500, 'internal', 'Onverwachte fout', `Er ging iets mis (${requestId}).`);
+    }
+    return true;
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * The whole local system behind one port: DynamoDB Local (kept under the data directory), the table
+ * from the shared definition, the demo world on first start, the development identity provider under
+ * /idp and the API gateway under /api. `npm start` and the end-to-end tests both start it from here.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { routes } from '#functions/routes';
+import { API_AUDIENCE, createDevIdp, type DevIdp, handleIdpRequest } from '#infra/local/dev-idp';
+import { localDynamoClientConfig, startDynamoDbLocal } from '#infra/local/dynamodb-local';
+import { createGateway } from '#infra/local/gateway';
+import { ensureTable, isTableEmpty } from '#infra/local/table';
+import { createTokenVerifier } from '#infra/local/verify-token';
+import { isInFixtureRegister } from '#lib/adapters/registries/fixture-registries';
+import { ENV } from '#lib/config/env-names';
+import { getDeps, resetDeps } from '#lib/http/deps';
+import { seedDemoWorld } from '#lib/services/demo-seed';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+
+export interface LocalStackOptions {
+  /** 0 picks a free port. */
+  port: number;
+  /** Keeps the database, keys and secret here; omitted: everything in memory (tests). */
+  dataDir?: string;
+  /** Use an already running DynamoDB (tests share one); otherwise one is started. */
+  dynamoEndpoint?: string;
+  tableName?: string;
+  /** Fixed "today" for the handlers (YYYY-MM-DD). */
+  today?: string;
+  seed?: boolean;
+}
+
+export interface LocalStack {
+  url: string;
+  port: number;
+  tableName: string;
+  dynamoEndpoint: string;
+  idp: DevIdp;
+  server: Server;
+  stop(): Promise<void>;
+}
+
+/** The HMAC key for pseudonyms: generated once, kept in the data directory with owner-only access. */
+async function pseudonymSecret(dataDir: string | undefined): Promise<string> {
+  if (!dataDir) return randomBytes(32).toString('base64url');
+  const file = join(dataDir, 'pseudonym.key');
+  try {
+    return (await readFile(file, 'utf8')).trim();
+  } catch {
+    const secret = randomBytes(32).toString('base64url');
+    await writeFile(file, `${secret}\n`, { mode: 0o600 });
+    return secret;
+  }
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((res, rej) => {
+    server.once('error', rej);
+    server.listen(port, () => res((server.address() as AddressInfo).port));
+  });
+}
+
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
+  if (dataDir) await mkdir(dataDir, { recursive: true });
+  const tableName = options.tableName ?? 'gebruikersbeheer';
+
+  const dynamo = options.dynamoEndpoint
+    ? { endpoint: options.dynamoEndpoint, stop: async () => undefined }
+    : await startDynamoDbLocal(dataDir ? { dataDir: join(dataDir, 'dynamodb') } : {});
+  const client = new DynamoDBClient(localDynamoClientConfig(dynamo.endpoint));
+  try {
+    await ensureTable(client, tableName);
+    const server = createServer();
+    const port = await listen(server, options.port);
+    const url = `http://localhost:${port}`;
+
+    // The handlers read their configuration from the environment, exactly as in Lambda.
+    process.env[ENV.tableName] = tableName;
+    process.env[ENV.dynamoEndpoint] = dynamo.endpoint;
+    process.env[ENV.pseudonymSecret] = await pseudonymSecret(dataDir);
+    process.env[ENV.registryMode] = 'fixture';
+    if (options.today) process.env[ENV.today] = options.today;
+    process.env.AWS_REGION ??= 'eu-west-1';
+    process.env.POWERTOOLS_SERVICE_NAME ??= 'gebruikersbeheer';
+    process.env.POWERTOOLS_DEV ??= 'true';
+    resetDeps();
+
+    if (options.seed !== false && (await isTableEmpty(client, tableName))) await seedDemoWorld(await getDeps());
+
+    const issuer = `${url}/idp`;
+    const idp = await createDevIdp({ issuer, ...(dataDir ? { keyDir: join(dataDir, 'idp') } : {}) });
+    const verifier = createTokenVerifier({ jwks: idp.jwks(), issuer, audience: API_AUDIENCE });
+    const gateway = createGateway({ routes, verifier, root: ROOT });
+
+    server.on('request', async (req, res) => {
+      try {
+        if (await handleIdpRequest(idp, req, res, { isRegistered: isInFixtureRegister })) return;
+        if (await gateway(req, res)) return;
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('Niet gevonden');
+      } catch {
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      }
+    });
+
+    return {
+      url,
+      port,
+      tableName,
+      dynamoEndpoint: dynamo.endpoint,
+      idp,
+      server,
+      stop: async () => {
+        server.closeAllConnections();
+        await new Promise<void>((r) => server.close(() => r()));
+        client.destroy();
+        await dynamo.stop();
+      },
+    };
+  } catch (error) {
+    client.destroy();
+    await dynamo.stop();
+    throw error;
+  }
+}

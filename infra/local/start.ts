@@ -1,0 +1,42 @@
+/**
+ * `npm start`: the whole system locally on its embedded defaults. PORT (3000) and DATA_DIR (.data)
+ * can be changed through the environment. Ctrl-C stops everything, Java included.
+ */
+import { JavaMissingError } from '#infra/local/dynamodb-local';
+import { ROOT, startLocalStack } from '#infra/local/stack';
+import { resolve } from 'node:path';
+
+const port = Number(process.env.PORT ?? 3000);
+const dataDir = resolve(ROOT, process.env.DATA_DIR ?? '.data');
+
+try {
+  const stack = await startLocalStack({ port, dataDir });
+  console.log(
+    [
+      '',
+      `Gebruikersbeheer draait op ${stack.url}`,
+      `  API:        ${stack.url}/api  (OpenAPI: ${stack.url}/api/openapi.json)`,
+      `  Identiteit: ${stack.url}/idp  (POST /idp/dev/token {"nationalNumber":"82110524249"})`,
+      `  Gegevens:   ${dataDir}`,
+      'Stoppen: Ctrl-C',
+      '',
+    ].join('\n'),
+  );
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('Stoppen…');
+    await stack.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+} catch (error) {
+  if (error instanceof JavaMissingError) {
+    console.error(error.message);
+  } else {
+    console.error(error instanceof Error ? error.message : error);
+  }
+  process.exit(1);
+}
