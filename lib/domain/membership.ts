@@ -120,7 +120,12 @@ function grantView(g: RightGrant) {
   return rest;
 }
 
-function withMembership(agg: PersonAggregate, relationship: WorkRelationship | null, grants: RightGrant[], now: string) {
+function withMembership(
+  agg: PersonAggregate,
+  relationship: WorkRelationship | null,
+  grants: RightGrant[],
+  now: string,
+) {
   return {
     membership: { ...agg.membership, status: statusOf(relationship), updatedAt: now },
     relationship,
@@ -156,7 +161,10 @@ export function checkVersion(actual: number, expected: number | undefined): void
 
 function requireRelationship(agg: PersonAggregate): WorkRelationship {
   if (!agg.relationship) {
-    throw new NotFoundError('relationship.not-found', 'Deze persoon heeft geen werkrelatie met deze organisatie.');
+    throw new NotFoundError(
+      'relationship.not-found',
+      'Deze persoon heeft geen werkrelatie met deze organisatie.',
+    );
   }
   return agg.relationship;
 }
@@ -174,7 +182,13 @@ function assertGrantsInside(relationship: Period, grants: RightGrant[], path = '
       `De werkrelatie moet de periode van de toegekende gebruikersrechten omvatten (${outside
         .map((g) => g.rightId)
         .join(', ')}). Pas eerst die rechten aan.`,
-      [field(path, 'relationship.rights-outside', 'De toegekende gebruikersrechten vallen buiten deze periode.')],
+      [
+        field(
+          path,
+          'relationship.rights-outside',
+          'De toegekende gebruikersrechten vallen buiten deze periode.',
+        ),
+      ],
     );
   }
 }
@@ -263,14 +277,19 @@ export function extendRelationship(
   const current = requireRelationship(agg);
   const extended = extendPeriod(current, input.endDate, WORK_RELATIONSHIP_MAX_YEARS, clock.today, 'endDate');
   if (compareDates(extended.endDate, current.endDate) <= 0) {
-    throw new BusinessRuleError('extension.not-longer', 'De nieuwe einddatum moet na de huidige einddatum liggen.', [
-      field('endDate', 'extension.not-longer', 'Kies een einddatum na de huidige einddatum.'),
-    ]);
+    throw new BusinessRuleError(
+      'extension.not-longer',
+      'De nieuwe einddatum moet na de huidige einddatum liggen.',
+      [field('endDate', 'extension.not-longer', 'Kies een einddatum na de huidige einddatum.')],
+    );
   }
   const relationship = { ...current, ...extended, version: current.version + 1, updatedAt: clock.now };
   const grants = agg.grants.map((g) => {
     if (!input.includeRights) return g;
-    const maxYears = Math.min(rights.get(g.rightId)?.maxYears ?? RIGHT_GRANT_MAX_YEARS, RIGHT_GRANT_MAX_YEARS);
+    const maxYears = Math.min(
+      rights.get(g.rightId)?.maxYears ?? RIGHT_GRANT_MAX_YEARS,
+      RIGHT_GRANT_MAX_YEARS,
+    );
     const base = compareDates(g.startDate, clock.today) > 0 ? g.startDate : clock.today;
     const target = minDate(addYears(base, maxYears), relationship.endDate);
     if (compareDates(target, g.endDate) <= 0) return g;
@@ -290,13 +309,24 @@ function minDate(a: string, b: string): string {
   return compareDates(a, b) <= 0 ? a : b;
 }
 
-function extendPeriod(current: Period, endDate: string | undefined, maxYears: number, today: string, path: string) {
+function extendPeriod(
+  current: Period,
+  endDate: string | undefined,
+  maxYears: number,
+  today: string,
+  path: string,
+) {
   const base = compareDates(current.startDate, today) > 0 ? current.startDate : today;
   const end = endDate ?? addYears(base, maxYears);
-  if (compareDates(end, addYears(current.startDate, maxYears)) <= 0) return { startDate: current.startDate, endDate: end };
+  if (compareDates(end, addYears(current.startDate, maxYears)) <= 0)
+    return { startDate: current.startDate, endDate: end };
   if (compareDates(end, addYears(base, maxYears)) > 0) {
     throw new BusinessRuleError('period.too-long', `Maximumperiode = ${maxYears} jaar.`, [
-      field(path, 'period.too-long', `De periode mag maximaal ${maxYears} jaar duren, te rekenen vanaf vandaag.`),
+      field(
+        path,
+        'period.too-long',
+        `De periode mag maximaal ${maxYears} jaar duren, te rekenen vanaf vandaag.`,
+      ),
     ]);
   }
   return { startDate: base, endDate: end };
@@ -304,8 +334,15 @@ function extendPeriod(current: Period, endDate: string | undefined, maxYears: nu
 
 export function pauseRelationship(agg: PersonAggregate, reason: string, clock: Clock): Change {
   const current = requireRelationship(agg);
-  if (current.paused) throw new ConflictError('relationship.already-paused', 'De werkrelatie is al gepauzeerd.');
-  const relationship = { ...current, paused: true, pauseReason: reason, version: current.version + 1, updatedAt: clock.now };
+  if (current.paused)
+    throw new ConflictError('relationship.already-paused', 'De werkrelatie is al gepauzeerd.');
+  const relationship = {
+    ...current,
+    paused: true,
+    pauseReason: reason,
+    version: current.version + 1,
+    updatedAt: clock.now,
+  };
   return {
     next: withMembership(agg, relationship, agg.grants, clock.now),
     action: 'relationship.paused',
@@ -316,8 +353,15 @@ export function pauseRelationship(agg: PersonAggregate, reason: string, clock: C
 
 export function resumeRelationship(agg: PersonAggregate, clock: Clock): Change {
   const current = requireRelationship(agg);
-  if (!current.paused) throw new ConflictError('relationship.not-paused', 'De werkrelatie is niet gepauzeerd.');
-  const relationship = { ...current, paused: false, pauseReason: null, version: current.version + 1, updatedAt: clock.now };
+  if (!current.paused)
+    throw new ConflictError('relationship.not-paused', 'De werkrelatie is niet gepauzeerd.');
+  const relationship = {
+    ...current,
+    paused: false,
+    pauseReason: null,
+    version: current.version + 1,
+    updatedAt: clock.now,
+  };
   return {
     next: withMembership(agg, relationship, agg.grants, clock.now),
     action: 'relationship.resumed',
@@ -334,7 +378,9 @@ function checkGrant(right: RightDefinition, input: GrantInput, relationship: Per
   const errors = [];
   const unknown = input.profiles.filter((p) => !right.profiles.includes(p));
   if (unknown.length > 0) {
-    errors.push(field('profiles', 'grant.unknown-profile', `Onbekend profiel voor dit recht: ${unknown.join(', ')}.`));
+    errors.push(
+      field('profiles', 'grant.unknown-profile', `Onbekend profiel voor dit recht: ${unknown.join(', ')}.`),
+    );
   }
   if (compareDates(input.endDate, addYears(input.startDate, right.maxYears)) > 0) {
     errors.push(field('endDate', 'period.too-long', `Maximumperiode = ${right.maxYears} jaar.`));
@@ -430,7 +476,12 @@ export function updateGrant(
   };
 }
 
-export function revokeGrant(agg: PersonAggregate, grantId: string, expectedVersion: number, clock: Clock): Change {
+export function revokeGrant(
+  agg: PersonAggregate,
+  grantId: string,
+  expectedVersion: number,
+  clock: Clock,
+): Change {
   const current = requireGrant(agg, grantId);
   checkVersion(current.version, expectedVersion);
   return {

@@ -1,0 +1,133 @@
+/**
+ * Calendar dates (`YYYY-MM-DD`) and periods. Dates are calendar days, not instants: every period is
+ * inclusive at both ends, and "today" is the calendar day in Brussels, whatever the server's zone.
+ */
+import { TZDate } from '@date-fns/tz';
+import { addDays as addDaysFns, addYears as addYearsFns, format } from 'date-fns';
+import type { Check } from '#lib/domain/errors';
+
+export const WORK_RELATIONSHIP_MAX_YEARS = 10;
+export const RIGHT_GRANT_MAX_YEARS = 5;
+
+export const BRUSSELS = 'Europe/Brussels';
+
+export interface Period {
+  startDate: string;
+  endDate: string;
+}
+
+const DATE_PATTERN = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
+
+/** Gregorian rules, computed by hand: `Date` maps years 0-99 to 19xx and would lie about them. */
+export function isExistingDate(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function parseCalendarDate(input: unknown): Check<string> {
+  if (typeof input !== 'string') {
+    return {
+      ok: false,
+      code: 'date.type',
+      message: 'Een datum moet als tekst (JJJJ-MM-DD) worden opgegeven.',
+    };
+  }
+  const match = DATE_PATTERN.exec(input);
+  if (!match) {
+    return { ok: false, code: 'date.format', message: 'Geef de datum op als JJJJ-MM-DD.' };
+  }
+  const [, y, m, d] = match;
+  if (!isExistingDate(Number(y), Number(m), Number(d))) {
+    return { ok: false, code: 'date.nonexistent', message: 'Deze datum bestaat niet.' };
+  }
+  return { ok: true, value: input };
+}
+
+/**
+ * Calendar arithmetic runs on a UTC TZDate: UTC has no DST, so adding days never lands on a
+ * skipped or repeated hour, whatever the process time zone is.
+ */
+function toUtcDate(date: string): TZDate {
+  const match = DATE_PATTERN.exec(date);
+  if (!match) throw new RangeError('Expected a YYYY-MM-DD calendar date');
+  const [, y, m, d] = match;
+  const result = new TZDate(Date.UTC(2000, 0, 1), 'UTC');
+  // setFullYear, not the constructor, so that years 0-99 are not shifted to 19xx.
+  result.setFullYear(Number(y), Number(m) - 1, Number(d));
+  return result;
+}
+
+function fromDate(date: Date): string {
+  return format(date, 'yyyy-MM-dd');
+}
+
+/** Calendar years; 29 February plus one year is 28 February (date-fns clamps to the month's end). */
+export function addYears(date: string, years: number): string {
+  return fromDate(addYearsFns(toUtcDate(date), years));
+}
+
+export function addDays(date: string, days: number): string {
+  return fromDate(addDaysFns(toUtcDate(date), days));
+}
+
+/** `YYYY-MM-DD` strings sort as text; no parsing needed. */
+export function compareDates(a: string, b: string): -1 | 0 | 1 {
+  if (a < b) return -1;
+  if (a > b) return 1;
+  return 0;
+}
+
+/** The calendar day in Brussels at `now`. */
+export function todayInBrussels(now: Date = new Date()): string {
+  return fromDate(new TZDate(now.getTime(), BRUSSELS));
+}
+
+export function checkPeriod(period: Period, maxYears: number): Check<Period> {
+  const start = parseCalendarDate(period.startDate);
+  if (!start.ok) {
+    return { ok: false, code: 'period.start-date', message: `Ongeldige begindatum: ${start.message}` };
+  }
+  const end = parseCalendarDate(period.endDate);
+  if (!end.ok) {
+    return { ok: false, code: 'period.end-date', message: `Ongeldige einddatum: ${end.message}` };
+  }
+  if (compareDates(end.value, start.value) < 0) {
+    return {
+      ok: false,
+      code: 'period.end-before-start',
+      message: 'De einddatum mag niet voor de begindatum liggen.',
+    };
+  }
+  if (compareDates(end.value, addYears(start.value, maxYears)) > 0) {
+    return {
+      ok: false,
+      code: 'period.too-long',
+      message: `De periode is te lang. Maximumperiode = ${maxYears} jaar.`,
+    };
+  }
+  return { ok: true, value: { startDate: start.value, endDate: end.value } };
+}
+
+export function isWithin(inner: Period, outer: Period): boolean {
+  return (
+    compareDates(outer.startDate, inner.startDate) <= 0 && compareDates(inner.endDate, outer.endDate) <= 0
+  );
+}
+
+export function isActiveOn(period: Period, day: string): boolean {
+  return compareDates(period.startDate, day) <= 0 && compareDates(day, period.endDate) <= 0;
+}
+
+export function defaultPeriod(startDate: string, years: number): Period {
+  return { startDate, endDate: addYears(startDate, years) };
+}
