@@ -1,0 +1,91 @@
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, type NodejsFunctionProps, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { fromRoot, repoRoot } from '#infra/paths';
+
+export interface ApiFunctionProps extends Omit<NodejsFunctionProps, 'entry' | 'runtime' | 'architecture'> {
+  /** Entry file, relative to the repository root (e.g. `functions/health/handler.ts`). */
+  entry: string;
+}
+
+/**
+ * The one Lambda construct: every function gets the same runtime, architecture, tracing, log group and
+ * bundling, so the stacks only decide what differs (entry, environment, grants).
+ *
+ * Two sibling constructs are created next to the function (`<id>Logs`, `<id>Role`) because a subclass
+ * cannot create children before `super()`: an explicit log group with retention (instead of the
+ * never-expiring implicit one) and a role that may write to exactly that log group, instead of the
+ * `AWSLambdaBasicExecutionRole` managed policy whose log permissions apply to every log group.
+ */
+export class ApiFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: ApiFunctionProps) {
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: RetentionDays.ONE_MONTH,
+      // Logs are operational data, not the record of changes (that is the history in the table).
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const role =
+      props.role ?? new Role(scope, `${id}Role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+
+    super(scope, id, {
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      tracing: Tracing.ACTIVE,
+      memorySize: 512,
+      timeout: Duration.seconds(10),
+      loggingFormat: LoggingFormat.JSON,
+      ...props,
+      role,
+      logGroup,
+      entry: fromRoot(props.entry),
+      projectRoot: repoRoot,
+      depsLockFilePath: fromRoot('package-lock.json'),
+      environment: {
+        // Stack traces in logs point at the TypeScript sources (the bundle ships its source map).
+        NODE_OPTIONS: '--enable-source-maps',
+        ...props.environment,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        // Prefer the ESM build of dependencies, so esbuild can tree-shake them.
+        mainFields: ['module', 'main'],
+        // Some bundled CommonJS dependencies call require(); ESM output has no require of its own.
+        banner: "import { createRequire } from 'module';const require = createRequire(import.meta.url);",
+        minify: true,
+        sourceMap: true,
+        // Bundle the AWS SDK: a pinned, tree-shaken client instead of whatever version the runtime ships.
+        externalModules: [],
+        tsconfig: fromRoot('tsconfig.json'),
+        ...props.bundling,
+      },
+    });
+    logGroup.grantWrite(role);
+
+    Validations.of(this).acknowledge(
+      {
+        id: 'AwsSolutions-L1',
+        reason:
+          'Node.js 22 on purpose: the project pins Node 22 (engines, node@22) for local runs, tests and Lambda alike.',
+      },
+      {
+        id: 'Serverless-LambdaLatestVersion',
+        reason:
+          'Node.js 22 on purpose: the project pins Node 22 (engines, node@22) for local runs, tests and Lambda alike.',
+      },
+      {
+        id: 'Serverless-LambdaDLQ',
+        reason:
+          'API functions are invoked synchronously by API Gateway; a dead-letter queue only applies to asynchronous invocations.',
+      },
+    );
+
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Tracing.ACTIVE adds xray:PutTraceSegments/PutTelemetryRecords, which X-Ray only allows on "*".',
+    });
+  }
+}

@@ -1,0 +1,201 @@
+import {
+  CfnOutput,
+  CfnParameter,
+  CrossStackReferences,
+  ReferenceStrength,
+  RemovalPolicy,
+  Stack,
+  type StackProps,
+  Validations,
+} from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { type ITable, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { StringParameter } from 'aws-cdk-lib/aws-ssm';
+import type { Construct } from 'constructs';
+import { handlerPath, type Route, routes } from '#functions/routes';
+import { ApiFunction } from '#infra/constructs/api-function';
+import { tableDefinition } from '#lib/adapters/dynamodb/table-definition';
+import { ENV } from '#lib/config/env-names';
+
+export const DEFAULT_PSEUDONYM_SECRET_PARAMETER = '/gebruikersbeheer/pseudonym-secret';
+
+export interface ApiStackProps extends StackProps {
+  table: ITable;
+  /**
+   * Browser origins allowed to call the API cross-origin (the UI's CloudFront domain). Unset: no CORS
+   * configuration, which is right while the UI is served from the same origin as `/api`.
+   */
+  corsOrigins?: string[];
+}
+
+const pascalCase = (kebab: string): string =>
+  kebab.replace(/(^|-)([a-z0-9])/g, (_match, _dash: string, char: string) => char.toUpperCase());
+
+/**
+ * The stateless stack: one function and one route per entry of the route table, behind a JWT authorizer.
+ * Everything here can be destroyed and recreated; the data lives in the data stack.
+ */
+export class ApiStack extends Stack {
+  readonly api: HttpApi;
+  readonly stage: HttpStage;
+  /** By `route.fn`, so tests and later stacks can find a route's function. */
+  readonly functions: ReadonlyMap<string, ApiFunction>;
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+    // Strong (CloudFormation exports): the data stack cannot drop or replace the table while this stack
+    // still uses it.
+    CrossStackReferences.of(this).consume(ReferenceStrength.STRONG);
+
+    // Parameters, not context: the identity provider and the secret's name differ per account and are
+    // given at deploy time, so one synthesized template serves every environment.
+    const jwtIssuer = new CfnParameter(this, 'JwtIssuer', {
+      type: 'String',
+      description: 'OIDC issuer URL whose access tokens the API accepts (e.g. the Cognito user pool URL)',
+    });
+    const jwtAudience = new CfnParameter(this, 'JwtAudience', {
+      type: 'CommaDelimitedList',
+      description: 'Accepted token audiences (app client ids), comma separated',
+    });
+    // Not called "...Secret...": CloudFormation's linter would take the name for a password (W2509).
+    const secretParameterName = new CfnParameter(this, 'PseudonymKeyParameterName', {
+      type: 'String',
+      default: DEFAULT_PSEUDONYM_SECRET_PARAMETER,
+      // A leading slash is required: it fixes the shape of the parameter ARN granted below.
+      allowedPattern: '^/[a-zA-Z0-9_./-]+$',
+      description: 'Name of the SSM SecureString parameter holding the HMAC key for pseudonymous keys',
+    });
+
+    const authorizer = new HttpJwtAuthorizer('JwtAuthorizer', jwtIssuer.valueAsString, {
+      jwtAudience: jwtAudience.valueAsList,
+    });
+    const noAuthorizer = new HttpNoneAuthorizer();
+
+    this.api = new HttpApi(this, 'HttpApi', {
+      description: 'Gebruikersbeheer API',
+      // The stage is created below with throttling and access logs, which the default stage cannot have.
+      createDefaultStage: false,
+      corsPreflight: props.corsOrigins && {
+        allowOrigins: props.corsOrigins,
+        allowMethods: [...new Set(routes.map((route) => CorsHttpMethod[route.method]))],
+        allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
+      },
+    });
+
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      autoDeploy: true,
+      throttle: { burstLimit: 100, rateLimit: 50 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        // JSON, so the lines can be queried with Logs Insights. No user identity: ids stay in app logs.
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            requestTime: '$context.requestTime',
+            ip: '$context.identity.sourceIp',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            protocol: '$context.protocol',
+            responseLength: '$context.responseLength',
+            responseLatency: '$context.responseLatency',
+            integrationLatency: '$context.integrationLatency',
+            integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
+          }),
+        ),
+      },
+    });
+
+    const secretParameter = StringParameter.fromSecureStringParameterAttributes(this, 'PseudonymSecret', {
+      parameterName: secretParameterName.valueAsString,
+      simpleName: false,
+    });
+
+    // Grants go through a view of the table without its indexes, so they cover the table itself only;
+    // the indexes get Query, one by one, instead of CDK's `index/*` with every read action.
+    const tableOnly = Table.fromTableAttributes(this, 'TableWithoutIndexes', {
+      tableArn: props.table.tableArn,
+      encryptionKey: props.table.encryptionKey,
+    });
+    const queryIndexes = new PolicyStatement({
+      actions: ['dynamodb:Query'],
+      resources: tableDefinition.globalSecondaryIndexes.map(
+        (index) => `${props.table.tableArn}/index/${index.indexName}`,
+      ),
+    });
+
+    const functions = new Map<string, ApiFunction>();
+    for (const route of routes) {
+      const fn = this.routeFunction(route, props.table.tableName, secretParameterName.valueAsString);
+      functions.set(route.fn, fn);
+      if (route.data === 'read') tableOnly.grantReadData(fn);
+      if (route.data === 'write') {
+        tableOnly.grantReadWriteData(fn);
+        for (const action of ['kms:ReEncrypt*', 'kms:GenerateDataKey*']) {
+          Validations.of(fn.role!).acknowledge({
+            id: `AwsSolutions-IAM5[Action::${action}]`,
+            reason: `${action} on the table key only: the CDK grant for writing to a KMS-encrypted table.`,
+          });
+        }
+      }
+      if (route.data !== 'none') {
+        fn.addToRolePolicy(queryIndexes);
+        // Only GetParameter on this one parameter. No kms:Decrypt needed: SecureStrings use the
+        // AWS-managed aws/ssm key, whose key policy allows decryption through SSM within the account.
+        fn.addToRolePolicy(
+          new PolicyStatement({ actions: ['ssm:GetParameter'], resources: [secretParameter.parameterArn] }),
+        );
+      }
+
+      const routeConstructs = this.api.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration: new HttpLambdaIntegration(`${pascalCase(route.fn)}Integration`, fn),
+        authorizer: route.auth === 'none' ? noAuthorizer : authorizer,
+        authorizationScopes: route.auth === 'service' && route.scope ? [route.scope] : undefined,
+      });
+      if (route.auth === 'none') {
+        for (const httpRoute of routeConstructs) {
+          Validations.of(httpRoute).acknowledge({
+            id: 'AwsSolutions-APIG4',
+            reason: `${route.method} ${route.path} is public by design (route table: auth 'none'); it returns no organisation data.`,
+          });
+        }
+      }
+    }
+    this.functions = functions;
+
+    new CfnOutput(this, 'ApiUrl', { value: this.stage.url });
+  }
+
+  private routeFunction(route: Route, tableName: string, secretParameterName: string): ApiFunction {
+    return new ApiFunction(this, pascalCase(route.fn), {
+      entry: handlerPath(route),
+      description: `${route.method} ${route.path}`,
+      environment: {
+        [ENV.tableName]: tableName,
+        [ENV.pseudonymSecretParameter]: secretParameterName,
+        [ENV.registryMode]: 'fixture',
+        POWERTOOLS_SERVICE_NAME: 'gebruikersbeheer',
+        POWERTOOLS_METRICS_NAMESPACE: 'Gebruikersbeheer',
+      },
+    });
+  }
+}

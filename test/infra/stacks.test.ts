@@ -1,0 +1,251 @@
+import { readFileSync } from 'node:fs';
+import { App } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import type { CfnRole } from 'aws-cdk-lib/aws-iam';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { routes } from '#functions/routes';
+import { addGebruikersbeheer, type GebruikersbeheerStacks } from '#infra/gebruikersbeheer';
+import { addNagChecks, nagPacks } from '#infra/nag';
+import { fromRoot } from '#infra/paths';
+import { createTableInput, tableDefinition } from '#lib/adapters/dynamodb/table-definition';
+
+const cdkJson = JSON.parse(readFileSync(fromRoot('cdk.json'), 'utf8')) as {
+  context: Record<string, unknown>;
+};
+
+/**
+ * The same tree `infra/app.ts` builds, with the context of cdk.json. `aws:cdk:bundling-stacks: []` tells
+ * every asset to skip bundling: the assertions need the templates, not 19 esbuild bundles.
+ */
+function buildApp(): { app: App } & GebruikersbeheerStacks {
+  const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
+  return { app, ...addGebruikersbeheer(app) };
+}
+
+interface Statement {
+  Action: string | string[];
+  Resource: unknown;
+}
+
+let stacks: ReturnType<typeof buildApp>;
+let api: Template;
+let data: Template;
+
+beforeAll(() => {
+  stacks = buildApp();
+  api = Template.fromStack(stacks.api);
+  data = Template.fromStack(stacks.data);
+});
+
+/** All statements of the inline policies attached to the role of the function for `fn`. */
+function statementsOf(fn: string): Statement[] {
+  const fnConstruct = stacks.api.functions.get(fn);
+  if (!fnConstruct?.role) throw new Error(`no function for ${fn}`);
+  const roleId = stacks.api.getLogicalId(fnConstruct.role.node.defaultChild as CfnRole);
+  const policies = api.findResources('AWS::IAM::Policy', {
+    Properties: { Roles: Match.arrayWith([{ Ref: roleId }]) },
+  });
+  return Object.values(policies).flatMap(
+    (policy) =>
+      (policy as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties.PolicyDocument
+        .Statement,
+  );
+}
+
+const actionsOf = (fn: string): string[] => statementsOf(fn).flatMap((s) => [s.Action].flat());
+
+describe('functions', () => {
+  it('creates exactly one function per route', () => {
+    api.resourceCountIs('AWS::Lambda::Function', routes.length);
+    expect(stacks.api.functions.size).toBe(routes.length);
+  });
+
+  it('runs every function on Node.js 22, arm64, with tracing, fixed memory and timeout', () => {
+    const functions = Object.values(api.findResources('AWS::Lambda::Function'));
+    for (const fn of functions) {
+      expect(fn).toMatchObject({
+        Properties: {
+          Runtime: 'nodejs22.x',
+          Architectures: ['arm64'],
+          TracingConfig: { Mode: 'Active' },
+          MemorySize: 512,
+          Timeout: 10,
+          Handler: 'index.handler',
+          LoggingConfig: { LogGroup: expect.anything() },
+        },
+      });
+    }
+  });
+
+  it('keeps function logs for a month', () => {
+    api.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+  });
+
+  it('passes the table name, secret parameter name and registry mode to the functions', () => {
+    api.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({
+          TABLE_NAME: Match.anyValue(),
+          PSEUDONYM_SECRET_PARAMETER: { Ref: 'PseudonymKeyParameterName' },
+          REGISTRY_MODE: 'fixture',
+          POWERTOOLS_SERVICE_NAME: 'gebruikersbeheer',
+        }),
+      },
+    });
+    api.hasParameter('PseudonymKeyParameterName', { Default: '/gebruikersbeheer/pseudonym-secret' });
+  });
+});
+
+describe('HTTP API', () => {
+  it('creates one route per entry of the route table', () => {
+    api.resourceCountIs('AWS::ApiGatewayV2::Route', routes.length);
+  });
+
+  it.each(routes.map((route) => [`${route.method} ${route.path}`, route] as const))(
+    'routes %s with the right authorization',
+    (routeKey, route) => {
+      api.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+        RouteKey: routeKey,
+        AuthorizationType: route.auth === 'none' ? 'NONE' : 'JWT',
+        AuthorizationScopes: route.auth === 'service' ? [route.scope] : Match.absent(),
+      });
+    },
+  );
+
+  it('leaves only health and the OpenAPI document public', () => {
+    const publicKeys = Object.values(
+      api.findResources('AWS::ApiGatewayV2::Route', { Properties: { AuthorizationType: 'NONE' } }),
+    ).map((r) => (r as { Properties: { RouteKey: string } }).Properties.RouteKey);
+    expect(publicKeys.sort()).toEqual(['GET /api/health', 'GET /api/openapi.json']);
+  });
+
+  it('validates JWTs from the issuer and audience given as parameters', () => {
+    api.hasParameter('JwtIssuer', { Type: 'String' });
+    api.hasParameter('JwtAudience', { Type: 'CommaDelimitedList' });
+    api.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: { Issuer: { Ref: 'JwtIssuer' }, Audience: { Ref: 'JwtAudience' } },
+    });
+  });
+
+  it('throttles the default stage and writes JSON access logs', () => {
+    api.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingBurstLimit: 100, ThrottlingRateLimit: 50 },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('^\\{.*\\}$') },
+    });
+  });
+});
+
+describe('table', () => {
+  it('is built from the shared table definition', () => {
+    const local = createTableInput('ignored');
+    data.hasResourceProperties('AWS::DynamoDB::Table', {
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      AttributeDefinitions: Match.arrayEquals(local.AttributeDefinitions ?? []),
+      GlobalSecondaryIndexes: tableDefinition.globalSecondaryIndexes.map((index) =>
+        Match.objectLike({
+          IndexName: index.indexName,
+          KeySchema: [
+            { AttributeName: index.partitionKey, KeyType: 'HASH' },
+            { AttributeName: index.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        }),
+      ),
+      BillingMode: 'PAY_PER_REQUEST',
+      TimeToLiveSpecification: { AttributeName: 'expiration', Enabled: true },
+    });
+    expect(tableDefinition.globalSecondaryIndexes.map((i) => i.indexName)).toEqual(['gsi1', 'gsi2']);
+  });
+
+  it('is protected: PITR, customer-managed KMS key with rotation, deletion protection, retained', () => {
+    const keyId = stacks.data.getLogicalId(stacks.data.key.node.defaultChild as never);
+    data.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    data.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        SSESpecification: {
+          SSEEnabled: true,
+          SSEType: 'KMS',
+          KMSMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] },
+        },
+        DeletionProtectionEnabled: true,
+      }),
+    });
+    data.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Retain' });
+  });
+});
+
+describe('least privilege', () => {
+  const writes = [
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:BatchWriteItem',
+  ];
+
+  it.each(routes.filter((r) => r.data === 'read').map((r) => r.fn))('%s reads but cannot write', (fn) => {
+    const actions = actionsOf(fn);
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'kms:Decrypt']));
+    for (const action of writes) expect(actions).not.toContain(action);
+    expect(actions).not.toContain('kms:GenerateDataKey*');
+  });
+
+  it.each(routes.filter((r) => r.data === 'write').map((r) => r.fn))('%s may write', (fn) => {
+    expect(actionsOf(fn)).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:Query']));
+  });
+
+  it.each(routes.filter((r) => r.data === 'none').map((r) => r.fn))('%s has no data access at all', (fn) => {
+    const actions = actionsOf(fn);
+    expect(actions.filter((a) => /^(dynamodb|kms|ssm):/.test(a))).toEqual([]);
+  });
+
+  it('lets table functions read exactly the pseudonym secret parameter, nothing else in SSM', () => {
+    for (const route of routes.filter((r) => r.data !== 'none')) {
+      const ssm = statementsOf(route.fn).filter((s) => [s.Action].flat().some((a) => a.startsWith('ssm:')));
+      expect(ssm).toHaveLength(1);
+      expect(ssm[0]?.Action).toBe('ssm:GetParameter');
+      expect(JSON.stringify(ssm[0]?.Resource)).toContain('{"Ref":"PseudonymKeyParameterName"}');
+    }
+  });
+
+  it('gives functions no managed policies (log rights only on their own log group)', () => {
+    api.allResourcesProperties('AWS::IAM::Role', { ManagedPolicyArns: Match.absent() });
+  });
+});
+
+describe('checks', () => {
+  it('has no unacknowledged cdk-nag findings (AwsSolutions, Serverless)', () => {
+    const findings = nagPacks(stacks.app).flatMap((pack) =>
+      pack
+        .validateScope(stacks.app)
+        .violations.flatMap((v) =>
+          v.violatingResources.map((r) => `${v.severity} ${v.ruleName} ${r.constructPath}`),
+        ),
+    );
+    expect(findings).toEqual([]);
+  });
+
+  it('has no CDK warnings or errors', () => {
+    for (const stack of [stacks.data, stacks.api]) {
+      const annotations = Annotations.fromStack(stack);
+      expect(annotations.findError('*', Match.anyValue())).toEqual([]);
+      expect(annotations.findWarning('*', Match.anyValue())).toEqual([]);
+    }
+  });
+
+  it('synthesizes with the checks registered as validation plugins, as `cdk synth` does', () => {
+    // In a test run, CDK throws from synth() with the full report when a plugin reports an error.
+    const { app } = buildApp();
+    addNagChecks(app);
+    expect(() => app.synth()).not.toThrow();
+  });
+});
