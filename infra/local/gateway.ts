@@ -3,15 +3,22 @@
  * CDK stack deploys, verifies bearer tokens as strictly as the JWT authorizer, turns each request
  * into an API Gateway v2 event and calls the very same handler file a Lambda would run.
  */
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type {
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from 'aws-lambda';
 import { handlerPath, type Route } from '#functions/routes';
-import { type TokenVerifier } from '#infra/local/verify-token';
+import { httpEvent, jwtAuthorizer, lambdaContext } from '#infra/local/events';
+import type { TokenVerifier } from '#infra/local/verify-token';
 
-type Handler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+type Handler = (
+  event: APIGatewayProxyEventV2WithJWTAuthorizer,
+  context: Context,
+) => Promise<APIGatewayProxyStructuredResultV2>;
 
 /** API Gateway's own payload limit; the handlers enforce the API's smaller limit themselves. */
 const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
@@ -32,14 +39,29 @@ function compile(route: Route): CompiledRoute {
   return { route, pattern: new RegExp(`^${source}$`), names };
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown, contentType = 'application/problem+json') {
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  contentType = 'application/problem+json',
+) {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    'content-type': contentType,
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+  });
   res.end(text);
 }
 
 function gatewayProblem(res: ServerResponse, status: number, code: string, title: string, detail: string) {
-  sendJson(res, status, { type: `https://gebruikersbeheer.vlaanderen.be/problemen/${code}`, title, status, code, detail });
+  sendJson(res, status, {
+    type: `https://gebruikersbeheer.vlaanderen.be/problemen/${code}`,
+    title,
+    status,
+    code,
+    detail,
+  });
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer | null> {
@@ -98,18 +120,26 @@ export function createGateway(options: GatewayOptions) {
     if (route.auth !== 'none') {
       try {
         const verified = await options.verifier.verify(req.headers.authorization);
-        authorizer = {
-          principalId: '',
-          integrationLatency: 0,
-          jwt: { claims: verified.claims as Record<string, string>, scopes: verified.scopes },
-        };
+        authorizer = jwtAuthorizer(verified.claims, verified.scopes);
         if (route.auth === 'service' && (!route.scope || !verified.scopes.includes(route.scope))) {
-          gatewayProblem(res, 403, 'insufficient-scope', 'Geen toegang', 'Dit token heeft niet de vereiste scope.');
+          gatewayProblem(
+            res,
+            403,
+            'insufficient-scope',
+            'Geen toegang',
+            'Dit token heeft niet de vereiste scope.',
+          );
           return true;
         }
       } catch {
         res.setHeader('www-authenticate', 'Bearer');
-        gatewayProblem(res, 401, 'unauthenticated', 'Niet aangemeld', 'Meld u aan met een geldig toegangstoken.');
+        gatewayProblem(
+          res,
+          401,
+          'unauthenticated',
+          'Niet aangemeld',
+          'Meld u aan met een geldig toegangstoken.',
+        );
         return true;
       }
     }
@@ -123,54 +153,18 @@ export function createGateway(options: GatewayOptions) {
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
     }
-    const query: Record<string, string> = {};
-    for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
-    const requestId = randomUUID();
-    const now = Date.now();
-    const routeKey = `${route.method} ${route.path}`;
-    const event: APIGatewayProxyEventV2WithJWTAuthorizer = {
-      version: '2.0',
-      routeKey,
+    const event = httpEvent({
+      route,
       rawPath: url.pathname,
       rawQueryString: url.search.slice(1),
+      pathParameters: params,
       headers,
-      ...(Object.keys(query).length > 0 ? { queryStringParameters: query } : {}),
-      ...(match.names.length > 0 ? { pathParameters: params } : {}),
-      ...(body.length > 0 ? { body: body.toString('utf8'), isBase64Encoded: false } : { isBase64Encoded: false }),
-      requestContext: {
-        accountId: 'local',
-        apiId: 'local',
-        domainName: headers.host ?? 'localhost',
-        domainPrefix: 'localhost',
-        http: {
-          method,
-          path: url.pathname,
-          protocol: `HTTP/${req.httpVersion}`,
-          sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
-          userAgent: headers['user-agent'] ?? '',
-        },
-        requestId,
-        routeKey,
-        stage: '$default',
-        time: new Date(now).toISOString(),
-        timeEpoch: now,
-        authorizer: authorizer as APIGatewayProxyEventV2WithJWTAuthorizer['requestContext']['authorizer'],
-      },
-    };
-    const context = {
-      callbackWaitsForEmptyEventLoop: false,
-      functionName: `gebruikersbeheer-${route.fn}`,
-      functionVersion: '$LATEST',
-      invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:gebruikersbeheer-${route.fn}`,
-      memoryLimitInMB: '512',
-      awsRequestId: requestId,
-      logGroupName: `/aws/lambda/gebruikersbeheer-${route.fn}`,
-      logStreamName: 'local',
-      getRemainingTimeInMillis: () => Math.max(0, now + TIMEOUT_MS - Date.now()),
-      done: () => undefined,
-      fail: () => undefined,
-      succeed: () => undefined,
-    } satisfies Context;
+      body: body.length > 0 ? body.toString('utf8') : undefined,
+      authorizer,
+      sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+    });
+    const context = lambdaContext(route.fn, event.requestContext.requestId, TIMEOUT_MS);
+    const requestId = event.requestContext.requestId;
 
     try {
       const handler = await load(route);
