@@ -1,0 +1,28 @@
+/** Starts the local stack (gateway, dev issuer, handlers) on a free port over the shared DynamoDB Local. */
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+import { type LocalStack, startLocalStack } from '#infra/local/stack';
+
+export async function startTestStack(options: { today?: string } = {}): Promise<LocalStack & { token(nationalNumber: string): Promise<string> }> {
+  // Request logs are for operators; in tests only warnings and errors are worth the noise.
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+  const stack = await startLocalStack({
+    port: 0,
+    dynamoEndpoint: inject('dynamoEndpoint'),
+    tableName: `e2e-${randomUUID()}`,
+    ...(options.today ? { today: options.today } : {}),
+  });
+  return {
+    ...stack,
+    /** A real token from the running issuer, over HTTP, as a script would get it. */
+    async token(nationalNumber: string) {
+      const res = await fetch(`${stack.url}/idp/dev/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ nationalNumber }),
+      });
+      if (res.status !== 200) throw new Error(`token: ${res.status}`);
+      return ((await res.json()) as { access_token: string }).access_token;
+    },
+  };
+}
