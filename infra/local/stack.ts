@@ -4,7 +4,7 @@
  * /idp and the API gateway under /api. `npm start` and the end-to-end tests both start it from here.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -46,7 +46,7 @@ export interface LocalStack {
 }
 
 /** The HMAC key for pseudonyms: generated once, kept in the data directory with owner-only access. */
-async function pseudonymSecret(dataDir: string | undefined): Promise<string> {
+export async function pseudonymSecret(dataDir: string | undefined): Promise<string> {
   if (!dataDir) return randomBytes(32).toString('base64url');
   const file = join(dataDir, 'pseudonym.key');
   try {
@@ -91,7 +91,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     process.env.POWERTOOLS_DEV ??= 'true';
     resetDeps();
 
-    if (options.seed !== false && (await isTableEmpty(client, tableName))) await seedDemoWorld(await getDeps());
+    if (options.seed !== false && (await isTableEmpty(client, tableName)))
+      await seedDemoWorld(await getDeps());
 
     const issuer = `${url}/idp`;
     const idp = await createDevIdp({ issuer, ...(dataDir ? { keyDir: join(dataDir, 'idp') } : {}) });
@@ -110,6 +111,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       }
     });
 
+    // Lets `npm run invoke` and other tools find the running stack's database.
+    const runtimeFile = dataDir ? join(dataDir, 'runtime.json') : undefined;
+    if (runtimeFile) {
+      await writeFile(runtimeFile, `${JSON.stringify({ url, dynamoEndpoint: dynamo.endpoint, tableName, pid: process.pid })}\n`);
+    }
+
     return {
       url,
       port,
@@ -118,6 +125,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       idp,
       server,
       stop: async () => {
+        if (runtimeFile) await rm(runtimeFile, { force: true });
         server.closeAllConnections();
         await new Promise<void>((r) => server.close(() => r()));
         client.destroy();
