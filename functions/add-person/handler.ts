@@ -17,7 +17,9 @@ export const handler = apiHandler(
       status: 201,
       body: personPage(agg, deps.clock().today),
       etag: agg.membership.version,
-      headers: { location: `/api/organisations/${params.enterpriseNumber}/persons/${agg.membership.personId}` },
+      headers: {
+        location: `/api/organisations/${params.enterpriseNumber}/persons/${agg.membership.personId}`,
+      },
     };
   },
 );

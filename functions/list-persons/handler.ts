@@ -4,5 +4,8 @@ import { listPersons } from '#lib/services/persons';
 
 export const handler = apiHandler(
   { auth: 'user', admin: true, params: OrgParams, query: ListPersonsQuery },
-  async ({ deps, params, query }) => ({ status: 200, body: await listPersons(deps, params.enterpriseNumber, query) }),
+  async ({ deps, params, query }) => ({
+    status: 200,
+    body: await listPersons(deps, params.enterpriseNumber, query),
+  }),
 );

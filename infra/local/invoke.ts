@@ -18,7 +18,9 @@ import { seedDemoWorld } from '#lib/services/demo-seed';
 
 const [fn, eventFile] = process.argv.slice(2);
 if (!fn || !eventFile || !routes.some((r) => r.fn === fn)) {
-  console.error(`Gebruik: npm run invoke -- <functie> events/<bestand>.json\nFuncties: ${routes.map((r) => r.fn).join(', ')}`);
+  console.error(
+    `Gebruik: npm run invoke -- <functie> events/<bestand>.json\nFuncties: ${routes.map((r) => r.fn).join(', ')}`,
+  );
   process.exit(2);
 }
 
@@ -40,7 +42,9 @@ async function answers(endpoint: string): Promise<boolean> {
 let stop = async () => {};
 let endpoint: string | undefined;
 try {
-  const runtime = JSON.parse(await readFile(join(dataDir, 'runtime.json'), 'utf8')) as { dynamoEndpoint: string };
+  const runtime = JSON.parse(await readFile(join(dataDir, 'runtime.json'), 'utf8')) as {
+    dynamoEndpoint: string;
+  };
   if (await answers(runtime.dynamoEndpoint)) endpoint = runtime.dynamoEndpoint;
 } catch {
   // No running stack.

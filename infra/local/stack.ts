@@ -114,7 +114,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // Lets `npm run invoke` and other tools find the running stack's database.
     const runtimeFile = dataDir ? join(dataDir, 'runtime.json') : undefined;
     if (runtimeFile) {
-      await writeFile(runtimeFile, `${JSON.stringify({ url, dynamoEndpoint: dynamo.endpoint, tableName, pid: process.pid })}\n`);
+      await writeFile(
+        runtimeFile,
+        `${JSON.stringify({ url, dynamoEndpoint: dynamo.endpoint, tableName, pid: process.pid })}\n`,
+      );
     }
 
     return {

@@ -2,9 +2,10 @@
  * `npm start`: the whole system locally on its embedded defaults. PORT (3000) and DATA_DIR (.data)
  * can be changed through the environment. Ctrl-C stops everything, Java included.
  */
+
+import { resolve } from 'node:path';
 import { JavaMissingError } from '#infra/local/dynamodb-local';
 import { ROOT, startLocalStack } from '#infra/local/stack';
-import { resolve } from 'node:path';
 
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = resolve(ROOT, process.env.DATA_DIR ?? '.data');

@@ -3,8 +3,6 @@
  * document is generated from them, and the UI reuses them for its forms.
  */
 import { z } from 'zod';
-import { ACCESS_REASONS } from '#lib/domain/access';
-import { RIGHT_GRANT_MAX_YEARS, WORK_RELATIONSHIP_MAX_YEARS } from '#lib/domain/period';
 import {
   withPeriod,
   zCategory,
@@ -16,6 +14,8 @@ import {
   zPhone,
   zReason,
 } from '#lib/contracts/common';
+import { ACCESS_REASONS } from '#lib/domain/access';
+import { RIGHT_GRANT_MAX_YEARS, WORK_RELATIONSHIP_MAX_YEARS } from '#lib/domain/period';
 
 // ---- path parameters -------------------------------------------------------------------------
 
@@ -42,7 +42,10 @@ const relationshipFields = {
   email: zEmail,
 };
 
-export const RelationshipDetails = withPeriod(z.strictObject(relationshipFields), WORK_RELATIONSHIP_MAX_YEARS);
+export const RelationshipDetails = withPeriod(
+  z.strictObject(relationshipFields),
+  WORK_RELATIONSHIP_MAX_YEARS,
+);
 
 export const CreateRelationshipRequest = withPeriod(
   z.strictObject({ ...relationshipFields, reason: zReason.optional() }),
@@ -65,7 +68,9 @@ export const UpdateRelationshipRequest = withPeriod(
 
 export const ExtendRelationshipRequest = z.strictObject({
   endDate: zDate.optional(),
-  includeRights: z.boolean({ error: 'Geef aan of de gebruikersrechten mee verlengd worden (true of false).' }),
+  includeRights: z.boolean({
+    error: 'Geef aan of de gebruikersrechten mee verlengd worden (true of false).',
+  }),
   reason: zReason.optional(),
 });
 
@@ -245,7 +250,9 @@ export const Comparison = z.object({
       right: z.string(),
       profile: z.string(),
       /** One cell per person, in the order of `persons`. */
-      cells: z.array(z.object({ granted: z.boolean(), startDate: z.string().nullable(), endDate: z.string().nullable() })),
+      cells: z.array(
+        z.object({ granted: z.boolean(), startDate: z.string().nullable(), endDate: z.string().nullable() }),
+      ),
       differs: z.boolean(),
     }),
   ),

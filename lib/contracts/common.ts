@@ -25,7 +25,9 @@ function checked<T>(check: (input: unknown) => Check<T>, typeMessage: string) {
 export const zNationalNumber = checked(
   parseNationalNumber,
   'Geef het rijksregisternummer of BIS-nummer op als tekst, bv. "85.07.30-033.28".',
-).meta({ description: 'Rijksregisternummer of BIS-nummer (11 cijfers; punten, streepjes en spaties mogen).' });
+).meta({
+  description: 'Rijksregisternummer of BIS-nummer (11 cijfers; punten, streepjes en spaties mogen).',
+});
 
 export const zEnterpriseNumber = checked(
   parseEnterpriseNumber,
@@ -36,11 +38,15 @@ export const zPhone = checked(parsePhone, 'Geef het telefoonnummer op als tekst,
   description: 'Telefoonnummer; wordt opgeslagen in E.164-formaat.',
 });
 
-export const zEmail = checked(parseEmail, 'Geef het e-mailadres op als tekst.').meta({ description: 'E-mailadres.' });
-
-export const zDate = checked(parseCalendarDate, 'Geef de datum op als tekst in het formaat JJJJ-MM-DD.').meta({
-  description: 'Kalenderdag (JJJJ-MM-DD), Europe/Brussels.',
+export const zEmail = checked(parseEmail, 'Geef het e-mailadres op als tekst.').meta({
+  description: 'E-mailadres.',
 });
+
+export const zDate = checked(parseCalendarDate, 'Geef de datum op als tekst in het formaat JJJJ-MM-DD.').meta(
+  {
+    description: 'Kalenderdag (JJJJ-MM-DD), Europe/Brussels.',
+  },
+);
 
 export const zReason = z
   .string({ error: 'De reden moet tekst zijn.' })
@@ -57,12 +63,20 @@ export const zId = z
   .meta({ description: 'ULID' });
 
 /** Adds the period rules (end ≥ start, at most `maxYears`) to an object with startDate and endDate. */
-export function withPeriod<T extends z.ZodType<{ startDate?: string; endDate?: string }>>(schema: T, maxYears: number) {
+export function withPeriod<T extends z.ZodType<{ startDate?: string; endDate?: string }>>(
+  schema: T,
+  maxYears: number,
+) {
   return schema.superRefine((value, ctx) => {
     if (!value.startDate || !value.endDate) return;
     const result = checkPeriod({ startDate: value.startDate, endDate: value.endDate }, maxYears);
     if (!result.ok) {
-      ctx.addIssue({ code: 'custom', path: ['endDate'], message: result.message, params: { code: result.code } });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endDate'],
+        message: result.message,
+        params: { code: result.code },
+      });
     }
   });
 }

@@ -41,7 +41,11 @@ export const OPERATIONS: Record<string, Operation> = {
     status: 201,
     idempotent: true,
   },
-  'list-persons': { summary: 'Personen van de organisatie', query: api.ListPersonsQuery, response: api.PersonList },
+  'list-persons': {
+    summary: 'Personen van de organisatie',
+    query: api.ListPersonsQuery,
+    response: api.PersonList,
+  },
   'get-person': { summary: 'Gegevens van gebruiker', response: api.PersonPage },
   'create-work-relationship': {
     summary: 'Koppel gebruiker aan organisatie (werkrelatie)',
@@ -68,8 +72,16 @@ export const OPERATIONS: Record<string, Operation> = {
     response: api.PersonPage,
     idempotent: true,
   },
-  'pause-work-relationship': { summary: 'Pauzeer werkrelatie', body: api.PauseRelationshipRequest, response: api.PersonPage },
-  'resume-work-relationship': { summary: 'Hervat werkrelatie', body: api.ResumeRelationshipRequest, response: api.PersonPage },
+  'pause-work-relationship': {
+    summary: 'Pauzeer werkrelatie',
+    body: api.PauseRelationshipRequest,
+    response: api.PersonPage,
+  },
+  'resume-work-relationship': {
+    summary: 'Hervat werkrelatie',
+    body: api.ResumeRelationshipRequest,
+    response: api.PersonPage,
+  },
   'grant-right': {
     summary: 'Ken gebruikersrecht toe',
     body: api.GrantRightRequest,
@@ -77,10 +89,24 @@ export const OPERATIONS: Record<string, Operation> = {
     status: 201,
     idempotent: true,
   },
-  'update-grant': { summary: 'Bewerk gebruikersrecht', body: api.UpdateGrantRequest, response: api.PersonPage, ifMatch: true },
-  'revoke-grant': { summary: 'Trek gebruikersrecht in', body: api.DeleteRequest, response: api.PersonPage, ifMatch: true },
+  'update-grant': {
+    summary: 'Bewerk gebruikersrecht',
+    body: api.UpdateGrantRequest,
+    response: api.PersonPage,
+    ifMatch: true,
+  },
+  'revoke-grant': {
+    summary: 'Trek gebruikersrecht in',
+    body: api.DeleteRequest,
+    response: api.PersonPage,
+    ifMatch: true,
+  },
   'get-history': { summary: 'Historiek', query: api.HistoryQuery, response: api.HistoryPage },
-  'compare-persons': { summary: 'Vergelijk meerdere personen', query: api.ComparisonQuery, response: api.Comparison },
+  'compare-persons': {
+    summary: 'Vergelijk meerdere personen',
+    query: api.ComparisonQuery,
+    response: api.Comparison,
+  },
   'quick-grant': {
     summary: 'Snel recht toekennen',
     body: api.QuickGrantRequest,
@@ -107,17 +133,24 @@ export function openApiDocument(routes: readonly RouteLike[]) {
       schema: { type: 'string' },
     }));
     if (op.query) {
-      const shape = schema(op.query, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+      const shape = schema(op.query, 'input') as {
+        properties?: Record<string, unknown>;
+        required?: string[];
+      };
       for (const [name, s] of Object.entries(shape.properties ?? {})) {
         parameters.push({ name, in: 'query', required: shape.required?.includes(name) ?? false, schema: s });
       }
     }
-    if (op.ifMatch) parameters.push({ name: 'If-Match', in: 'header', required: true, schema: { type: 'string' } });
-    if (op.idempotent) parameters.push({ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } });
+    if (op.ifMatch)
+      parameters.push({ name: 'If-Match', in: 'header', required: true, schema: { type: 'string' } });
+    if (op.idempotent)
+      parameters.push({ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } });
     const responses: Record<string, unknown> = {
       [String(op.status ?? 200)]: {
         description: 'OK',
-        ...(op.response ? { content: { 'application/json': { schema: schema(op.response, 'output') } } } : {}),
+        ...(op.response
+          ? { content: { 'application/json': { schema: schema(op.response, 'output') } } }
+          : {}),
       },
       default: { description: 'Probleem (RFC 9457)', content: problemContent },
     };
@@ -128,7 +161,12 @@ export function openApiDocument(routes: readonly RouteLike[]) {
       ...(route.auth === 'none' ? { security: [] } : {}),
       parameters,
       ...(op.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: schema(op.body, 'input') } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: schema(op.body, 'input') } },
+            },
+          }
         : {}),
       responses,
     };

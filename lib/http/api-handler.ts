@@ -6,7 +6,11 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
-import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type {
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from 'aws-lambda';
 import type { z } from 'zod';
 import type { Actor, AdminRecord } from '#lib/adapters/dynamodb/store';
 import {
@@ -91,7 +95,9 @@ function readBody(event: HttpEvent): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new ValidationError([{ path: '', code: 'invalid-json', message: 'De inhoud is geen geldige JSON.' }]);
+    throw new ValidationError([
+      { path: '', code: 'invalid-json', message: 'De inhoud is geen geldige JSON.' },
+    ]);
   }
 }
 
@@ -101,7 +107,11 @@ function readIfMatch(event: HttpEvent): number | undefined {
   const match = /^\s*(?:W\/)?"?(\d{1,12})"?\s*$/.exec(header);
   if (!match) {
     throw new ValidationError([
-      { path: 'If-Match', code: 'if-match-invalid', message: 'If-Match moet de ETag van het item zijn, bv. "3".' },
+      {
+        path: 'If-Match',
+        code: 'if-match-invalid',
+        message: 'If-Match moet de ETag van het item zijn, bv. "3".',
+      },
     ]);
   }
   return Number(match[1]);
@@ -131,9 +141,13 @@ function problemMiddleware(): MiddlewareObj<HttpEvent, HttpResult> {
   return {
     onError: async (request) => {
       const correlationId = request.context?.awsRequestId ?? 'unknown';
-      const status = request.error instanceof DomainError ? request.error.status : undefined;
-      if (status === undefined) logger.error('request failed', { error: request.error as Error });
       request.response = errorToProblem(request.error, correlationId);
+      // Only failures on our side are logged as errors. The idempotency refusals (4xx) are not: they
+      // carry the stored record, with the earlier response and its personal data.
+      const status = request.response.statusCode ?? 500;
+      if (!(request.error instanceof DomainError) && status >= 500) {
+        logger.error('request failed', { error: request.error as Error });
+      }
     },
   };
 }
@@ -175,14 +189,18 @@ export function apiHandler<
     // Public routes without data (health, OpenAPI) must work without any table configuration.
     const deps = (spec.data ?? spec.auth !== 'none') ? await getDeps() : (undefined as unknown as Deps);
     const caller = spec.auth === 'user' ? readCaller(event, deps) : null;
-    const params = (spec.params ? parseOrThrow(spec.params, event.pathParameters ?? {}, 'path') : undefined) as Out<PS>;
+    const params = (
+      spec.params ? parseOrThrow(spec.params, event.pathParameters ?? {}, 'path') : undefined
+    ) as Out<PS>;
     let admin: AdminRecord | null = null;
     if (spec.admin) {
       const en = (params as { enterpriseNumber?: string } | undefined)?.enterpriseNumber;
       admin = caller && en ? await deps.store.getAdmin(caller.pseudonym, en) : null;
       if (!admin) throw new ForbiddenError();
     }
-    const query = (spec.query ? parseOrThrow(spec.query, event.queryStringParameters ?? {}, 'query') : undefined) as Out<QS>;
+    const query = (
+      spec.query ? parseOrThrow(spec.query, event.queryStringParameters ?? {}, 'query') : undefined
+    ) as Out<QS>;
     const body = (spec.body ? parseOrThrow(spec.body, readBody(event), '') : undefined) as Out<BS>;
     const ifMatch = readIfMatch(event);
     if (spec.ifMatch && ifMatch === undefined) throw new PreconditionRequiredError();

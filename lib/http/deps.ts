@@ -3,11 +3,14 @@
  * local stack may replace parts (a failing register, a fixed clock) through `setDeps`.
  */
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
-import { ulid } from 'ulid';
+import { monotonicFactory } from 'ulid';
 import { createDynamoClients, type DynamoClients } from '#lib/adapters/dynamodb/client';
 import { Store } from '#lib/adapters/dynamodb/store';
 import { createPseudonymizer, type Pseudonymize } from '#lib/adapters/pseudonym';
-import { fixtureEnterpriseRegistry, fixtureNationalRegister } from '#lib/adapters/registries/fixture-registries';
+import {
+  fixtureEnterpriseRegistry,
+  fixtureNationalRegister,
+} from '#lib/adapters/registries/fixture-registries';
 import { readEnv } from '#lib/config/env';
 import type { Clock } from '#lib/domain/membership';
 import { todayInBrussels } from '#lib/domain/period';
@@ -51,7 +54,9 @@ async function build(): Promise<Deps> {
       const now = new Date();
       return { today: fixedToday ?? todayInBrussels(now), now: now.toISOString() };
     },
-    newId: ulid,
+    // Monotonic: ids made in the same millisecond (the history entries of one quick grant) still sort
+    // in the order they were made, and the history is read in id order.
+    newId: monotonicFactory(),
   };
 }
 

@@ -34,9 +34,23 @@ export function lazyIdempotency(): Mw {
     }) as Mw;
     return inner;
   };
+  // Powertools' onError deletes the record of the key. When its own `before` refused the request (the
+  // key is in progress, or was used with another body), that record belongs to the earlier request:
+  // deleting it would wipe the stored answer and let the next retry run the use case again.
+  const refusedBefore = new WeakSet<object>();
   return {
-    before: async (request) => (await get()).before?.(request),
+    before: async (request) => {
+      try {
+        return await (await get()).before?.(request);
+      } catch (error) {
+        refusedBefore.add(request);
+        throw error;
+      }
+    },
     after: async (request) => (await get()).after?.(request),
-    onError: async (request) => (await get()).onError?.(request),
+    onError: async (request) => {
+      if (refusedBefore.has(request)) return;
+      return (await get()).onError?.(request);
+    },
   };
 }

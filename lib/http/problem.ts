@@ -44,13 +44,25 @@ const UNAVAILABLE_NAMES = new Set([
   'TimeoutError',
   'RequestTimeout',
 ]);
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 
 /** Is this a database or network failure that a retry later may cure? */
 export function isUnavailable(error: unknown): boolean {
   let e: unknown = error;
   for (let depth = 0; e && depth < 5; depth++) {
-    const err = e as { name?: string; code?: string; $metadata?: { httpStatusCode?: number }; cause?: unknown };
+    const err = e as {
+      name?: string;
+      code?: string;
+      $metadata?: { httpStatusCode?: number };
+      cause?: unknown;
+    };
     if (err.name && UNAVAILABLE_NAMES.has(err.name)) return true;
     if (err.code && UNAVAILABLE_CODES.has(err.code)) return true;
     if (err.$metadata?.httpStatusCode && err.$metadata.httpStatusCode >= 500) return true;

@@ -3,7 +3,7 @@
  * TransactWriteItems with the history entry). When another writer got there first, the whole cycle is
  * retried on fresh data, so If-Match conflicts surface as 412 and nothing is ever lost or half-written.
  */
-import { ConcurrentChangeError, type Actor, type HistoryEntry } from '#lib/adapters/dynamodb/store';
+import { type Actor, ConcurrentChangeError, type HistoryEntry } from '#lib/adapters/dynamodb/store';
 import { ConflictError, NotFoundError } from '#lib/domain/errors';
 import type { Change, Clock, PersonAggregate } from '#lib/domain/membership';
 import type { Deps } from '#lib/http/deps';
@@ -14,7 +14,13 @@ export function personNotFound(): NotFoundError {
   return new NotFoundError('person.not-found', 'Deze persoon is niet gekend in deze organisatie.');
 }
 
-export function historyEntry(deps: Deps, clock: Clock, actor: Actor, change: Change, reason?: string | null): HistoryEntry {
+export function historyEntry(
+  deps: Deps,
+  clock: Clock,
+  actor: Actor,
+  change: Change,
+  reason?: string | null,
+): HistoryEntry {
   return {
     entryId: deps.newId(),
     at: clock.now,
@@ -33,7 +39,10 @@ export async function withRetry<T>(attempt: () => Promise<T>): Promise<T> {
     } catch (error) {
       if (!(error instanceof ConcurrentChangeError)) throw error;
       if (i >= MAX_ATTEMPTS) {
-        throw new ConflictError('concurrent-change', 'Iemand anders wijzigde deze gegevens tegelijk. Probeer opnieuw.');
+        throw new ConflictError(
+          'concurrent-change',
+          'Iemand anders wijzigde deze gegevens tegelijk. Probeer opnieuw.',
+        );
       }
     }
   }

@@ -5,7 +5,13 @@
  */
 import type { Actor } from '#lib/adapters/dynamodb/store';
 import { PROFILE_SERVICE_PROVIDER, SEED_CATALOGUE, VLAIO_RIGHT } from '#lib/domain/catalogue';
-import { type Change, createRelationship, grantRight, newMembership, type PersonAggregate } from '#lib/domain/membership';
+import {
+  type Change,
+  createRelationship,
+  grantRight,
+  newMembership,
+  type PersonAggregate,
+} from '#lib/domain/membership';
 import type { Deps } from '#lib/http/deps';
 import { historyEntry } from '#lib/services/aggregate';
 import { registerLookup } from '#lib/services/persons';

@@ -1,12 +1,11 @@
 /** Use cases around persons in an organisation: register lookup, add, page, list, history, compare. */
 import type { Actor } from '#lib/adapters/dynamodb/store';
-import { NotFoundError, UnavailableError } from '#lib/domain/errors';
+import { ConflictError, NotFoundError, UnavailableError } from '#lib/domain/errors';
 import { newMembership, type PersonAggregate, type PersonDetails } from '#lib/domain/membership';
 import type { NationalNumber } from '#lib/domain/national-number';
 import type { Deps } from '#lib/http/deps';
 import { committed, historyEntry, personNotFound, withRetry } from '#lib/services/aggregate';
 import { personSummary } from '#lib/services/views';
-import { ConflictError } from '#lib/domain/errors';
 
 /** The register's answer, or a clear 404/503; a register failure never leaves anything half-made. */
 export async function registerLookup(deps: Deps, nationalNumber: string): Promise<PersonDetails> {
@@ -83,7 +82,11 @@ export async function addPerson(
       now: clock.now,
     });
     const items = [
-      deps.store.personItem(pseudonym, { personId, nationalNumber: input.nationalNumber, person: details }, !!person),
+      deps.store.personItem(
+        pseudonym,
+        { personId, nationalNumber: input.nationalNumber, person: details },
+        !!person,
+      ),
       ...deps.store.changeItems(null, change.next, [historyEntry(deps, clock, actor, change, input.reason)]),
     ];
     await deps.store.transact(items);
@@ -100,7 +103,12 @@ export async function getPersonAggregate(deps: Deps, enterpriseNumber: string, p
 export async function listPersons(
   deps: Deps,
   enterpriseNumber: string,
-  query: { search?: string | undefined; status?: 'pending' | 'active' | undefined; cursor?: string | undefined; limit: number },
+  query: {
+    search?: string | undefined;
+    status?: 'pending' | 'active' | undefined;
+    cursor?: string | undefined;
+    limit: number;
+  },
 ) {
   const page = await deps.store.listPersons(enterpriseNumber, query);
   return { items: page.items.map(personSummary), cursor: page.cursor };
@@ -134,9 +142,13 @@ export async function comparePersons(deps: Deps, enterpriseNumber: string, perso
   const aggs = await Promise.all(personIds.map((id) => getPersonAggregate(deps, enterpriseNumber, id)));
   const catalogue = await deps.store.listRights();
   const pairs = new Map<string, { right: string; profile: string }>();
-  for (const right of catalogue) for (const profile of right.profiles) pairs.set(`${right.rightId}\u0000${profile}`, { right: right.rightId, profile });
+  for (const right of catalogue)
+    for (const profile of right.profiles)
+      pairs.set(`${right.rightId}\u0000${profile}`, { right: right.rightId, profile });
   for (const agg of aggs)
-    for (const g of agg.grants) for (const profile of g.profiles) pairs.set(`${g.rightId}\u0000${profile}`, { right: g.rightId, profile });
+    for (const g of agg.grants)
+      for (const profile of g.profiles)
+        pairs.set(`${g.rightId}\u0000${profile}`, { right: g.rightId, profile });
   const rows = [...pairs.values()].map(({ right, profile }) => {
     const cells = aggs.map((agg) => {
       const g = agg.grants.find((x) => x.rightId === right && x.profiles.includes(profile));

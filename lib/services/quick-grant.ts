@@ -70,22 +70,44 @@ export async function quickGrant(
         throw new BusinessRuleError(
           'quick-grant.relationship-required',
           'Deze persoon heeft nog geen werkrelatie met de organisatie: geef de gegevens van de werkrelatie mee.',
-          [{ path: 'relationship', code: 'quick-grant.relationship-required', message: 'Vul de werkrelatie in.' }],
+          [
+            {
+              path: 'relationship',
+              code: 'quick-grant.relationship-required',
+              message: 'Vul de werkrelatie in.',
+            },
+          ],
         );
       }
       agg = record(createRelationship(agg, input.relationship, clock));
     }
     const relationship = agg.relationship!;
-    const startDate = input.startDate ?? (compareDates(relationship.startDate, clock.today) > 0 ? relationship.startDate : clock.today);
+    const startDate =
+      input.startDate ??
+      (compareDates(relationship.startDate, clock.today) > 0 ? relationship.startDate : clock.today);
     const maxEnd = addYears(startDate, right.maxYears);
-    const endDate = input.endDate ?? (compareDates(maxEnd, relationship.endDate) < 0 ? maxEnd : relationship.endDate);
-    agg = record(grantRight(agg, right, { profiles: input.profiles, startDate, endDate }, deps.newId(), clock));
+    const endDate =
+      input.endDate ?? (compareDates(maxEnd, relationship.endDate) < 0 ? maxEnd : relationship.endDate);
+    agg = record(
+      grantRight(agg, right, { profiles: input.profiles, startDate, endDate }, deps.newId(), clock),
+    );
 
     const items = [
-      ...(person ? [] : [deps.store.personItem(pseudonym, { personId: agg.membership.personId, nationalNumber: input.nationalNumber, person: details! }, false)]),
+      ...(person
+        ? []
+        : [
+            deps.store.personItem(
+              pseudonym,
+              { personId: agg.membership.personId, nationalNumber: input.nationalNumber, person: details! },
+              false,
+            ),
+          ]),
       ...deps.store.changeItems(loaded, agg, history),
     ];
     await deps.store.transact(items);
-    return { aggregate: committed(loaded, agg), created: { person: !loaded, relationship: createdRelationship } };
+    return {
+      aggregate: committed(loaded, agg),
+      created: { person: !loaded, relationship: createdRelationship },
+    };
   });
 }

@@ -44,17 +44,27 @@ export const editRelationship = (deps: Deps, t: Target, patch: Partial<Relations
 export const removeRelationship = (deps: Deps, t: Target, version: number) =>
   changeAggregate(deps, t, (agg, clock) => deleteRelationship(agg, version, clock));
 
-export async function extend(deps: Deps, t: Target, input: { endDate?: string | undefined; includeRights: boolean }) {
+export async function extend(
+  deps: Deps,
+  t: Target,
+  input: { endDate?: string | undefined; includeRights: boolean },
+) {
   const rights = new Map((await deps.store.listRights()).map((r) => [r.rightId, r]));
   return changeAggregate(deps, t, (agg, clock) =>
-    extendRelationship(agg, { includeRights: input.includeRights, ...(input.endDate ? { endDate: input.endDate } : {}) }, rights, clock),
+    extendRelationship(
+      agg,
+      { includeRights: input.includeRights, ...(input.endDate ? { endDate: input.endDate } : {}) },
+      rights,
+      clock,
+    ),
   );
 }
 
 export const pause = (deps: Deps, t: Target, reason: string) =>
   changeAggregate(deps, t, (agg, clock) => pauseRelationship(agg, reason, clock));
 
-export const resume = (deps: Deps, t: Target) => changeAggregate(deps, t, (agg, clock) => resumeRelationship(agg, clock));
+export const resume = (deps: Deps, t: Target) =>
+  changeAggregate(deps, t, (agg, clock) => resumeRelationship(agg, clock));
 
 export async function grant(deps: Deps, t: Target, rightId: string, input: GrantInput) {
   const right = await requireRight(deps, rightId);
@@ -62,7 +72,13 @@ export async function grant(deps: Deps, t: Target, rightId: string, input: Grant
   return changeAggregate(deps, t, (agg, clock) => grantRight(agg, right, input, grantId, clock));
 }
 
-export async function editGrant(deps: Deps, t: Target, grantId: string, patch: Partial<GrantInput>, version: number) {
+export async function editGrant(
+  deps: Deps,
+  t: Target,
+  grantId: string,
+  patch: Partial<GrantInput>,
+  version: number,
+) {
   return changeAggregate(deps, t, async (agg, clock) => {
     const current = agg.grants.find((g) => g.grantId === grantId);
     if (!current) throw new NotFoundError('grant.not-found', 'Dit toegekende gebruikersrecht bestaat niet.');

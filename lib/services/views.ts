@@ -29,7 +29,11 @@ export function relationshipView(r: WorkRelationship): z.infer<typeof Relationsh
   };
 }
 
-export function grantView(g: RightGrant, relationship: WorkRelationship | null, today: string): z.infer<typeof Grant> {
+export function grantView(
+  g: RightGrant,
+  relationship: WorkRelationship | null,
+  today: string,
+): z.infer<typeof Grant> {
   let state: z.infer<typeof Grant>['state'] = 'active';
   if (compareDates(today, g.endDate) > 0) state = 'expired';
   else if (compareDates(today, g.startDate) < 0) state = 'future';

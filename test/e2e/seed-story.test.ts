@@ -8,7 +8,13 @@ describe('the seed story over HTTP against the local stack', () => {
   let stack: Stack;
   let sofie: string;
   const api = (path: string) => `${stack.url}/api/organisations/${DEMO.adviesbureau}${path}`;
-  const send = async (method: string, url: string, token: string, body?: unknown, headers: Record<string, string> = {}) => {
+  const send = async (
+    method: string,
+    url: string,
+    token: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) => {
     const res = await fetch(url, {
       method,
       headers: {
@@ -31,7 +37,9 @@ describe('the seed story over HTTP against the local stack', () => {
   });
 
   it('Sofie looks up Emma, adds her, links her for 10 years and grants the right for 5 years', async () => {
-    const lookup = await send('POST', api('/national-register-lookups'), sofie, { nationalNumber: '90041812490' });
+    const lookup = await send('POST', api('/national-register-lookups'), sofie, {
+      nationalNumber: '90041812490',
+    });
     expect(lookup.status).toBe(200);
     expect(lookup.body).toMatchObject({ firstName: 'Emma', lastName: 'Willems', source: 'VKBP' });
 
@@ -71,7 +79,9 @@ describe('the seed story over HTTP against the local stack', () => {
 
     const history = await send('GET', api(`/persons/${id}/history`), sofie);
     expect(history.body.items).toHaveLength(3);
-    expect(history.body.items.every((e: { actor: { name: string } }) => e.actor.name === 'Sofie Janssens')).toBe(true);
+    expect(
+      history.body.items.every((e: { actor: { name: string } }) => e.actor.name === 'Sofie Janssens'),
+    ).toBe(true);
   });
 
   it('refuses a request without a valid token with 401 problem+json', async () => {

@@ -82,7 +82,10 @@ describe('the seed story through the real handlers', () => {
       ],
     });
 
-    const history = await app.call('get-history', { as: DEMO.sofie, params: { enterpriseNumber: en, personId } });
+    const history = await app.call('get-history', {
+      as: DEMO.sofie,
+      params: { enterpriseNumber: en, personId },
+    });
     expect(history.status).toBe(200);
     expect(history.body.items.map((e: { action: string }) => e.action)).toEqual([
       'grant.created',
@@ -98,9 +101,17 @@ describe('the seed story through the real handlers', () => {
     expect(projection?.grants[0]?.profiles).toEqual(['Dienstverlener kmo-portefeuille']);
 
     // The person list, the search and the status filter.
-    const list = await app.call('list-persons', { as: DEMO.sofie, params: { enterpriseNumber: en }, query: { search: 'willems emma' } });
+    const list = await app.call('list-persons', {
+      as: DEMO.sofie,
+      params: { enterpriseNumber: en },
+      query: { search: 'willems emma' },
+    });
     expect(list.body.items.map((p: { personId: string }) => p.personId)).toEqual([personId]);
-    const pending = await app.call('list-persons', { as: DEMO.sofie, params: { enterpriseNumber: en }, query: { status: 'pending' } });
+    const pending = await app.call('list-persons', {
+      as: DEMO.sofie,
+      params: { enterpriseNumber: en },
+      query: { status: 'pending' },
+    });
     expect(pending.body.items).toEqual([]);
   });
 
@@ -109,7 +120,9 @@ describe('the seed story through the real handlers', () => {
     expect(items.length).toBeGreaterThan(10);
     const numbers = Object.values(DEMO).filter((v) => v.length === 11);
     for (const item of items) {
-      const keyText = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'].map((k) => String(item[k] ?? '')).join('|');
+      const keyText = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk']
+        .map((k) => String(item[k] ?? ''))
+        .join('|');
       for (const n of numbers) expect(keyText).not.toContain(n);
     }
     expect(keys.person('x').pk).toBe('NRN#x');

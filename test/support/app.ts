@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { type AttributeValue, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { handlerPath, type Route, routes } from '#functions/routes';
@@ -32,6 +32,7 @@ export interface CallOptions {
 export interface CallResult {
   status: number;
   headers: Record<string, string>;
+  // biome-ignore lint/suspicious/noExplicitAny: response bodies are asserted field by field in tests.
   body: any;
 }
 
@@ -78,7 +79,9 @@ export async function createTestApp(options: { today?: string; seed?: boolean } 
   const load = (route: Route) => {
     let h = handlers.get(route.fn);
     if (!h) {
-      h = import(pathToFileURL(resolve(ROOT, handlerPath(route))).href).then((m: { handler: Handler }) => m.handler);
+      h = import(pathToFileURL(resolve(ROOT, handlerPath(route))).href).then(
+        (m: { handler: Handler }) => m.handler,
+      );
       handlers.set(route.fn, h);
     }
     return h;
@@ -90,7 +93,9 @@ export async function createTestApp(options: { today?: string; seed?: boolean } 
     async call(fn, o = {}) {
       const route = routeFor(fn);
       const params = o.params ?? {};
-      const rawPath = route.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+      const rawPath = route.path.replace(/\{(\w+)\}/g, (_, name: string) =>
+        encodeURIComponent(params[name] ?? ''),
+      );
       const body = o.rawBody ?? (o.body === undefined ? undefined : JSON.stringify(o.body));
       const event = httpEvent({
         route,
@@ -111,7 +116,7 @@ export async function createTestApp(options: { today?: string; seed?: boolean } 
     },
     async snapshot() {
       const items: Record<string, unknown>[] = [];
-      let start: Record<string, any> | undefined;
+      let start: Record<string, AttributeValue> | undefined;
       do {
         // A Scan is fine here: tests compare the whole (small) table before and after a request.
         const out = await table.client.send(

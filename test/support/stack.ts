@@ -3,7 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { type LocalStack, startLocalStack } from '#infra/local/stack';
 
-export async function startTestStack(options: { today?: string } = {}): Promise<LocalStack & { token(nationalNumber: string): Promise<string> }> {
+export async function startTestStack(
+  options: { today?: string } = {},
+): Promise<LocalStack & { token(nationalNumber: string): Promise<string> }> {
   // Request logs are for operators; in tests only warnings and errors are worth the noise.
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
   const stack = await startLocalStack({

@@ -13,10 +13,16 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { ITEM_TYPES, keys, normalizeSearch, searchText } from '#lib/adapters/dynamodb/keys';
 import { type AccessProjection, toAccessProjection } from '#lib/domain/access';
 import type { RightDefinition } from '#lib/domain/catalogue';
-import type { Membership, PersonAggregate, PersonDetails, RightGrant, WorkRelationship } from '#lib/domain/membership';
-import { ITEM_TYPES, keys, normalizeSearch, searchText } from '#lib/adapters/dynamodb/keys';
+import type {
+  Membership,
+  PersonAggregate,
+  PersonDetails,
+  RightGrant,
+  WorkRelationship,
+} from '#lib/domain/membership';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -73,12 +79,22 @@ export function encodeCursor(key: Record<string, unknown> | undefined): string |
   return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : null;
 }
 
-export function decodeCursor(cursor: string | undefined, expectedPk: Record<string, string>): Record<string, unknown> | undefined {
+export function decodeCursor(
+  cursor: string | undefined,
+  expectedPk: Record<string, string>,
+): Record<string, unknown> | undefined {
   if (!cursor) return undefined;
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
     // A cursor is only valid for the list it came from: refuse one crafted for another partition.
     for (const [k, v] of Object.entries(expectedPk)) if (key[k] !== v) return undefined;
+    // Exactly the key attributes of the table and of the index, all text: DynamoDB answers any other
+    // start key with a ValidationException, which must not become a 500.
+    const names = new Set(['pk', 'sk']);
+    for (const k of Object.keys(expectedPk)) names.add(k).add(k.replace(/pk$/, 'sk'));
+    const entries = Object.entries(key);
+    if (entries.length !== names.size) return undefined;
+    if (entries.some(([k, v]) => !names.has(k) || typeof v !== 'string' || v === '')) return undefined;
     return key;
   } catch {
     return undefined;
@@ -92,7 +108,9 @@ export class Store {
   ) {}
 
   private async get(key: { pk: string; sk: string }, consistent = false) {
-    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: consistent }));
+    const out = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: consistent }),
+    );
     return out.Item;
   }
 
@@ -185,10 +203,17 @@ export class Store {
     if (filters.length > 0) input.FilterExpression = filters.join(' AND ');
     if (opts.status) input.ExpressionAttributeNames = { '#status': 'status' };
     const out = await this.db.send(new QueryCommand(input));
-    return { items: (out.Items ?? []).map((i) => strip<Membership>(i)), cursor: encodeCursor(out.LastEvaluatedKey) };
+    return {
+      items: (out.Items ?? []).map((i) => strip<Membership>(i)),
+      cursor: encodeCursor(out.LastEvaluatedKey),
+    };
   }
 
-  async getHistory(en: string, personId: string, opts: { cursor?: string; limit: number }): Promise<Page<HistoryEntry>> {
+  async getHistory(
+    en: string,
+    personId: string,
+    opts: { cursor?: string; limit: number },
+  ): Promise<Page<HistoryEntry>> {
     const pk = keys.historyPk(en, personId);
     const out = await this.db.send(
       new QueryCommand({
@@ -201,7 +226,9 @@ export class Store {
       }),
     );
     return {
-      items: (out.Items ?? []).map((i) => strip<HistoryEntry & { enterpriseNumber: string; personId: string }>(i)),
+      items: (out.Items ?? []).map((i) =>
+        strip<HistoryEntry & { enterpriseNumber: string; personId: string }>(i),
+      ),
       cursor: encodeCursor(out.LastEvaluatedKey),
     };
   }
@@ -219,7 +246,11 @@ export class Store {
   }
 
   /** Items that make up a change of a person aggregate, its history entry and the access projection. */
-  changeItems(loaded: PersonAggregate | null, next: PersonAggregate, history: HistoryEntry[]): TransactItem[] {
+  changeItems(
+    loaded: PersonAggregate | null,
+    next: PersonAggregate,
+    history: HistoryEntry[],
+  ): TransactItem[] {
     const m = next.membership;
     const en = m.enterpriseNumber;
     const personId = m.personId;
