@@ -16,6 +16,8 @@ export interface Route {
   auth: 'none' | 'user' | 'service';
   scope?: string;
   data: 'none' | 'read' | 'write';
+  /** Route-level throttling (requests per second, burst), for public routes. */
+  throttle?: { rateLimit: number; burstLimit: number };
 }
 
 const org = '/api/organisations/{enterpriseNumber}';
@@ -83,6 +85,34 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: `${person}/history`, fn: 'get-history', auth: 'user', data: 'read' },
   { method: 'GET', path: `${org}/comparison`, fn: 'compare-persons', auth: 'user', data: 'read' },
   { method: 'POST', path: `${org}/quick-grants`, fn: 'quick-grant', auth: 'user', data: 'write' },
+  { method: 'GET', path: '/api/me', fn: 'get-me', auth: 'user', data: 'read' },
+  { method: 'PUT', path: '/api/me/preferences', fn: 'update-preferences', auth: 'user', data: 'write' },
+  { method: 'GET', path: '/api/me/access', fn: 'get-my-access', auth: 'user', data: 'read' },
+  {
+    method: 'GET',
+    path: '/api/public/enterprises/{enterpriseNumber}/legal-representatives',
+    fn: 'get-legal-representatives',
+    auth: 'none',
+    data: 'none',
+    throttle: { rateLimit: 5, burstLimit: 10 },
+  },
+  { method: 'GET', path: `${org}/local-admins`, fn: 'list-local-admins', auth: 'user', data: 'read' },
+  { method: 'POST', path: `${org}/local-admins`, fn: 'appoint-local-admin', auth: 'user', data: 'write' },
+  {
+    method: 'DELETE',
+    path: `${org}/local-admins/{personId}`,
+    fn: 'remove-local-admin',
+    auth: 'user',
+    data: 'write',
+  },
+  {
+    method: 'POST',
+    path: '/api/access-checks',
+    fn: 'check-access',
+    auth: 'service',
+    scope: 'access/check',
+    data: 'read',
+  },
 ];
 
 /** `functions/<fn>/handler.ts`, relative to the repository root. */

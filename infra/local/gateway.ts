@@ -75,6 +75,27 @@ async function readBody(req: IncomingMessage): Promise<Buffer | null> {
   return Buffer.concat(chunks);
 }
 
+/**
+ * Route-level throttling as API Gateway applies it: a token bucket per route (refilled at
+ * `rateLimit` per second up to `burstLimit`). Over the limit → 429 with Retry-After.
+ */
+function createThrottle() {
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  return (route: Route): boolean => {
+    if (!route.throttle) return true;
+    const { rateLimit, burstLimit } = route.throttle;
+    const now = Date.now();
+    const key = `${route.method} ${route.path}`;
+    const b = buckets.get(key) ?? { tokens: burstLimit, at: now };
+    b.tokens = Math.min(burstLimit, b.tokens + ((now - b.at) / 1000) * rateLimit);
+    b.at = now;
+    const allowed = b.tokens >= 1;
+    if (allowed) b.tokens -= 1;
+    buckets.set(key, b);
+    return allowed;
+  };
+}
+
 export interface GatewayOptions {
   routes: readonly Route[];
   verifier: TokenVerifier;
@@ -85,6 +106,7 @@ export interface GatewayOptions {
 export function createGateway(options: GatewayOptions) {
   const compiled = options.routes.map(compile);
   const handlers = new Map<string, Promise<Handler>>();
+  const admit = createThrottle();
   const load = (route: Route) => {
     let handler = handlers.get(route.fn);
     if (!handler) {
@@ -115,6 +137,17 @@ export function createGateway(options: GatewayOptions) {
       return true;
     }
     const { route } = match;
+    if (!admit(route)) {
+      res.setHeader('retry-after', '1');
+      gatewayProblem(
+        res,
+        429,
+        'too-many-requests',
+        'Te veel verzoeken',
+        'Probeer het over enkele seconden opnieuw.',
+      );
+      return true;
+    }
 
     let authorizer: APIGatewayProxyEventV2WithJWTAuthorizer['requestContext']['authorizer'] | undefined;
     if (route.auth !== 'none') {

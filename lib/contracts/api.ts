@@ -266,3 +266,76 @@ export const AccessDecision = z.object({
 
 export type PersonPageDto = z.infer<typeof PersonPage>;
 export type GrantDto = z.infer<typeof Grant>;
+
+// ---- identity, local administrators, access checks ---------------------------------------------
+
+export const PreferencesRequest = z.strictObject({ lastOrganisation: zEnterpriseNumber.nullable() });
+
+export const AppointLocalAdminRequest = z.strictObject({
+  nationalNumber: zNationalNumber,
+  reason: zReason.optional(),
+});
+
+export const LocalAdminParams = OrgParams.extend({ personId: zId });
+
+const zProfile = z.string({ error: 'Geef het profiel op.' }).trim().min(1, 'Geef het profiel op.').max(100);
+
+export const AccessCheckRequest = z.strictObject({
+  nationalNumber: zNationalNumber,
+  enterpriseNumber: zEnterpriseNumber,
+  right: zRightId,
+  profile: zProfile,
+});
+
+export const MyAccessQuery = z.strictObject({
+  enterpriseNumber: zEnterpriseNumber,
+  right: zRightId,
+  profile: zProfile,
+});
+
+export const Me = z
+  .object({
+    personId: z.string().nullable(),
+    nationalNumber: z.string(),
+    firstName: z.string().nullable(),
+    lastName: z.string().nullable(),
+    organisations: z.array(
+      z.object({
+        enterpriseNumber: z.string(),
+        name: z.string(),
+        roles: z.array(z.enum(['local-admin', 'legal-representative'])),
+        openTasks: z.number().int(),
+      }),
+    ),
+    lastOrganisation: z.string().nullable(),
+  })
+  .meta({ id: 'Me' });
+
+export const LocalAdmin = z
+  .object({
+    personId: z.string(),
+    name: z.string(),
+    appointedAt: z.string(),
+    appointedBy: z.string(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'LocalAdmin' });
+
+export const LocalAdmins = z.object({
+  enterpriseNumber: z.string(),
+  name: z.string(),
+  localAdmins: z.array(LocalAdmin),
+  legalRepresentatives: z.array(z.object({ name: z.string(), function: z.string() })),
+});
+
+export const PublicLegalRepresentatives = z.object({
+  enterpriseNumber: z.string(),
+  name: z.string(),
+  legalRepresentatives: z.array(z.object({ name: z.string(), function: z.string() })),
+});
+
+export const MyAccess = AccessDecision.extend({
+  organisation: z.object({ enterpriseNumber: z.string(), name: z.string().nullable() }),
+  localAdministrators: z.array(z.object({ name: z.string() })),
+  legalRepresentatives: z.array(z.object({ name: z.string(), function: z.string() })),
+});

@@ -107,6 +107,34 @@ export const OPERATIONS: Record<string, Operation> = {
     query: api.ComparisonQuery,
     response: api.Comparison,
   },
+  'get-me': { summary: 'Wie ben ik, voor welke organisaties mag ik optreden', response: api.Me },
+  'update-preferences': { summary: 'Laatste keuze van organisatie onthouden', body: api.PreferencesRequest },
+  'get-my-access': {
+    summary: 'Mijn toegang voor een organisatie',
+    query: api.MyAccessQuery,
+    response: api.MyAccess,
+  },
+  'get-legal-representatives': {
+    summary: 'Wettelijk vertegenwoordigers van een onderneming (publiek)',
+    response: api.PublicLegalRepresentatives,
+  },
+  'list-local-admins': {
+    summary: 'Lokale beheerders en wettelijk vertegenwoordigers',
+    response: api.LocalAdmins,
+  },
+  'appoint-local-admin': {
+    summary: 'Lokale beheerder aanduiden (wettelijk vertegenwoordiger)',
+    body: api.AppointLocalAdminRequest,
+    response: api.LocalAdmin,
+    status: 201,
+    idempotent: true,
+  },
+  'remove-local-admin': { summary: 'Lokale beheerder verwijderen', body: api.DeleteRequest, ifMatch: true },
+  'check-access': {
+    summary: 'Toegangscontrole voor portalen (scope access/check)',
+    body: api.AccessCheckRequest,
+    response: api.AccessDecision,
+  },
   'quick-grant': {
     summary: 'Snel recht toekennen',
     body: api.QuickGrantRequest,

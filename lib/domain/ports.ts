@@ -23,7 +23,16 @@ export interface Enterprise {
   legalRepresentatives: LegalRepresentative[];
 }
 
+/** One KBO function a person holds. */
+export interface Representation {
+  enterpriseNumber: string;
+  name: string;
+  function: string;
+}
+
 /** The KBO (Kruispuntbank van Ondernemingen). `null`: no such enterprise. */
 export interface EnterpriseRegistry {
   getEnterprise(enterpriseNumber: string): Promise<Enterprise | null>;
+  /** The enterprises where this person is a legal representative, as the KBO says today. */
+  findRepresentations(nationalNumber: string): Promise<Representation[]>;
 }

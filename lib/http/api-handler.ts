@@ -61,9 +61,15 @@ export interface ApiResult {
 }
 
 export interface ApiSpec<BS extends z.ZodType, QS extends z.ZodType, PS extends z.ZodType> {
-  auth: 'none' | 'user';
-  /** The caller must be a local administrator of `{enterpriseNumber}` in the path. */
+  auth: 'none' | 'user' | 'service';
+  /** For `service`: the scope the client-credentials token must carry. */
+  scope?: string;
+  /**
+   * Who may act on `{enterpriseNumber}` in the path: a local administrator (`admin`), a legal
+   * representative according to the KBO at the time of the call (`representative`), or either.
+   */
   admin?: boolean;
+  representative?: boolean;
   params?: PS;
   query?: QS;
   body?: BS;
@@ -117,11 +123,31 @@ function readIfMatch(event: HttpEvent): number | undefined {
   return Number(match[1]);
 }
 
-function readCaller(event: HttpEvent, deps: Deps): Caller {
+function readClaims(event: HttpEvent): Record<string, unknown> {
   const claims = event.requestContext.authorizer?.jwt?.claims as Record<string, unknown> | undefined;
-  const nrn = parseNationalNumber(claims?.national_number);
-  if (!claims || !nrn.ok) throw new UnauthenticatedError();
+  // API Gateway's JWT authorizer cannot tell an ID token from an access token: refuse anything but
+  // an access token here (Cognito and the local issuer both set token_use).
+  if (claims?.token_use !== 'access') throw new UnauthenticatedError();
+  return claims;
+}
+
+function readCaller(event: HttpEvent, deps: Deps): Caller {
+  const claims = readClaims(event);
+  const nrn = parseNationalNumber(claims.national_number);
+  if (!nrn.ok) throw new UnauthenticatedError();
   return { pseudonym: deps.pseudonymize(nrn.value.value), nationalNumber: nrn.value.value, claims };
+}
+
+/** A relying service's client-credentials token: checked for its scope again, behind the gateway. */
+function requireScope(event: HttpEvent, scope: string | undefined): void {
+  const claims = readClaims(event);
+  const scopes = new Set([
+    ...(event.requestContext.authorizer?.jwt?.scopes ?? []),
+    ...String(claims.scope ?? '').split(' '),
+  ]);
+  if (!scope || !scopes.has(scope)) {
+    throw new ForbiddenError('insufficient-scope', 'Dit token heeft niet de vereiste scope.');
+  }
 }
 
 function toResult(result: ApiResult): HttpResult {
@@ -188,15 +214,23 @@ export function apiHandler<
   return stack.handler(async (event) => {
     // Public routes without data (health, OpenAPI) must work without any table configuration.
     const deps = (spec.data ?? spec.auth !== 'none') ? await getDeps() : (undefined as unknown as Deps);
+    if (spec.auth === 'service') requireScope(event, spec.scope);
     const caller = spec.auth === 'user' ? readCaller(event, deps) : null;
     const params = (
       spec.params ? parseOrThrow(spec.params, event.pathParameters ?? {}, 'path') : undefined
     ) as Out<PS>;
     let admin: AdminRecord | null = null;
-    if (spec.admin) {
+    if (spec.admin || spec.representative) {
       const en = (params as { enterpriseNumber?: string } | undefined)?.enterpriseNumber;
-      admin = caller && en ? await deps.store.getAdmin(caller.pseudonym, en) : null;
-      if (!admin) throw new ForbiddenError();
+      admin = spec.admin && caller && en ? await deps.store.getAdmin(caller.pseudonym, en) : null;
+      const allowed =
+        admin !== null ||
+        (spec.representative && caller && en
+          ? ((await deps.enterpriseRegistry.getEnterprise(en))?.legalRepresentatives ?? []).some(
+              (r) => r.nationalNumber === caller.nationalNumber,
+            )
+          : false);
+      if (!allowed) throw new ForbiddenError();
     }
     const query = (
       spec.query ? parseOrThrow(spec.query, event.queryStringParameters ?? {}, 'query') : undefined

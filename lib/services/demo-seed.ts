@@ -76,11 +76,14 @@ async function member(
 async function appointAdmin(deps: Deps, nationalNumber: string, enterpriseNumber: string) {
   const person = await ensurePerson(deps, nationalNumber);
   await deps.store.transact([
-    deps.store.adminItem(person.pseudonym, {
+    deps.store.adminItem({
       enterpriseNumber,
       personId: person.personId,
+      pseudonym: person.pseudonym,
       name: `${person.person.firstName} ${person.person.lastName}`,
       appointedAt: new Date().toISOString(),
+      appointedBy: SYSTEM.name,
+      version: 1,
     }),
   ]);
 }

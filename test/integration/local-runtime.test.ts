@@ -65,7 +65,9 @@ describe('ensureTable', () => {
     expect(await indexNames(tableName)).toEqual(['gsi1', 'gsi2']);
     const gsi2 = (await describeTable(tableName)).GlobalSecondaryIndexes?.find((i) => i.IndexName === 'gsi2');
     expect(gsi2).toMatchObject({ IndexStatus: 'ACTIVE', Projection: { ProjectionType: 'ALL' } });
-  });
+    // DynamoDB Local backfills a new index in a background thread; on a loaded 2-core machine that took
+    // over 30 s once, so this test gets more time than the default.
+  }, 120_000);
 
   it('lets two callers ensure the same table at once', async () => {
     const tableName = `t-${randomUUID()}`;

@@ -27,6 +27,8 @@ export interface CallOptions {
   headers?: Record<string, string>;
   /** National number of the caller; omit for an anonymous call. */
   as?: string;
+  /** A relying portal's client-credentials token with these scopes (e.g. ['access/check']). */
+  asService?: string[];
 }
 
 export interface CallResult {
@@ -45,6 +47,15 @@ export function userClaims(nationalNumber: string): Record<string, unknown> {
     token_use: 'access',
     client_id: 'gebruikersbeheer-web',
     scope: 'openid profile',
+  };
+}
+
+export function serviceClaims(scopes: string[]): Record<string, unknown> {
+  return {
+    sub: 'kmo-portefeuille',
+    client_id: 'kmo-portefeuille',
+    token_use: 'access',
+    scope: scopes.join(' '),
   };
 }
 
@@ -104,7 +115,11 @@ export async function createTestApp(options: { today?: string; seed?: boolean } 
         pathParameters: params,
         headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...o.headers },
         body,
-        authorizer: o.as ? jwtAuthorizer(userClaims(o.as)) : undefined,
+        authorizer: o.as
+          ? jwtAuthorizer(userClaims(o.as))
+          : o.asService
+            ? jwtAuthorizer(serviceClaims(o.asService), o.asService)
+            : undefined,
       });
       const result = await (await load(route))(event, lambdaContext(fn));
       const text = result.body ?? '';

@@ -15,6 +15,8 @@
  * | 9 | organisation                                     | table         | ORG#{en}                             | ORG                |
  * |10 | right catalogue                                  | table         | CATALOGUE                            | RIGHT#{rightId}    |
  * |11 | what ends on a day (expiry sweep), sparse        | gsi2          | DUE#{yyyy-mm-dd}                     | {kind}#{en}#{personId} |
+ * |12 | a person's preferences (last organisation)       | table         | NRN#{pseudo}                         | PREFS              |
+ * |13 | open tasks of an organisation (count, list)      | table         | TASK#ORG#{en}                        | OPEN#{taskId}      |
  */
 export const ITEM_TYPES = {
   person: 'Person',
@@ -25,6 +27,7 @@ export const ITEM_TYPES = {
   grant: 'RightGrant',
   history: 'History',
   organisation: 'Organisation',
+  preferences: 'Preferences',
   right: 'Right',
 } as const;
 
@@ -52,6 +55,8 @@ export const keys = {
   }),
   organisation: (en: string): Key => ({ pk: `ORG#${en}`, sk: 'ORG' }),
   right: (rightId: string): Key => ({ pk: 'CATALOGUE', sk: `RIGHT#${rightId}` }),
+  preferences: (pseudo: string): Key => ({ pk: `NRN#${pseudo}`, sk: 'PREFS' }),
+  openTasks: (en: string) => ({ pk: `TASK#ORG#${en}`, skPrefix: 'OPEN#' }),
   catalogue: () => ({ pk: 'CATALOGUE', skPrefix: 'RIGHT#' }),
 
   /** gsi1 attributes. */

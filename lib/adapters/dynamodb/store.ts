@@ -12,6 +12,7 @@ import {
   type QueryCommandInput,
   TransactWriteCommand,
   type TransactWriteCommandInput,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { ITEM_TYPES, keys, normalizeSearch, searchText } from '#lib/adapters/dynamodb/keys';
 import { type AccessProjection, toAccessProjection } from '#lib/domain/access';
@@ -58,8 +59,17 @@ export interface PersonRecord {
 export interface AdminRecord {
   enterpriseNumber: string;
   personId: string;
+  /** Kept so the record can be found again from the organisation's list (the key is NRN#{pseudonym}). */
+  pseudonym: string;
   name: string;
   appointedAt: string;
+  appointedBy: string;
+  version: number;
+}
+
+export interface Preferences {
+  lastOrganisation: string | null;
+  version: number;
 }
 
 export interface Page<T> {
@@ -398,18 +408,98 @@ export class Store {
     };
   }
 
-  adminItem(pseudo: string, admin: AdminRecord): TransactItem {
+  /** A new local administrator; fails (ConcurrentChangeError) when already appointed. */
+  adminItem(admin: AdminRecord): TransactItem {
     return {
       Put: {
         TableName: this.tableName,
         Item: {
-          ...keys.admin(pseudo, admin.enterpriseNumber),
+          ...keys.admin(admin.pseudonym, admin.enterpriseNumber),
           ...keys.adminListEntry(admin.enterpriseNumber, admin.personId),
           type: ITEM_TYPES.admin,
           ...admin,
         },
+        ConditionExpression: 'attribute_not_exists(pk)',
       },
     };
+  }
+
+  removeAdminItem(admin: AdminRecord): TransactItem {
+    return {
+      Delete: {
+        TableName: this.tableName,
+        Key: keys.admin(admin.pseudonym, admin.enterpriseNumber),
+        ConditionExpression: 'version = :v',
+        ExpressionAttributeValues: { ':v': admin.version },
+      },
+    };
+  }
+
+  /** A history entry about a person in an organisation that is not a change of the aggregate. */
+  historyItem(en: string, personId: string, entry: HistoryEntry): TransactItem {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: {
+          ...keys.history(en, personId, entry.entryId),
+          type: ITEM_TYPES.history,
+          enterpriseNumber: en,
+          personId,
+          ...entry,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+  }
+
+  /** The organisations where this person is local administrator: one Query on their partition. */
+  async listAdminOrganisations(pseudo: string): Promise<AdminRecord[]> {
+    const { pk, skPrefix } = keys.adminPrefix(pseudo);
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+        ExpressionAttributeValues: { ':pk': pk, ':sk': skPrefix },
+      }),
+    );
+    return (out.Items ?? []).map((i) => strip<AdminRecord>(i));
+  }
+
+  async getPreferences(pseudo: string): Promise<Preferences | null> {
+    const item = await this.get(keys.preferences(pseudo));
+    return item ? strip<Preferences>(item) : null;
+  }
+
+  async putPreferences(pseudo: string, preferences: Omit<Preferences, 'version'>): Promise<Preferences> {
+    const out = await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.preferences(pseudo),
+        UpdateExpression: 'SET #type = :type, lastOrganisation = :org ADD version :one',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: {
+          ':type': ITEM_TYPES.preferences,
+          ':org': preferences.lastOrganisation,
+          ':one': 1,
+        },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return strip<Preferences>(out.Attributes ?? {});
+  }
+
+  /** Open tasks of an organisation, counted in one Query (Select COUNT reads no attributes back). */
+  async countOpenTasks(en: string): Promise<number> {
+    const { pk, skPrefix } = keys.openTasks(en);
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+        ExpressionAttributeValues: { ':pk': pk, ':sk': skPrefix },
+        Select: 'COUNT',
+      }),
+    );
+    return out.Count ?? 0;
   }
 
   async putOrganisation(en: string, name: string): Promise<void> {

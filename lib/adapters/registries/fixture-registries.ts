@@ -31,6 +31,13 @@ export const fixtureEnterpriseRegistry: EnterpriseRegistry = {
   async getEnterprise(enterpriseNumber) {
     return enterprises.get(enterpriseNumber) ?? null;
   },
+  async findRepresentations(nationalNumber) {
+    return [...enterprises.values()].flatMap((e) =>
+      e.legalRepresentatives
+        .filter((r) => r.nationalNumber === nationalNumber)
+        .map((r) => ({ enterpriseNumber: e.enterpriseNumber, name: e.name, function: r.function })),
+    );
+  },
 };
 
 /** For the local identity provider: only people in the register can log in. */

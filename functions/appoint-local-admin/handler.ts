@@ -1,0 +1,16 @@
+import { AppointLocalAdminRequest, OrgParams } from '#lib/contracts/api';
+import { apiHandler } from '#lib/http/api-handler';
+import { adminView, appointLocalAdmin } from '#lib/services/local-admins';
+
+/** A legal representative (per the KBO, now) appoints a local administrator. */
+export const handler = apiHandler(
+  { auth: 'user', representative: true, params: OrgParams, body: AppointLocalAdminRequest, idempotent: true },
+  async ({ deps, caller, params, body }) => {
+    const admin = await appointLocalAdmin(deps, caller!, {
+      enterpriseNumber: params.enterpriseNumber,
+      nationalNumber: body.nationalNumber.value,
+      reason: body.reason,
+    });
+    return { status: 201, body: adminView(admin), etag: admin.version };
+  },
+);

@@ -1,0 +1,27 @@
+import { fixtureEnterpriseRegistry } from '#lib/adapters/registries/fixture-registries';
+import { OrgParams } from '#lib/contracts/api';
+import { apiHandler } from '#lib/http/api-handler';
+import { requireEnterprise } from '#lib/services/local-admins';
+
+/**
+ * Public: the legal representatives of an enterprise, as the KBO's public search shows them (names
+ * and functions only). Needs no table, so it reads the KBO adapter directly; throttled per route.
+ */
+export const handler = apiHandler({ auth: 'none', params: OrgParams }, async ({ params }) => {
+  const enterprise = await requireEnterprise(
+    { enterpriseRegistry: fixtureEnterpriseRegistry },
+    params.enterpriseNumber,
+  );
+  return {
+    status: 200,
+    body: {
+      enterpriseNumber: enterprise.enterpriseNumber,
+      name: enterprise.name,
+      legalRepresentatives: enterprise.legalRepresentatives.map((r) => ({
+        name: `${r.firstName} ${r.lastName}`,
+        function: r.function,
+      })),
+    },
+    headers: { 'cache-control': 'public, max-age=300' },
+  };
+});

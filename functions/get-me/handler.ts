@@ -1,0 +1,8 @@
+import { apiHandler } from '#lib/http/api-handler';
+import { whoAmI } from '#lib/services/identity';
+
+/** The logged-in person and the organisations they may act for. */
+export const handler = apiHandler({ auth: 'user' }, async ({ deps, caller }) => ({
+  status: 200,
+  body: await whoAmI(deps, caller!),
+}));

@@ -1,0 +1,99 @@
+import type { PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
+
+/**
+ * Cognito Pre Token Generation trigger, `V2_0` event (needs the Essentials or Plus feature plan).
+ *
+ * Cognito access tokens carry no user attributes, yet the API identifies a person by the national
+ * number that ACM asserted at login (mapped into the custom attribute below). This trigger copies it
+ * into the access token as `national_number`, plus the authentication method and level ACM reported.
+ *
+ * `amr` and `acr` themselves are claims Cognito does not let a trigger add or change, so ACM's values
+ * travel as `acm_amr` and `acm_acr`.
+ *
+ * The V2_0 event only fires for tokens issued to a person (code flow, refresh); client-credentials
+ * tokens of the portal are not touched.
+ *
+ * The national number is personal data under special protection: this function logs nothing at all.
+ */
+
+export const ATTRIBUTES = {
+  nationalNumber: 'custom:national_number',
+  amr: 'custom:amr',
+  acr: 'custom:acr',
+} as const;
+
+export const CLAIMS = {
+  nationalNumber: 'national_number',
+  amr: 'acm_amr',
+  acr: 'acm_acr',
+} as const;
+
+/** What Cognito V2_0 accepts as a claim value (the @types package narrows it to strings). */
+type ClaimValue = string | string[];
+type StringMap = Record<string, string>;
+
+const NATIONAL_NUMBER = /^\d{11}$/;
+/** Method and level names such as `eid`, `itsme`, `urn:be:vlaanderen:acm:loa:substantial`. */
+const TOKEN = /^[\w.:/-]{1,200}$/;
+const MAX_METHODS = 10;
+
+/**
+ * ACM sends `amr` as a JSON array. Cognito stores a multi-valued IdP claim in one string attribute and
+ * URL-form-encodes values with special characters, so accept a JSON array, a bracketed list or a
+ * comma/space separated list, and keep only well-formed names.
+ */
+export function parseMethods(raw: string | undefined): string[] {
+  if (!raw?.trim()) return [];
+  let values: unknown[];
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    values = Array.isArray(parsed) ? parsed : [parsed];
+  } catch {
+    values = raw
+      .trim()
+      .replace(/^\[|\]$/g, '')
+      .split(/[\s,]+/);
+  }
+  const methods = values
+    .filter((value): value is string => typeof value === 'string')
+    .map((value) => decode(value.trim().replace(/^"|"$/g, '')))
+    .filter((value) => TOKEN.test(value));
+  return [...new Set(methods)].slice(0, MAX_METHODS);
+}
+
+function decode(value: string): string {
+  try {
+    return decodeURIComponent(value.replace(/\+/g, ' '));
+  } catch {
+    return value;
+  }
+}
+
+/** The claims to add to a person's access token, from their user pool attributes. */
+export function accessTokenClaims(attributes: StringMap): Record<string, ClaimValue> {
+  const claims: Record<string, ClaimValue> = {};
+  const nationalNumber = attributes[ATTRIBUTES.nationalNumber]?.trim();
+  // A malformed value is left out rather than passed on: the API then refuses the token (401).
+  if (nationalNumber && NATIONAL_NUMBER.test(nationalNumber)) claims[CLAIMS.nationalNumber] = nationalNumber;
+  const amr = parseMethods(attributes[ATTRIBUTES.amr]);
+  if (amr.length > 0) claims[CLAIMS.amr] = amr;
+  const acr = attributes[ATTRIBUTES.acr]?.trim();
+  if (acr && TOKEN.test(acr)) claims[CLAIMS.acr] = acr;
+  return claims;
+}
+
+export const handler = async (
+  event: PreTokenGenerationV2TriggerEvent,
+): Promise<PreTokenGenerationV2TriggerEvent> => {
+  const claimsToAddOrOverride = accessTokenClaims(event.request.userAttributes ?? {});
+  event.response = {
+    claimsAndScopeOverrideDetails: {
+      ...event.response?.claimsAndScopeOverrideDetails,
+      accessTokenGeneration: {
+        // Cognito accepts arrays as claim values in V2_0 events; the type definitions only know strings.
+        claimsToAddOrOverride: claimsToAddOrOverride as StringMap,
+      },
+    },
+  };
+  return event;
+};

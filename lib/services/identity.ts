@@ -1,0 +1,97 @@
+/**
+ * Who am I and for whom may I act: the logged-in person, the organisations where they are local
+ * administrator (table) or legal representative (KBO, asked at the time of the call), their last
+ * choice, and their own access decision for the portal.
+ */
+import { decideAccess } from '#lib/domain/access';
+import { maskNationalNumber } from '#lib/domain/national-number';
+import type { Deps } from '#lib/http/deps';
+
+export type OrganisationRole = 'local-admin' | 'legal-representative';
+
+export async function whoAmI(deps: Deps, caller: { pseudonym: string; nationalNumber: string }) {
+  const [person, adminOf, representations, preferences] = await Promise.all([
+    deps.store.getPerson(caller.pseudonym),
+    deps.store.listAdminOrganisations(caller.pseudonym),
+    deps.enterpriseRegistry.findRepresentations(caller.nationalNumber),
+    deps.store.getPreferences(caller.pseudonym),
+  ]);
+  const details =
+    person?.person ?? (await deps.nationalRegister.lookup(caller.nationalNumber).catch(() => null));
+  const organisations = new Map<
+    string,
+    { enterpriseNumber: string; name: string; roles: OrganisationRole[] }
+  >();
+  for (const a of adminOf) {
+    const org = await deps.store.getOrganisation(a.enterpriseNumber);
+    organisations.set(a.enterpriseNumber, {
+      enterpriseNumber: a.enterpriseNumber,
+      name:
+        org?.name ??
+        (await deps.enterpriseRegistry.getEnterprise(a.enterpriseNumber))?.name ??
+        a.enterpriseNumber,
+      roles: ['local-admin'],
+    });
+  }
+  for (const r of representations) {
+    const entry = organisations.get(r.enterpriseNumber);
+    if (entry) entry.roles.push('legal-representative');
+    else
+      organisations.set(r.enterpriseNumber, {
+        enterpriseNumber: r.enterpriseNumber,
+        name: r.name,
+        roles: ['legal-representative'],
+      });
+  }
+  const list = await Promise.all(
+    [...organisations.values()].map(async (o) => ({
+      ...o,
+      openTasks: o.roles.includes('local-admin') ? await deps.store.countOpenTasks(o.enterpriseNumber) : 0,
+    })),
+  );
+  list.sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+  const last = preferences?.lastOrganisation ?? null;
+  return {
+    personId: person?.personId ?? null,
+    nationalNumber: maskNationalNumber(caller.nationalNumber),
+    firstName: details?.firstName ?? null,
+    lastName: details?.lastName ?? null,
+    organisations: list,
+    lastOrganisation: last && organisations.has(last) ? last : null,
+  };
+}
+
+export async function myAccess(
+  deps: Deps,
+  caller: { pseudonym: string },
+  query: { enterpriseNumber: string; right: string; profile: string },
+) {
+  const [projection, admins, enterprise] = await Promise.all([
+    deps.store.getAccessProjection(caller.pseudonym, query.enterpriseNumber),
+    deps.store.listAdmins(query.enterpriseNumber),
+    deps.enterpriseRegistry.getEnterprise(query.enterpriseNumber),
+  ]);
+  const decision = decideAccess(projection, query, deps.clock().today);
+  return {
+    ...decision,
+    organisation: { enterpriseNumber: query.enterpriseNumber, name: enterprise?.name ?? null },
+    // The portal shows "ask your local administrator" with these names (the seed's step 2).
+    localAdministrators: admins.map((a) => ({ name: a.name })),
+    legalRepresentatives: (enterprise?.legalRepresentatives ?? []).map((r) => ({
+      name: `${r.firstName} ${r.lastName}`,
+      function: r.function,
+    })),
+  };
+}
+
+/** The relying portal's question: one GetItem on the projection kept with every change. */
+export async function checkAccess(
+  deps: Deps,
+  query: { nationalNumber: string; enterpriseNumber: string; right: string; profile: string },
+) {
+  const projection = await deps.store.getAccessProjection(
+    deps.pseudonymize(query.nationalNumber),
+    query.enterpriseNumber,
+  );
+  return decideAccess(projection, query, deps.clock().today);
+}
