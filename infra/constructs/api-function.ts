@@ -78,7 +78,7 @@ export class ApiFunction extends NodejsFunction {
       {
         id: 'Serverless-LambdaDLQ',
         reason:
-          'API functions are invoked synchronously by API Gateway; a dead-letter queue only applies to asynchronous invocations.',
+          'Invoked synchronously only (by API Gateway, or by Cognito for the token trigger); a dead-letter queue only applies to asynchronous invocations.',
       },
     );
 

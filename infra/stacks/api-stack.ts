@@ -10,6 +10,7 @@ import {
 } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  type CfnStage,
   CorsHttpMethod,
   HttpApi,
   HttpMethod,
@@ -31,8 +32,21 @@ import { ENV } from '#lib/config/env-names';
 
 export const DEFAULT_PSEUDONYM_SECRET_PARAMETER = '/gebruikersbeheer/pseudonym-secret';
 
+/** Who may call the API: the Cognito user pool's issuer and the app clients per kind of route. */
+export interface ApiAuth {
+  /** `iss` of the user pool's tokens (`https://cognito-idp.<region>.amazonaws.com/<pool id>`). */
+  issuer: string;
+  /** App client ids whose person tokens the `user` routes accept (the admin UI). */
+  userClientIds: string[];
+  /** App client ids whose client-credentials tokens the `service` routes accept (the portal). */
+  serviceClientIds: string[];
+}
+
 export interface ApiStackProps extends StackProps {
   table: ITable;
+  auth: ApiAuth;
+  /** The route table; the shared one unless a test passes its own. */
+  routes?: readonly Route[];
   /**
    * Browser origins allowed to call the API cross-origin (the UI's CloudFront domain). Unset: no CORS
    * configuration, which is right while the UI is served from the same origin as `/api`.
@@ -40,11 +54,17 @@ export interface ApiStackProps extends StackProps {
   corsOrigins?: string[];
 }
 
+const requireScope = (route: Route): string => {
+  if (!route.scope) throw new Error(`${route.method} ${route.path}: a service route needs a scope`);
+  return route.scope;
+};
+
 const pascalCase = (kebab: string): string =>
   kebab.replace(/(^|-)([a-z0-9])/g, (_match, _dash: string, char: string) => char.toUpperCase());
 
 /**
- * The stateless stack: one function and one route per entry of the route table, behind a JWT authorizer.
+ * The stateless stack: one function and one route per entry of the route table, behind JWT authorizers
+ * on the identity stack's user pool.
  * Everything here can be destroyed and recreated; the data lives in the data stack.
  */
 export class ApiStack extends Stack {
@@ -55,20 +75,12 @@ export class ApiStack extends Stack {
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
+    const tableRoutes = props.routes ?? routes;
     // Strong (CloudFormation exports): the data stack cannot drop or replace the table while this stack
     // still uses it.
     CrossStackReferences.of(this).consume(ReferenceStrength.STRONG);
 
-    // Parameters, not context: the identity provider and the secret's name differ per account and are
-    // given at deploy time, so one synthesized template serves every environment.
-    const jwtIssuer = new CfnParameter(this, 'JwtIssuer', {
-      type: 'String',
-      description: 'OIDC issuer URL whose access tokens the API accepts (e.g. the Cognito user pool URL)',
-    });
-    const jwtAudience = new CfnParameter(this, 'JwtAudience', {
-      type: 'CommaDelimitedList',
-      description: 'Accepted token audiences (app client ids), comma separated',
-    });
+    // A parameter, not context: the secret's name may differ per account and is given at deploy time.
     // Not called "...Secret...": CloudFormation's linter would take the name for a password (W2509).
     const secretParameterName = new CfnParameter(this, 'PseudonymKeyParameterName', {
       type: 'String',
@@ -78,10 +90,22 @@ export class ApiStack extends Stack {
       description: 'Name of the SSM SecureString parameter holding the HMAC key for pseudonymous keys',
     });
 
-    const authorizer = new HttpJwtAuthorizer('JwtAuthorizer', jwtIssuer.valueAsString, {
-      jwtAudience: jwtAudience.valueAsList,
-    });
-    const noAuthorizer = new HttpNoneAuthorizer();
+    // Two JWT authorizers on the same issuer, told apart by audience. Cognito access tokens have no `aud`;
+    // API Gateway then checks `client_id` against the audience list. So a person's token (web client) is
+    // refused on service routes, and the portal's client-credentials token on user routes, at the gateway.
+    // Cognito ID tokens do carry `aud` = the web client id and would pass the user authorizer: API Gateway
+    // cannot check `token_use`, so the handlers refuse anything but `token_use: access`.
+    const authorizers = {
+      none: new HttpNoneAuthorizer(),
+      user: new HttpJwtAuthorizer('UserAuthorizer', props.auth.issuer, {
+        authorizerName: 'user',
+        jwtAudience: props.auth.userClientIds,
+      }),
+      service: new HttpJwtAuthorizer('ServiceAuthorizer', props.auth.issuer, {
+        authorizerName: 'service',
+        jwtAudience: props.auth.serviceClientIds,
+      }),
+    } as const;
 
     this.api = new HttpApi(this, 'HttpApi', {
       description: 'Gebruikersbeheer API',
@@ -89,7 +113,7 @@ export class ApiStack extends Stack {
       createDefaultStage: false,
       corsPreflight: props.corsOrigins && {
         allowOrigins: props.corsOrigins,
-        allowMethods: [...new Set(routes.map((route) => CorsHttpMethod[route.method]))],
+        allowMethods: [...new Set(tableRoutes.map((route) => CorsHttpMethod[route.method]))],
         allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
       },
     });
@@ -142,7 +166,8 @@ export class ApiStack extends Stack {
     });
 
     const functions = new Map<string, ApiFunction>();
-    for (const route of routes) {
+    const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
+    for (const route of tableRoutes) {
       const fn = this.routeFunction(route, props.table.tableName, secretParameterName.valueAsString);
       functions.set(route.fn, fn);
       if (route.data === 'read') tableOnly.grantReadData(fn);
@@ -168,17 +193,29 @@ export class ApiStack extends Stack {
         path: route.path,
         methods: [HttpMethod[route.method]],
         integration: new HttpLambdaIntegration(`${pascalCase(route.fn)}Integration`, fn),
-        authorizer: route.auth === 'none' ? noAuthorizer : authorizer,
-        authorizationScopes: route.auth === 'service' && route.scope ? [route.scope] : undefined,
+        authorizer: authorizers[route.auth],
+        authorizationScopes: route.auth === 'service' ? [requireScope(route)] : undefined,
       });
       if (route.auth === 'none') {
         for (const httpRoute of routeConstructs) {
           Validations.of(httpRoute).acknowledge({
             id: 'AwsSolutions-APIG4',
-            reason: `${route.method} ${route.path} is public by design (route table: auth 'none'); it returns no organisation data.`,
+            reason: `${route.method} ${route.path} is public by design (route table: auth 'none'): it serves public information only, nothing about an organisation's people.`,
           });
         }
       }
+      const throttle = route.throttle;
+      if (throttle) {
+        routeSettings[`${route.method} ${route.path}`] = {
+          ThrottlingRateLimit: throttle.rateLimit,
+          ThrottlingBurstLimit: throttle.burstLimit,
+        };
+        // Route settings name routes by key: the stage may only be created or updated once they exist.
+        for (const httpRoute of routeConstructs) this.stage.node.addDependency(httpRoute);
+      }
+    }
+    if (Object.keys(routeSettings).length > 0) {
+      (this.stage.node.defaultChild as CfnStage).routeSettings = routeSettings;
     }
     this.functions = functions;
 

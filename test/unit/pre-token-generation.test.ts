@@ -1,0 +1,103 @@
+import type { PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { handler, parseMethods } from '#functions/pre-token-generation/handler';
+
+const NATIONAL_NUMBER = '85073003328';
+
+/** A V2_0 event as Cognito sends it after a federated login through the hosted UI. */
+function event(userAttributes: Record<string, string>): PreTokenGenerationV2TriggerEvent {
+  return {
+    version: '2',
+    triggerSource: 'TokenGeneration_HostedAuth',
+    region: 'eu-west-1',
+    userPoolId: 'eu-west-1_Example',
+    userName: 'ACM_5f1c0e3a',
+    callerContext: { awsSdkVersion: 'aws-sdk-unknown-unknown', clientId: 'web-client-id' },
+    request: {
+      userAttributes: { sub: '5f1c0e3a-0000-4000-8000-000000000000', ...userAttributes },
+      groupConfiguration: { groupsToOverride: [], iamRolesToOverride: [] },
+      scopes: ['openid'],
+    },
+    response: { claimsAndScopeOverrideDetails: null as never },
+  };
+}
+
+const accessClaims = async (attributes: Record<string, string>) =>
+  (await handler(event(attributes))).response.claimsAndScopeOverrideDetails.accessTokenGeneration
+    ?.claimsToAddOrOverride;
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('pre token generation (V2_0)', () => {
+  it('copies the national number into the access token', async () => {
+    const claims = await accessClaims({ 'custom:national_number': NATIONAL_NUMBER });
+    expect(claims).toEqual({ national_number: NATIONAL_NUMBER });
+  });
+
+  it('adds no national number when the attribute is absent', async () => {
+    const result = await handler(event({ given_name: 'Jan' }));
+    const access = result.response.claimsAndScopeOverrideDetails.accessTokenGeneration;
+    expect(access?.claimsToAddOrOverride).toEqual({});
+    expect(access?.claimsToAddOrOverride).not.toHaveProperty('national_number');
+  });
+
+  it.each(['', '8507300332', '850730033280', '85.07.30-033.28', 'abcdefghijk'])(
+    'leaves out a malformed national number (%j)',
+    async (value) => {
+      expect(await accessClaims({ 'custom:national_number': value })).not.toHaveProperty('national_number');
+    },
+  );
+
+  it('passes on the authentication method and level ACM reported, under non-reserved names', async () => {
+    const claims = await accessClaims({
+      'custom:national_number': NATIONAL_NUMBER,
+      'custom:amr': '["eid"]',
+      'custom:acr': 'urn:be:vlaanderen:acm:loa:substantial',
+    });
+    expect(claims).toEqual({
+      national_number: NATIONAL_NUMBER,
+      acm_amr: ['eid'],
+      acm_acr: 'urn:be:vlaanderen:acm:loa:substantial',
+    });
+    // Cognito does not let a trigger set these; trying would at best be ignored.
+    expect(claims).not.toHaveProperty('amr');
+    expect(claims).not.toHaveProperty('acr');
+  });
+
+  it('only touches the access token and keeps the event otherwise intact', async () => {
+    const input = event({ 'custom:national_number': NATIONAL_NUMBER });
+    const output = await handler(structuredClone(input));
+    expect(output.response.claimsAndScopeOverrideDetails.idTokenGeneration).toBeUndefined();
+    expect(output.request).toEqual(input.request);
+    expect(output.userName).toBe(input.userName);
+  });
+
+  it('never logs anything, so never the national number', async () => {
+    const spies = (['log', 'info', 'warn', 'error', 'debug', 'trace'] as const).map((method) =>
+      vi.spyOn(console, method).mockImplementation(() => {}),
+    );
+    const write = vi.spyOn(process.stdout, 'write');
+    await handler(event({ 'custom:national_number': NATIONAL_NUMBER, 'custom:amr': 'garbage[' }));
+    for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+    expect(write.mock.calls.flat().join('')).not.toContain(NATIONAL_NUMBER);
+  });
+});
+
+describe('parseMethods', () => {
+  it.each([
+    ['["eid","itsme"]', ['eid', 'itsme']],
+    ['[eid, itsme]', ['eid', 'itsme']],
+    ['eid itsme', ['eid', 'itsme']],
+    ['"eid"', ['eid']],
+    ['urn%3Abe%3Aeid', ['urn:be:eid']],
+    ['["eid","eid"]', ['eid']],
+    ['', []],
+    [undefined, []],
+    ['[1, {"a":1}]', []],
+    ['<script>', []],
+  ])('%j → %j', (raw, expected) => {
+    expect(parseMethods(raw)).toEqual(expected);
+  });
+});
