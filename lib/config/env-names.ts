@@ -10,4 +10,11 @@ export const ENV = {
   /** A fixed "today" (YYYY-MM-DD) for demos and tests; unset in production. */
   today: 'APP_TODAY',
   dynamoEndpoint: 'DYNAMODB_ENDPOINT',
+  /** `outbox` writes .eml files (local); `ses` sends through SES v2 (AWS). */
+  mailTransport: 'MAIL_TRANSPORT',
+  outboxDir: 'OUTBOX_DIR',
+  mailFrom: 'MAIL_FROM',
+  approvalStateMachineArn: 'APPROVAL_STATE_MACHINE_ARN',
+  /** Base URL of the UI, for links in e-mails. */
+  appUrl: 'APP_URL',
 } as const;

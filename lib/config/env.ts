@@ -16,6 +16,11 @@ const EnvSchema = z
       .regex(/^\d{4}-\d{2}-\d{2}$/)
       .optional(),
     [ENV.dynamoEndpoint]: z.url().optional(),
+    [ENV.mailTransport]: z.enum(['outbox', 'ses']).default('outbox'),
+    [ENV.outboxDir]: z.string().default('.data/outbox'),
+    [ENV.mailFrom]: z.string().default('Gebruikersbeheer <no-reply@gebruikersbeheer.local>'),
+    [ENV.approvalStateMachineArn]: z.string().startsWith('arn:').optional(),
+    [ENV.appUrl]: z.url().default('http://localhost:3000'),
   })
   .refine((e) => e[ENV.pseudonymSecret] || e[ENV.pseudonymSecretParameter], {
     message: `Set ${ENV.pseudonymSecret} or ${ENV.pseudonymSecretParameter}.`,

@@ -36,3 +36,32 @@ export interface EnterpriseRegistry {
   /** The enterprises where this person is a legal representative, as the KBO says today. */
   findRepresentations(nationalNumber: string): Promise<Representation[]>;
 }
+
+/** An e-mail to send: Dutch plain text and HTML, never a national number. */
+export interface Email {
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Sends e-mail: SES (v2) in AWS, `.eml` files in `.data/outbox/` locally. */
+export interface Mailer {
+  send(email: Email): Promise<void>;
+}
+
+/** Input of the approval workflow: ids only, never personal data. */
+export interface ApprovalInput {
+  requestId: string;
+  enterpriseNumber: string;
+}
+
+/**
+ * The workflow engine: Step Functions in AWS, the same ASL run by aws-local-stepfunctions locally.
+ * Execution names derive from request ids, never from personal data.
+ */
+export interface Workflows {
+  startApproval(input: ApprovalInput): Promise<void>;
+  sendTaskSuccess(taskToken: string, output: unknown): Promise<void>;
+  sendTaskFailure(taskToken: string, error: string, cause: string): Promise<void>;
+}

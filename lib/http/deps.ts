@@ -6,28 +6,49 @@ import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { monotonicFactory } from 'ulid';
 import { createDynamoClients, type DynamoClients } from '#lib/adapters/dynamodb/client';
 import { Store } from '#lib/adapters/dynamodb/store';
+import { TasksStore } from '#lib/adapters/dynamodb/tasks-store';
+import { createOutboxMailer, createSesMailer } from '#lib/adapters/mail/mailers';
 import { createPseudonymizer, type Pseudonymize } from '#lib/adapters/pseudonym';
 import {
   fixtureEnterpriseRegistry,
   fixtureNationalRegister,
 } from '#lib/adapters/registries/fixture-registries';
+import { createStepFunctionsWorkflows } from '#lib/adapters/workflows/step-functions';
 import { readEnv } from '#lib/config/env';
 import type { Clock } from '#lib/domain/membership';
 import { todayInBrussels } from '#lib/domain/period';
-import type { EnterpriseRegistry, NationalRegister } from '#lib/domain/ports';
+import type { EnterpriseRegistry, Mailer, NationalRegister, Workflows } from '#lib/domain/ports';
 
 export interface Deps {
   clients: DynamoClients;
   tableName: string;
   store: Store;
+  tasks: TasksStore;
   pseudonymize: Pseudonymize;
   nationalRegister: NationalRegister;
   enterpriseRegistry: EnterpriseRegistry;
   clock: () => Clock;
   newId: () => string;
+  mailer: Mailer;
+  workflows: Workflows;
+  /** Base URL of the UI, for links in e-mails. */
+  appUrl: string;
 }
 
 let current: Promise<Deps> | undefined;
+
+/** Where no state machine is configured (a function that starts none), using it is a wiring bug. */
+const unconfiguredWorkflows: Workflows = {
+  startApproval: async () => {
+    throw new Error('No approval state machine configured (APPROVAL_STATE_MACHINE_ARN).');
+  },
+  sendTaskSuccess: async () => {
+    throw new Error('No approval state machine configured (APPROVAL_STATE_MACHINE_ARN).');
+  },
+  sendTaskFailure: async () => {
+    throw new Error('No approval state machine configured (APPROVAL_STATE_MACHINE_ARN).');
+  },
+};
 
 async function loadSecret(env: ReturnType<typeof readEnv>): Promise<string> {
   if (env.PSEUDONYM_SECRET) return env.PSEUDONYM_SECRET;
@@ -47,6 +68,7 @@ async function build(): Promise<Deps> {
     clients,
     tableName: env.TABLE_NAME,
     store: new Store(clients.doc, env.TABLE_NAME),
+    tasks: new TasksStore(clients.doc, env.TABLE_NAME),
     pseudonymize: createPseudonymizer(await loadSecret(env)),
     nationalRegister: fixtureNationalRegister,
     enterpriseRegistry: fixtureEnterpriseRegistry,
@@ -57,6 +79,14 @@ async function build(): Promise<Deps> {
     // Monotonic: ids made in the same millisecond (the history entries of one quick grant) still sort
     // in the order they were made, and the history is read in id order.
     newId: monotonicFactory(),
+    mailer:
+      env.MAIL_TRANSPORT === 'ses'
+        ? createSesMailer(env.MAIL_FROM)
+        : createOutboxMailer(env.OUTBOX_DIR, env.MAIL_FROM),
+    workflows: env.APPROVAL_STATE_MACHINE_ARN
+      ? createStepFunctionsWorkflows(env.APPROVAL_STATE_MACHINE_ARN)
+      : unconfiguredWorkflows,
+    appUrl: env.APP_URL,
   };
 }
 

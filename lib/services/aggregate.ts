@@ -3,7 +3,7 @@
  * TransactWriteItems with the history entry). When another writer got there first, the whole cycle is
  * retried on fresh data, so If-Match conflicts surface as 412 and nothing is ever lost or half-written.
  */
-import { type Actor, ConcurrentChangeError, type HistoryEntry } from '#lib/adapters/dynamodb/store';
+import { type Actor, ConcurrentChangeError, type HistoryEntry, type TransactItem } from '#lib/adapters/dynamodb/store';
 import { ConflictError, NotFoundError } from '#lib/domain/errors';
 import type { Change, Clock, PersonAggregate } from '#lib/domain/membership';
 import type { Deps } from '#lib/http/deps';
@@ -52,6 +52,8 @@ export async function changeAggregate(
   deps: Deps,
   input: { enterpriseNumber: string; personId: string; actor: Actor; reason?: string | null },
   decide: (agg: PersonAggregate, clock: Clock) => Change | Promise<Change>,
+  /** More items for the same transaction (closing a task, an idempotency marker), given the change. */
+  extraItems?: (change: Change, clock: Clock) => TransactItem[],
 ): Promise<PersonAggregate> {
   return withRetry(async () => {
     const loaded = await deps.store.loadAggregate(input.enterpriseNumber, input.personId);
@@ -59,7 +61,10 @@ export async function changeAggregate(
     const clock = deps.clock();
     const change = await decide(loaded, clock);
     const entry = historyEntry(deps, clock, input.actor, change, input.reason);
-    await deps.store.transact(deps.store.changeItems(loaded, change.next, [entry]));
+    await deps.store.transact([
+      ...deps.store.changeItems(loaded, change.next, [entry]),
+      ...(extraItems?.(change, clock) ?? []),
+    ]);
     return committed(loaded, change.next);
   });
 }

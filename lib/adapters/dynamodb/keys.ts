@@ -17,6 +17,12 @@
  * |11 | what ends on a day (expiry sweep), sparse        | gsi2          | DUE#{yyyy-mm-dd}                     | {kind}#{en}#{personId} |
  * |12 | a person's preferences (last organisation)       | table         | NRN#{pseudo}                         | PREFS              |
  * |13 | open tasks of an organisation (count, list)      | table         | TASK#ORG#{en}                        | OPEN#{taskId}      |
+ * |14 | a decided / closed task                          | table         | TASK#ORG#{en}                        | DONE#{taskId}      |
+ * |15 | access request by id (workflow steps)            | table         | REQUEST#{requestId}                  | REQUEST            |
+ * |16 | a person's own access requests                   | gsi1          | NRN#{pseudo}#REQUESTS                | {requestId}        |
+ * |17 | requests waiting for a decision (re-drive)       | table         | REQUESTS#OPEN                        | {requestId}        |
+ * |18 | warnings already sent / tasks already opened     | table         | NOTICE#ORG#{en}#PERSON#{personId}    | {kind}#{id}#{endDate}#{what} |
+ * |19 | the last day the expiry sweep completed          | table         | SWEEP                                | LAST               |
  */
 export const ITEM_TYPES = {
   person: 'Person',
@@ -28,6 +34,11 @@ export const ITEM_TYPES = {
   history: 'History',
   organisation: 'Organisation',
   preferences: 'Preferences',
+  task: 'Task',
+  request: 'AccessRequest',
+  openRequest: 'OpenRequest',
+  notice: 'Notice',
+  sweep: 'Sweep',
   right: 'Right',
 } as const;
 
@@ -57,6 +68,21 @@ export const keys = {
   right: (rightId: string): Key => ({ pk: 'CATALOGUE', sk: `RIGHT#${rightId}` }),
   preferences: (pseudo: string): Key => ({ pk: `NRN#${pseudo}`, sk: 'PREFS' }),
   openTasks: (en: string) => ({ pk: `TASK#ORG#${en}`, skPrefix: 'OPEN#' }),
+  openTask: (en: string, taskId: string): Key => ({ pk: `TASK#ORG#${en}`, sk: `OPEN#${taskId}` }),
+  doneTask: (en: string, taskId: string): Key => ({ pk: `TASK#ORG#${en}`, sk: `DONE#${taskId}` }),
+  request: (requestId: string): Key => ({ pk: `REQUEST#${requestId}`, sk: 'REQUEST' }),
+  requestListEntry: (pseudo: string, requestId: string) => ({
+    gsi1pk: `NRN#${pseudo}#REQUESTS`,
+    gsi1sk: requestId,
+  }),
+  requestListPk: (pseudo: string) => `NRN#${pseudo}#REQUESTS`,
+  openRequest: (requestId: string): Key => ({ pk: 'REQUESTS#OPEN', sk: requestId }),
+  openRequestsPk: () => 'REQUESTS#OPEN',
+  notice: (en: string, personId: string, what: string): Key => ({
+    pk: `NOTICE#ORG#${en}#PERSON#${personId}`,
+    sk: what,
+  }),
+  sweep: (): Key => ({ pk: 'SWEEP', sk: 'LAST' }),
   catalogue: () => ({ pk: 'CATALOGUE', skPrefix: 'RIGHT#' }),
 
   /** gsi1 attributes. */

@@ -25,7 +25,7 @@ import type {
   WorkRelationship,
 } from '#lib/domain/membership';
 
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** A condition of the transaction failed: someone else changed the aggregate first. Callers retry. */
 export class ConcurrentChangeError extends Error {

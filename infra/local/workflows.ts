@@ -1,0 +1,175 @@
+/**
+ * The local Step Functions: the very ASL files CDK deploys, run by aws-local-stepfunctions, each Task
+ * state calling the same handler file its Lambda would run. The callback pattern works through a token
+ * registry: `.waitForTaskToken` states wait until `sendTaskSuccess`/`sendTaskFailure` arrive through
+ * the same `Workflows` port the decision handler uses in AWS.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { StateMachine } from 'aws-local-stepfunctions';
+import { type StateMachineSpec, stateMachines, workflowFunctions, workflowHandlerPath } from '#functions/workflows';
+import { lambdaContext } from '#infra/local/events';
+import type { ApprovalInput, Workflows } from '#lib/domain/ports';
+
+type Handler = (event: unknown, context: unknown) => Promise<unknown>;
+type Invoke = (event: unknown) => Promise<unknown>;
+type Definition = { States: Record<string, StateDef>; [k: string]: unknown };
+interface StateDef {
+  Type: string;
+  Resource?: string;
+  Parameters?: { FunctionName?: string; Payload?: Record<string, unknown> };
+  Iterator?: Definition;
+  ItemProcessor?: Definition;
+  Branches?: Definition[];
+  [k: string]: unknown;
+}
+
+const FAKE_ARN = (name: string) => `arn:aws:lambda:eu-west-1:000000000000:function:${name}`;
+const CALLBACK = 'arn:aws:states:::lambda:invoke.waitForTaskToken';
+
+/** Reads an ASL file and fills its `${Placeholder}`s, as CDK's definitionSubstitutions do in AWS. */
+export function loadDefinition(root: string, spec: StateMachineSpec): Definition {
+  const text = readFileSync(resolve(root, spec.file), 'utf8').replace(/\$\{(\w+)\}/g, (_, name: string) => FAKE_ARN(name));
+  return JSON.parse(text) as Definition;
+}
+
+function placeholderOf(state: StateDef): string | undefined {
+  const arn = state.Resource === CALLBACK ? state.Parameters?.FunctionName : state.Resource;
+  return arn?.startsWith(FAKE_ARN('')) ? arn.slice(FAKE_ARN('').length) : undefined;
+}
+
+/** Every Task state, also inside Map iterators and Parallel branches, with its name. */
+function taskStates(def: Definition): [string, StateDef][] {
+  return Object.entries(def.States).flatMap(([name, state]) => [
+    ...(state.Type === 'Task' ? [[name, state] as [string, StateDef]] : []),
+    ...[state.Iterator, state.ItemProcessor, ...(state.Branches ?? [])].flatMap((d) => (d ? taskStates(d) : [])),
+  ]);
+}
+
+class TimeoutError extends Error {
+  override name = 'States.Timeout';
+}
+
+class TaskFailure extends Error {
+  constructor(name: string, cause: string) {
+    super(cause);
+    this.name = name;
+  }
+}
+
+export interface LocalWorkflowOptions {
+  root: string;
+  /** How long an approval waits for a decision (default 30 days, as the ASL says). Configuration. */
+  approvalTimeoutMs?: number;
+  /** Retry pauses in ms instead of the ASL's seconds (tests). */
+  retryIntervalMs?: number;
+  onError?: (error: unknown) => void;
+}
+
+export interface LocalWorkflows extends Workflows {
+  /** Runs the expiry sweep to its end and returns its output. */
+  runExpiry(input: { date?: string }): Promise<unknown>;
+  /** Resolves when no execution is running (tests). */
+  idle(): Promise<void>;
+  /** Number of running executions. */
+  running(): number;
+  stop(): void;
+}
+
+export function createLocalWorkflows(options: LocalWorkflowOptions): LocalWorkflows {
+  const handlers = new Map<string, Promise<Handler>>();
+  const handlerFor = (placeholder: string): Promise<Invoke> => {
+    const spec = workflowFunctions.find((f) => f.placeholder === placeholder);
+    if (!spec) throw new Error(`No workflow function for ${placeholder}`);
+    let h = handlers.get(spec.fn);
+    if (!h) {
+      h = import(pathToFileURL(resolve(options.root, workflowHandlerPath(spec))).href).then((m: { handler: Handler }) => m.handler);
+      handlers.set(spec.fn, h);
+    }
+    return h.then((fn) => (event: unknown) => fn(event, lambdaContext(spec.fn)));
+  };
+
+  const waiting = new Map<string, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  const executions = new Set<Promise<unknown>>();
+  const aborts = new Set<() => void>();
+  const timeoutMs = options.approvalTimeoutMs ?? 30 * 24 * 3600 * 1000;
+
+  const machines = new Map<string, { machine: StateMachine; overrides: Record<string, (input: unknown) => Promise<unknown>>; retry: Record<string, number> }>();
+  for (const spec of stateMachines) {
+    const def = loadDefinition(options.root, spec);
+    const overrides: Record<string, (input: unknown) => Promise<unknown>> = {};
+    const retry: Record<string, number> = {};
+    for (const [name, state] of taskStates(def)) {
+      const placeholder = placeholderOf(state);
+      if (!placeholder) throw new Error(`Task state ${name} of ${spec.name} names no function placeholder`);
+      if (options.retryIntervalMs !== undefined) retry[name] = options.retryIntervalMs;
+      overrides[name] =
+        state.Resource === CALLBACK
+          ? async (input) => {
+              // A fresh opaque token per attempt, as Step Functions issues one.
+              const token = randomBytes(24).toString('base64url');
+              const result = new Promise<unknown>((res, rej) => waiting.set(token, { resolve: res, reject: rej }));
+              const timer = setTimeout(() => waiting.get(token)?.reject(new TimeoutError('No decision in time.')), timeoutMs);
+              try {
+                const payload = { ...(input as { Payload: Record<string, unknown> }).Payload, taskToken: token };
+                await (await handlerFor(placeholder))(payload);
+                return await result;
+              } finally {
+                clearTimeout(timer);
+                waiting.delete(token);
+              }
+            }
+          : async (input) => (await handlerFor(placeholder))(input);
+    }
+    machines.set(spec.name, {
+      machine: new StateMachine(def as never, { validationOptions: { checkPaths: true, checkArn: true } }),
+      overrides,
+      retry,
+    });
+  }
+
+  const run = (name: 'approval' | 'expiry', input: unknown): Promise<unknown> => {
+    const m = machines.get(name)!;
+    const execution = m.machine.run(input as never, {
+      overrides: { taskResourceLocalHandlers: m.overrides, retryIntervalOverrides: m.retry },
+      // The token in $$.Task.Token is replaced by the override with a real one per attempt.
+      context: { Task: { Token: 'local' } },
+      noThrowOnAbort: true,
+    } as never);
+    aborts.add(execution.abort);
+    const done = execution.result.finally(() => {
+      aborts.delete(execution.abort);
+      executions.delete(done);
+    });
+    executions.add(done);
+    return done;
+  };
+
+  return {
+    async startApproval(input: ApprovalInput) {
+      // Like StartExecution: returns once started; the execution goes on in the background.
+      run('approval', input).catch((error) => options.onError?.(error));
+    },
+    async sendTaskSuccess(taskToken, output) {
+      const w = waiting.get(taskToken);
+      if (!w) throw new TaskFailure('TaskTimedOut', 'This task token is no longer valid.');
+      w.resolve(output);
+    },
+    async sendTaskFailure(taskToken, error, cause) {
+      const w = waiting.get(taskToken);
+      if (!w) throw new TaskFailure('TaskTimedOut', 'This task token is no longer valid.');
+      w.reject(new TaskFailure(error, cause));
+    },
+    runExpiry: (input) => run('expiry', input),
+    async idle() {
+      while (executions.size > 0) await Promise.allSettled([...executions]);
+    },
+    running: () => executions.size,
+    stop() {
+      for (const abort of aborts) abort();
+      for (const w of waiting.values()) w.reject(new TaskFailure('ExecutionAborted', 'The local stack stopped.'));
+    },
+  };
+}

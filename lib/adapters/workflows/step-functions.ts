@@ -1,0 +1,39 @@
+import {
+  ExecutionAlreadyExists,
+  SendTaskFailureCommand,
+  SendTaskSuccessCommand,
+  SFNClient,
+  StartExecutionCommand,
+} from '@aws-sdk/client-sfn';
+import type { Workflows } from '#lib/domain/ports';
+
+/**
+ * Step Functions in AWS. The execution name is derived from the request id (a ULID), never from
+ * personal data, and makes starting idempotent: a retried start finds the execution already there.
+ */
+export function createStepFunctionsWorkflows(
+  approvalStateMachineArn: string,
+  client = new SFNClient({}),
+): Workflows {
+  return {
+    async startApproval(input) {
+      try {
+        await client.send(
+          new StartExecutionCommand({
+            stateMachineArn: approvalStateMachineArn,
+            name: `request-${input.requestId}`,
+            input: JSON.stringify(input),
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof ExecutionAlreadyExists)) throw error;
+      }
+    },
+    async sendTaskSuccess(taskToken, output) {
+      await client.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
+    },
+    async sendTaskFailure(taskToken, error, cause) {
+      await client.send(new SendTaskFailureCommand({ taskToken, error, cause }));
+    },
+  };
+}
