@@ -1,24 +1,20 @@
 /**
- * Local development token issuer, served under `/idp` by the local stack. It stands in for Cognito
- * federated to ACM: real RS256 JWT access tokens, a JWKS and a discovery document, so the local
- * gateway verifies tokens exactly as strictly as API Gateway's JWT authorizer does. Local use only:
- * anyone who can reach it gets a token for any registered person.
+ * Local development token issuer: `POST /idp/dev/token` gives a token for a person of the demo
+ * register (`{nationalNumber}`) or for the kmo-portefeuille portal (`{clientId}`) without any login,
+ * for scripts and tests. The real login (OpenID Connect with the ACM-style screens) is oidc-provider
+ * in `idp/`; both sign with the same key and derive the same pseudonymous `sub` (idp/keys.ts), so the
+ * gateway verifies their tokens alike, exactly as strictly as API Gateway's JWT authorizer does.
+ * Local use only: anyone who can reach it gets a token for any registered person.
+ *
+ * `handleIdpRequest` also answers a discovery document and a JWKS of its own; in the local stack
+ * oidc-provider serves those paths and only `/idp/dev/token` is routed here.
  */
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { join } from 'node:path';
-import {
-  calculateJwkThumbprint,
-  exportJWK,
-  generateKeyPair,
-  importJWK,
-  type JSONWebKeySet,
-  type JWK,
-  type JWTPayload,
-  SignJWT,
-} from 'jose';
+import { importJWK, type JSONWebKeySet, type JWTPayload, SignJWT } from 'jose';
+import { type IdpKeys, loadIdpKeys, publicJwks, subjectFor } from '#infra/local/idp/keys';
 
+/** The `aud` of every access token for the API (both issuers); API Gateway's JWT authorizer checks it. */
 export const API_AUDIENCE = 'gebruikersbeheer-api';
 export const WEB_CLIENT_ID = 'gebruikersbeheer-web';
 const DEFAULT_EXPIRES_IN = 3600;
@@ -61,83 +57,19 @@ export interface DevIdpOptions {
   issuer: string;
   /** Keeps the signing key and the subject salt here, so tokens survive restarts; omitted = in memory. */
   keyDir?: string;
+  /** Key material shared with the OpenID Connect provider; wins over `keyDir`. */
+  keys?: IdpKeys;
   /** Clock in epoch milliseconds; tests move it to issue expired or not-yet-valid tokens. */
   now?: () => number;
-}
-
-interface KeyMaterial {
-  /** The private RSA key as a JWK, with kid, alg and use. */
-  privateJwk: JWK;
-  /** Salt for the pseudonymous `sub`; local to this issuer, like a real IdP's pairwise salt. */
-  subjectSalt: string;
-}
-
-const KEY_FILE = 'signing-key.json';
-const SALT_FILE = 'subject-salt';
-
-async function generateKeyMaterial(): Promise<KeyMaterial> {
-  const { privateKey } = await generateKeyPair('RS256', { modulusLength: 2048, extractable: true });
-  const jwk = await exportJWK(privateKey);
-  const kid = await calculateJwkThumbprint(jwk);
-  return {
-    privateJwk: { ...jwk, kid, alg: 'RS256', use: 'sig' },
-    subjectSalt: randomBytes(32).toString('hex'),
-  };
-}
-
-/** Writes a secret file unless it exists already (mode 0600); returns what is on disk afterwards. */
-async function writeOnce(path: string, content: string): Promise<string> {
-  try {
-    await writeFile(path, content, { mode: 0o600, flag: 'wx' });
-    return content;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    return readFile(path, 'utf8');
-  }
-}
-
-async function readIfExists(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
-
-async function loadOrCreateKeyMaterial(keyDir: string): Promise<KeyMaterial> {
-  await mkdir(keyDir, { recursive: true, mode: 0o700 });
-  const keyPath = join(keyDir, KEY_FILE);
-  const saltPath = join(keyDir, SALT_FILE);
-  let keyText = await readIfExists(keyPath);
-  let saltText = await readIfExists(saltPath);
-  if (keyText === undefined || saltText === undefined) {
-    const fresh = await generateKeyMaterial();
-    // `wx` keeps what is already there, so two processes starting at once agree on one key.
-    keyText ??= await writeOnce(keyPath, `${JSON.stringify(fresh.privateJwk, null, 2)}\n`);
-    saltText ??= await writeOnce(saltPath, `${fresh.subjectSalt}\n`);
-  }
-  const privateJwk = JSON.parse(keyText) as JWK;
-  if (privateJwk.kty !== 'RSA' || !privateJwk.d || !privateJwk.kid) {
-    throw new Error(
-      `${keyPath} bevat geen private RSA-sleutel; verwijder het bestand om een nieuwe te maken.`,
-    );
-  }
-  return { privateJwk, subjectSalt: saltText.trim() };
 }
 
 export async function createDevIdp(opts: DevIdpOptions): Promise<DevIdp> {
   const issuer = opts.issuer.replace(/\/+$/, '');
   const now = opts.now ?? Date.now;
-  const material = opts.keyDir ? await loadOrCreateKeyMaterial(opts.keyDir) : await generateKeyMaterial();
+  const material = opts.keys ?? (await loadIdpKeys(opts.keyDir));
   const kid = material.privateJwk.kid!;
   const signingKey = await importJWK(material.privateJwk, 'RS256');
-  const { kty, n, e } = material.privateJwk;
-  const publicJwks: JSONWebKeySet = { keys: [{ kty, n, e, kid, alg: 'RS256', use: 'sig' }] };
-
-  /** HMAC of the national number: stable per person for this issuer, and not reversible without the salt. */
-  const subjectFor = (nationalNumber: string) =>
-    createHmac('sha256', material.subjectSalt).update(nationalNumber).digest('hex').slice(0, 32);
+  const jwks = publicJwks(material);
 
   const sign = async (claims: JWTPayload, expiresIn: number): Promise<string> => {
     const iat = Math.floor(now() / 1000);
@@ -157,14 +89,14 @@ export async function createDevIdp(opts: DevIdpOptions): Promise<DevIdp> {
 
   return {
     issuer,
-    jwks: () => structuredClone(publicJwks),
+    jwks: () => structuredClone(jwks),
     issueUserToken: async ({ nationalNumber, amr = ['eid'], acr = 'substantial', expiresIn }) => {
       // The number itself is personal data: never echo it in an error.
       if (!/^\d{11}$/.test(nationalNumber))
         throw new Error('Een rijksregisternummer bestaat uit 11 cijfers.');
       return sign(
         {
-          sub: subjectFor(nationalNumber),
+          sub: subjectFor(material, nationalNumber),
           national_number: nationalNumber,
           client_id: WEB_CLIENT_ID,
           scope: 'openid profile',

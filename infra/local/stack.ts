@@ -1,7 +1,8 @@
 /**
  * The whole local system behind one port: DynamoDB Local (kept under the data directory), the table
- * from the shared definition, the demo world on first start, the development identity provider under
- * /idp and the API gateway under /api. `npm start` and the end-to-end tests both start it from here.
+ * from the shared definition, the demo world on first start, the local identity provider under /idp
+ * (OpenID Connect with the ACM-style login screens, plus the dev token endpoint) and the API gateway
+ * under /api. `npm start` and the end-to-end tests both start it from here.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -10,15 +11,17 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { routes } from '#functions/routes';
-import { API_AUDIENCE, createDevIdp, type DevIdp, handleIdpRequest } from '#infra/local/dev-idp';
+import { API_AUDIENCE, createDevIdp, type DevIdp } from '#infra/local/dev-idp';
 import { localDynamoClientConfig, startDynamoDbLocal } from '#infra/local/dynamodb-local';
 import { createGateway } from '#infra/local/gateway';
+import { createLocalIdp, type LocalIdp } from '#infra/local/idp/index';
+import { loadIdpKeys } from '#infra/local/idp/keys';
 import { ensureTable, isTableEmpty } from '#infra/local/table';
 import { createTokenVerifier } from '#infra/local/verify-token';
-import { isInFixtureRegister } from '#lib/adapters/registries/fixture-registries';
 import { ENV } from '#lib/config/env-names';
 import { getDeps, resetDeps } from '#lib/http/deps';
 import { seedDemoWorld } from '#lib/services/demo-seed';
+import register from '../../lib/adapters/registries/fixtures/national-register.json' with { type: 'json' };
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -33,6 +36,8 @@ export interface LocalStackOptions {
   /** Fixed "today" for the handlers (YYYY-MM-DD). */
   today?: string;
   seed?: boolean;
+  /** Extra redirect URIs for the web client of the OpenID Connect provider (tests). */
+  extraRedirectUris?: string[];
 }
 
 export interface LocalStack {
@@ -40,7 +45,10 @@ export interface LocalStack {
   port: number;
   tableName: string;
   dynamoEndpoint: string;
+  /** The development token issuer (`POST /idp/dev/token`). */
   idp: DevIdp;
+  /** The OpenID Connect provider with the login screens, under /idp. */
+  login: LocalIdp;
   server: Server;
   stop(): Promise<void>;
 }
@@ -94,14 +102,29 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     if (options.seed !== false && (await isTableEmpty(client, tableName)))
       await seedDemoWorld(await getDeps());
 
+    // One key and one subject salt for both issuers, so their tokens verify against one JWKS and a
+    // person gets the same pseudonymous `sub` from both.
     const issuer = `${url}/idp`;
-    const idp = await createDevIdp({ issuer, ...(dataDir ? { keyDir: join(dataDir, 'idp') } : {}) });
+    const idpKeys = await loadIdpKeys(dataDir ? join(dataDir, 'idp') : undefined);
+    const idp = await createDevIdp({ issuer, keys: idpKeys });
+    const login = await createLocalIdp({
+      url,
+      keys: idpKeys,
+      devIdp: idp,
+      people: register.persons,
+      ...(dataDir ? { dataDir } : {}),
+      // The kmo-portefeuille client's secret; the documented local default applies when unset.
+      ...(process.env.KMO_PORTEFEUILLE_CLIENT_SECRET
+        ? { portalClientSecret: process.env.KMO_PORTEFEUILLE_CLIENT_SECRET }
+        : {}),
+      ...(options.extraRedirectUris ? { extraRedirectUris: options.extraRedirectUris } : {}),
+    });
     const verifier = createTokenVerifier({ jwks: idp.jwks(), issuer, audience: API_AUDIENCE });
     const gateway = createGateway({ routes, verifier, root: ROOT });
 
     server.on('request', async (req, res) => {
       try {
-        if (await handleIdpRequest(idp, req, res, { isRegistered: isInFixtureRegister })) return;
+        if (await login.handle(req, res)) return;
         if (await gateway(req, res)) return;
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
         res.end('Niet gevonden');
@@ -126,6 +149,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       tableName,
       dynamoEndpoint: dynamo.endpoint,
       idp,
+      login,
       server,
       stop: async () => {
         if (runtimeFile) await rm(runtimeFile, { force: true });
