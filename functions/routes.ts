@@ -105,6 +105,16 @@ export const routes: readonly Route[] = [
     auth: 'user',
     data: 'write',
   },
+  { method: 'POST', path: '/api/me/access-requests', fn: 'request-access', auth: 'user', data: 'write' },
+  { method: 'GET', path: '/api/me/access-requests', fn: 'list-my-requests', auth: 'user', data: 'read' },
+  { method: 'GET', path: `${org}/tasks`, fn: 'list-tasks', auth: 'user', data: 'read' },
+  {
+    method: 'POST',
+    path: `${org}/tasks/{taskId}/decision`,
+    fn: 'decide-task',
+    auth: 'user',
+    data: 'write',
+  },
   {
     method: 'POST',
     path: '/api/access-checks',

@@ -3,10 +3,12 @@ import type { Route } from '#functions/routes';
 import { ApiStack } from '#infra/stacks/api-stack';
 import { DataStack } from '#infra/stacks/data-stack';
 import { IdentityStack } from '#infra/stacks/identity-stack';
+import { WorkflowStack } from '#infra/stacks/workflow-stack';
 
 export interface GebruikersbeheerStacks {
   data: DataStack;
   identity: IdentityStack;
+  workflows: WorkflowStack;
   api: ApiStack;
 }
 
@@ -31,6 +33,12 @@ export function addGebruikersbeheer(app: App, options: GebruikersbeheerOptions =
     terminationProtection: true,
     routes,
   });
+  // Between data and API: the workflow functions use the table, the API starts and answers approvals.
+  const workflows = new WorkflowStack(app, 'GebruikersbeheerWorkflows', {
+    env,
+    description: 'Gebruikersbeheer: approval and expiry state machines, their functions, the daily schedule',
+    table: data.table,
+  });
   const api = new ApiStack(app, 'GebruikersbeheerApi', {
     env,
     description: 'Gebruikersbeheer: HTTP API and its functions',
@@ -42,6 +50,7 @@ export function addGebruikersbeheer(app: App, options: GebruikersbeheerOptions =
     },
     corsOrigins,
     routes,
+    approvalStateMachine: workflows.approvalStateMachine,
   });
-  return { data, identity, api };
+  return { data, identity, workflows, api };
 }

@@ -6,6 +6,10 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { fromRoot, repoRoot } from '#infra/paths';
 
+/** `request-access` → `RequestAccess`: construct ids from the kebab-case names of the route and workflow tables. */
+export const pascalCase = (kebab: string): string =>
+  kebab.replace(/(^|-)([a-z0-9])/g, (_match, _dash: string, char: string) => char.toUpperCase());
+
 export interface ApiFunctionProps extends Omit<NodejsFunctionProps, 'entry' | 'runtime' | 'architecture'> {
   /** Entry file, relative to the repository root (e.g. `functions/health/handler.ts`). */
   entry: string;
@@ -78,7 +82,7 @@ export class ApiFunction extends NodejsFunction {
       {
         id: 'Serverless-LambdaDLQ',
         reason:
-          'Invoked synchronously only (by API Gateway, or by Cognito for the token trigger); a dead-letter queue only applies to asynchronous invocations.',
+          'Invoked synchronously only: by API Gateway, by Cognito (token trigger) or by Step Functions Task states (RequestResponse; the ASL retries and catches failures). A dead-letter queue only applies to asynchronous invocations, and no function here is invoked asynchronously.',
       },
     );
 

@@ -5,9 +5,10 @@
  * under /api. `npm start` and the end-to-end tests both start it from here.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { routes } from '#functions/routes';
@@ -16,10 +17,13 @@ import { localDynamoClientConfig, startDynamoDbLocal } from '#infra/local/dynamo
 import { createGateway } from '#infra/local/gateway';
 import { createLocalIdp, type LocalIdp } from '#infra/local/idp/index';
 import { loadIdpKeys } from '#infra/local/idp/keys';
+import { startDailySchedule } from '#infra/local/scheduler';
 import { ensureTable, isTableEmpty } from '#infra/local/table';
 import { createTokenVerifier } from '#infra/local/verify-token';
+import { createLocalWorkflows, type LocalWorkflows } from '#infra/local/workflows';
 import { ENV } from '#lib/config/env-names';
-import { getDeps, resetDeps } from '#lib/http/deps';
+import { resetDeps, setDeps } from '#lib/http/deps';
+import { logger } from '#lib/http/logger';
 import { seedDemoWorld } from '#lib/services/demo-seed';
 import register from '../../lib/adapters/registries/fixtures/national-register.json' with { type: 'json' };
 
@@ -38,6 +42,10 @@ export interface LocalStackOptions {
   seed?: boolean;
   /** Extra redirect URIs for the web client of the OpenID Connect provider (tests). */
   extraRedirectUris?: string[];
+  /** Run the daily expiry sweep in-process at 06:00 Brussels (and once at start). Default true. */
+  schedule?: boolean;
+  /** Shortens how long an approval waits for a decision (configuration of the local runner). */
+  approvalTimeoutMs?: number;
 }
 
 export interface LocalStack {
@@ -49,6 +57,8 @@ export interface LocalStack {
   idp: DevIdp;
   /** The OpenID Connect provider with the login screens, under /idp. */
   login: LocalIdp;
+  /** The local Step Functions running the approval and expiry ASL. */
+  workflows: LocalWorkflows;
   server: Server;
   stop(): Promise<void>;
 }
@@ -97,10 +107,31 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     process.env.AWS_REGION ??= 'eu-west-1';
     process.env.POWERTOOLS_SERVICE_NAME ??= 'gebruikersbeheer';
     process.env.POWERTOOLS_DEV ??= 'true';
+    process.env[ENV.appUrl] = url;
+    process.env[ENV.mailTransport] = 'outbox';
+    process.env[ENV.outboxDir] = dataDir
+      ? join(dataDir, 'outbox')
+      : await mkdtemp(join(tmpdir(), 'gebruikersbeheer-outbox-'));
+    const workflows = createLocalWorkflows({
+      root: ROOT,
+      ...(options.approvalTimeoutMs !== undefined ? { approvalTimeoutMs: options.approvalTimeoutMs } : {}),
+      onError: (error) => logger.error('workflow execution failed', { error: error as Error }),
+    });
     resetDeps();
+    const deps = await setDeps({ workflows });
 
-    if (options.seed !== false && (await isTableEmpty(client, tableName)))
-      await seedDemoWorld(await getDeps());
+    if (options.seed !== false && (await isTableEmpty(client, tableName))) await seedDemoWorld(deps);
+
+    // Approvals that were waiting when the stack last stopped start again; their first step is
+    // idempotent and picks up a decision recorded meanwhile.
+    for (const open of await deps.tasks.listOpenRequestIds()) await workflows.startApproval(open);
+    const schedule =
+      options.schedule === false
+        ? null
+        : startDailySchedule(() => workflows.runExpiry({}), {
+            runOnStart: true,
+            onError: (error) => logger.error('expiry sweep failed', { error: error as Error }),
+          });
 
     // One key and one subject salt for both issuers, so their tokens verify against one JWKS and a
     // person gets the same pseudonymous `sub` from both.
@@ -150,8 +181,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       dynamoEndpoint: dynamo.endpoint,
       idp,
       login,
+      workflows,
       server,
       stop: async () => {
+        schedule?.stop();
+        workflows.stop();
         if (runtimeFile) await rm(runtimeFile, { force: true });
         server.closeAllConnections();
         await new Promise<void>((r) => server.close(() => r()));

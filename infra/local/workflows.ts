@@ -9,7 +9,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { StateMachine } from 'aws-local-stepfunctions';
-import { type StateMachineSpec, stateMachines, workflowFunctions, workflowHandlerPath } from '#functions/workflows';
+import {
+  type StateMachineSpec,
+  stateMachines,
+  workflowFunctions,
+  workflowHandlerPath,
+} from '#functions/workflows';
 import { lambdaContext } from '#infra/local/events';
 import type { ApprovalInput, Workflows } from '#lib/domain/ports';
 
@@ -31,7 +36,9 @@ const CALLBACK = 'arn:aws:states:::lambda:invoke.waitForTaskToken';
 
 /** Reads an ASL file and fills its `${Placeholder}`s, as CDK's definitionSubstitutions do in AWS. */
 export function loadDefinition(root: string, spec: StateMachineSpec): Definition {
-  const text = readFileSync(resolve(root, spec.file), 'utf8').replace(/\$\{(\w+)\}/g, (_, name: string) => FAKE_ARN(name));
+  const text = readFileSync(resolve(root, spec.file), 'utf8').replace(/\$\{(\w+)\}/g, (_, name: string) =>
+    FAKE_ARN(name),
+  );
   return JSON.parse(text) as Definition;
 }
 
@@ -44,8 +51,22 @@ function placeholderOf(state: StateDef): string | undefined {
 function taskStates(def: Definition): [string, StateDef][] {
   return Object.entries(def.States).flatMap(([name, state]) => [
     ...(state.Type === 'Task' ? [[name, state] as [string, StateDef]] : []),
-    ...[state.Iterator, state.ItemProcessor, ...(state.Branches ?? [])].flatMap((d) => (d ? taskStates(d) : [])),
+    ...[state.Iterator, state.ItemProcessor, ...(state.Branches ?? [])].flatMap((d) =>
+      d ? taskStates(d) : [],
+    ),
   ]);
+}
+
+/** setTimeout for any duration: Node fires at once for delays above 2^31-1 ms (about 24.8 days). */
+function after(ms: number, fn: () => void): () => void {
+  const MAX = 2 ** 31 - 1;
+  let timer: NodeJS.Timeout;
+  const arm = (left: number) => {
+    timer = setTimeout(() => (left > MAX ? arm(left - MAX) : fn()), Math.min(left, MAX));
+    timer.unref();
+  };
+  arm(ms);
+  return () => clearTimeout(timer);
 }
 
 class TimeoutError extends Error {
@@ -85,7 +106,9 @@ export function createLocalWorkflows(options: LocalWorkflowOptions): LocalWorkfl
     if (!spec) throw new Error(`No workflow function for ${placeholder}`);
     let h = handlers.get(spec.fn);
     if (!h) {
-      h = import(pathToFileURL(resolve(options.root, workflowHandlerPath(spec))).href).then((m: { handler: Handler }) => m.handler);
+      h = import(pathToFileURL(resolve(options.root, workflowHandlerPath(spec))).href).then(
+        (m: { handler: Handler }) => m.handler,
+      );
       handlers.set(spec.fn, h);
     }
     return h.then((fn) => (event: unknown) => fn(event, lambdaContext(spec.fn)));
@@ -94,15 +117,28 @@ export function createLocalWorkflows(options: LocalWorkflowOptions): LocalWorkfl
   const waiting = new Map<string, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   const executions = new Set<Promise<unknown>>();
   const aborts = new Set<() => void>();
-  const timeoutMs = options.approvalTimeoutMs ?? 30 * 24 * 3600 * 1000;
 
-  const machines = new Map<string, { machine: StateMachine; overrides: Record<string, (input: unknown) => Promise<unknown>>; retry: Record<string, number> }>();
+  const machines = new Map<
+    string,
+    {
+      machine: StateMachine;
+      overrides: Record<string, (input: unknown) => Promise<unknown>>;
+      retry: Record<string, number>;
+    }
+  >();
   for (const spec of stateMachines) {
     const def = loadDefinition(options.root, spec);
     const overrides: Record<string, (input: unknown) => Promise<unknown>> = {};
     const retry: Record<string, number> = {};
     for (const [name, state] of taskStates(def)) {
       const placeholder = placeholderOf(state);
+      // The callback's timeout is the definition's TimeoutSeconds unless configuration shortens it. The
+      // runner enforces it itself: aws-local-stepfunctions arms one plain setTimeout, which Node fires
+      // at once beyond 2^31-1 ms (24.8 days), so the copy it gets is capped below that.
+      const timeoutMs = options.approvalTimeoutMs ?? Number(state.TimeoutSeconds ?? 60) * 1000;
+      if (state.Resource === CALLBACK && Number(state.TimeoutSeconds) * 1000 > 2 ** 31 - 1) {
+        state.TimeoutSeconds = Math.floor((2 ** 31 - 1) / 1000);
+      }
       if (!placeholder) throw new Error(`Task state ${name} of ${spec.name} names no function placeholder`);
       if (options.retryIntervalMs !== undefined) retry[name] = options.retryIntervalMs;
       overrides[name] =
@@ -110,14 +146,23 @@ export function createLocalWorkflows(options: LocalWorkflowOptions): LocalWorkfl
           ? async (input) => {
               // A fresh opaque token per attempt, as Step Functions issues one.
               const token = randomBytes(24).toString('base64url');
-              const result = new Promise<unknown>((res, rej) => waiting.set(token, { resolve: res, reject: rej }));
-              const timer = setTimeout(() => waiting.get(token)?.reject(new TimeoutError('No decision in time.')), timeoutMs);
+              const result = new Promise<unknown>((res, rej) =>
+                waiting.set(token, { resolve: res, reject: rej }),
+              );
+              // Observed here so a handler failure below does not leave it unhandled.
+              result.catch(() => undefined);
+              const cancel = after(timeoutMs, () =>
+                waiting.get(token)?.reject(new TimeoutError('No decision in time.')),
+              );
               try {
-                const payload = { ...(input as { Payload: Record<string, unknown> }).Payload, taskToken: token };
+                const payload = {
+                  ...(input as { Payload: Record<string, unknown> }).Payload,
+                  taskToken: token,
+                };
                 await (await handlerFor(placeholder))(payload);
                 return await result;
               } finally {
-                clearTimeout(timer);
+                cancel();
                 waiting.delete(token);
               }
             }
@@ -132,12 +177,15 @@ export function createLocalWorkflows(options: LocalWorkflowOptions): LocalWorkfl
 
   const run = (name: 'approval' | 'expiry', input: unknown): Promise<unknown> => {
     const m = machines.get(name)!;
-    const execution = m.machine.run(input as never, {
-      overrides: { taskResourceLocalHandlers: m.overrides, retryIntervalOverrides: m.retry },
-      // The token in $$.Task.Token is replaced by the override with a real one per attempt.
-      context: { Task: { Token: 'local' } },
-      noThrowOnAbort: true,
-    } as never);
+    const execution = m.machine.run(
+      input as never,
+      {
+        overrides: { taskResourceLocalHandlers: m.overrides, retryIntervalOverrides: m.retry },
+        // The token in $$.Task.Token is replaced by the override with a real one per attempt.
+        context: { Task: { Token: 'local' } },
+        noThrowOnAbort: true,
+      } as never,
+    );
     aborts.add(execution.abort);
     const done = execution.result.finally(() => {
       aborts.delete(execution.abort);
@@ -169,7 +217,8 @@ export function createLocalWorkflows(options: LocalWorkflowOptions): LocalWorkfl
     running: () => executions.size,
     stop() {
       for (const abort of aborts) abort();
-      for (const w of waiting.values()) w.reject(new TaskFailure('ExecutionAborted', 'The local stack stopped.'));
+      for (const w of waiting.values())
+        w.reject(new TaskFailure('ExecutionAborted', 'The local stack stopped.'));
     },
   };
 }

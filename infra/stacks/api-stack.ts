@@ -1,6 +1,5 @@
 import {
   CfnOutput,
-  CfnParameter,
   CrossStackReferences,
   ReferenceStrength,
   RemovalPolicy,
@@ -20,17 +19,26 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { type ITable, Table } from 'aws-cdk-lib/aws-dynamodb';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { StringParameter } from 'aws-cdk-lib/aws-ssm';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { handlerPath, type Route, routes } from '#functions/routes';
-import { ApiFunction } from '#infra/constructs/api-function';
-import { tableDefinition } from '#lib/adapters/dynamodb/table-definition';
+import { ApiFunction, pascalCase } from '#infra/constructs/api-function';
+import { pseudonymKeyParameter, TableAccess } from '#infra/constructs/table-access';
 import { ENV } from '#lib/config/env-names';
 
-export const DEFAULT_PSEUDONYM_SECRET_PARAMETER = '/gebruikersbeheer/pseudonym-secret';
+export { DEFAULT_PSEUDONYM_SECRET_PARAMETER } from '#infra/constructs/table-access';
+
+/**
+ * What route functions may do with the approval state machine, by `route.fn`: start an execution
+ * (a request, or re-driving one after a failed decision) and answer the waiting task with its token.
+ */
+const approvalAccess: Readonly<Record<string, readonly ('start' | 'respond')[]>> = {
+  'request-access': ['start'],
+  'decide-task': ['start', 'respond'],
+};
 
 /** Who may call the API: the Cognito user pool's issuer and the app clients per kind of route. */
 export interface ApiAuth {
@@ -52,15 +60,17 @@ export interface ApiStackProps extends StackProps {
    * configuration, which is right while the UI is served from the same origin as `/api`.
    */
   corsOrigins?: string[];
+  /**
+   * The approval workflow (workflow stack): its ARN and permissions go to the route functions that
+   * start executions or answer its task (`request-access`, `decide-task`). Required when those routes exist.
+   */
+  approvalStateMachine?: IStateMachine;
 }
 
 const requireScope = (route: Route): string => {
   if (!route.scope) throw new Error(`${route.method} ${route.path}: a service route needs a scope`);
   return route.scope;
 };
-
-const pascalCase = (kebab: string): string =>
-  kebab.replace(/(^|-)([a-z0-9])/g, (_match, _dash: string, char: string) => char.toUpperCase());
 
 /**
  * The stateless stack: one function and one route per entry of the route table, behind JWT authorizers
@@ -80,15 +90,7 @@ export class ApiStack extends Stack {
     // still uses it.
     CrossStackReferences.of(this).consume(ReferenceStrength.STRONG);
 
-    // A parameter, not context: the secret's name may differ per account and is given at deploy time.
-    // Not called "...Secret...": CloudFormation's linter would take the name for a password (W2509).
-    const secretParameterName = new CfnParameter(this, 'PseudonymKeyParameterName', {
-      type: 'String',
-      default: DEFAULT_PSEUDONYM_SECRET_PARAMETER,
-      // A leading slash is required: it fixes the shape of the parameter ARN granted below.
-      allowedPattern: '^/[a-zA-Z0-9_./-]+$',
-      description: 'Name of the SSM SecureString parameter holding the HMAC key for pseudonymous keys',
-    });
+    const secretParameterName = pseudonymKeyParameter(this);
 
     // Two JWT authorizers on the same issuer, told apart by audience. Cognito access tokens have no `aud`;
     // API Gateway then checks `client_id` against the audience list. So a person's token (web client) is
@@ -147,47 +149,18 @@ export class ApiStack extends Stack {
       },
     });
 
-    const secretParameter = StringParameter.fromSecureStringParameterAttributes(this, 'PseudonymSecret', {
-      parameterName: secretParameterName.valueAsString,
-      simpleName: false,
-    });
-
-    // Grants go through a view of the table without its indexes, so they cover the table itself only;
-    // the indexes get Query, one by one, instead of CDK's `index/*` with every read action.
-    const tableOnly = Table.fromTableAttributes(this, 'TableWithoutIndexes', {
-      tableArn: props.table.tableArn,
-      encryptionKey: props.table.encryptionKey,
-    });
-    const queryIndexes = new PolicyStatement({
-      actions: ['dynamodb:Query'],
-      resources: tableDefinition.globalSecondaryIndexes.map(
-        (index) => `${props.table.tableArn}/index/${index.indexName}`,
-      ),
+    const tableAccess = new TableAccess(this, 'TableAccess', {
+      table: props.table,
+      secretParameterName: secretParameterName.valueAsString,
     });
 
     const functions = new Map<string, ApiFunction>();
     const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
     for (const route of tableRoutes) {
-      const fn = this.routeFunction(route, props.table.tableName, secretParameterName.valueAsString);
+      const fn = this.routeFunction(route, tableAccess.environment);
       functions.set(route.fn, fn);
-      if (route.data === 'read') tableOnly.grantReadData(fn);
-      if (route.data === 'write') {
-        tableOnly.grantReadWriteData(fn);
-        for (const action of ['kms:ReEncrypt*', 'kms:GenerateDataKey*']) {
-          Validations.of(fn.role!).acknowledge({
-            id: `AwsSolutions-IAM5[Action::${action}]`,
-            reason: `${action} on the table key only: the CDK grant for writing to a KMS-encrypted table.`,
-          });
-        }
-      }
-      if (route.data !== 'none') {
-        fn.addToRolePolicy(queryIndexes);
-        // Only GetParameter on this one parameter. No kms:Decrypt needed: SecureStrings use the
-        // AWS-managed aws/ssm key, whose key policy allows decryption through SSM within the account.
-        fn.addToRolePolicy(
-          new PolicyStatement({ actions: ['ssm:GetParameter'], resources: [secretParameter.parameterArn] }),
-        );
-      }
+      tableAccess.grant(fn, route.data);
+      this.grantApprovalAccess(route, fn, props.approvalStateMachine);
 
       const routeConstructs = this.api.addRoutes({
         path: route.path,
@@ -222,17 +195,30 @@ export class ApiStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url });
   }
 
-  private routeFunction(route: Route, tableName: string, secretParameterName: string): ApiFunction {
+  private routeFunction(route: Route, environment: Readonly<Record<string, string>>): ApiFunction {
     return new ApiFunction(this, pascalCase(route.fn), {
       entry: handlerPath(route),
       description: `${route.method} ${route.path}`,
-      environment: {
-        [ENV.tableName]: tableName,
-        [ENV.pseudonymSecretParameter]: secretParameterName,
-        [ENV.registryMode]: 'fixture',
-        POWERTOOLS_SERVICE_NAME: 'gebruikersbeheer',
-        POWERTOOLS_METRICS_NAMESPACE: 'Gebruikersbeheer',
-      },
+      environment: { ...environment },
     });
+  }
+
+  /** The approval state machine's ARN and the least actions on it, for the functions that need them. */
+  private grantApprovalAccess(route: Route, fn: ApiFunction, stateMachine: IStateMachine | undefined): void {
+    const access = approvalAccess[route.fn];
+    if (!access) return;
+    if (!stateMachine)
+      throw new Error(`${route.fn} needs the approval state machine (props.approvalStateMachine)`);
+    fn.addEnvironment(ENV.approvalStateMachineArn, stateMachine.stateMachineArn);
+    if (access.includes('start')) stateMachine.grantStartExecution(fn);
+    if (access.includes('respond')) {
+      // The callback answers only; no SendTaskHeartbeat (the waiting state has no heartbeat).
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
+          resources: [stateMachine.stateMachineArn],
+        }),
+      );
+    }
   }
 }

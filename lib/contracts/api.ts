@@ -339,3 +339,60 @@ export const MyAccess = AccessDecision.extend({
   localAdministrators: z.array(z.object({ name: z.string() })),
   legalRepresentatives: z.array(z.object({ name: z.string(), function: z.string() })),
 });
+
+// ---- access requests and tasks ------------------------------------------------------------------
+
+export const AccessRequestBody = z.strictObject({
+  enterpriseNumber: zEnterpriseNumber,
+  right: zRightId,
+  profiles: zProfiles,
+  reason: zReason.pipe(z.string().min(1, 'Geef een reden op voor uw aanvraag.')),
+  email: zEmail.optional(),
+});
+
+export const TaskParams = OrgParams.extend({ taskId: zId });
+
+export const DecisionRequest = z.strictObject({
+  decision: z.enum(['approve', 'reject', 'extend'], { error: 'Kies "approve", "reject" of "extend".' }),
+  reason: zReason.pipe(z.string().min(1, 'Geef een reden op voor uw beslissing.')),
+  relationship: RelationshipDetails.optional(),
+  endDate: zDate.optional(),
+});
+
+export const AccessRequestView = z
+  .object({
+    requestId: z.string(),
+    enterpriseNumber: z.string(),
+    organisationName: z.string(),
+    right: z.string(),
+    profiles: z.array(z.string()),
+    reason: z.string(),
+    status: z.enum(['pending', 'approved', 'rejected', 'expired']),
+    createdAt: z.string(),
+    decidedAt: z.string().nullable(),
+    decisionReason: z.string().nullable(),
+  })
+  .meta({ id: 'AccessRequest' });
+
+export const TaskView = z
+  .object({
+    taskId: z.string(),
+    kind: z.enum(['approval', 'extension']),
+    status: z.string(),
+    title: z.string(),
+    subject: z.object({
+      personId: z.string().nullable(),
+      name: z.string(),
+      right: z.string().nullable(),
+      profiles: z.array(z.string()),
+      endDate: z.string().nullable(),
+      item: z.enum(['relationship', 'grant']).nullable(),
+    }),
+    requestId: z.string().nullable(),
+    reason: z.string().nullable(),
+    createdAt: z.string(),
+    decidedAt: z.string().nullable(),
+    decidedBy: z.string().nullable(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Task' });

@@ -135,6 +135,21 @@ export const OPERATIONS: Record<string, Operation> = {
     body: api.AccessCheckRequest,
     response: api.AccessDecision,
   },
+  'request-access': {
+    summary: 'Toegang aanvragen (start de goedkeuring)',
+    body: api.AccessRequestBody,
+    response: api.AccessRequestView,
+    status: 202,
+    idempotent: true,
+  },
+  'list-my-requests': { summary: 'Mijn aanvragen' },
+  'list-tasks': { summary: 'Mijn taken van de organisatie' },
+  'decide-task': {
+    summary: 'Beslissing over een taak: goedkeuren, afkeuren of verlengen',
+    body: api.DecisionRequest,
+    response: api.TaskView,
+    status: 202,
+  },
   'quick-grant': {
     summary: 'Snel recht toekennen',
     body: api.QuickGrantRequest,

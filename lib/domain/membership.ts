@@ -53,6 +53,8 @@ export interface WorkRelationship extends Period {
   email: string;
   paused: boolean;
   pauseReason: string | null;
+  /** Set by the expiry sweep the day after the end date (see expiry.ts); cleared when the end date changes. */
+  expiredOn?: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -63,6 +65,8 @@ export interface RightGrant extends Period {
   rightId: string;
   rightName: string;
   profiles: string[];
+  /** Set by the expiry sweep the day after the end date (see expiry.ts); cleared when the end date changes. */
+  expiredOn?: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -84,7 +88,9 @@ export type HistoryAction =
   | 'relationship.resumed'
   | 'grant.created'
   | 'grant.updated'
-  | 'grant.revoked';
+  | 'grant.revoked'
+  | 'relationship.expired'
+  | 'grant.expired';
 
 /** What an operation changed: the next state and what the history entry records. */
 export interface Change {
@@ -98,6 +104,16 @@ export interface Change {
 export interface Clock {
   today: string;
   now: string;
+}
+
+/**
+ * A new end date lifts the expiry the sweep recorded on the item (`expiredOn`, see expiry.ts); the
+ * history keeps the expiry entry.
+ */
+function reopened<T extends Period & { expiredOn?: string | null }>(previous: Period, next: T): T {
+  if (next.expiredOn == null || next.endDate === previous.endDate) return next;
+  const { expiredOn: _expired, ...rest } = next;
+  return rest as T;
 }
 
 export function statusOf(relationship: WorkRelationship | null): MembershipStatus {
@@ -242,7 +258,11 @@ export function updateRelationship(
     ]);
   }
   assertGrantsInside(candidate, agg.grants);
-  const relationship = { ...candidate, version: current.version + 1, updatedAt: clock.now };
+  const relationship = reopened(current, {
+    ...candidate,
+    version: current.version + 1,
+    updatedAt: clock.now,
+  });
   return {
     next: withMembership(agg, relationship, agg.grants, clock.now),
     action: 'relationship.updated',
@@ -283,7 +303,12 @@ export function extendRelationship(
       [field('endDate', 'extension.not-longer', 'Kies een einddatum na de huidige einddatum.')],
     );
   }
-  const relationship = { ...current, ...extended, version: current.version + 1, updatedAt: clock.now };
+  const relationship = reopened(current, {
+    ...current,
+    ...extended,
+    version: current.version + 1,
+    updatedAt: clock.now,
+  });
   const grants = agg.grants.map((g) => {
     if (!input.includeRights) return g;
     const maxYears = Math.min(
@@ -294,7 +319,7 @@ export function extendRelationship(
     const target = minDate(addYears(base, maxYears), relationship.endDate);
     if (compareDates(target, g.endDate) <= 0) return g;
     const period = extendPeriod(g, target, maxYears, clock.today, 'endDate');
-    return { ...g, ...period, version: g.version + 1, updatedAt: clock.now };
+    return reopened(g, { ...g, ...period, version: g.version + 1, updatedAt: clock.now });
   });
   assertGrantsInside(relationship, grants);
   return {
@@ -462,7 +487,7 @@ export function updateGrant(
     ]);
   }
   checkGrant(right, candidate, relationship);
-  const grant = { ...candidate, version: current.version + 1, updatedAt: clock.now };
+  const grant = reopened(current, { ...candidate, version: current.version + 1, updatedAt: clock.now });
   return {
     next: withMembership(
       agg,

@@ -26,7 +26,7 @@ export interface AccessRequest {
 }
 
 export type TaskKind = 'approval' | 'extension';
-export type TaskStatus = 'open' | 'approved' | 'rejected' | 'expired' | 'extended' | 'closed';
+export type TaskStatus = 'open' | 'decided' | 'approved' | 'rejected' | 'expired' | 'extended' | 'closed';
 
 export interface Task {
   taskId: string;
@@ -51,5 +51,7 @@ export interface Task {
   createdAt: string;
   decidedAt: string | null;
   decidedBy: string | null;
+  /** The recorded decision of an approval, until the workflow has applied it. */
+  decision?: unknown;
   version: number;
 }

@@ -74,7 +74,12 @@ export function isUnavailable(error: unknown): boolean {
 
 export function errorToProblem(error: unknown, correlationId: string): APIGatewayProxyStructuredResultV2 {
   if (error instanceof DomainError) {
-    const extra = error as DomainError & { errors?: FieldError[]; retryAfterSeconds?: number };
+    const extra = error as DomainError & {
+      errors?: FieldError[];
+      retryAfterSeconds?: number;
+      /** Extra members of the problem, e.g. the existing request of a 409. Never personal data. */
+      extra?: Record<string, unknown>;
+    };
     const headers: Record<string, string> = {};
     if (extra.retryAfterSeconds) headers['retry-after'] = String(extra.retryAfterSeconds);
     return problemResponse(
@@ -84,6 +89,7 @@ export function errorToProblem(error: unknown, correlationId: string): APIGatewa
         code: error.code,
         ...(error.detail ? { detail: error.detail } : {}),
         ...(extra.errors && extra.errors.length > 0 ? { errors: extra.errors } : {}),
+        ...extra.extra,
       },
       headers,
     );

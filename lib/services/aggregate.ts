@@ -3,7 +3,12 @@
  * TransactWriteItems with the history entry). When another writer got there first, the whole cycle is
  * retried on fresh data, so If-Match conflicts surface as 412 and nothing is ever lost or half-written.
  */
-import { type Actor, ConcurrentChangeError, type HistoryEntry, type TransactItem } from '#lib/adapters/dynamodb/store';
+import {
+  type Actor,
+  ConcurrentChangeError,
+  type HistoryEntry,
+  type TransactItem,
+} from '#lib/adapters/dynamodb/store';
 import { ConflictError, NotFoundError } from '#lib/domain/errors';
 import type { Change, Clock, PersonAggregate } from '#lib/domain/membership';
 import type { Deps } from '#lib/http/deps';

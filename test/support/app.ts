@@ -11,8 +11,10 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { handlerPath, type Route, routes } from '#functions/routes';
 import { type HttpEvent, httpEvent, jwtAuthorizer, lambdaContext } from '#infra/local/events';
 import { ROOT } from '#infra/local/stack';
+import { createLocalWorkflows, type LocalWorkflows } from '#infra/local/workflows';
 import { ENV } from '#lib/config/env-names';
-import { type Deps, getDeps, resetDeps } from '#lib/http/deps';
+import type { Email } from '#lib/domain/ports';
+import { type Deps, resetDeps, setDeps } from '#lib/http/deps';
 import { DEMO, seedDemoWorld } from '#lib/services/demo-seed';
 import { createTestTable, type TestTable } from './dynamo.ts';
 
@@ -68,12 +70,18 @@ export function routeFor(fn: string): Route {
 export interface TestApp {
   table: TestTable;
   deps: Deps;
+  /** The local Step Functions runner the handlers use, over the real ASL. */
+  workflows: LocalWorkflows;
+  /** Every e-mail the handlers sent, in order. */
+  outbox: Email[];
   call(fn: string, options?: CallOptions): Promise<CallResult>;
   /** Every item of the table, sorted, to prove that a rejected request changed nothing. */
   snapshot(): Promise<Record<string, unknown>[]>;
 }
 
-export async function createTestApp(options: { today?: string; seed?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { today?: string; seed?: boolean; approvalTimeoutMs?: number } = {},
+): Promise<TestApp> {
   const table = await createTestTable();
   process.env[ENV.tableName] = table.tableName;
   process.env[ENV.dynamoEndpoint] = table.endpoint;
@@ -83,7 +91,20 @@ export async function createTestApp(options: { today?: string; seed?: boolean } 
   if (options.today) process.env[ENV.today] = options.today;
   else delete process.env[ENV.today];
   resetDeps();
-  const deps = await getDeps();
+  const outbox: Email[] = [];
+  const workflows = createLocalWorkflows({
+    root: ROOT,
+    retryIntervalMs: 0,
+    ...(options.approvalTimeoutMs !== undefined ? { approvalTimeoutMs: options.approvalTimeoutMs } : {}),
+  });
+  const deps = await setDeps({
+    workflows,
+    mailer: {
+      async send(email) {
+        outbox.push(email);
+      },
+    },
+  });
   if (options.seed !== false) await seedDemoWorld(deps);
 
   const handlers = new Map<string, Promise<Handler>>();
@@ -101,6 +122,8 @@ export async function createTestApp(options: { today?: string; seed?: boolean } 
   return {
     table,
     deps,
+    workflows,
+    outbox,
     async call(fn, o = {}) {
       const route = routeFor(fn);
       const params = o.params ?? {};

@@ -4,14 +4,17 @@ import { inject } from 'vitest';
 import { type LocalStack, startLocalStack } from '#infra/local/stack';
 
 export async function startTestStack(
-  options: { today?: string } = {},
+  options: { today?: string; approvalTimeoutMs?: number; tableName?: string } = {},
 ): Promise<LocalStack & { token(nationalNumber: string): Promise<string> }> {
   // Request logs are for operators; in tests only warnings and errors are worth the noise.
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
   const stack = await startLocalStack({
     port: 0,
     dynamoEndpoint: inject('dynamoEndpoint'),
-    tableName: `e2e-${randomUUID()}`,
+    tableName: options.tableName ?? `e2e-${randomUUID()}`,
+    // The daily sweep would write while tests compare the table; tests run it explicitly.
+    schedule: false,
+    ...(options.approvalTimeoutMs !== undefined ? { approvalTimeoutMs: options.approvalTimeoutMs } : {}),
     ...(options.today ? { today: options.today } : {}),
   });
   return {

@@ -1,0 +1,7 @@
+import { apiHandler } from '#lib/http/api-handler';
+import { requestView } from '#lib/services/access-requests';
+
+export const handler = apiHandler({ auth: 'user' }, async ({ deps, caller }) => ({
+  status: 200,
+  body: { items: (await deps.tasks.listRequests(caller!.pseudonym)).map(requestView) },
+}));

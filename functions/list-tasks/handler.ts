@@ -1,0 +1,12 @@
+import { OrgParams } from '#lib/contracts/api';
+import { apiHandler } from '#lib/http/api-handler';
+import { listTasks } from '#lib/services/tasks';
+
+/** Mijn taken: what waits for this organisation's local administrators. */
+export const handler = apiHandler(
+  { auth: 'user', admin: true, params: OrgParams },
+  async ({ deps, params }) => ({
+    status: 200,
+    body: await listTasks(deps, params.enterpriseNumber),
+  }),
+);

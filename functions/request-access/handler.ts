@@ -1,0 +1,12 @@
+import { AccessRequestBody } from '#lib/contracts/api';
+import { apiHandler } from '#lib/http/api-handler';
+import { requestAccess, requestView } from '#lib/services/access-requests';
+
+/** A person without access asks for it; the approval workflow takes it from here (202). */
+export const handler = apiHandler(
+  { auth: 'user', body: AccessRequestBody, idempotent: true },
+  async ({ deps, caller, body }) => {
+    const request = await requestAccess(deps, caller!, body);
+    return { status: 202, body: requestView(request), headers: { location: '/api/me/access-requests' } };
+  },
+);

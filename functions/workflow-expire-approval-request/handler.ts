@@ -1,0 +1,6 @@
+import { workflowHandler } from '#lib/http/workflow-handler';
+import { expireApprovalRequest } from '#lib/services/access-requests';
+
+export const handler = workflowHandler<{ requestId: string }>((deps, input) =>
+  expireApprovalRequest(deps, input),
+);

@@ -1,0 +1,8 @@
+import { workflowHandler } from '#lib/http/workflow-handler';
+import { type DueItemResult, handleDueItem } from '#lib/services/expiry';
+
+/**
+ * Expiry step HandleItem (one per due item, in the Map): warns and opens the task Verlengen?, or marks
+ * the item expired with its history entry; then e-mails. Idempotent: a retry or a second run does nothing twice.
+ */
+export const handler = workflowHandler<unknown, DueItemResult>((deps, input) => handleDueItem(deps, input));

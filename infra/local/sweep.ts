@@ -1,0 +1,169 @@
+/**
+ * `npm run sweep [-- --date 2027-01-31]`: runs the daily expiry sweep for a day (default: today in
+ * Brussels), through the same ASL and handlers as the schedule, whether or not `npm start` runs. It
+ * uses the running stack's database when `.data/runtime.json` points at one that answers; otherwise it
+ * starts DynamoDB Local on `.data/dynamodb` for the duration of the run (creating the table and the
+ * demo world when needed). E-mail goes to `.data/outbox/` as `.eml` files. DATA_DIR and PORT apply.
+ */
+import { mkdir, readFile } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { JavaMissingError, localDynamoClientConfig, startDynamoDbLocal } from '#infra/local/dynamodb-local';
+import { pseudonymSecret, ROOT } from '#infra/local/stack';
+import { ensureTable, isTableEmpty } from '#infra/local/table';
+import { createLocalWorkflows } from '#infra/local/workflows';
+import { ENV } from '#lib/config/env-names';
+import { parseCalendarDate } from '#lib/domain/period';
+import { getDeps } from '#lib/http/deps';
+import { seedDemoWorld } from '#lib/services/demo-seed';
+import { observeSweep, type SweepEvent } from '#lib/services/expiry';
+
+const USAGE = 'Gebruik: npm run sweep [-- --date JJJJ-MM-DD]';
+
+interface Runtime {
+  url?: string;
+  dynamoEndpoint: string;
+  tableName?: string;
+}
+
+async function answers(endpoint: string): Promise<boolean> {
+  const client = new DynamoDBClient({ ...localDynamoClientConfig(endpoint), maxAttempts: 1 });
+  try {
+    await client.send(new ListTablesCommand({ Limit: 1 }));
+    return true;
+  } catch {
+    return false;
+  } finally {
+    client.destroy();
+  }
+}
+
+async function runningStack(dataDir: string): Promise<Runtime | null> {
+  try {
+    const runtime = JSON.parse(await readFile(join(dataDir, 'runtime.json'), 'utf8')) as Runtime;
+    return typeof runtime.dynamoEndpoint === 'string' && (await answers(runtime.dynamoEndpoint))
+      ? runtime
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+const nl = (date: string) => date.split('-').reverse().join('/');
+
+/** The outbox as the user would type it: relative when it lies under the current directory. */
+function shown(dir: string): string {
+  const rel = relative(process.cwd(), dir);
+  return `${rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : dir}/`;
+}
+
+function summary(events: SweepEvent[], outbox: string): string {
+  const planned = events.find((e) => e.type === 'planned');
+  const handled = events.flatMap((e) => (e.type === 'handled' ? [e.result] : []));
+  const count = (outcome: string) => handled.filter((r) => r.outcome === outcome);
+  const warned = count('warned');
+  const expired = count('expired');
+  const skipped = count('skipped');
+  const mails = (rs: typeof handled) => rs.reduce((n, r) => n + r.emails, 0);
+  const tasks = handled.filter((r) => r.taskOpened).length;
+  const completed = events.find((e) => e.type === 'completed');
+  const days =
+    planned && planned.from !== planned.through
+      ? ` (met ingehaalde dagen: ${nl(planned.from)} t.e.m. ${nl(planned.through)})`
+      : '';
+  return [
+    `Vervaldatumcontrole voor ${planned ? nl(planned.date) : '?'}${days}`,
+    `  Te behandelen:  ${handled.length}`,
+    `  Waarschuwingen: ${warned.length} (${mails(warned)} e-mails)`,
+    `  Vervallen:      ${expired.length} (${mails(expired)} e-mails)`,
+    `  Taken geopend:  ${tasks} (Verlengen?)`,
+    `  Overgeslagen:   ${skipped.length} (al gedaan, of intussen verlengd of gewijzigd)`,
+    ...(mails(handled) > 0 ? [`  E-mails in ${outbox}`] : []),
+    ...(completed ? [`Laatste gecontroleerde dag: ${nl(completed.through)}`] : []),
+  ].join('\n');
+}
+
+async function main(): Promise<number> {
+  let date: string | undefined;
+  try {
+    const { values } = parseArgs({
+      options: { date: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+    if (values.help) {
+      console.log(USAGE);
+      return 0;
+    }
+    if (values.date !== undefined) {
+      const parsed = parseCalendarDate(values.date);
+      if (!parsed.ok) throw new Error(parsed.message);
+      date = parsed.value;
+    }
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : error}\n${USAGE}`);
+    return 2;
+  }
+
+  const dataDir = resolve(ROOT, process.env.DATA_DIR ?? '.data');
+  const port = Number(process.env.PORT ?? 3000);
+  await mkdir(dataDir, { recursive: true });
+  const runtime = await runningStack(dataDir);
+  const tableName = runtime?.tableName ?? 'gebruikersbeheer';
+  let stop = async () => {};
+  let endpoint = runtime?.dynamoEndpoint;
+  if (!endpoint) {
+    const db = await startDynamoDbLocal({ dataDir: join(dataDir, 'dynamodb') });
+    endpoint = db.endpoint;
+    stop = db.stop;
+  }
+  console.log(
+    runtime ? `Database van de draaiende stack (${endpoint}).` : `DynamoDB Local gestart op ${endpoint}.`,
+  );
+
+  const outbox = join(dataDir, 'outbox');
+  const events: SweepEvent[] = [];
+  const unsubscribe = observeSweep((e) => events.push(e));
+  const workflows = createLocalWorkflows({ root: ROOT });
+  const client = new DynamoDBClient(localDynamoClientConfig(endpoint));
+  try {
+    await ensureTable(client, tableName);
+    process.env[ENV.tableName] = tableName;
+    process.env[ENV.dynamoEndpoint] = endpoint;
+    process.env[ENV.pseudonymSecret] = await pseudonymSecret(dataDir);
+    process.env[ENV.mailTransport] = 'outbox';
+    process.env[ENV.outboxDir] = outbox;
+    process.env[ENV.appUrl] ??= runtime?.url ?? `http://localhost:${port}`;
+    process.env.AWS_REGION ??= 'eu-west-1';
+    process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+    const deps = await getDeps();
+    if (await isTableEmpty(client, tableName)) {
+      await seedDemoWorld(deps);
+      console.log('Lege tabel: demogegevens geladen.');
+    }
+    try {
+      await workflows.runExpiry(date ? { date } : {});
+    } catch (error) {
+      console.log(summary(events, shown(outbox)));
+      console.error(
+        `De vervaldatumcontrole is niet volledig gelukt (${error instanceof Error ? error.message : 'onbekende fout'}). ` +
+          'Wat wel gebeurde blijft bewaard; een volgende run vult de rest aan.',
+      );
+      return 1;
+    }
+    console.log(summary(events, shown(outbox)));
+    deps.clients.client.destroy();
+    return 0;
+  } finally {
+    unsubscribe();
+    workflows.stop();
+    client.destroy();
+    await stop();
+  }
+}
+
+try {
+  process.exitCode = await main();
+} catch (error) {
+  console.error(error instanceof JavaMissingError || error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+}

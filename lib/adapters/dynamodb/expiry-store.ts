@@ -1,0 +1,198 @@
+/**
+ * The expiry sweep's items in the single table: the sparse by-date index (access pattern 11), the
+ * notice markers that make each warning, task and expiry happen once (18), and the last day swept (19).
+ * Items for transactions are built here; the sweep's use cases put them in their own transactions.
+ */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  type QueryCommandOutput,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { ITEM_TYPES, keys } from '#lib/adapters/dynamodb/keys';
+import type { TransactItem } from '#lib/adapters/dynamodb/store';
+import type { DueKind } from '#lib/domain/expiry';
+
+/** What the by-date index says ends on a day: keys only, read from the index entry itself. */
+export interface DueEntry {
+  kind: DueKind;
+  enterpriseNumber: string;
+  personId: string;
+  grantId?: string;
+  endDate: string;
+}
+
+/**
+ * A notice marker. Written `pending` in the transaction that does the thing (opens the task, marks
+ * the item expired); the e-mails are sent after it, each recipient recorded in `delivered`, and the
+ * marker becomes `sent`. A marker left `pending` (a mail server that failed) is finished by the next
+ * attempt: nothing is lost, and nobody gets a warning twice.
+ */
+export interface Notice {
+  status: 'pending' | 'sent';
+  delivered: string[];
+  at: string;
+  taskId?: string;
+}
+
+const DUE_SK = /^(REL|GRANT)#(\d{10})#([^#]+)(?:#([^#]+))?$/;
+
+export function parseDueEntry(gsi2pk: string, gsi2sk: string): DueEntry | null {
+  const match = DUE_SK.exec(gsi2sk);
+  if (!match || !gsi2pk.startsWith('DUE#')) return null;
+  const [, kind, enterpriseNumber, personId, grantId] = match as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string?,
+  ];
+  if (kind === 'GRANT' && !grantId) return null;
+  return {
+    kind: kind === 'REL' ? 'relationship' : 'grant',
+    enterpriseNumber,
+    personId,
+    ...(kind === 'GRANT' ? { grantId } : {}),
+    endDate: gsi2pk.slice('DUE#'.length),
+  };
+}
+
+export class ExpiryStore {
+  constructor(
+    readonly db: DynamoDBDocumentClient,
+    readonly tableName: string,
+  ) {}
+
+  /** The last day a sweep completed, or null before the first one. */
+  async lastSweep(): Promise<string | null> {
+    const out = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.sweep(), ConsistentRead: true }),
+    );
+    return typeof out.Item?.through === 'string' ? out.Item.through : null;
+  }
+
+  /** Records `through` as the last day swept; never moves it back (a run for an earlier day). */
+  async completeSweep(through: string, now: string): Promise<{ through: string; advanced: boolean }> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.sweep(),
+          UpdateExpression: 'SET #type = :type, through = :through, completedAt = :now',
+          ConditionExpression: 'attribute_not_exists(through) OR through < :through',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: { ':type': ITEM_TYPES.sweep, ':through': through, ':now': now },
+        }),
+      );
+      return { through, advanced: true };
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      return { through: (await this.lastSweep()) ?? through, advanced: false };
+    }
+  }
+
+  /**
+   * Everything that ends on `endDate`: one Query on the partition `DUE#{endDate}` of the sparse index,
+   * page after page, reading only the index keys. `notExpired` leaves out items already marked.
+   */
+  async due(endDate: string, opts: { notExpired?: boolean } = {}): Promise<DueEntry[]> {
+    const entries: DueEntry[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out: QueryCommandOutput = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :pk',
+          ExpressionAttributeValues: { ':pk': `DUE#${endDate}` },
+          ProjectionExpression: 'gsi2pk, gsi2sk',
+          ...(opts.notExpired ? { FilterExpression: 'attribute_not_exists(expiredOn)' } : {}),
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of out.Items ?? []) {
+        const entry = parseDueEntry(String(item.gsi2pk), String(item.gsi2sk));
+        if (entry) entries.push(entry);
+      }
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return entries;
+  }
+
+  async getNotice(en: string, personId: string, what: string): Promise<Notice | null> {
+    const out = await this.db.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.notice(en, personId, what),
+        ConsistentRead: true,
+      }),
+    );
+    if (!out.Item) return null;
+    return {
+      status: out.Item.status === 'pending' ? 'pending' : 'sent',
+      delivered: out.Item.delivered instanceof Set ? [...out.Item.delivered].map(String) : [],
+      at: String(out.Item.at),
+      ...(typeof out.Item.taskId === 'string' ? { taskId: out.Item.taskId } : {}),
+    };
+  }
+
+  /** A new marker; the transaction fails (ConcurrentChangeError) when it is already there. */
+  newNotice(
+    en: string,
+    personId: string,
+    what: string,
+    fields: { at: string; status?: Notice['status']; taskId?: string },
+  ): TransactItem {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: { ...keys.notice(en, personId, what), type: ITEM_TYPES.notice, ...fields },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+  }
+
+  /** Guards a transaction: the item still ends on `endDate` (not extended or edited meanwhile). */
+  stillEnding(item: DueEntry): TransactItem {
+    const key =
+      item.kind === 'relationship'
+        ? keys.relationship(item.enterpriseNumber, item.personId)
+        : keys.grant(item.enterpriseNumber, item.personId, item.grantId ?? '');
+    return {
+      ConditionCheck: {
+        TableName: this.tableName,
+        Key: key,
+        ConditionExpression: 'endDate = :end',
+        ExpressionAttributeValues: { ':end': item.endDate },
+      },
+    };
+  }
+
+  /** Records that one recipient got the e-mail of a pending marker. */
+  async delivered(en: string, personId: string, what: string, recipient: string): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.notice(en, personId, what),
+        UpdateExpression: 'ADD delivered :r',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':r': new Set([recipient]) },
+      }),
+    );
+  }
+
+  async sent(en: string, personId: string, what: string, at: string): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.notice(en, personId, what),
+        UpdateExpression: 'SET #status = :sent, sentAt = :at',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':sent': 'sent', ':at': at },
+      }),
+    );
+  }
+}

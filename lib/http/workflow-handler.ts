@@ -1,0 +1,34 @@
+/**
+ * The shared wrapper of Step Functions task Lambdas: typed payload in, result out, Powertools logging
+ * context, and errors named for the state machine's Retry/Catch: infrastructure failures become
+ * `TransientError` (retried), domain errors keep their class name, anything else stays as it is.
+ */
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import { DomainError } from '#lib/domain/errors';
+import { type Deps, getDeps } from '#lib/http/deps';
+import { logger } from '#lib/http/logger';
+import { isUnavailable } from '#lib/http/problem';
+
+export class TransientError extends Error {
+  override name = 'TransientError';
+}
+
+export function workflowHandler<I, O = unknown>(fn: (deps: Deps, input: I) => Promise<O>) {
+  return middy<I, O, Error, Context>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .handler(async (input) => {
+      try {
+        return await fn(await getDeps(), input);
+      } catch (error) {
+        if (isUnavailable(error)) throw new TransientError('A dependency did not answer.', { cause: error });
+        if (error instanceof DomainError) {
+          logger.warn('workflow step refused', { code: error.code });
+          throw error;
+        }
+        logger.error('workflow step failed', { error: error as Error });
+        throw error;
+      }
+    });
+}

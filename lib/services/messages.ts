@@ -1,0 +1,366 @@
+/**
+ * The e-mail Gebruikersbeheer sends, in Dutch (nl-BE): pure functions from facts to subject, plain text
+ * and HTML. The caller adds the recipients (`{ to, ...requestApproved(...) }` is an `Email`).
+ *
+ * - No national number, ever: no template takes one, and free text (names, reasons) passes through
+ *   `redactNationalNumbers` in case someone typed one in.
+ * - Everything from the outside is HTML-escaped; URLs too, in attributes.
+ * - Dates arrive as `YYYY-MM-DD` (calendar days) and are shown as dd/mm/jjjj.
+ */
+import type { Email } from '#lib/domain/ports';
+
+/** An e-mail without its recipients. */
+export type EmailContent = Omit<Email, 'to'>;
+
+export type ExpiringItem = 'relationship' | 'grant';
+
+export const HELPDESK = {
+  phone: '1700',
+  hours: 'werkdagen van 9 tot 19 u',
+  abroad: '+32 2 553 1700',
+} as const;
+
+/** `2029-12-31` → `31/12/2029`. Throws on anything that is not a calendar date (a bug upstream). */
+export function formatDateNl(date: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/.exec(date);
+  if (!match) throw new Error('formatDateNl: expected a date as YYYY-MM-DD');
+  const [, year, month, day] = match;
+  return `${day}/${month}/${year}`;
+}
+
+export function escapeHtml(value: string): string {
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/**
+ * Hides anything shaped like a national register or BIS number (11 digits, bare or written as
+ * 90.04.18-123.45) in free text. International phone numbers (+32...) are left alone.
+ */
+export function redactNationalNumbers(value: string): string {
+  return value
+    .replace(/(?<![\d+])\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2}(?!\d)/g, '[verborgen]')
+    .replace(/(?<![\d+])\d{11}(?!\d)/g, '[verborgen]');
+}
+
+/** `a`, `a en b`, `a, b en c`. */
+export function listNl(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} en ${items.at(-1)}`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Building blocks: each paragraph is written once and rendered both as text and as HTML.
+
+/** A piece of a paragraph: literal template text, or a value from outside (redacted; escaped in HTML). */
+type Part = string | { value: string } | { strong: string };
+
+const v = (value: string): Part => ({ value });
+const b = (value: string): Part => ({ strong: value });
+
+type Block =
+  | { kind: 'p'; parts: Part[] }
+  | { kind: 'quote'; label: string; text: string }
+  | { kind: 'button'; href: string; label: string };
+
+const p = (...parts: Part[]): Block => ({ kind: 'p', parts });
+
+const clean = (value: string): string => redactNationalNumbers(value);
+
+function partText(part: Part): string {
+  if (typeof part === 'string') return part;
+  if ('value' in part) return clean(part.value);
+  return clean(part.strong);
+}
+
+function partHtml(part: Part): string {
+  if (typeof part === 'string') return escapeHtml(part);
+  if ('value' in part) return escapeHtml(clean(part.value));
+  return `<strong>${escapeHtml(clean(part.strong))}</strong>`;
+}
+
+function blockText(block: Block): string {
+  switch (block.kind) {
+    case 'p':
+      return block.parts.map(partText).join('');
+    case 'quote':
+      return `${block.label}: ${clean(block.text)}`;
+    case 'button':
+      return `${block.label}: ${block.href}`;
+  }
+}
+
+const FONT = "font-family:Arial,'Helvetica Neue',Helvetica,sans-serif;";
+
+function blockHtml(block: Block): string {
+  switch (block.kind) {
+    case 'p':
+      return `<p style="margin:0 0 16px 0;">${block.parts.map(partHtml).join('')}</p>`;
+    case 'quote':
+      return (
+        `<p style="margin:0 0 4px 0;font-weight:bold;">${escapeHtml(block.label)}</p>` +
+        `<p style="margin:0 0 16px 0;padding:8px 12px;border-left:4px solid #cbd2da;background:#f4f6f8;white-space:pre-line;">${escapeHtml(clean(block.text))}</p>`
+      );
+    case 'button':
+      return (
+        '<p style="margin:24px 0;">' +
+        `<a href="${escapeHtml(block.href)}" style="display:inline-block;padding:12px 20px;background:#0055cc;color:#ffffff;text-decoration:none;font-weight:bold;border-radius:3px;">${escapeHtml(block.label)}</a>` +
+        '</p>'
+      );
+  }
+}
+
+const FOOTER_TEXT = [
+  'Dit is een automatisch bericht van Gebruikersbeheer. Antwoorden op deze e-mail worden niet gelezen.',
+  `Vragen? Bel gratis ${HELPDESK.phone} (${HELPDESK.hours}), vanuit het buitenland ${HELPDESK.abroad}.`,
+];
+
+function render(subject: string, greeting: string, blocks: Block[]): EmailContent {
+  const cleanSubject = clean(subject).replace(/\s+/g, ' ').trim();
+  const text = [
+    greeting,
+    ...blocks.map(blockText),
+    'Met vriendelijke groeten,\nGebruikersbeheer',
+    '--',
+    ...FOOTER_TEXT,
+  ]
+    .map((line) => clean(line))
+    .join('\n\n');
+  const html = `<!DOCTYPE html>
+<html lang="nl-BE">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(cleanSubject)}</title>
+</head>
+<body style="margin:0;padding:0;background:#f4f6f8;">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#f4f6f8;">
+<tr><td align="center" style="padding:24px 12px;">
+<table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:600px;background:#ffffff;border:1px solid #cbd2da;">
+<tr><td style="background:#ffe615;padding:16px 24px;${FONT}font-size:20px;font-weight:bold;color:#333332;">Gebruikersbeheer</td></tr>
+<tr><td style="padding:24px;${FONT}font-size:16px;line-height:1.5;color:#333332;">
+<p style="margin:0 0 16px 0;">${escapeHtml(clean(greeting))}</p>
+${blocks.map(blockHtml).join('\n')}
+<p style="margin:24px 0 0 0;">Met vriendelijke groeten,<br>Gebruikersbeheer</p>
+</td></tr>
+<tr><td style="padding:16px 24px;border-top:1px solid #cbd2da;background:#f4f6f8;${FONT}font-size:13px;line-height:1.5;color:#687483;">
+<p style="margin:0 0 8px 0;">${escapeHtml(FOOTER_TEXT[0]!)}</p>
+<p style="margin:0;">Vragen? Bel gratis <strong>${HELPDESK.phone}</strong> (${HELPDESK.hours}), vanuit het buitenland ${escapeHtml(HELPDESK.abroad)}.</p>
+</td></tr>
+</table>
+</td></tr>
+</table>
+</body>
+</html>
+`;
+  return { subject: cleanSubject, text, html };
+}
+
+const days = (n: number): string => (n === 1 ? '1 dag' : `${n} dagen`);
+
+/** What runs out, as a noun phrase: "de werkrelatie van X met Y" / "het gebruikersrecht R van X bij Y". */
+function itemParts(item: ExpiringItem, personName: string, organisationName: string, right?: string): Part[] {
+  if (item === 'relationship') {
+    return ['de werkrelatie van ', b(personName), ' met ', b(organisationName)];
+  }
+  return right
+    ? ['het gebruikersrecht ', b(right), ' van ', b(personName), ' bij ', b(organisationName)]
+    : ['een gebruikersrecht van ', b(personName), ' bij ', b(organisationName)];
+}
+
+const capitalise = (parts: Part[]): Part[] => {
+  const [first, ...rest] = parts;
+  return typeof first === 'string' ? [first.charAt(0).toUpperCase() + first.slice(1), ...rest] : parts;
+};
+
+// ---------------------------------------------------------------------------------------------------
+// The templates.
+
+export interface RequestReceivedInput {
+  organisationName: string;
+  requesterName: string;
+  right: string;
+  profiles: readonly string[];
+  reason: string;
+  /** The local administrators' task list (Mijn taken). */
+  tasksUrl: string;
+}
+
+/** To the organisation's local administrators: a person asks for a right. */
+export function requestReceived(input: RequestReceivedInput): EmailContent {
+  const { organisationName, requesterName, right, profiles, reason, tasksUrl } = input;
+  return render(`Nieuwe aanvraag voor ${right} bij ${organisationName}`, 'Beste lokale beheerder,', [
+    p(
+      b(requesterName),
+      ' vraagt het gebruikersrecht ',
+      b(right),
+      profiles.length > 0 ? ` met ${profiles.length === 1 ? 'het profiel' : 'de profielen'} ` : '',
+      v(listNl(profiles)),
+      ' aan voor ',
+      b(organisationName),
+      '.',
+    ),
+    ...(reason.trim()
+      ? [{ kind: 'quote', label: 'Reden van de aanvraag', text: reason.trim() } as const]
+      : []),
+    p(
+      'U vindt de aanvraag in Gebruikersbeheer bij Mijn taken. Daar keurt u ze goed of af. Wordt er niet tijdig beslist, dan vervalt de aanvraag.',
+    ),
+    { kind: 'button', href: tasksUrl, label: 'Naar Mijn taken' },
+  ]);
+}
+
+export interface RequestApprovedInput {
+  organisationName: string;
+  right: string;
+  profiles: readonly string[];
+  /** Last day of the grant (inclusive), `YYYY-MM-DD`; `null` when unknown. */
+  validUntil: string | null;
+  portalUrl: string;
+}
+
+/** To the requester: the local administrator granted the right. */
+export function requestApproved(input: RequestApprovedInput): EmailContent {
+  const { organisationName, right, profiles, validUntil, portalUrl } = input;
+  return render(`Uw aanvraag is goedgekeurd: ${right}`, 'Beste,', [
+    p(
+      'De lokale beheerder van ',
+      b(organisationName),
+      ' heeft uw aanvraag goedgekeurd. U hebt nu het gebruikersrecht ',
+      b(right),
+      profiles.length > 0 ? ` met ${profiles.length === 1 ? 'het profiel' : 'de profielen'} ` : '',
+      v(listNl(profiles)),
+      '.',
+    ),
+    ...(validUntil ? [p('Het recht is geldig tot en met ', b(formatDateNl(validUntil)), '.')] : []),
+    p('U kunt meteen aan de slag.'),
+    { kind: 'button', href: portalUrl, label: 'Naar het portaal' },
+  ]);
+}
+
+export interface RequestRejectedInput {
+  organisationName: string;
+  right: string;
+  /** The local administrator's reason, if they gave one. */
+  reason?: string | null;
+}
+
+/** To the requester: the local administrator refused. */
+export function requestRejected(input: RequestRejectedInput): EmailContent {
+  const { organisationName, right, reason } = input;
+  return render(`Uw aanvraag is afgewezen: ${right}`, 'Beste,', [
+    p(
+      'De lokale beheerder van ',
+      b(organisationName),
+      ' heeft uw aanvraag voor het gebruikersrecht ',
+      b(right),
+      ' afgewezen.',
+    ),
+    ...(reason?.trim() ? [{ kind: 'quote', label: 'Reden', text: reason.trim() } as const] : []),
+    p('Hebt u vragen over deze beslissing? Neem dan contact op met de lokale beheerder van uw organisatie.'),
+  ]);
+}
+
+export interface RequestExpiredInput {
+  organisationName: string;
+  right: string;
+}
+
+/** To the requester: nobody decided in time. */
+export function requestExpired(input: RequestExpiredInput): EmailContent {
+  const { organisationName, right } = input;
+  return render(`Uw aanvraag is vervallen: ${right}`, 'Beste,', [
+    p(
+      'Uw aanvraag voor het gebruikersrecht ',
+      b(right),
+      ' bij ',
+      b(organisationName),
+      ' werd niet op tijd behandeld en is daarom vervallen.',
+    ),
+    p(
+      'Hebt u het recht nog nodig? Dien dan een nieuwe aanvraag in, of neem contact op met de lokale beheerder van uw organisatie.',
+    ),
+  ]);
+}
+
+export interface ExpiryWarningInput {
+  /** Whom the e-mail greets; without it, a neutral greeting. */
+  recipientName?: string;
+  organisationName: string;
+  /** Whose relationship or right runs out. */
+  personName: string;
+  item: ExpiringItem;
+  /** The right (item `grant`). */
+  right?: string;
+  /** Last day (inclusive), `YYYY-MM-DD`. */
+  endDate: string;
+  daysLeft: number;
+  tasksUrl: string;
+}
+
+/** To the person and the local administrators: a work relationship or right runs out soon. */
+export function expiryWarning(input: ExpiryWarningInput): EmailContent {
+  const { recipientName, organisationName, personName, item, right, endDate, daysLeft, tasksUrl } = input;
+  const date = formatDateNl(endDate);
+  const what =
+    item === 'relationship'
+      ? `werkrelatie van ${personName}`
+      : `${right ?? 'gebruikersrecht'} van ${personName}`;
+  const when = daysLeft <= 0 ? 'vandaag' : daysLeft === 1 ? 'morgen' : `over ${days(daysLeft)}`;
+  return render(`Verloopt ${when}: ${what} (${date})`, recipientName ? `Beste ${recipientName},` : 'Beste,', [
+    p(
+      ...capitalise(itemParts(item, personName, organisationName, right)),
+      ' is geldig tot en met ',
+      b(date),
+      `. Dat is ${when}.`,
+    ),
+    p(
+      item === 'relationship'
+        ? 'Na die datum vervallen de werkrelatie en de gebruikersrechten die erbij horen, tenzij ze verlengd worden.'
+        : 'Na die datum vervalt het gebruikersrecht, tenzij het verlengd wordt.',
+    ),
+    p(
+      'Bent u lokale beheerder? Verleng dan in Gebruikersbeheer bij Mijn taken (taak "Verlengen?"). Bent u geen lokale beheerder, vraag dan aan de lokale beheerder van uw organisatie om te verlengen.',
+    ),
+    { kind: 'button', href: tasksUrl, label: 'Naar Mijn taken' },
+  ]);
+}
+
+export interface ItemExpiredInput {
+  organisationName: string;
+  personName: string;
+  item: ExpiringItem;
+  right?: string;
+  /** The last day it was valid (inclusive), `YYYY-MM-DD`. */
+  endDate: string;
+}
+
+/** To the person and the local administrators: a work relationship or right has run out. */
+export function itemExpired(input: ItemExpiredInput): EmailContent {
+  const { organisationName, personName, item, right, endDate } = input;
+  const date = formatDateNl(endDate);
+  const what =
+    item === 'relationship'
+      ? `werkrelatie van ${personName} bij ${organisationName}`
+      : `${right ?? 'gebruikersrecht'} van ${personName} bij ${organisationName}`;
+  return render(`Vervallen: ${what}`, 'Beste,', [
+    p(
+      ...capitalise(itemParts(item, personName, organisationName, right)),
+      ' was geldig tot en met ',
+      b(date),
+      ' en is nu vervallen.',
+    ),
+    p(
+      item === 'relationship'
+        ? 'De gebruikersrechten binnen deze werkrelatie geven geen toegang meer.'
+        : 'Dit gebruikersrecht geeft geen toegang meer.',
+    ),
+    p(
+      'Is dat niet de bedoeling? De lokale beheerder kan in Gebruikersbeheer een nieuwe werkrelatie aanmaken of het recht opnieuw toekennen.',
+    ),
+  ]);
+}

@@ -1,0 +1,147 @@
+/**
+ * Mijn taken: what waits for an organisation's local administrators, and their decisions. An approval
+ * decision is recorded on the task (so it survives restarts) and handed to the waiting workflow; an
+ * extension decision extends at once with the same use case as the extension route.
+ */
+import type { Actor } from '#lib/adapters/dynamodb/store';
+import { BusinessRuleError, ConflictError, DomainError, NotFoundError } from '#lib/domain/errors';
+import { extendRelationship, type RelationshipInput } from '#lib/domain/membership';
+import type { Task } from '#lib/domain/tasks';
+import type { Deps } from '#lib/http/deps';
+import { logger } from '#lib/http/logger';
+import { type ApprovalDecision, checkApproval } from '#lib/services/access-requests';
+import { changeAggregate, withRetry } from '#lib/services/aggregate';
+
+class GoneError extends DomainError {
+  readonly status = 410;
+}
+
+export function taskView(t: Task) {
+  return {
+    taskId: t.taskId,
+    kind: t.kind,
+    status: t.status,
+    title: t.title,
+    subject: t.subject,
+    requestId: t.requestId,
+    reason: t.reason,
+    createdAt: t.createdAt,
+    decidedAt: t.decidedAt,
+    decidedBy: t.decidedBy,
+    version: t.version,
+  };
+}
+
+export async function listTasks(deps: Deps, enterpriseNumber: string) {
+  return { items: (await deps.tasks.listOpenTasks(enterpriseNumber)).map(taskView) };
+}
+
+async function requireOpenTask(deps: Deps, enterpriseNumber: string, taskId: string): Promise<Task> {
+  const task = await deps.tasks.getTask(enterpriseNumber, taskId);
+  if (!task) throw new NotFoundError('task.not-found', 'Deze taak bestaat niet in deze organisatie.');
+  if (task.status === 'expired') {
+    throw new GoneError(
+      'task.expired',
+      'Verlopen',
+      'Deze aanvraag is verlopen: er werd niet binnen 30 dagen beslist.',
+    );
+  }
+  if (task.status !== 'open') throw new ConflictError('task.decided', 'Over deze taak werd al beslist.');
+  return task;
+}
+
+export interface DecisionInput {
+  enterpriseNumber: string;
+  taskId: string;
+  decision: 'approve' | 'reject' | 'extend';
+  reason: string;
+  relationship?: RelationshipInput | undefined;
+  endDate?: string | undefined;
+}
+
+export async function decide(deps: Deps, actor: Actor, input: DecisionInput) {
+  const task = await requireOpenTask(deps, input.enterpriseNumber, input.taskId);
+  if (task.kind === 'extension') return decideExtension(deps, actor, task, input);
+  if (input.decision === 'extend') {
+    throw new BusinessRuleError(
+      'decision.invalid',
+      'Een aanvraag keurt u goed of af; verlengen kan hier niet.',
+      [{ path: 'decision', code: 'decision.invalid', message: 'Kies goedkeuren of afkeuren.' }],
+    );
+  }
+  const request = await deps.tasks.getRequest(task.requestId ?? '');
+  if (!request) throw new NotFoundError('task.not-found', 'Deze taak bestaat niet in deze organisatie.');
+  const decision: ApprovalDecision = {
+    decision: input.decision,
+    reason: input.reason,
+    relationship: input.relationship ?? null,
+    actor,
+  };
+  // Refuse now what the workflow could not apply, so the administrator sees the problem at once.
+  if (input.decision === 'approve') await checkApproval(deps, request, decision, actor);
+  const clock = deps.clock();
+  const decided: Task = { ...task, status: 'decided', decision, decidedAt: clock.now, decidedBy: actor.name };
+  try {
+    await deps.store.transact([deps.tasks.updateOpenTask(task, decided)]);
+  } catch {
+    throw new ConflictError('task.decided', 'Over deze taak werd al beslist.');
+  }
+  try {
+    if (!task.taskToken) throw new Error('no token');
+    await deps.workflows.sendTaskSuccess(task.taskToken, decision);
+  } catch {
+    // The waiting execution is gone (a restart) or its token is stale: start it again; its first step
+    // finds the recorded decision and carries on with it.
+    logger.warn('re-driving approval workflow', { taskId: task.taskId });
+    await deps.workflows.startApproval({
+      requestId: request.requestId,
+      enterpriseNumber: request.enterpriseNumber,
+    });
+  }
+  return { ...taskViewOf(decided), status: 'decided' as const };
+}
+
+function taskViewOf(t: Task) {
+  return taskView(t);
+}
+
+async function decideExtension(deps: Deps, actor: Actor, task: Task, input: DecisionInput) {
+  if (input.decision === 'approve') {
+    throw new BusinessRuleError(
+      'decision.invalid',
+      'Een verlenging keurt u goed met "extend" of weigert u met "reject".',
+      [{ path: 'decision', code: 'decision.invalid', message: 'Kies verlengen of afwijzen.' }],
+    );
+  }
+  const personId = task.subject.personId;
+  if (!personId) throw new NotFoundError('task.not-found', 'Deze taak bestaat niet in deze organisatie.');
+  return withRetry(async () => {
+    const current = await requireOpenTask(deps, input.enterpriseNumber, input.taskId);
+    const clock = deps.clock();
+    const closed: Task = {
+      ...current,
+      status: input.decision === 'extend' ? 'extended' : 'closed',
+      taskToken: null,
+      decidedAt: clock.now,
+      decidedBy: actor.name,
+    };
+    if (input.decision === 'reject') {
+      await deps.store.transact(deps.tasks.closeTask(current, closed));
+      return taskView(closed);
+    }
+    const rights = new Map((await deps.store.listRights()).map((r) => [r.rightId, r]));
+    await changeAggregate(
+      deps,
+      { enterpriseNumber: input.enterpriseNumber, personId, actor, reason: input.reason },
+      (agg, c) =>
+        extendRelationship(
+          agg,
+          { includeRights: true, ...(input.endDate ? { endDate: input.endDate } : {}) },
+          rights,
+          c,
+        ),
+      () => deps.tasks.closeTask(current, closed),
+    );
+    return taskView(closed);
+  });
+}

@@ -1,0 +1,157 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, DEMO, type TestApp } from '../support/app.ts';
+
+const RIGHT = 'VLAIO Inkom Gebruiker Nieuw';
+const SERVICE_PROVIDER = 'Dienstverlener kmo-portefeuille';
+const en = DEMO.adviesbureau;
+const relationship = {
+  category: 'Vaste medewerker',
+  startDate: '2026-11-26',
+  endDate: '2036-11-25',
+  phone: '+32478000001',
+  email: 'emma.willems@example.be',
+};
+
+async function until<T>(probe: () => Promise<T | undefined | null | false>, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe('access requests through the approval workflow (real ASL, local runner)', () => {
+  let app: TestApp;
+  const openTasks = async () => (await app.call('list-tasks', { as: DEMO.sofie, params: { enterpriseNumber: en } })).body.items;
+  const check = (nationalNumber: string) =>
+    app.call('check-access', {
+      asService: ['access/check'],
+      body: { nationalNumber, enterpriseNumber: en, right: RIGHT, profile: SERVICE_PROVIDER },
+    });
+
+  beforeAll(async () => {
+    app = await createTestApp({ today: '2026-11-26' });
+  });
+
+  it('Emma asks, Sofie sees the task and approves it with the relationship, Emma gets access and an e-mail', async () => {
+    const asked = await app.call('request-access', {
+      as: DEMO.emma,
+      body: { enterpriseNumber: '0795.012.394', right: RIGHT, profiles: [SERVICE_PROVIDER], reason: 'Ik dien steunaanvragen in.' },
+    });
+    expect(asked.status).toBe(202);
+    expect(asked.body).toMatchObject({ status: 'pending', organisationName: 'Adviesbureau Voorbeeld BV' });
+
+    const [task] = await until(async () => {
+      const items = await openTasks();
+      return items.length > 0 && items;
+    });
+    expect(task).toMatchObject({ kind: 'approval', status: 'open', subject: { name: 'Emma Willems', right: RIGHT } });
+    expect(JSON.stringify(task)).not.toContain(DEMO.emma);
+    await until(async () => app.outbox.length > 0);
+    expect(app.outbox[0]!.to).toEqual(['sofie.janssens@adviesbureau-voorbeeld.be']);
+
+    const again = await app.call('request-access', {
+      as: DEMO.emma,
+      body: { enterpriseNumber: en, right: RIGHT, profiles: [SERVICE_PROVIDER], reason: 'Nog eens' },
+    });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ code: 'access-request.exists', existing: { requestId: asked.body.requestId } });
+
+    const before = await app.snapshot();
+    const missing = await app.call('decide-task', {
+      as: DEMO.sofie,
+      params: { enterpriseNumber: en, taskId: task.taskId },
+      body: { decision: 'approve', reason: 'Nieuwe consultant' },
+    });
+    expect(missing.status).toBe(422);
+    expect(missing.body.code).toBe('decision.relationship-required');
+    expect(await app.snapshot()).toEqual(before);
+
+    const approved = await app.call('decide-task', {
+      as: DEMO.sofie,
+      params: { enterpriseNumber: en, taskId: task.taskId },
+      body: { decision: 'approve', reason: 'Nieuwe consultant', relationship },
+    });
+    expect(approved.status).toBe(202);
+    await app.workflows.idle();
+
+    expect((await check(DEMO.emma)).body).toMatchObject({ allowed: true, reason: 'granted' });
+    expect(await openTasks()).toEqual([]);
+    const mine = await app.call('list-my-requests', { as: DEMO.emma });
+    expect(mine.body.items[0]).toMatchObject({ status: 'approved', decisionReason: 'Nieuwe consultant' });
+    const mail = app.outbox.at(-1)!;
+    expect(mail.to).toEqual(['emma.willems@example.be']);
+    expect(`${mail.subject}\n${mail.text}\n${mail.html}`).not.toMatch(/\d{11}/);
+
+    const twice = await app.call('decide-task', {
+      as: DEMO.sofie,
+      params: { enterpriseNumber: en, taskId: task.taskId },
+      body: { decision: 'reject', reason: 'Toch niet' },
+    });
+    expect(twice.status).toBe(409);
+    const repeat = await app.call('request-access', {
+      as: DEMO.emma,
+      body: { enterpriseNumber: en, right: RIGHT, profiles: [SERVICE_PROVIDER], reason: 'Nog eens' },
+    });
+    expect(repeat.status).toBe(409);
+    expect(repeat.body.code).toBe('access-request.already-granted');
+  });
+
+  it('a rejection closes the task and tells the requester; another organisation’s task answers 404', async () => {
+    const asked = await app.call('request-access', {
+      as: DEMO.lucas,
+      body: { enterpriseNumber: en, right: RIGHT, profiles: ['Gebruiker'], reason: 'Stage', email: 'lucas@example.be' },
+    });
+    expect(asked.status).toBe(202);
+    const task = await until(async () => (await openTasks()).find((t: { requestId: string }) => t.requestId === asked.body.requestId));
+
+    const marcOwnPath = await app.call('decide-task', {
+      as: DEMO.marc,
+      params: { enterpriseNumber: DEMO.boekhouding, taskId: task.taskId },
+      body: { decision: 'approve', reason: 'x' },
+    });
+    expect(marcOwnPath.status).toBe(404);
+    const marcOther = await app.call('decide-task', {
+      as: DEMO.marc,
+      params: { enterpriseNumber: en, taskId: task.taskId },
+      body: { decision: 'approve', reason: 'x' },
+    });
+    expect(marcOther.status).toBe(403);
+
+    const rejected = await app.call('decide-task', {
+      as: DEMO.sofie,
+      params: { enterpriseNumber: en, taskId: task.taskId },
+      body: { decision: 'reject', reason: 'Geen stagiairs dit jaar' },
+    });
+    expect(rejected.status).toBe(202);
+    await app.workflows.idle();
+    const mine = await app.call('list-my-requests', { as: DEMO.lucas });
+    expect(mine.body.items[0]).toMatchObject({ status: 'rejected', decisionReason: 'Geen stagiairs dit jaar' });
+    expect(app.outbox.at(-1)!.to).toEqual(['lucas@example.be']);
+    expect((await check(DEMO.lucas)).body.allowed).toBe(false);
+  });
+});
+
+describe('an approval nobody decides', () => {
+  it('expires after the configured wait (same ASL), closes the task, and a late decision gets 410', async () => {
+    const app = await createTestApp({ today: '2026-11-26', approvalTimeoutMs: 400 });
+    const asked = await app.call('request-access', {
+      as: DEMO.jonas,
+      body: { enterpriseNumber: en, right: RIGHT, profiles: [SERVICE_PROVIDER], reason: 'Graag', email: 'jonas@example.be' },
+    });
+    expect(asked.status).toBe(202);
+    await until(async () => (await app.call('list-my-requests', { as: DEMO.jonas })).body.items[0]?.status === 'expired');
+    await app.workflows.idle();
+    const tasks = await app.call('list-tasks', { as: DEMO.sofie, params: { enterpriseNumber: en } });
+    expect(tasks.body.items).toEqual([]);
+    const late = await app.call('decide-task', {
+      as: DEMO.sofie,
+      params: { enterpriseNumber: en, taskId: asked.body.requestId },
+      body: { decision: 'approve', reason: 'Te laat' },
+    });
+    expect(late.status).toBe(410);
+    expect(app.outbox.at(-1)!.to).toEqual(['jonas@example.be']);
+  });
+});
