@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // real handlers against DynamoDB Local, and end-to-end tests over HTTP against the local stack.
 export default defineConfig({
   test: {
+    // Request logs are for operators; tests show warnings and errors only.
+    env: { POWERTOOLS_LOG_LEVEL: 'WARN' },
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       {

@@ -61,7 +61,8 @@ export interface ApprovalInput {
  * Execution names derive from request ids, never from personal data.
  */
 export interface Workflows {
-  startApproval(input: ApprovalInput): Promise<void>;
+  /** `redriveId` starts a further execution for the same request (its first one is gone). */
+  startApproval(input: ApprovalInput, options?: { redriveId?: string }): Promise<void>;
   sendTaskSuccess(taskToken: string, output: unknown): Promise<void>;
   sendTaskFailure(taskToken: string, error: string, cause: string): Promise<void>;
 }

@@ -372,7 +372,7 @@ export async function applyApprovalDecision(
 export async function expireApprovalRequest(deps: Deps, input: { requestId: string }) {
   return withRetry(async () => {
     const request = await deps.tasks.getRequest(input.requestId);
-    if (!request || request.status !== 'pending') return { status: request?.status ?? 'unknown' };
+    if (request?.status !== 'pending') return { status: request?.status ?? 'unknown' };
     const clock = deps.clock();
     const task = await deps.tasks.getTask(request.enterpriseNumber, request.taskId);
     const next: AccessRequest = {

@@ -79,30 +79,32 @@ export async function decide(deps: Deps, actor: Actor, input: DecisionInput) {
   };
   // Refuse now what the workflow could not apply, so the administrator sees the problem at once.
   if (input.decision === 'approve') await checkApproval(deps, request, decision, actor);
-  const clock = deps.clock();
-  const decided: Task = { ...task, status: 'decided', decision, decidedAt: clock.now, decidedBy: actor.name };
+  // The workflow may refresh the task's token meanwhile (a re-drive): read again and decide on that.
+  const decided = await withRetry(async () => {
+    const current = await requireOpenTask(deps, input.enterpriseNumber, input.taskId);
+    const next: Task = {
+      ...current,
+      status: 'decided',
+      decision,
+      decidedAt: deps.clock().now,
+      decidedBy: actor.name,
+    };
+    await deps.store.transact([deps.tasks.updateOpenTask(current, next)]);
+    return next;
+  });
   try {
-    await deps.store.transact([deps.tasks.updateOpenTask(task, decided)]);
-  } catch {
-    throw new ConflictError('task.decided', 'Over deze taak werd al beslist.');
-  }
-  try {
-    if (!task.taskToken) throw new Error('no token');
-    await deps.workflows.sendTaskSuccess(task.taskToken, decision);
+    if (!decided.taskToken) throw new Error('no token');
+    await deps.workflows.sendTaskSuccess(decided.taskToken, decision);
   } catch {
     // The waiting execution is gone (a restart) or its token is stale: start it again; its first step
     // finds the recorded decision and carries on with it.
     logger.warn('re-driving approval workflow', { taskId: task.taskId });
-    await deps.workflows.startApproval({
-      requestId: request.requestId,
-      enterpriseNumber: request.enterpriseNumber,
-    });
+    await deps.workflows.startApproval(
+      { requestId: request.requestId, enterpriseNumber: request.enterpriseNumber },
+      { redriveId: deps.newId() },
+    );
   }
-  return { ...taskViewOf(decided), status: 'decided' as const };
-}
-
-function taskViewOf(t: Task) {
-  return taskView(t);
+  return taskView(decided);
 }
 
 async function decideExtension(deps: Deps, actor: Actor, task: Task, input: DecisionInput) {

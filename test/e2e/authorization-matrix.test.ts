@@ -77,7 +77,8 @@ describe('authorization matrix over the route table', () => {
     const path = route.path
       .replace('{enterpriseNumber}', en)
       .replace('{personId}', SOME_ID)
-      .replace('{grantId}', SOME_ID);
+      .replace('{grantId}', SOME_ID)
+      .replace('{taskId}', SOME_ID);
     const hasBody = route.method !== 'GET';
     const res = await fetch(`${stack.url}${path}`, {
       method: route.method,

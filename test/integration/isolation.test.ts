@@ -40,9 +40,15 @@ const validRequest: Record<string, { body?: unknown; query?: Record<string, stri
   'get-history': {},
   'compare-persons': {},
   'quick-grant': { body: { nationalNumber: DEMO.jonas, right: VLAIO, profiles: [SERVICE_PROVIDER] } },
+  'list-local-admins': {},
+  'appoint-local-admin': { body: { nationalNumber: DEMO.marc } },
+  'remove-local-admin': { body: {} },
+  'list-tasks': {},
+  'decide-task': { body: { decision: 'approve', reason: 'Goedgekeurd' } },
 };
 
-const orgRoutes = routes.filter((r) => r.path.includes('{enterpriseNumber}'));
+// Public routes (the KBO's legal representatives) answer anyone by design: not organisation data.
+const orgRoutes = routes.filter((r) => r.path.includes('{enterpriseNumber}') && r.auth !== 'none');
 
 describe('organisations are isolated from each other', () => {
   let app: TestApp;
@@ -84,7 +90,12 @@ describe('organisations are isolated from each other', () => {
       // Act
       const res = await app.call(fn, {
         as: DEMO.marc,
-        params: { enterpriseNumber: sofieOrg, personId: emmaId, grantId: FAKE_GRANT_ID },
+        params: {
+          enterpriseNumber: sofieOrg,
+          personId: emmaId,
+          grantId: FAKE_GRANT_ID,
+          taskId: FAKE_GRANT_ID,
+        },
         ...request,
         ...(needsVersion ? { headers: { 'if-match': '"1"' } } : {}),
       });

@@ -16,12 +16,13 @@ export function createStepFunctionsWorkflows(
   client = new SFNClient({}),
 ): Workflows {
   return {
-    async startApproval(input) {
+    async startApproval(input, options) {
       try {
         await client.send(
           new StartExecutionCommand({
             stateMachineArn: approvalStateMachineArn,
-            name: `request-${input.requestId}`,
+            // Names are unique per state machine for 90 days: a re-drive gets a suffix of its own.
+            name: `request-${input.requestId}${options?.redriveId ? `-${options.redriveId}` : ''}`,
             input: JSON.stringify(input),
           }),
         );
