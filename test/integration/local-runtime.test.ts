@@ -7,7 +7,7 @@ import {
   PutItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { localDynamoClientConfig } from '#infra/local/dynamodb-local';
+import { localDynamoClientConfig, startDynamoDbLocal } from '#infra/local/dynamodb-local';
 import { ensureTable, isTableEmpty } from '#infra/local/table';
 import { createTableInput } from '#lib/adapters/dynamodb/table-definition';
 import { createTestTable } from '../support/dynamo.ts';
@@ -49,24 +49,34 @@ describe('ensureTable', () => {
   });
 
   it('adds an index of the definition that an older table lacks', async () => {
-    const tableName = `t-${randomUUID()}`;
-    const input = createTableInput(tableName);
-    await client.send(
-      new CreateTableCommand({
-        ...input,
-        AttributeDefinitions: input.AttributeDefinitions?.filter((a) => !a.AttributeName?.startsWith('gsi2')),
-        GlobalSecondaryIndexes: input.GlobalSecondaryIndexes?.filter((i) => i.IndexName === 'gsi1'),
-      }),
-    );
+    // DynamoDB Local backfills a new index in one background thread shared by every table; with the
+    // whole suite writing to the shared instance that once took over a minute. This test gets its own.
+    const db = await startDynamoDbLocal({});
+    const own = new DynamoDBClient(localDynamoClientConfig(db.endpoint));
+    try {
+      const tableName = `t-${randomUUID()}`;
+      const input = createTableInput(tableName);
+      await own.send(
+        new CreateTableCommand({
+          ...input,
+          AttributeDefinitions: input.AttributeDefinitions?.filter(
+            (a) => !a.AttributeName?.startsWith('gsi2'),
+          ),
+          GlobalSecondaryIndexes: input.GlobalSecondaryIndexes?.filter((i) => i.IndexName === 'gsi1'),
+        }),
+      );
 
-    const outcome = await ensureTable(client, tableName);
+      const outcome = await ensureTable(own, tableName);
 
-    expect(outcome).toBe('exists');
-    expect(await indexNames(tableName)).toEqual(['gsi1', 'gsi2']);
-    const gsi2 = (await describeTable(tableName)).GlobalSecondaryIndexes?.find((i) => i.IndexName === 'gsi2');
-    expect(gsi2).toMatchObject({ IndexStatus: 'ACTIVE', Projection: { ProjectionType: 'ALL' } });
-    // DynamoDB Local backfills a new index in a background thread; on a loaded 2-core machine that took
-    // over 30 s once, so this test gets more time than the default.
+      expect(outcome).toBe('exists');
+      const table = (await own.send(new DescribeTableCommand({ TableName: tableName }))).Table!;
+      expect((table.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName).sort()).toEqual(['gsi1', 'gsi2']);
+      const gsi2 = table.GlobalSecondaryIndexes?.find((i) => i.IndexName === 'gsi2');
+      expect(gsi2).toMatchObject({ IndexStatus: 'ACTIVE', Projection: { ProjectionType: 'ALL' } });
+    } finally {
+      own.destroy();
+      await db.stop();
+    }
   }, 120_000);
 
   it('lets two callers ensure the same table at once', async () => {
