@@ -15,7 +15,7 @@ import { ensureTable, isTableEmpty } from '#infra/local/table';
 import { createLocalWorkflows } from '#infra/local/workflows';
 import { ENV } from '#lib/config/env-names';
 import { parseCalendarDate } from '#lib/domain/period';
-import { getDeps } from '#lib/http/deps';
+import { type Deps, getDeps } from '#lib/http/deps';
 import { seedDemoWorld } from '#lib/services/demo-seed';
 import { observeSweep, type SweepEvent } from '#lib/services/expiry';
 
@@ -125,6 +125,7 @@ async function main(): Promise<number> {
   const unsubscribe = observeSweep((e) => events.push(e));
   const workflows = createLocalWorkflows({ root: ROOT });
   const client = new DynamoDBClient(localDynamoClientConfig(endpoint));
+  let deps: Deps | undefined;
   try {
     await ensureTable(client, tableName);
     process.env[ENV.tableName] = tableName;
@@ -135,7 +136,7 @@ async function main(): Promise<number> {
     process.env[ENV.appUrl] ??= runtime?.url ?? `http://localhost:${port}`;
     process.env.AWS_REGION ??= 'eu-west-1';
     process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-    const deps = await getDeps();
+    deps = await getDeps();
     if (await isTableEmpty(client, tableName)) {
       await seedDemoWorld(deps);
       console.log('Lege tabel: demogegevens geladen.');
@@ -151,9 +152,9 @@ async function main(): Promise<number> {
       return 1;
     }
     console.log(summary(events, shown(outbox)));
-    deps.clients.client.destroy();
     return 0;
   } finally {
+    deps?.clients.client.destroy();
     unsubscribe();
     workflows.stop();
     client.destroy();

@@ -10,7 +10,7 @@
  *   until every e-mail went out, so a failed e-mail is sent by the next attempt instead of being lost.
  * - CompleteSweep records the last day swept.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type DueEntry, ExpiryStore, type Notice } from '#lib/adapters/dynamodb/expiry-store';
 import type { Actor } from '#lib/adapters/dynamodb/store';
 import { ENV } from '#lib/config/env-names';
