@@ -18,6 +18,7 @@ import { createGateway } from '#infra/local/gateway';
 import { createLocalIdp, type LocalIdp } from '#infra/local/idp/index';
 import { loadIdpKeys } from '#infra/local/idp/keys';
 import { startDailySchedule } from '#infra/local/scheduler';
+import { createStaticHandler } from '#infra/local/static';
 import { ensureTable, isTableEmpty } from '#infra/local/table';
 import { createTokenVerifier } from '#infra/local/verify-token';
 import { createLocalWorkflows, type LocalWorkflows } from '#infra/local/workflows';
@@ -152,11 +153,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     const verifier = createTokenVerifier({ jwks: idp.jwks(), issuer, audience: API_AUDIENCE });
     const gateway = createGateway({ routes, verifier, root: ROOT });
+    const web = createStaticHandler({ root: join(ROOT, 'web/dist'), url, today: options.today });
 
     server.on('request', async (req, res) => {
       try {
         if (await login.handle(req, res)) return;
         if (await gateway(req, res)) return;
+        if (await web(req, res)) return;
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
         res.end('Niet gevonden');
       } catch {

@@ -1,0 +1,32 @@
+/**
+ * The UI's runtime settings come from `/config.json` next to the UI, never from the bundle: the local
+ * stack serves its own (infra/local/static.ts), and in AWS the deployment writes one for Cognito's
+ * hosted login. Fields:
+ * - `authority`: the OpenID Connect issuer (locally `http://localhost:3000/idp`);
+ * - `clientId`: the public web client (code flow with PKCE, no secret);
+ * - `apiBaseUrl`: where the API lives, relative to the UI (`/api`) or absolute;
+ * - `scope` (default `openid profile`), `extraQueryParams` (e.g. `{"identity_provider":"ACM"}` for
+ *   Cognito), `today` (a fixed calendar day when the stack runs with one, for tests).
+ */
+import { z } from 'zod';
+
+export const AppConfig = z.object({
+  authority: z.url(),
+  clientId: z.string().min(1),
+  apiBaseUrl: z.string().min(1),
+  scope: z.string().default('openid profile'),
+  extraQueryParams: z.record(z.string(), z.string()).optional(),
+  today: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+});
+export type AppConfig = z.infer<typeof AppConfig>;
+
+export async function loadConfig(): Promise<AppConfig> {
+  const res = await fetch('/config.json', { cache: 'no-store', headers: { accept: 'application/json' } });
+  if (!res.ok) throw new Error(`/config.json antwoordde ${res.status}`);
+  const parsed = AppConfig.safeParse(await res.json());
+  if (!parsed.success) throw new Error('/config.json is onvolledig of ongeldig.');
+  return { ...parsed.data, apiBaseUrl: parsed.data.apiBaseUrl.replace(/\/+$/, '') };
+}

@@ -1,0 +1,105 @@
+/**
+ * The route table: every screen, its path and its page title. To add a screen, add a file under
+ * src/screens/ and one entry here. Organisation screens live under `/o/:en` (the enterprise number,
+ * 10 digits) and get the organisation from `useOrganisation()`; they are for its local
+ * administrators only (OrganisationLayout checks `GET /api/me`).
+ */
+import type { RouteObject } from 'react-router';
+import { AddPerson } from '../screens/AddPerson.tsx';
+import { AuthCallback } from '../screens/AuthCallback.tsx';
+import { ChooseOrganisation } from '../screens/ChooseOrganisation.tsx';
+import { GrantRight } from '../screens/GrantRight.tsx';
+import { Help } from '../screens/Help.tsx';
+import { Home } from '../screens/Home.tsx';
+import { LinkOrganisation } from '../screens/LinkOrganisation.tsx';
+import { NotFound, NotYet, RouteError } from '../screens/Misc.tsx';
+import { OrganisationLayout } from '../screens/OrganisationLayout.tsx';
+import { PersonPage } from '../screens/PersonPage.tsx';
+import { Persons } from '../screens/Persons.tsx';
+import { PortalAccess, PortalLanding } from '../screens/Portal.tsx';
+import { RightsCatalogue } from '../screens/RightsCatalogue.tsx';
+import { Start } from '../screens/Start.tsx';
+import { RequireAuth, Root, type RouteHandle } from './Root.tsx';
+
+const title = (t: string): RouteHandle => ({ title: t });
+
+export const routes: RouteObject[] = [
+  {
+    element: <Root />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <Start />, handle: title('Welkom') },
+      { path: 'auth/callback', element: <AuthCallback />, handle: title('Aanmelden') },
+      { path: 'help', element: <Help />, handle: title('Help') },
+      {
+        path: 'portaal',
+        element: <PortalLanding />,
+        handle: title('Dienstverlener voor de kmo-portefeuille'),
+      },
+      {
+        path: 'portaal/toegang',
+        element: (
+          <RequireAuth>
+            <PortalAccess />
+          </RequireAuth>
+        ),
+        handle: title('Toegang kmo-portefeuille'),
+      },
+      {
+        path: 'organisaties',
+        element: (
+          <RequireAuth>
+            <ChooseOrganisation />
+          </RequireAuth>
+        ),
+        handle: title('Kies uw organisatie'),
+      },
+      {
+        path: 'o/:en',
+        element: (
+          <RequireAuth>
+            <OrganisationLayout />
+          </RequireAuth>
+        ),
+        children: [
+          { index: true, element: <Home />, handle: title('Hoofdpagina') },
+          { path: 'personen', element: <Persons />, handle: title('Personen') },
+          { path: 'personen/nieuw', element: <AddPerson />, handle: title('Voeg gebruiker toe') },
+          { path: 'personen/:personId', element: <PersonPage />, handle: title('Gegevens van gebruiker') },
+          {
+            path: 'personen/:personId/werkrelatie',
+            element: <LinkOrganisation />,
+            handle: title('Koppel gebruiker aan organisatie'),
+          },
+          {
+            path: 'personen/:personId/rechten/nieuw',
+            element: <GrantRight />,
+            handle: title('Ken gebruikersrecht toe'),
+          },
+          { path: 'rechten', element: <RightsCatalogue />, handle: title('Gebruikersrechten') },
+          {
+            path: 'snel-recht',
+            element: (
+              <NotYet title="Nieuw recht toekennen">
+                Snel een recht toekennen in één scherm volgt. Tot dan: voeg de persoon toe, koppel haar of hem
+                aan de organisatie en ken daarna het gebruikersrecht toe.
+              </NotYet>
+            ),
+            handle: title('Nieuw recht toekennen'),
+          },
+          {
+            path: 'vergelijk',
+            element: (
+              <NotYet title="Vergelijk meerdere personen">
+                Personen naast elkaar vergelijken volgt. Tot dan kan u elke persoon afzonderlijk bekijken via
+                de lijst van personen.
+              </NotYet>
+            ),
+            handle: title('Vergelijk meerdere personen'),
+          },
+        ],
+      },
+      { path: '*', element: <NotFound />, handle: title('Pagina niet gevonden') },
+    ],
+  },
+];

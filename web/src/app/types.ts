@@ -1,0 +1,33 @@
+/** Response types of the API, inferred from the same zod contracts the handlers use. */
+import type {
+  AccessRequestView,
+  HistoryPage,
+  Me,
+  MyAccess,
+  PersonList,
+  PersonPage,
+  PublicLegalRepresentatives,
+  RegisterPerson,
+  RightCatalogue,
+  TaskView,
+} from '@contracts/api.ts';
+import type { z } from 'zod';
+
+export type MeDto = z.infer<typeof Me>;
+export type OrganisationDto = MeDto['organisations'][number];
+export type PersonPageDto = z.infer<typeof PersonPage>;
+export type PersonListDto = z.infer<typeof PersonList>;
+export type RegisterPersonDto = z.infer<typeof RegisterPerson>;
+export type HistoryPageDto = z.infer<typeof HistoryPage>;
+export type HistoryEntryDto = HistoryPageDto['items'][number];
+export type RightCatalogueDto = z.infer<typeof RightCatalogue>;
+export type RightDto = RightCatalogueDto['items'][number];
+export type TaskDto = z.infer<typeof TaskView>;
+export type MyAccessDto = z.infer<typeof MyAccess>;
+export type AccessRequestDto = z.infer<typeof AccessRequestView>;
+export type LegalRepresentativesDto = z.infer<typeof PublicLegalRepresentatives>;
+
+/** The right and profile the kmo-portefeuille portal checks (lib/domain/catalogue.ts). */
+export const VLAIO_RIGHT = 'VLAIO Inkom Gebruiker Nieuw';
+export const PROFILE_SERVICE_PROVIDER = 'Dienstverlener kmo-portefeuille';
+export const PROFILE_USER = 'Gebruiker';

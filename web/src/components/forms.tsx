@@ -1,0 +1,596 @@
+/**
+ * Form building blocks: react-hook-form validated by the API's own zod contracts (lib/contracts), with
+ * react-aria-components for accessible fields. Every field shows its error next to it; the form shows
+ * an error summary (with links to the fields) after a failed attempt, including the API's field errors
+ * from problem+json `errors[].path`.
+ *
+ * Use:
+ *   const form = useContractForm(CreateRelationshipRequest, { defaultValues, dates: ['startDate', 'endDate'], optional: ['reason'] });
+ *   <ContractForm form={form} labels={LABELS} onValid={(body) => api.post(...)}>
+ *     <TextInput name="phone" label="Telefoonnummer" ... />
+ *   </ContractForm>
+ */
+import { zodResolver } from '@hookform/resolvers/zod';
+import {
+  createContext,
+  type ReactNode,
+  type RefObject,
+  useCallback,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+} from 'react';
+import {
+  Button as AriaButton,
+  FieldError,
+  Input,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Popover,
+  Select,
+  SelectValue,
+  Text,
+  TextArea,
+  TextField,
+} from 'react-aria-components';
+import {
+  type FieldErrors,
+  type FieldValues,
+  FormProvider,
+  type Path,
+  type Resolver,
+  type UseFormReturn,
+  useController,
+  useForm,
+  useFormContext,
+} from 'react-hook-form';
+import type { z } from 'zod';
+import { ApiError, errorText } from '../app/api.ts';
+import { parseDmy } from '../app/format.ts';
+import { Button } from './ui.tsx';
+
+export const fieldId = (name: string) => `veld-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+
+export interface ContractOptions<V> {
+  /** Fields typed as dd/mm/jjjj and sent as YYYY-MM-DD. */
+  dates?: (keyof V & string)[];
+  /** Fields left out of the request when empty. */
+  optional?: (keyof V & string)[];
+}
+
+const DATE_FORMAT_MESSAGE = 'Geef de datum op als dd/mm/jjjj, bijvoorbeeld 26/11/2026.';
+const DATE_EMPTY_MESSAGE = 'Vul de datum in (dd/mm/jjjj).';
+
+/** The form's values as the API wants them: trimmed, dates as YYYY-MM-DD, empty optional fields left out. */
+export function toRequest<V extends FieldValues>(
+  values: V,
+  options: ContractOptions<V>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, raw] of Object.entries(values)) {
+    let value: unknown = typeof raw === 'string' ? raw.trim() : raw;
+    if (options.dates?.includes(key) && typeof value === 'string' && value !== '') {
+      value = parseDmy(value) ?? value;
+    }
+    if (options.optional?.includes(key) && value === '') continue;
+    out[key] = value;
+  }
+  return out;
+}
+
+/**
+ * A react-hook-form resolver around `zodResolver(contract)`: the contract judges the request the form
+ * would send (see toRequest), so the UI and the API agree on every rule (check digits, periods, E.164).
+ * On success the form's submit handler receives that request body.
+ */
+export function contractResolver<V extends FieldValues>(
+  schema: z.ZodType,
+  options: ContractOptions<V>,
+): Resolver<V, unknown, Record<string, unknown>> {
+  const inner = zodResolver(schema as never) as unknown as Resolver<FieldValues>;
+  return async (values, context, resolverOptions) => {
+    const request = toRequest(values, options);
+    const own: Record<string, { type: string; message: string }> = {};
+    for (const key of options.dates ?? []) {
+      const text = typeof values[key] === 'string' ? (values[key] as string).trim() : '';
+      if (text === '' && !options.optional?.includes(key))
+        own[key] = { type: 'date', message: DATE_EMPTY_MESSAGE };
+      else if (text !== '' && parseDmy(text) === null)
+        own[key] = { type: 'date', message: DATE_FORMAT_MESSAGE };
+    }
+    const result = await inner(request, context, resolverOptions as never);
+    const errors = { ...(result.errors as Record<string, unknown>), ...own };
+    if (Object.keys(errors).length > 0) return { values: {}, errors: errors as FieldErrors<V> };
+    return { values: request, errors: {} };
+  };
+}
+
+export interface ContractFormApi<V extends FieldValues>
+  extends UseFormReturn<V, unknown, Record<string, unknown>> {
+  options: ContractOptions<V>;
+  /** A general error (no field), shown in the summary: from the API or the network. */
+  formError: string | null;
+  setFormError(message: string | null): void;
+  /** Bumped after a failed attempt: the summary shows and takes focus. */
+  attempt: number;
+  failAttempt(): void;
+  /** Validates some fields (a step); on failure shows the summary. */
+  validateStep(fields: (keyof V & string)[]): Promise<boolean>;
+  /** Puts an API error on the fields it names and the rest in the summary. */
+  showApiError(error: unknown): void;
+}
+
+export function useContractForm<V extends FieldValues>(
+  schema: z.ZodType,
+  config: ContractOptions<V> & { defaultValues: V },
+): ContractFormApi<V> {
+  const { defaultValues, ...options } = config;
+  // The contract and the option lists are constants of the screen: one resolver per form.
+  const [resolver] = useState(() => contractResolver<V>(schema, options));
+  const form = useForm<V, unknown, Record<string, unknown>>({
+    resolver,
+    defaultValues: defaultValues as never,
+    mode: 'onTouched',
+    shouldFocusError: false,
+  });
+  const [formError, setFormError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const failAttempt = useCallback(() => setAttempt((a) => a + 1), []);
+  const { trigger, setError, getValues } = form;
+
+  const validateStep = useCallback(
+    async (fields: (keyof V & string)[]) => {
+      setFormError(null);
+      const ok = await trigger(fields as Path<V>[]);
+      if (!ok) failAttempt();
+      return ok;
+    },
+    [trigger, failAttempt],
+  );
+
+  const showApiError = useCallback(
+    (error: unknown) => {
+      const known = new Set(Object.keys(getValues()));
+      let general: string | null = null;
+      if (error instanceof ApiError && error.fieldErrors.length > 0) {
+        const leftover: string[] = [];
+        for (const f of error.fieldErrors) {
+          if (known.has(f.path)) setError(f.path as Path<V>, { type: 'server', message: f.message });
+          else leftover.push(f.message);
+        }
+        general = leftover.length > 0 ? leftover.join(' ') : null;
+        if (general === null && error.detail && error.status !== 400) general = error.detail;
+      } else {
+        general = errorText(error);
+      }
+      setFormError(general);
+      failAttempt();
+    },
+    [getValues, setError, failAttempt],
+  );
+
+  return { ...form, options, formError, setFormError, attempt, failAttempt, validateStep, showApiError };
+}
+
+const LabelsContext = createContext<Record<string, string>>({});
+
+export interface ContractFormProps<V extends FieldValues> {
+  form: ContractFormApi<V>;
+  /** Field labels for the error summary. */
+  labels: Record<string, string>;
+  /** Called with the validated request body. Throw (e.g. an ApiError) to show it. */
+  onValid(request: Record<string, unknown>): Promise<void> | void;
+  /**
+   * Multi-step forms: while set, submitting (Enter, *Verder*) calls this instead of validating the
+   * whole form, e.g. to validate the current step's fields and go to the next step.
+   */
+  intercept?: (() => Promise<void> | void) | undefined;
+  children: ReactNode;
+  /** Accessible name of the form. */
+  'aria-labelledby'?: string;
+  className?: string;
+}
+
+export function ContractForm<V extends FieldValues>({
+  form,
+  labels,
+  onValid,
+  intercept,
+  children,
+  className,
+  ...aria
+}: ContractFormProps<V>) {
+  const submit = form.handleSubmit(
+    async (request) => {
+      form.setFormError(null);
+      try {
+        await onValid(request);
+      } catch (error) {
+        form.showApiError(error);
+      }
+    },
+    () => form.failAttempt(),
+  );
+  return (
+    <FormProvider {...form}>
+      <LabelsContext.Provider value={labels}>
+        <form
+          className={className ?? 'form'}
+          noValidate
+          onSubmit={(e) => {
+            if (intercept) {
+              e.preventDefault();
+              void intercept();
+              return;
+            }
+            void submit(e);
+          }}
+          {...aria}
+        >
+          <ErrorSummary form={form} labels={labels} />
+          {children}
+        </form>
+      </LabelsContext.Provider>
+    </FormProvider>
+  );
+}
+
+/** "Er zijn fouten": every current field error with a link to its field, and the general error. */
+export function ErrorSummary<V extends FieldValues>({
+  form,
+  labels,
+}: {
+  form: ContractFormApi<V>;
+  labels: Record<string, string>;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const { errors } = form.formState;
+  const entries = Object.entries(errors)
+    .map(([name, e]) => ({ name, message: (e as { message?: string } | undefined)?.message ?? '' }))
+    .filter((e) => e.message);
+  const visible = form.attempt > 0 && (entries.length > 0 || form.formError);
+
+  useEffect(() => {
+    if (form.attempt > 0) ref.current?.focus();
+  }, [form.attempt]);
+
+  if (!visible) return <div ref={ref} tabIndex={-1} hidden />;
+  return (
+    <div ref={ref} className="error-summary" role="alert" tabIndex={-1} aria-labelledby="foutoverzicht-titel">
+      <h2 id="foutoverzicht-titel" className="error-summary-title">
+        {entries.length > 0 ? 'Controleer de volgende gegevens' : 'Dit lukte niet'}
+      </h2>
+      {form.formError && <p className="error-summary-general">{form.formError}</p>}
+      {entries.length > 0 && (
+        <ul>
+          {entries.map((e) => (
+            <li key={e.name}>
+              <a
+                href={`#${fieldId(e.name)}`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  form.setFocus(e.name as Path<V>);
+                  document.getElementById(fieldId(e.name))?.focus();
+                }}
+              >
+                {labels[e.name] ? `${labels[e.name]}: ` : ''}
+                {e.message}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  description?: ReactNode;
+  required?: boolean;
+  className?: string;
+}
+
+function RequiredMark({ required }: { required?: boolean | undefined }) {
+  return required ? (
+    <span className="required" aria-hidden="true">
+      {' '}
+      *
+    </span>
+  ) : null;
+}
+
+export interface TextInputProps extends FieldProps {
+  type?: 'text' | 'email' | 'tel';
+  autoComplete?: string;
+  inputMode?: 'text' | 'numeric' | 'tel' | 'email';
+  maxLength?: number;
+  /** Shown under the input, live (e.g. the formatted number as typed). */
+  live?: ReactNode;
+  width?: 'short' | 'medium' | 'long';
+}
+
+export function TextInput({
+  name,
+  label,
+  description,
+  required,
+  type = 'text',
+  autoComplete,
+  inputMode,
+  maxLength,
+  live,
+  width = 'long',
+  className,
+}: TextInputProps) {
+  const { control } = useFormContext();
+  const { field, fieldState } = useController({ control, name });
+  return (
+    <TextField
+      id={fieldId(name)}
+      className={`field ${className ?? ''}`}
+      name={name}
+      type={type}
+      value={(field.value as string | undefined) ?? ''}
+      onChange={field.onChange}
+      onBlur={field.onBlur}
+      isInvalid={fieldState.invalid}
+      isRequired={required}
+      validationBehavior="aria"
+      {...(autoComplete ? { autoComplete } : {})}
+      {...(inputMode ? { inputMode } : {})}
+      {...(maxLength ? { maxLength } : {})}
+    >
+      <Label className="field-label">
+        {label}
+        <RequiredMark required={required} />
+      </Label>
+      {description && (
+        <Text slot="description" className="field-description">
+          {description}
+        </Text>
+      )}
+      <Input ref={field.ref} className={`input input-${width}`} />
+      {live}
+      <FieldError className="field-error">{fieldState.error?.message}</FieldError>
+    </TextField>
+  );
+}
+
+/** A calendar date typed as dd/mm/jjjj (sent as YYYY-MM-DD by the form; see ContractOptions.dates). */
+export function DateInput(props: Omit<TextInputProps, 'type' | 'inputMode' | 'width'>) {
+  return (
+    <TextInput
+      {...props}
+      label={`${props.label} (dd/mm/jjjj)`}
+      inputMode="numeric"
+      width="short"
+      maxLength={10}
+    />
+  );
+}
+
+export function TextAreaInput({ name, label, description, required, className }: FieldProps) {
+  const { control } = useFormContext();
+  const { field, fieldState } = useController({ control, name });
+  return (
+    <TextField
+      id={fieldId(name)}
+      className={`field ${className ?? ''}`}
+      name={name}
+      value={(field.value as string | undefined) ?? ''}
+      onChange={field.onChange}
+      onBlur={field.onBlur}
+      isInvalid={fieldState.invalid}
+      isRequired={required}
+      validationBehavior="aria"
+    >
+      <Label className="field-label">
+        {label}
+        <RequiredMark required={required} />
+      </Label>
+      {description && (
+        <Text slot="description" className="field-description">
+          {description}
+        </Text>
+      )}
+      <TextArea ref={field.ref} className="input textarea" rows={3} />
+      <FieldError className="field-error">{fieldState.error?.message}</FieldError>
+    </TextField>
+  );
+}
+
+export interface SelectInputProps extends FieldProps {
+  options: readonly { id: string; label: string }[];
+  placeholder?: string;
+}
+
+export function SelectInput({
+  name,
+  label,
+  description,
+  required,
+  options,
+  placeholder = 'Selecteer uit lijst',
+  className,
+}: SelectInputProps) {
+  const { control } = useFormContext();
+  const { field, fieldState } = useController({ control, name });
+  const value = (field.value as string | undefined) || null;
+  return (
+    <Select
+      id={fieldId(name)}
+      className={`field ${className ?? ''}`}
+      name={name}
+      value={value}
+      onChange={(key) => {
+        field.onChange(key === null ? '' : String(key));
+        field.onBlur();
+      }}
+      isInvalid={fieldState.invalid}
+      isRequired={required}
+      validationBehavior="aria"
+      placeholder={placeholder}
+    >
+      <Label className="field-label">
+        {label}
+        <RequiredMark required={required} />
+      </Label>
+      {description && (
+        <Text slot="description" className="field-description">
+          {description}
+        </Text>
+      )}
+      <AriaButton ref={field.ref} className="input select-button">
+        <SelectValue className="select-value" />
+        <span aria-hidden="true" className="select-arrow">
+          ▾
+        </span>
+      </AriaButton>
+      <FieldError className="field-error">{fieldState.error?.message}</FieldError>
+      <Popover className="popover">
+        <ListBox className="listbox">
+          {options.map((o) => (
+            <ListBoxItem key={o.id} id={o.id} textValue={o.label} className="listbox-item">
+              {o.label}
+            </ListBoxItem>
+          ))}
+        </ListBox>
+      </Popover>
+    </Select>
+  );
+}
+
+/**
+ * Picks several values by moving them from *Beschikbaar* to *Geselecteerd* ("Toevoegen aan lijst"),
+ * as the seed's profile picker does; both lists work with the keyboard (arrows, space, enter).
+ */
+export function DualListInput({
+  name,
+  label,
+  description,
+  available,
+  required,
+}: FieldProps & { available: readonly string[] }) {
+  const { control } = useFormContext();
+  const { field, fieldState } = useController({ control, name });
+  const selected = (field.value as string[] | undefined) ?? [];
+  const remaining = available.filter((p) => !selected.includes(p));
+  const [pickAvailable, setPickAvailable] = useState<Set<string>>(new Set());
+  const [pickSelected, setPickSelected] = useState<Set<string>>(new Set());
+  const id = fieldId(name);
+  const errorId = `${id}-fout`;
+  const move = (values: string[]) => {
+    field.onChange(values);
+    field.onBlur();
+  };
+  return (
+    <fieldset className="field dual-list" aria-describedby={fieldState.error ? errorId : undefined}>
+      <legend className="field-label">
+        {label}
+        <RequiredMark required={required} />
+      </legend>
+      {description && <p className="field-description">{description}</p>}
+      <div className="dual-list-columns">
+        <div className="dual-list-column">
+          <span className="dual-list-title" id={`${id}-beschikbaar`}>
+            Beschikbaar
+          </span>
+          <ListBox
+            id={id}
+            aria-labelledby={`${id}-beschikbaar`}
+            selectionMode="multiple"
+            selectedKeys={pickAvailable}
+            onSelectionChange={(keys) =>
+              setPickAvailable(new Set([...(keys === 'all' ? remaining : keys)].map(String)))
+            }
+            className="listbox listbox-boxed"
+            renderEmptyState={() => <span className="muted">Alle profielen zijn geselecteerd.</span>}
+          >
+            {remaining.map((p) => (
+              <ListBoxItem key={p} id={p} textValue={p} className="listbox-item">
+                {p}
+              </ListBoxItem>
+            ))}
+          </ListBox>
+          <Button
+            variant="secondary"
+            isDisabled={pickAvailable.size === 0}
+            onPress={() => {
+              move([...selected, ...remaining.filter((p) => pickAvailable.has(p))]);
+              setPickAvailable(new Set());
+            }}
+          >
+            Toevoegen aan lijst
+          </Button>
+        </div>
+        <div className="dual-list-column">
+          <span className="dual-list-title" id={`${id}-geselecteerd`}>
+            Geselecteerd
+          </span>
+          <ListBox
+            aria-labelledby={`${id}-geselecteerd`}
+            selectionMode="multiple"
+            selectedKeys={pickSelected}
+            onSelectionChange={(keys) =>
+              setPickSelected(new Set([...(keys === 'all' ? selected : keys)].map(String)))
+            }
+            className="listbox listbox-boxed"
+            renderEmptyState={() => <span className="muted">Nog geen profiel geselecteerd.</span>}
+          >
+            {selected.map((p) => (
+              <ListBoxItem key={p} id={p} textValue={p} className="listbox-item">
+                {p}
+              </ListBoxItem>
+            ))}
+          </ListBox>
+          <Button
+            variant="secondary"
+            isDisabled={pickSelected.size === 0}
+            onPress={() => {
+              move(selected.filter((p) => !pickSelected.has(p)));
+              setPickSelected(new Set());
+            }}
+          >
+            Verwijderen uit lijst
+          </Button>
+        </div>
+      </div>
+      {fieldState.error && (
+        <p className="field-error" id={errorId}>
+          {fieldState.error.message}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+/** A read-only value in a form (from the register, the organisation, …). */
+export function ReadOnlyField({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="readonly-field">
+      <span className="readonly-label">{label}</span>
+      <span className="readonly-value">{children}</span>
+    </div>
+  );
+}
+
+export function useFieldLabel(name: string): string | undefined {
+  return useContext(LabelsContext)[name];
+}
+
+/** Moves focus to a heading when a step changes, so screen readers announce the new step. */
+export function useFocusOnChange(ref: RefObject<HTMLElement | null>, value: unknown) {
+  const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when `value` changes.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    ref.current?.focus();
+  }, [value]);
+}

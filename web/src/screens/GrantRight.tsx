@@ -1,0 +1,240 @@
+import { GrantRightRequest } from '@contracts/api.ts';
+import { useRef, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { useApi, useConfig, useIdempotencyKeys, useResource } from '../app/api.ts';
+import {
+  addYears,
+  formatDate,
+  formatEnterpriseNumber,
+  maxDate,
+  minDate,
+  parseDmy,
+  todayInBrussels,
+} from '../app/format.ts';
+import { orgPath, useOrganisation } from '../app/session.tsx';
+import {
+  type PersonPageDto,
+  PROFILE_SERVICE_PROVIDER,
+  PROFILE_USER,
+  type RightCatalogueDto,
+} from '../app/types.ts';
+import {
+  ContractForm,
+  DateInput,
+  DualListInput,
+  ReadOnlyField,
+  SelectInput,
+  TextAreaInput,
+  useContractForm,
+  useFocusOnChange,
+} from '../components/forms.tsx';
+import {
+  Button,
+  ButtonLink,
+  Notice,
+  PageTitle,
+  PersonBlock,
+  ResourceView,
+  StepHeading,
+} from '../components/ui.tsx';
+
+const STEPS = ['Selecteer gebruikersrecht', 'Details gebruikersrecht', 'Bevestig'] as const;
+
+interface Values {
+  right: string;
+  profiles: string[];
+  startDate: string;
+  endDate: string;
+  reason: string;
+}
+
+const LABELS: Record<keyof Values, string> = {
+  right: 'Gebruikersrecht',
+  profiles: 'Profiel',
+  startDate: 'Begindatum',
+  endDate: 'Einddatum',
+  reason: 'Reden',
+};
+
+/** *Ken gebruikersrecht toe*, in three steps: the right → dates, profiles, reason → confirm. */
+export function GrantRight() {
+  const org = useOrganisation();
+  const api = useApi();
+  const { personId = '' } = useParams();
+  const data = useResource(`grant:${org.enterpriseNumber}:${personId}`, async (signal) => {
+    const [person, rights] = await Promise.all([
+      api.get<PersonPageDto>(`/organisations/${org.enterpriseNumber}/persons/${personId}`, { signal }),
+      api.get<RightCatalogueDto>('/rights', { signal }),
+    ]);
+    return { person, rights };
+  });
+  return (
+    <div className="stack">
+      <PageTitle kicker={org.name}>Ken gebruikersrecht toe</PageTitle>
+      <ResourceView resource={data} loadingText="De gebruiker en de gebruikersrechten worden opgehaald…">
+        {({ person, rights }) => (
+          <>
+            <PersonBlock person={person} />
+            {person.relationship ? (
+              <GrantForm person={person} rights={rights} />
+            ) : (
+              <Notice kind="warning" title="Koppel de gebruiker eerst aan de organisatie.">
+                <p>Een gebruikersrecht hoort bij een werkrelatie met de organisatie.</p>
+                <ButtonLink href={orgPath(org.enterpriseNumber, `/personen/${person.personId}/werkrelatie`)}>
+                  Koppel gebruiker aan organisatie
+                </ButtonLink>
+              </Notice>
+            )}
+          </>
+        )}
+      </ResourceView>
+    </div>
+  );
+}
+
+function GrantForm({ person, rights }: { person: PersonPageDto; rights: RightCatalogueDto }) {
+  const org = useOrganisation();
+  const api = useApi();
+  const config = useConfig();
+  const navigate = useNavigate();
+  const keyFor = useIdempotencyKeys();
+  const relationship = person.relationship!;
+  const today = config.today ?? todayInBrussels();
+  const form = useContractForm<Values>(GrantRightRequest, {
+    defaultValues: { right: '', profiles: [], startDate: '', endDate: '', reason: '' },
+    dates: ['startDate', 'endDate'],
+    optional: ['reason'],
+  });
+  const [step, setStep] = useState(1);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useFocusOnChange(headingRef, step);
+  const personPath = orgPath(org.enterpriseNumber, `/personen/${person.personId}`);
+  const v = form.watch();
+  const right = rights.items.find((r) => r.rightId === v.right);
+
+  const next = async () => {
+    if (step === 1 && (await form.validateStep(['right']))) {
+      // Defaults: from today (or the relationship's start) for the right's maximum, within the relationship.
+      if (!form.getValues('startDate')) {
+        const start = maxDate(today, relationship.startDate);
+        const years = right?.maxYears ?? 5;
+        const end = minDate(addYears(start, years), relationship.endDate);
+        form.setValue('startDate', formatDate(start));
+        form.setValue('endDate', formatDate(end));
+      }
+      setStep(2);
+    }
+    if (step === 2 && (await form.validateStep(['startDate', 'endDate', 'profiles', 'reason']))) setStep(3);
+  };
+
+  const save = async (request: Record<string, unknown>) => {
+    await api.post(`/organisations/${org.enterpriseNumber}/persons/${person.personId}/rights`, request, {
+      idempotencyKey: keyFor(request),
+    });
+    const profiles = request.profiles as string[];
+    navigate(personPath, {
+      state: {
+        flash: profiles.includes(PROFILE_SERVICE_PROVIDER)
+          ? `Het gebruikersrecht is toegekend. ${person.firstName} heeft nu toegang tot de beveiligde pagina's van een dienstverlener kmo-portefeuille.`
+          : 'Het gebruikersrecht is toegekend.',
+      },
+    });
+  };
+
+  const start = parseDmy(v.startDate ?? '');
+  const maxYears = right?.maxYears ?? 5;
+  const latest = start ? minDate(addYears(start, maxYears), relationship.endDate) : null;
+
+  return (
+    <ContractForm form={form} labels={LABELS} onValid={save} intercept={step < 3 ? next : undefined}>
+      <StepHeading step={step} steps={STEPS} headingRef={headingRef} />
+      <section className="readonly-group" aria-label="Werkrelatie">
+        <ReadOnlyField label="Organisatie">{org.name}</ReadOnlyField>
+        <ReadOnlyField label="Ondernemingsnummer">
+          {formatEnterpriseNumber(org.enterpriseNumber)}
+        </ReadOnlyField>
+        <ReadOnlyField label="Categorie">{relationship.category}</ReadOnlyField>
+        <ReadOnlyField label="Werkrelatie">
+          van {formatDate(relationship.startDate)} tot {formatDate(relationship.endDate)}
+        </ReadOnlyField>
+        {step > 1 && right && <ReadOnlyField label="Gebruikersrecht">{right.name}</ReadOnlyField>}
+        {step > 1 && right && (
+          <ReadOnlyField label="Omschrijving van het recht">{right.description}</ReadOnlyField>
+        )}
+      </section>
+
+      {step === 1 && (
+        <>
+          <SelectInput
+            name="right"
+            label={LABELS.right}
+            required
+            options={rights.items.map((r) => ({ id: r.rightId, label: r.name }))}
+          />
+          {right && (
+            <p className="field-description" aria-live="polite">
+              <strong>Omschrijving van het recht:</strong> {right.description}
+            </p>
+          )}
+        </>
+      )}
+
+      {step === 2 && right && (
+        <>
+          <div className="field-row">
+            <DateInput name="startDate" label={LABELS.startDate} required />
+            <DateInput
+              name="endDate"
+              label={LABELS.endDate}
+              required
+              description={`Maximumperiode = ${maxYears} jaar; je kan dit aanpassen.${latest ? ` Uiterlijk ${formatDate(latest)} (binnen de werkrelatie).` : ''}`}
+            />
+          </div>
+          <DualListInput
+            name="profiles"
+            label={LABELS.profiles}
+            required
+            available={right.profiles}
+            description="Selecteer een profiel in Beschikbaar en kies Toevoegen aan lijst."
+          />
+          {right.profiles.includes(PROFILE_USER) && right.profiles.includes(PROFILE_SERVICE_PROVIDER) && (
+            <Notice kind="info" title="Tip">
+              <p>
+                Als deze persoon ook steunaanvragen kmo-portefeuille dient aan te vragen, selecteer dan ook
+                het profiel ‘{PROFILE_USER}’.
+              </p>
+            </Notice>
+          )}
+          <TextAreaInput name="reason" label={LABELS.reason} />
+        </>
+      )}
+
+      {step === 3 && (
+        <section className="readonly-group" aria-label="Wat u bevestigt">
+          <ReadOnlyField label="Begindatum">{v.startDate}</ReadOnlyField>
+          <ReadOnlyField label="Einddatum">{v.endDate}</ReadOnlyField>
+          <ReadOnlyField label="Profielen">{(v.profiles ?? []).join(', ')}</ReadOnlyField>
+          <ReadOnlyField label={LABELS.reason}>{v.reason?.trim() || '—'}</ReadOnlyField>
+        </section>
+      )}
+
+      <div className="button-row">
+        <ButtonLink href={personPath} variant="link">
+          Annuleer
+        </ButtonLink>
+        {step > 1 && (
+          <Button variant="secondary" onPress={() => setStep(step - 1)}>
+            Terug
+          </Button>
+        )}
+        {step < 3 ? (
+          <Button type="submit">Verder</Button>
+        ) : (
+          <Button type="submit" isPending={form.formState.isSubmitting}>
+            Bevestig
+          </Button>
+        )}
+      </div>
+    </ContractForm>
+  );
+}

@@ -1,0 +1,110 @@
+import { type FormEvent, useState } from 'react';
+import { Input, Label, SearchField } from 'react-aria-components';
+import { useNavigate } from 'react-router';
+import { useApi, useResource } from '../app/api.ts';
+import { useAuth } from '../app/auth.tsx';
+import { formatDate, formatDateTime, formatEnterpriseNumber } from '../app/format.ts';
+import { orgPath, useOrganisation } from '../app/session.tsx';
+import type { TaskDto } from '../app/types.ts';
+import { Button, ButtonLink, EmptyState, PageTitle, ResourceView, TextLink } from '../components/ui.tsx';
+
+/** *HOOFDPAGINA*: Mijn taken, Snel recht toekennen, Personen, Persoon zoeken. */
+export function Home() {
+  const org = useOrganisation();
+  const auth = useAuth();
+  const api = useApi();
+  const tasks = useResource(`tasks:${org.enterpriseNumber}`, (signal) =>
+    api.get<{ items: TaskDto[] }>(`/organisations/${org.enterpriseNumber}/tasks`, { signal }),
+  );
+  const base = orgPath(org.enterpriseNumber);
+
+  return (
+    <div className="stack">
+      <PageTitle kicker="Hoofdpagina">Welkom{auth.name ? `, ${auth.name}` : ''}</PageTitle>
+      <p className="lead">
+        U werkt voor <strong>{org.name}</strong> (ondernemingsnummer{' '}
+        {formatEnterpriseNumber(org.enterpriseNumber)}).
+      </p>
+      <div className="home-grid">
+        <section className="card" aria-labelledby="mijn-taken">
+          <h2 id="mijn-taken">Mijn taken</h2>
+          <ResourceView resource={tasks} loadingText="Uw taken worden opgehaald…">
+            {(data) =>
+              data.items.length === 0 ? (
+                <EmptyState title="U heeft momenteel geen openstaande taken">
+                  <p>Aanvragen om toegang en rechten die bijna vervallen, verschijnen hier.</p>
+                </EmptyState>
+              ) : (
+                <ul className="task-list">
+                  {data.items.map((t) => (
+                    <li key={t.taskId} className="task">
+                      <p className="task-title">{t.title}</p>
+                      <p className="task-meta">
+                        {t.subject.name}
+                        {t.subject.right ? ` · ${t.subject.right}` : ''}
+                        {t.subject.profiles.length > 0 ? ` (${t.subject.profiles.join(', ')})` : ''}
+                        {t.subject.endDate ? ` · tot ${formatDate(t.subject.endDate)}` : ''}
+                      </p>
+                      {t.reason && <p className="task-reason">Reden: {t.reason}</p>}
+                      <p className="task-meta muted">Sinds {formatDateTime(t.createdAt)}</p>
+                      {t.subject.personId && (
+                        <TextLink href={`${base}/personen/${t.subject.personId}`}>
+                          Bekijk {t.subject.name}
+                        </TextLink>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              )
+            }
+          </ResourceView>
+        </section>
+
+        <section className="card" aria-labelledby="snel-recht">
+          <h2 id="snel-recht">Snel recht toekennen</h2>
+          <p>Ken een nieuw recht toe aan een persoon in naam van een organisatie.</p>
+          <ButtonLink href={`${base}/snel-recht`}>Nieuw recht toekennen</ButtonLink>
+        </section>
+
+        <section className="card" aria-labelledby="personen">
+          <h2 id="personen">Personen</h2>
+          <ul className="action-list">
+            <li>
+              <TextLink href={`${base}/personen/nieuw`}>Nieuwe persoon toevoegen</TextLink>
+            </li>
+            <li>
+              <TextLink href={`${base}/personen`}>Toon alle personen</TextLink>
+            </li>
+            <li>
+              <TextLink href={`${base}/vergelijk`}>Vergelijk meerdere personen</TextLink>
+            </li>
+          </ul>
+        </section>
+
+        <section className="card" aria-labelledby="persoon-zoeken">
+          <h2 id="persoon-zoeken">Persoon zoeken</h2>
+          <HomeSearch base={base} />
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function HomeSearch({ base }: { base: string }) {
+  const navigate = useNavigate();
+  const [text, setText] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const q = text.trim();
+    navigate(`${base}/personen${q ? `?zoek=${encodeURIComponent(q)}` : ''}`);
+  };
+  return (
+    <form onSubmit={submit} className="inline-form">
+      <SearchField value={text} onChange={setText} className="field">
+        <Label className="field-label">Naam of roepnaam</Label>
+        <Input className="input input-medium" />
+      </SearchField>
+      <Button type="submit">Zoek</Button>
+    </form>
+  );
+}
