@@ -24,7 +24,8 @@ async function until<T>(probe: () => Promise<T | undefined | null | false>, ms =
 
 describe('access requests through the approval workflow (real ASL, local runner)', () => {
   let app: TestApp;
-  const openTasks = async () => (await app.call('list-tasks', { as: DEMO.sofie, params: { enterpriseNumber: en } })).body.items;
+  const openTasks = async () =>
+    (await app.call('list-tasks', { as: DEMO.sofie, params: { enterpriseNumber: en } })).body.items;
   const check = (nationalNumber: string) =>
     app.call('check-access', {
       asService: ['access/check'],
@@ -38,7 +39,12 @@ describe('access requests through the approval workflow (real ASL, local runner)
   it('Emma asks, Sofie sees the task and approves it with the relationship, Emma gets access and an e-mail', async () => {
     const asked = await app.call('request-access', {
       as: DEMO.emma,
-      body: { enterpriseNumber: '0795.012.394', right: RIGHT, profiles: [SERVICE_PROVIDER], reason: 'Ik dien steunaanvragen in.' },
+      body: {
+        enterpriseNumber: '0795.012.394',
+        right: RIGHT,
+        profiles: [SERVICE_PROVIDER],
+        reason: 'Ik dien steunaanvragen in.',
+      },
     });
     expect(asked.status).toBe(202);
     expect(asked.body).toMatchObject({ status: 'pending', organisationName: 'Adviesbureau Voorbeeld BV' });
@@ -47,7 +53,11 @@ describe('access requests through the approval workflow (real ASL, local runner)
       const items = await openTasks();
       return items.length > 0 && items;
     });
-    expect(task).toMatchObject({ kind: 'approval', status: 'open', subject: { name: 'Emma Willems', right: RIGHT } });
+    expect(task).toMatchObject({
+      kind: 'approval',
+      status: 'open',
+      subject: { name: 'Emma Willems', right: RIGHT },
+    });
     expect(JSON.stringify(task)).not.toContain(DEMO.emma);
     await until(async () => app.outbox.length > 0);
     expect(app.outbox[0]!.to).toEqual(['sofie.janssens@adviesbureau-voorbeeld.be']);
@@ -57,7 +67,10 @@ describe('access requests through the approval workflow (real ASL, local runner)
       body: { enterpriseNumber: en, right: RIGHT, profiles: [SERVICE_PROVIDER], reason: 'Nog eens' },
     });
     expect(again.status).toBe(409);
-    expect(again.body).toMatchObject({ code: 'access-request.exists', existing: { requestId: asked.body.requestId } });
+    expect(again.body).toMatchObject({
+      code: 'access-request.exists',
+      existing: { requestId: asked.body.requestId },
+    });
 
     const before = await app.snapshot();
     const missing = await app.call('decide-task', {
@@ -102,10 +115,18 @@ describe('access requests through the approval workflow (real ASL, local runner)
   it('a rejection closes the task and tells the requester; another organisation’s task answers 404', async () => {
     const asked = await app.call('request-access', {
       as: DEMO.lucas,
-      body: { enterpriseNumber: en, right: RIGHT, profiles: ['Gebruiker'], reason: 'Stage', email: 'lucas@example.be' },
+      body: {
+        enterpriseNumber: en,
+        right: RIGHT,
+        profiles: ['Gebruiker'],
+        reason: 'Stage',
+        email: 'lucas@example.be',
+      },
     });
     expect(asked.status).toBe(202);
-    const task = await until(async () => (await openTasks()).find((t: { requestId: string }) => t.requestId === asked.body.requestId));
+    const task = await until(async () =>
+      (await openTasks()).find((t: { requestId: string }) => t.requestId === asked.body.requestId),
+    );
 
     const marcOwnPath = await app.call('decide-task', {
       as: DEMO.marc,
@@ -128,7 +149,10 @@ describe('access requests through the approval workflow (real ASL, local runner)
     expect(rejected.status).toBe(202);
     await app.workflows.idle();
     const mine = await app.call('list-my-requests', { as: DEMO.lucas });
-    expect(mine.body.items[0]).toMatchObject({ status: 'rejected', decisionReason: 'Geen stagiairs dit jaar' });
+    expect(mine.body.items[0]).toMatchObject({
+      status: 'rejected',
+      decisionReason: 'Geen stagiairs dit jaar',
+    });
     expect(app.outbox.at(-1)!.to).toEqual(['lucas@example.be']);
     expect((await check(DEMO.lucas)).body.allowed).toBe(false);
   });
@@ -139,10 +163,19 @@ describe('an approval nobody decides', () => {
     const app = await createTestApp({ today: '2026-11-26', approvalTimeoutMs: 400 });
     const asked = await app.call('request-access', {
       as: DEMO.jonas,
-      body: { enterpriseNumber: en, right: RIGHT, profiles: [SERVICE_PROVIDER], reason: 'Graag', email: 'jonas@example.be' },
+      body: {
+        enterpriseNumber: en,
+        right: RIGHT,
+        profiles: [SERVICE_PROVIDER],
+        reason: 'Graag',
+        email: 'jonas@example.be',
+      },
     });
     expect(asked.status).toBe(202);
-    await until(async () => (await app.call('list-my-requests', { as: DEMO.jonas })).body.items[0]?.status === 'expired');
+    await until(
+      async () =>
+        (await app.call('list-my-requests', { as: DEMO.jonas })).body.items[0]?.status === 'expired',
+    );
     await app.workflows.idle();
     const tasks = await app.call('list-tasks', { as: DEMO.sofie, params: { enterpriseNumber: en } });
     expect(tasks.body.items).toEqual([]);
