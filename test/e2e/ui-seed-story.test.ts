@@ -222,7 +222,7 @@ describe('the seed story in the browser', () => {
     const row = page.getByRole('row', { name: /VLAIO Inkom Gebruiker Nieuw/ });
     await row.waitFor();
     const cells = await row.getByRole('cell').allTextContents();
-    expect(cells).toEqual([
+    expect(cells.slice(0, 5)).toEqual([
       'VLAIO Inkom Gebruiker Nieuw',
       'Dienstverlener kmo-portefeuille',
       dmy(today),

@@ -8,17 +8,21 @@ import type { RouteObject } from 'react-router';
 import { AddPerson } from '../screens/AddPerson.tsx';
 import { AuthCallback } from '../screens/AuthCallback.tsx';
 import { ChooseOrganisation } from '../screens/ChooseOrganisation.tsx';
+import { Compare } from '../screens/Compare.tsx';
 import { GrantRight } from '../screens/GrantRight.tsx';
 import { Help } from '../screens/Help.tsx';
 import { Home } from '../screens/Home.tsx';
 import { LinkOrganisation } from '../screens/LinkOrganisation.tsx';
-import { NotFound, NotYet, RouteError } from '../screens/Misc.tsx';
+import { LocalAdmins } from '../screens/LocalAdmins.tsx';
+import { NotFound, RouteError } from '../screens/Misc.tsx';
 import { OrganisationLayout } from '../screens/OrganisationLayout.tsx';
 import { PersonPage } from '../screens/PersonPage.tsx';
 import { Persons } from '../screens/Persons.tsx';
 import { PortalAccess, PortalLanding } from '../screens/Portal.tsx';
+import { QuickGrant } from '../screens/QuickGrant.tsx';
 import { RightsCatalogue } from '../screens/RightsCatalogue.tsx';
 import { Start } from '../screens/Start.tsx';
+import { Tasks } from '../screens/Tasks.tsx';
 import { RequireAuth, Root, type RouteHandle } from './Root.tsx';
 
 const title = (t: string): RouteHandle => ({ title: t });
@@ -77,26 +81,10 @@ export const routes: RouteObject[] = [
             handle: title('Ken gebruikersrecht toe'),
           },
           { path: 'rechten', element: <RightsCatalogue />, handle: title('Gebruikersrechten') },
-          {
-            path: 'snel-recht',
-            element: (
-              <NotYet title="Nieuw recht toekennen">
-                Snel een recht toekennen in één scherm volgt. Tot dan: voeg de persoon toe, koppel haar of hem
-                aan de organisatie en ken daarna het gebruikersrecht toe.
-              </NotYet>
-            ),
-            handle: title('Nieuw recht toekennen'),
-          },
-          {
-            path: 'vergelijk',
-            element: (
-              <NotYet title="Vergelijk meerdere personen">
-                Personen naast elkaar vergelijken volgt. Tot dan kan u elke persoon afzonderlijk bekijken via
-                de lijst van personen.
-              </NotYet>
-            ),
-            handle: title('Vergelijk meerdere personen'),
-          },
+          { path: 'taken', element: <Tasks />, handle: title('Mijn taken') },
+          { path: 'lokale-beheerders', element: <LocalAdmins />, handle: title('Lokale beheerders') },
+          { path: 'snel-recht', element: <QuickGrant />, handle: title('Nieuw recht toekennen') },
+          { path: 'vergelijk', element: <Compare />, handle: title('Vergelijk meerdere personen') },
         ],
       },
       { path: '*', element: <NotFound />, handle: title('Pagina niet gevonden') },

@@ -1,7 +1,9 @@
 /** Response types of the API, inferred from the same zod contracts the handlers use. */
 import type {
   AccessRequestView,
+  Comparison,
   HistoryPage,
+  LocalAdmins,
   Me,
   MyAccess,
   PersonList,
@@ -31,3 +33,5 @@ export type LegalRepresentativesDto = z.infer<typeof PublicLegalRepresentatives>
 export const VLAIO_RIGHT = 'VLAIO Inkom Gebruiker Nieuw';
 export const PROFILE_SERVICE_PROVIDER = 'Dienstverlener kmo-portefeuille';
 export const PROFILE_USER = 'Gebruiker';
+export type LocalAdminsDto = z.infer<typeof LocalAdmins>;
+export type ComparisonDto = z.infer<typeof Comparison>;

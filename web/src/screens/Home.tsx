@@ -1,21 +1,16 @@
 import { type FormEvent, useState } from 'react';
 import { Input, Label, SearchField } from 'react-aria-components';
 import { useNavigate } from 'react-router';
-import { useApi, useResource } from '../app/api.ts';
 import { useAuth } from '../app/auth.tsx';
-import { formatDate, formatDateTime, formatEnterpriseNumber } from '../app/format.ts';
+import { formatEnterpriseNumber } from '../app/format.ts';
 import { orgPath, useOrganisation } from '../app/session.tsx';
-import type { TaskDto } from '../app/types.ts';
-import { Button, ButtonLink, EmptyState, PageTitle, ResourceView, TextLink } from '../components/ui.tsx';
+import { Button, ButtonLink, PageTitle, TextLink } from '../components/ui.tsx';
+import { TaskList } from './Tasks.tsx';
 
 /** *HOOFDPAGINA*: Mijn taken, Snel recht toekennen, Personen, Persoon zoeken. */
 export function Home() {
   const org = useOrganisation();
   const auth = useAuth();
-  const api = useApi();
-  const tasks = useResource(`tasks:${org.enterpriseNumber}`, (signal) =>
-    api.get<{ items: TaskDto[] }>(`/organisations/${org.enterpriseNumber}/tasks`, { signal }),
-  );
   const base = orgPath(org.enterpriseNumber);
 
   return (
@@ -28,36 +23,10 @@ export function Home() {
       <div className="home-grid">
         <section className="card" aria-labelledby="mijn-taken">
           <h2 id="mijn-taken">Mijn taken</h2>
-          <ResourceView resource={tasks} loadingText="Uw taken worden opgehaald…">
-            {(data) =>
-              data.items.length === 0 ? (
-                <EmptyState title="U heeft momenteel geen openstaande taken">
-                  <p>Aanvragen om toegang en rechten die bijna vervallen, verschijnen hier.</p>
-                </EmptyState>
-              ) : (
-                <ul className="task-list">
-                  {data.items.map((t) => (
-                    <li key={t.taskId} className="task">
-                      <p className="task-title">{t.title}</p>
-                      <p className="task-meta">
-                        {t.subject.name}
-                        {t.subject.right ? ` · ${t.subject.right}` : ''}
-                        {t.subject.profiles.length > 0 ? ` (${t.subject.profiles.join(', ')})` : ''}
-                        {t.subject.endDate ? ` · tot ${formatDate(t.subject.endDate)}` : ''}
-                      </p>
-                      {t.reason && <p className="task-reason">Reden: {t.reason}</p>}
-                      <p className="task-meta muted">Sinds {formatDateTime(t.createdAt)}</p>
-                      {t.subject.personId && (
-                        <TextLink href={`${base}/personen/${t.subject.personId}`}>
-                          Bekijk {t.subject.name}
-                        </TextLink>
-                      )}
-                    </li>
-                  ))}
-                </ul>
-              )
-            }
-          </ResourceView>
+          <TaskList />
+          <p className="more-link">
+            <TextLink href={`${base}/taken`}>Alle taken op één pagina</TextLink>
+          </p>
         </section>
 
         <section className="card" aria-labelledby="snel-recht">
@@ -77,6 +46,9 @@ export function Home() {
             </li>
             <li>
               <TextLink href={`${base}/vergelijk`}>Vergelijk meerdere personen</TextLink>
+            </li>
+            <li>
+              <TextLink href={`${base}/lokale-beheerders`}>Lokale beheerders</TextLink>
             </li>
           </ul>
         </section>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useLocation, useParams } from 'react-router';
 import { errorText, useApi, useResource } from '../app/api.ts';
@@ -11,7 +11,7 @@ import {
   HISTORY_ACTION_LABELS,
 } from '../app/format.ts';
 import { orgPath, useOrganisation } from '../app/session.tsx';
-import type { HistoryEntryDto, HistoryPageDto, PersonPageDto } from '../app/types.ts';
+import type { HistoryEntryDto, HistoryPageDto, PersonPageDto, RightCatalogueDto } from '../app/types.ts';
 import {
   Button,
   ButtonLink,
@@ -24,6 +24,16 @@ import {
   ResourceView,
   TableScroll,
 } from '../components/ui.tsx';
+import {
+  type ActionProps,
+  DeleteRelationshipDialog,
+  EditGrantDialog,
+  EditRelationshipDialog,
+  ExtendDialog,
+  PauseDialog,
+  ResumeDialog,
+  RevokeGrantDialog,
+} from './PersonActions.tsx';
 
 /** *Gegevens van gebruiker*: the person, the work relationship and rights, accounts and history. */
 export function PersonPage() {
@@ -36,15 +46,31 @@ export function PersonPage() {
     api.get<PersonPageDto>(`/organisations/${org.enterpriseNumber}/persons/${personId}`, { signal }),
   );
   const [historyGeneration, setHistoryGeneration] = useState(0);
+  const [message, setMessage] = useState<string | null>(null);
+  const catalogue = useResource('rights', (signal) => api.get<RightCatalogueDto>('/rights', { signal }));
+  const path = `/organisations/${org.enterpriseNumber}/persons/${personId}`;
+  // After an action whose button is replaced (pause ↔ resume, delete), focus would fall to the page's
+  // body: put it back on the page title, right above the message, so keyboard use continues.
+  useEffect(() => {
+    if (message && person.data && document.activeElement === document.body)
+      document.querySelector<HTMLElement>('main h1')?.focus();
+  }, [message, person.data]);
+  const done = (text: string) => {
+    setMessage(text);
+    person.reload();
+    setHistoryGeneration((g) => g + 1);
+  };
 
   return (
     <div className="stack">
       <PageTitle kicker={org.name}>Gegevens van gebruiker</PageTitle>
-      {flash && (
-        <Notice kind="success" role="status">
-          <p>{flash}</p>
-        </Notice>
-      )}
+      <div role="status">
+        {(message ?? flash) && (
+          <Notice kind="success">
+            <p>{message ?? flash}</p>
+          </Notice>
+        )}
+      </div>
       <ResourceView resource={person} loadingText="De gegevens van de gebruiker worden opgehaald…">
         {(p) => {
           const base = orgPath(org.enterpriseNumber, `/personen/${p.personId}`);
@@ -67,7 +93,11 @@ export function PersonPage() {
                   </Tab>
                 </TabList>
                 <TabPanel id="werkrelatie" className="tab-panel">
-                  <RelationshipTab person={p} />
+                  <RelationshipTab
+                    person={p}
+                    actions={{ person: p, path, done }}
+                    rights={catalogue.data?.items ?? []}
+                  />
                 </TabPanel>
                 <TabPanel id="details" className="tab-panel">
                   <RelationshipDetailsTab person={p} />
@@ -90,23 +120,17 @@ export function PersonPage() {
                   ) : (
                     <ButtonLink href={`${base}/werkrelatie`}>Koppel gebruiker aan organisatie</ButtonLink>
                   )}
-                  {/* Places kept for the actions of the next iteration (see README, UI). */}
-                  <Button variant="secondary" isDisabled aria-describedby="acties-volgen">
-                    Verwijder werkrelatie
-                  </Button>
-                  <Button variant="secondary" isDisabled aria-describedby="acties-volgen">
-                    Bewerk werkrelatie
-                  </Button>
-                  <Button variant="secondary" isDisabled aria-describedby="acties-volgen">
-                    Verleng werkrelatie en gebruikersrechten
-                  </Button>
-                  <Button variant="secondary" isDisabled aria-describedby="acties-volgen">
-                    Pauzeer werkrelatie
-                  </Button>
                   {p.relationship && (
-                    <ButtonLink href={`${base}/werkrelatie`} variant="secondary" isDisabled>
-                      Koppel gebruiker aan organisatie
-                    </ButtonLink>
+                    <>
+                      <EditRelationshipDialog person={p} path={path} done={done} />
+                      <ExtendDialog person={p} path={path} done={done} />
+                      {p.relationship.paused ? (
+                        <ResumeDialog person={p} path={path} done={done} />
+                      ) : (
+                        <PauseDialog person={p} path={path} done={done} />
+                      )}
+                      <DeleteRelationshipDialog person={p} path={path} done={done} />
+                    </>
                   )}
                   <Button
                     variant="secondary"
@@ -119,10 +143,6 @@ export function PersonPage() {
                     Pagina herladen
                   </Button>
                 </div>
-                <p id="acties-volgen" className="muted small">
-                  Verwijderen, bewerken, verlengen en pauzeren van de werkrelatie volgen in een volgende
-                  versie.
-                </p>
               </section>
             </>
           );
@@ -132,7 +152,15 @@ export function PersonPage() {
   );
 }
 
-function RelationshipTab({ person }: { person: PersonPageDto }) {
+function RelationshipTab({
+  person,
+  actions,
+  rights,
+}: {
+  person: PersonPageDto;
+  actions: ActionProps;
+  rights: readonly RightCatalogueDto['items'][number][];
+}) {
   const r = person.relationship;
   if (!r) {
     return (
@@ -175,6 +203,7 @@ function RelationshipTab({ person }: { person: PersonPageDto }) {
                 <th scope="col">Begindatum</th>
                 <th scope="col">Einddatum</th>
                 <th scope="col">Toestand</th>
+                <th scope="col">Acties</th>
               </tr>
             </thead>
             <tbody>
@@ -186,6 +215,20 @@ function RelationshipTab({ person }: { person: PersonPageDto }) {
                   <td className="nowrap">{formatDate(g.endDate)}</td>
                   <td>
                     <span className={`badge badge-${g.state}`}>{GRANT_STATE_LABELS[g.state] ?? g.state}</span>
+                  </td>
+                  <td className="nowrap">
+                    {g.state === 'expired' ? (
+                      <span className="muted">—</span>
+                    ) : (
+                      <span className="row-actions">
+                        <EditGrantDialog
+                          {...actions}
+                          grant={g}
+                          right={rights.find((r) => r.rightId === g.right)}
+                        />
+                        <RevokeGrantDialog {...actions} grant={g} />
+                      </span>
+                    )}
                   </td>
                 </tr>
               ))}

@@ -151,7 +151,7 @@ export function Persons() {
               {more?.loading && <Loading>Meer personen worden opgehaald…</Loading>}
               {cursor && !more?.loading && (
                 <Button variant="secondary" onPress={() => void loadMore(cursor)}>
-                  Meer personen tonen
+                  Meer laden
                 </Button>
               )}
             </>

@@ -1,0 +1,270 @@
+/**
+ * *Nieuw recht toekennen* (Snel recht toekennen): one screen for national number, right, profiles and
+ * (optionally) period; the API adds the person from the national register when needed. When the person
+ * has no work relationship yet the API answers 422 `quick-grant.relationship-required` and the screen
+ * asks its details (category, period, phone, e-mail), then sends everything again.
+ */
+import { QuickGrantRequest, RelationshipDetails } from '@contracts/api.ts';
+import { useEffect, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { z } from 'zod';
+import { ApiError, useApi, useIdempotencyKeys, useResource } from '../app/api.ts';
+import { addYears, digitsOf, formatDate, formatNationalNumber, todayInBrussels } from '../app/format.ts';
+import { orgPath, useOrganisation } from '../app/session.tsx';
+import type { PersonPageDto, RightCatalogueDto } from '../app/types.ts';
+import {
+  ContractForm,
+  DateInput,
+  DualListInput,
+  SelectInput,
+  TextAreaInput,
+  TextInput,
+  useContractForm,
+} from '../components/forms.tsx';
+import { Button, PageTitle, ResourceView, TextLink } from '../components/ui.tsx';
+import { CATEGORIES } from './LinkOrganisation.tsx';
+
+interface Values {
+  nationalNumber: string;
+  right: string;
+  profiles: string[];
+  startDate: string;
+  endDate: string;
+  reason: string;
+  relCategory: string;
+  relStartDate: string;
+  relEndDate: string;
+  relPhone: string;
+  relEmail: string;
+}
+
+const LABELS: Record<keyof Values, string> = {
+  nationalNumber: 'Rijksregisternummer / BIS-nummer',
+  right: 'Gebruikersrecht',
+  profiles: 'Profielen',
+  startDate: 'Begindatum recht',
+  endDate: 'Einddatum recht',
+  reason: 'Reden',
+  relCategory: 'Categorie',
+  relStartDate: 'Begindatum werkrelatie',
+  relEndDate: 'Einddatum werkrelatie',
+  relPhone: 'Telefoonnummer',
+  relEmail: 'E-mailadres',
+};
+
+const REL_FIELDS = {
+  category: 'relCategory',
+  startDate: 'relStartDate',
+  endDate: 'relEndDate',
+  phone: 'relPhone',
+  email: 'relEmail',
+} as const;
+
+/** QuickGrantRequest judges the grant; RelationshipDetails the relationship, when it is asked. */
+function quickGrantSchema(needsRelationship: () => boolean) {
+  return z.any().superRefine((value: Record<string, unknown>, ctx) => {
+    const { relCategory, relStartDate, relEndDate, relPhone, relEmail, ...grant } = value;
+    const result = QuickGrantRequest.safeParse(grant);
+    if (!result.success)
+      for (const issue of result.error.issues)
+        ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path as PropertyKey[] });
+    if (needsRelationship()) {
+      const rel = RelationshipDetails.safeParse({
+        category: relCategory,
+        startDate: relStartDate,
+        endDate: relEndDate,
+        phone: relPhone,
+        email: relEmail,
+      });
+      if (!rel.success)
+        for (const issue of rel.error.issues) {
+          const first = String(issue.path[0] ?? 'category') as keyof typeof REL_FIELDS;
+          ctx.addIssue({
+            code: 'custom',
+            message: issue.message,
+            path: [REL_FIELDS[first] ?? 'relCategory'],
+          });
+        }
+    }
+  });
+}
+
+export function QuickGrant() {
+  const org = useOrganisation();
+  const api = useApi();
+  const catalogue = useResource('rights', (signal) => api.get<RightCatalogueDto>('/rights', { signal }));
+  return (
+    <div className="stack">
+      <PageTitle kicker={org.name}>Nieuw recht toekennen</PageTitle>
+      <p>
+        Ken in één keer een gebruikersrecht toe aan een persoon. Is de persoon nog niet gekend in {org.name},
+        dan wordt ze of hij toegevoegd uit het rijksregister.
+      </p>
+      <ResourceView resource={catalogue} loadingText="De gebruikersrechten worden opgehaald…">
+        {(data) => <QuickGrantForm rights={data.items} />}
+      </ResourceView>
+    </div>
+  );
+}
+
+function QuickGrantForm({ rights }: { rights: RightCatalogueDto['items'] }) {
+  const org = useOrganisation();
+  const api = useApi();
+  const navigate = useNavigate();
+  const keyFor = useIdempotencyKeys();
+  const [needsRelationship, setNeedsRelationship] = useState(false);
+  const needsRef = useRef(needsRelationship);
+  needsRef.current = needsRelationship;
+  const [schema] = useState(() => quickGrantSchema(() => needsRef.current));
+  const today = todayInBrussels();
+  const form = useContractForm<Values>(schema, {
+    defaultValues: {
+      nationalNumber: '',
+      right: '',
+      profiles: [],
+      startDate: '',
+      endDate: '',
+      reason: '',
+      relCategory: '',
+      relStartDate: formatDate(today),
+      relEndDate: formatDate(addYears(today, 10)),
+      relPhone: '',
+      relEmail: '',
+    },
+    dates: ['startDate', 'endDate', 'relStartDate', 'relEndDate'],
+    optional: ['startDate', 'endDate', 'reason'],
+  });
+  const typed = form.watch('nationalNumber') ?? '';
+  const rightId = form.watch('right');
+  const right = rights.find((r) => r.rightId === rightId);
+  const { trigger, setValue } = form;
+  useEffect(() => {
+    if (digitsOf(typed).length >= 11) void trigger('nationalNumber');
+  }, [typed, trigger]);
+  // A new right: its own profiles.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the right changes.
+  useEffect(() => setValue('profiles', []), [rightId]);
+
+  return (
+    <ContractForm
+      form={form}
+      labels={LABELS}
+      aria-labelledby="snel-recht-titel"
+      onValid={async (values) => {
+        const body: Record<string, unknown> = {
+          nationalNumber: digitsOf(String(values.nationalNumber)),
+          right: values.right,
+          profiles: values.profiles,
+          ...(values.startDate ? { startDate: values.startDate } : {}),
+          ...(values.endDate ? { endDate: values.endDate } : {}),
+          ...(values.reason ? { reason: values.reason } : {}),
+        };
+        if (needsRelationship) {
+          body.relationship = {
+            category: values.relCategory,
+            startDate: values.relStartDate,
+            endDate: values.relEndDate,
+            phone: values.relPhone,
+            email: values.relEmail,
+          };
+        }
+        let person: PersonPageDto & { created?: boolean };
+        try {
+          person = await api.post<PersonPageDto & { created?: boolean }>(
+            `/organisations/${org.enterpriseNumber}/quick-grants`,
+            body,
+            { idempotencyKey: keyFor(body) },
+          );
+        } catch (error) {
+          if (error instanceof ApiError && error.code === 'quick-grant.relationship-required') {
+            setNeedsRelationship(true);
+            throw new ApiError(
+              error.status,
+              error.code,
+              error.title,
+              'Deze persoon heeft nog geen werkrelatie met de organisatie. Vul de gegevens van de werkrelatie in en bevestig opnieuw.',
+            );
+          }
+          throw error;
+        }
+        navigate(orgPath(org.enterpriseNumber, `/personen/${person.personId}`), {
+          state: {
+            flash: `${right?.name ?? 'Het gebruikersrecht'} is toegekend aan ${person.firstName} ${person.lastName}.`,
+          },
+        });
+      }}
+    >
+      <h2 id="snel-recht-titel" className="visually-hidden">
+        Nieuw recht toekennen
+      </h2>
+      <TextInput
+        name="nationalNumber"
+        label={LABELS.nationalNumber}
+        required
+        inputMode="numeric"
+        autoComplete="off"
+        width="medium"
+        description="11 cijfers, met of zonder punten en streepje."
+        live={
+          digitsOf(typed).length > 0 ? (
+            <span className="field-live muted" aria-hidden="true">
+              {formatNationalNumber(typed)}
+            </span>
+          ) : null
+        }
+      />
+      <SelectInput
+        name="right"
+        label={LABELS.right}
+        required
+        options={rights.map((r) => ({ id: r.rightId, label: r.name }))}
+      />
+      {right && (
+        <>
+          <p className="field-description">{right.description}</p>
+          <DualListInput name="profiles" label={LABELS.profiles} available={right.profiles} required />
+        </>
+      )}
+      <DateInput name="startDate" label={LABELS.startDate} description="Niet verplicht: leeg is vandaag." />
+      <DateInput
+        name="endDate"
+        label={LABELS.endDate}
+        description={`Niet verplicht: leeg is de maximumperiode${right ? ` (${right.maxYears} jaar)` : ''}.`}
+      />
+      {needsRelationship && (
+        <fieldset className="fieldset">
+          <legend className="field-label">Werkrelatie met {org.name}</legend>
+          <SelectInput
+            name="relCategory"
+            label={LABELS.relCategory}
+            required
+            options={CATEGORIES.map((c) => ({ id: c, label: c }))}
+          />
+          <DateInput name="relStartDate" label={LABELS.relStartDate} required />
+          <DateInput
+            name="relEndDate"
+            label={LABELS.relEndDate}
+            required
+            description="Maximumperiode = 10 jaar."
+          />
+          <TextInput
+            name="relPhone"
+            label="Telefoonnummer (bv. +3212345678)"
+            type="tel"
+            autoComplete="off"
+            required
+            width="medium"
+          />
+          <TextInput name="relEmail" label={LABELS.relEmail} type="email" autoComplete="off" required />
+        </fieldset>
+      )}
+      <TextAreaInput name="reason" label="Reden (niet verplicht)" />
+      <div className="button-row">
+        <Button type="submit" isPending={form.formState.isSubmitting}>
+          Ken toe
+        </Button>
+        <TextLink href={orgPath(org.enterpriseNumber)}>Annuleer</TextLink>
+      </div>
+    </ContractForm>
+  );
+}
