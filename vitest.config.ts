@@ -38,6 +38,20 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      // Minutes of load against the local stack: only `npm run test:soak` (SOAK=1) runs it.
+      ...(process.env.SOAK
+        ? [
+            {
+              extends: true,
+              test: {
+                name: 'soak',
+                include: ['test/soak/**/*.test.ts'],
+                testTimeout: 600_000,
+                hookTimeout: 180_000,
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

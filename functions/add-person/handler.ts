@@ -1,10 +1,11 @@
 import { AddPersonRequest, OrgParams } from '#lib/contracts/api';
 import { apiHandler } from '#lib/http/api-handler';
+import { lazyIdempotency } from '#lib/http/idempotency';
 import { addPerson } from '#lib/services/persons';
 import { personPage } from '#lib/services/views';
 
 export const handler = apiHandler(
-  { auth: 'user', admin: true, params: OrgParams, body: AddPersonRequest, idempotent: true },
+  { auth: 'user', admin: true, params: OrgParams, body: AddPersonRequest, idempotent: lazyIdempotency },
   async ({ deps, params, body, actor }) => {
     const agg = await addPerson(deps, actor!, {
       enterpriseNumber: params.enterpriseNumber,

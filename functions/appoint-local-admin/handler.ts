@@ -1,10 +1,17 @@
 import { AppointLocalAdminRequest, OrgParams } from '#lib/contracts/api';
 import { apiHandler } from '#lib/http/api-handler';
+import { lazyIdempotency } from '#lib/http/idempotency';
 import { adminView, appointLocalAdmin } from '#lib/services/local-admins';
 
 /** A legal representative (per the KBO, now) appoints a local administrator. */
 export const handler = apiHandler(
-  { auth: 'user', representative: true, params: OrgParams, body: AppointLocalAdminRequest, idempotent: true },
+  {
+    auth: 'user',
+    representative: true,
+    params: OrgParams,
+    body: AppointLocalAdminRequest,
+    idempotent: lazyIdempotency,
+  },
   async ({ deps, caller, params, body }) => {
     const admin = await appointLocalAdmin(deps, caller!, {
       enterpriseNumber: params.enterpriseNumber,

@@ -1,4 +1,4 @@
-import { AccessCheckRequest } from '#lib/contracts/api';
+import { AccessCheckRequest } from '#lib/contracts/access-check';
 import { apiHandler } from '#lib/http/api-handler';
 import { checkAccess } from '#lib/services/identity';
 

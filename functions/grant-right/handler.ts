@@ -1,10 +1,11 @@
 import { GrantRightRequest, PersonParams } from '#lib/contracts/api';
 import { apiHandler } from '#lib/http/api-handler';
+import { lazyIdempotency } from '#lib/http/idempotency';
 import { grant } from '#lib/services/relationships';
 import { personPage } from '#lib/services/views';
 
 export const handler = apiHandler(
-  { auth: 'user', admin: true, params: PersonParams, body: GrantRightRequest, idempotent: true },
+  { auth: 'user', admin: true, params: PersonParams, body: GrantRightRequest, idempotent: lazyIdempotency },
   async ({ deps, params, body, actor }) => {
     const { reason, right, ...input } = body;
     const agg = await grant(deps, { ...params, actor: actor!, reason }, right, input);

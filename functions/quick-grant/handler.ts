@@ -1,10 +1,11 @@
 import { OrgParams, QuickGrantRequest } from '#lib/contracts/api';
 import { apiHandler } from '#lib/http/api-handler';
+import { lazyIdempotency } from '#lib/http/idempotency';
 import { quickGrant } from '#lib/services/quick-grant';
 import { personPage } from '#lib/services/views';
 
 export const handler = apiHandler(
-  { auth: 'user', admin: true, params: OrgParams, body: QuickGrantRequest, idempotent: true },
+  { auth: 'user', admin: true, params: OrgParams, body: QuickGrantRequest, idempotent: lazyIdempotency },
   async ({ deps, params, body, actor }) => {
     const { aggregate, created } = await quickGrant(deps, actor!, {
       ...body,

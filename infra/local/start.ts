@@ -18,7 +18,7 @@ try {
       `Gebruikersbeheer draait op ${stack.url}`,
       `  API:        ${stack.url}/api  (OpenAPI: ${stack.url}/api/openapi.json)`,
       `  Aanmelden:  ${stack.url}/idp (OpenID Connect; aanmeldpagina zoals ACM, demo-personen in README.md)`,
-      `  Tokens:     POST ${stack.url}/idp/dev/token {"nationalNumber":"82110524249"} (alleen lokaal)`,
+      `  Tokens:     POST ${stack.url}/idp/dev/token {"nationalNumber":"…"} (alleen lokaal; demo-personen in README.md)`,
       `  E-mail/SMS: ${dataDir}/outbox`,
       '  Werkstromen: goedkeuring van aanvragen en dagelijkse vervalcontrole om 06:00 (Brussel)',
       `  Gegevens:   ${dataDir}`,

@@ -2,7 +2,7 @@
  * Reads and checks the environment once, at cold start: a missing or malformed variable fails the
  * function's initialisation with a clear message instead of a confusing error per request.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ENV } from '#lib/config/env-names';
 
 const EnvSchema = z

@@ -3,7 +3,7 @@
  * inclusive at both ends, and "today" is the calendar day in Brussels, whatever the server's zone.
  */
 import { TZDate } from '@date-fns/tz';
-import { addDays as addDaysFns, addYears as addYearsFns, format } from 'date-fns';
+import { addDays as addDaysFns, addYears as addYearsFns } from 'date-fns';
 import type { Check } from '#lib/domain/errors';
 
 export const WORK_RELATIONSHIP_MAX_YEARS = 10;
@@ -67,8 +67,15 @@ function toUtcDate(date: string): TZDate {
   return result;
 }
 
+/**
+ * `yyyy-MM-dd` as date-fns's `format` writes it (year ≤ 0 as its BC year), in the date's own time zone
+ * (TZDate's getters), without bundling `format` with all its tokens and locale.
+ */
 function fromDate(date: Date): string {
-  return format(date, 'yyyy-MM-dd');
+  const signedYear = date.getFullYear();
+  const year = signedYear > 0 ? signedYear : 1 - signedYear;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${String(year).padStart(4, '0')}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
 }
 
 /** Calendar years; 29 February plus one year is 28 February (date-fns clamps to the month's end). */

@@ -22,7 +22,6 @@ import {
 } from '#lib/domain/errors';
 import { parseNationalNumber } from '#lib/domain/national-number';
 import { type Deps, getDeps } from '#lib/http/deps';
-import { lazyIdempotency } from '#lib/http/idempotency';
 import { logger } from '#lib/http/logger';
 import { errorToProblem, problemResponse } from '#lib/http/problem';
 import { parseOrThrow } from '#lib/http/validation';
@@ -75,8 +74,11 @@ export interface ApiSpec<BS extends z.ZodType, QS extends z.ZodType, PS extends 
   body?: BS;
   /** PATCH/DELETE: an If-Match with the item's version is required (428 without). */
   ifMatch?: boolean;
-  /** POST: honour an Idempotency-Key header. */
-  idempotent?: boolean;
+  /**
+   * POST: honour an Idempotency-Key header. Pass `lazyIdempotency` from `#lib/http/idempotency`, so only
+   * the functions that use it bundle Powertools' idempotency utility.
+   */
+  idempotent?: () => MiddlewareObj;
   /** Load the dependencies (table, registries). Default: only for authenticated routes. */
   data?: boolean;
 }
@@ -210,7 +212,7 @@ export function apiHandler<
     .use(accessLog())
     .use(problemMiddleware())
     .use(httpHeaderNormalizer());
-  if (spec.idempotent) stack.use(lazyIdempotency());
+  if (spec.idempotent) stack.use(spec.idempotent());
   return stack.handler(async (event) => {
     // Public routes without data (health, OpenAPI) must work without any table configuration.
     const deps = (spec.data ?? spec.auth !== 'none') ? await getDeps() : (undefined as unknown as Deps);

@@ -7,14 +7,12 @@ import { monotonicFactory } from 'ulid';
 import { createDynamoClients, type DynamoClients } from '#lib/adapters/dynamodb/client';
 import { Store } from '#lib/adapters/dynamodb/store';
 import { TasksStore } from '#lib/adapters/dynamodb/tasks-store';
-import { createOutboxMailer, createSesMailer } from '#lib/adapters/mail/mailers';
 import { createPseudonymizer, type Pseudonymize } from '#lib/adapters/pseudonym';
 import {
   fixtureEnterpriseRegistry,
   fixtureNationalRegister,
 } from '#lib/adapters/registries/fixture-registries';
-import { createStepFunctionsWorkflows } from '#lib/adapters/workflows/step-functions';
-import { readEnv } from '#lib/config/env';
+import { type AppEnv, readEnv } from '#lib/config/env';
 import type { Clock } from '#lib/domain/membership';
 import { todayInBrussels } from '#lib/domain/period';
 import type { EnterpriseRegistry, Mailer, NationalRegister, Workflows } from '#lib/domain/ports';
@@ -37,18 +35,51 @@ export interface Deps {
 
 let current: Promise<Deps> | undefined;
 
+/**
+ * Adapters that only some functions need (e-mail with nodemailer and SES, Step Functions) are plugged
+ * in by the handlers of the functions that use them (`#lib/http/mail-adapter` where `mail: true` in
+ * functions/workflows.ts, `#lib/http/workflows-adapter` where the approval workflow is started or
+ * answered), so every other function's bundle leaves them and their SDK clients out; `npm run bench`
+ * checks that. Resolved at first use, so the order in which modules load does not matter.
+ */
+interface Adapters {
+  mailer: (env: AppEnv) => Mailer;
+  workflows: (env: AppEnv) => Workflows;
+}
+const adapters: Partial<Adapters> = {};
+
+export function plugAdapter<K extends keyof Adapters>(name: K, factory: Adapters[K]): void {
+  adapters[name] = factory;
+}
+
+function lazyMailer(env: AppEnv): Mailer {
+  let mailer: Mailer | undefined;
+  return {
+    send: async (email) => {
+      mailer ??= adapters.mailer?.(env);
+      if (!mailer) throw new Error('No mailer plugged in (import #lib/http/mail-adapter).');
+      return mailer.send(email);
+    },
+  };
+}
+
 /** Where no state machine is configured (a function that starts none), using it is a wiring bug. */
-const unconfiguredWorkflows: Workflows = {
-  startApproval: async () => {
-    throw new Error('No approval state machine configured (APPROVAL_STATE_MACHINE_ARN).');
-  },
-  sendTaskSuccess: async () => {
-    throw new Error('No approval state machine configured (APPROVAL_STATE_MACHINE_ARN).');
-  },
-  sendTaskFailure: async () => {
-    throw new Error('No approval state machine configured (APPROVAL_STATE_MACHINE_ARN).');
-  },
-};
+function lazyWorkflows(env: AppEnv): Workflows {
+  let workflows: Workflows | undefined;
+  const get = (): Workflows => {
+    if (!env.APPROVAL_STATE_MACHINE_ARN) {
+      throw new Error('No approval state machine configured (APPROVAL_STATE_MACHINE_ARN).');
+    }
+    workflows ??= adapters.workflows?.(env);
+    if (!workflows) throw new Error('No workflows adapter plugged in (import #lib/http/workflows-adapter).');
+    return workflows;
+  };
+  return {
+    startApproval: async (input, options) => get().startApproval(input, options),
+    sendTaskSuccess: async (taskToken, output) => get().sendTaskSuccess(taskToken, output),
+    sendTaskFailure: async (taskToken, error, cause) => get().sendTaskFailure(taskToken, error, cause),
+  };
+}
 
 async function loadSecret(env: ReturnType<typeof readEnv>): Promise<string> {
   if (env.PSEUDONYM_SECRET) return env.PSEUDONYM_SECRET;
@@ -79,13 +110,8 @@ async function build(): Promise<Deps> {
     // Monotonic: ids made in the same millisecond (the history entries of one quick grant) still sort
     // in the order they were made, and the history is read in id order.
     newId: monotonicFactory(),
-    mailer:
-      env.MAIL_TRANSPORT === 'ses'
-        ? createSesMailer(env.MAIL_FROM)
-        : createOutboxMailer(env.OUTBOX_DIR, env.MAIL_FROM),
-    workflows: env.APPROVAL_STATE_MACHINE_ARN
-      ? createStepFunctionsWorkflows(env.APPROVAL_STATE_MACHINE_ARN)
-      : unconfiguredWorkflows,
+    mailer: lazyMailer(env),
+    workflows: lazyWorkflows(env),
     appUrl: env.APP_URL,
   };
 }

@@ -1,0 +1,277 @@
+/**
+ * `npm run bench`: DynamoDB requests and capacity per use case, bundle sizes, handler start-up and HTTP
+ * throughput, each against a floor measured in the same run. Starts its own in-memory DynamoDB Local,
+ * writes `bench/results.json` and prints a table. Exits non-zero only when a benchmark could not run;
+ * targets that are missed are reported (and explained in the README), not failed.
+ *
+ *   npm run bench                               everything (about 4 minutes on 2 cores)
+ *   npm run bench -- --only bundles,capacity    some sections
+ *   npm run bench -- --sweep-sizes 10000        cap the expiry-sweep table (100,000 takes about 30 s)
+ *   npm run bench -- --startup-runs 10 --startup-functions check-access,health
+ *   npm run bench -- --http-seconds 5 --http-rounds 1 --http-connections 10 --http-log-level WARN
+ *   npm run bench -- --quick                    a smoke run: small sweep, few start-up runs, short loads
+ *   npm run bench -- --report-only              the table of the last bench/results.json
+ */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startDynamoDbLocal } from '#infra/local/dynamodb-local';
+import { type BundleResults, runBundles } from './bundles.ts';
+import { type CapacityResults, runCapacity } from './capacity.ts';
+import { type HttpResults, runHttp } from './http.ts';
+import { runStartup, type StartupResults } from './startup.ts';
+import { log, ROOT, versions } from './support.ts';
+
+const SECTIONS = ['capacity', 'bundles', 'startup', 'http'] as const;
+type Section = (typeof SECTIONS)[number];
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    'sweep-sizes': { type: 'string' },
+    'startup-runs': { type: 'string' },
+    'startup-functions': { type: 'string' },
+    'http-seconds': { type: 'string' },
+    'http-rounds': { type: 'string' },
+    'http-connections': { type: 'string' },
+    'http-log-level': { type: 'string' },
+    /** Prints the table of the last bench/results.json without running anything. */
+    'report-only': { type: 'boolean', default: false },
+  },
+});
+if (values['report-only']) {
+  const { readFile } = await import('node:fs/promises');
+  process.stdout.write(`${report(JSON.parse(await readFile(join(ROOT, 'bench/results.json'), 'utf8')))}\n`);
+  process.exit(0);
+}
+const quick = values.quick;
+const only = new Set<Section>(
+  values.only ? (values.only.split(',').map((s) => s.trim()) as Section[]) : [...SECTIONS],
+);
+for (const s of only)
+  if (!SECTIONS.includes(s)) throw new Error(`Unknown section ${s}: ${SECTIONS.join(', ')}`);
+const number = (v: string | undefined, fallback: number) => (v === undefined ? fallback : Number(v));
+const sweepSizes = (values['sweep-sizes'] ?? (quick ? '2000' : '10000,100000')).split(',').map(Number);
+const startupRuns = number(values['startup-runs'], quick ? 5 : 30);
+const startupFunctions = values['startup-functions']?.split(',') ?? [
+  'check-access',
+  'health',
+  'get-person',
+  'list-persons',
+  'add-person',
+  'grant-right',
+  'workflow-find-due-items',
+  'workflow-handle-due-item',
+];
+
+interface Results {
+  generatedAt: string;
+  machine: { cpus: number; platform: string };
+  versions: Record<string, string>;
+  durationSeconds?: number;
+  capacity?: CapacityResults;
+  bundles?: BundleResults;
+  startup?: StartupResults;
+  http?: HttpResults;
+}
+
+const started = performance.now();
+const { cpus } = await import('node:os');
+const results: Results = {
+  generatedAt: new Date().toISOString(),
+  machine: { cpus: cpus().length, platform: `${process.platform} ${process.arch}` },
+  versions: await versions(),
+};
+
+const needsDb = only.has('capacity') || only.has('startup') || only.has('http');
+const db = needsDb ? await startDynamoDbLocal({}) : null;
+try {
+  if (only.has('bundles')) {
+    log('bundles: building every function');
+    results.bundles = await runBundles();
+  }
+  if (db && only.has('capacity')) results.capacity = await runCapacity(db.endpoint, { sweepSizes });
+  if (db && only.has('startup')) {
+    log(`start-up: ${startupFunctions.length} functions and the bare one, ${startupRuns} interleaved runs`);
+    results.startup = await runStartup(db.endpoint, { runs: startupRuns, functions: startupFunctions });
+  }
+  if (db && only.has('http')) {
+    log('http: autocannon against the access check and the bare endpoint');
+    results.http = await runHttp(db.endpoint, {
+      durationSeconds: number(values['http-seconds'], quick ? 3 : 10),
+      rounds: number(values['http-rounds'], quick ? 1 : 3),
+      connections: number(values['http-connections'], 10),
+      logLevel: values['http-log-level'] ?? 'INFO',
+    });
+  }
+} finally {
+  await db?.stop();
+}
+results.durationSeconds = Math.round((performance.now() - started) / 1000);
+
+// A partial run (--only) keeps the other sections of the last full run.
+if (only.size < SECTIONS.length) {
+  const { readFile } = await import('node:fs/promises');
+  const previous = await readFile(join(ROOT, 'bench/results.json'), 'utf8').then(
+    (text) => JSON.parse(text) as Results,
+    () => null,
+  );
+  for (const section of SECTIONS) {
+    if (!only.has(section) && previous?.[section]) Object.assign(results, { [section]: previous[section] });
+  }
+}
+await writeFile(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+process.stdout.write(`${report(results)}\n`);
+log(`bench/results.json written (${results.durationSeconds} s)`);
+
+// ---------------------------------------------------------------------------------------------------
+
+function table(head: string[], rows: (string | number)[][]): string {
+  const cells = [head, ...rows.map((r) => r.map(String))];
+  const widths = head.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [
+    line(head),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...cells.slice(1).map(line),
+  ].join('\n');
+}
+
+function mark(met: boolean | null): string {
+  return met === null ? '' : met ? 'yes' : 'NO';
+}
+
+function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(0)} KB`;
+}
+
+function report(r: Results): string {
+  const out: string[] = [];
+  out.push(
+    `Gebruikersbeheer bench, ${r.generatedAt} (${r.machine.cpus} cores), ${Object.entries(r.versions)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
+  if (r.capacity) {
+    const c = r.capacity;
+    out.push('', '### DynamoDB calibration', '');
+    out.push(
+      table(
+        ['check', 'DynamoDB', 'DynamoDB Local reports', 'used'],
+        c.calibration.map((x) => [x.name, x.expected, x.reported, x.used]),
+      ),
+    );
+    for (const x of c.calibration) if (x.note) out.push('', x.note);
+    out.push('', '### DynamoDB requests and capacity per use case', '');
+    out.push(
+      table(
+        ['use case', 'function', 'requests', 'RCU', 'WCU', 'target', 'met'],
+        c.useCases.map((u) => [
+          u.useCase,
+          u.fn,
+          Object.entries(u.usage.requests)
+            .map(([op, n]) => `${n} ${op}`)
+            .join(', '),
+          u.usage.rcu,
+          u.usage.wcu,
+          u.target ?? '',
+          mark(u.met),
+        ]),
+      ),
+    );
+    out.push('', '### Expiry sweep (FindDue) against table size and due items', '');
+    out.push(
+      table(
+        ['grants in table', 'due', 'Query requests', 'RCU', 'items found', 'ms'],
+        c.sweep.map((s) => [s.grants, s.due, s.queries, s.rcu, s.itemsFound, s.ms]),
+      ),
+    );
+    out.push(
+      '',
+      `Reads grow with the due items, not with the table: ${mark(c.sweepVerdict.met)}. ${c.sweepVerdict.note}`,
+    );
+  }
+  if (r.bundles) {
+    const b = r.bundles;
+    out.push('', '### Bundle sizes (minified, AWS SDK included)', '');
+    out.push(`Floor (bare: the same DynamoDB client and one GetItem): ${kb(b.floor.bytes)}.`, '');
+    out.push(
+      table(
+        ['function', 'size', 'above floor', 'limit', 'met', 'biggest contributors'],
+        [...b.rows]
+          .sort((x, y) => y.bytes - x.bytes)
+          .map((x) => [
+            x.fn,
+            kb(x.bytes),
+            kb(x.aboveFloor),
+            kb(x.limit),
+            mark(x.met),
+            x.top
+              .slice(0, 4)
+              .map((t) => `${t.name} ${kb(t.bytes)}`)
+              .join(', '),
+          ]),
+      ),
+    );
+    out.push('', `Over 1 MB: ${b.overMax.length ? b.overMax.join(', ') : 'none'}.`);
+    out.push(
+      `Adapter wiring: ${b.wiring.length ? b.wiring.join('; ') : 'e-mail and idempotency exactly where used'}.`,
+    );
+  }
+  if (r.startup) {
+    const s = r.startup;
+    out.push('', `### Start-up: import and first invocation, median of ${s.runs} interleaved runs`, '');
+    out.push(
+      `Bare function (same client, one GetItem): ${s.bare.medianMs} ms, of which import ${s.bare.importMs} ms.`,
+      '',
+    );
+    out.push(
+      table(
+        ['function', 'first response', 'median', 'of which import', 'ratio to bare', `≤ ${s.target}`],
+        s.rows.map((x) => [
+          x.fn,
+          x.status ?? '-',
+          `${x.medianMs} ms`,
+          `${x.importMs} ms`,
+          x.ratio,
+          mark(x.met),
+        ]),
+      ),
+    );
+  }
+  if (r.http) {
+    const h = r.http;
+    out.push(
+      '',
+      `### HTTP on 127.0.0.1 (autocannon, ${h.settings.connections} connections, ${h.settings.rounds} × ${h.settings.durationSeconds} s each, log level ${h.settings.logLevel})`,
+      '',
+    );
+    out.push(
+      table(
+        ['endpoint', 'req/s (median)', 'p50', 'p99', 'p99/p50', 'server CPU per request'],
+        [
+          ['access check (gateway + handler)', h.accessCheck, h.accessCheck.tailRatio],
+          ['floor: one GetItem behind the same gateway', h.floor, ''],
+          ['plain HTTP server, one GetItem', h.bare, ''],
+        ].map(([name, s, tail]) => {
+          const x = s as HttpResults['floor'];
+          return [
+            name as string,
+            x.requestsPerSecond,
+            `${x.p50} ms`,
+            `${x.p99} ms`,
+            tail as string,
+            x.serverCpuMsPerRequest === null ? '' : `${x.serverCpuMsPerRequest} ms`,
+          ];
+        }),
+      ),
+    );
+    out.push(
+      '',
+      `Throughput ratio to the floor behind the gateway ${h.throughputRatio} (≥ 0.85: ${mark(h.met.throughput)}); to the plain server ${h.throughputRatioPlain}. p99/p50 ${h.accessCheck.tailRatio} (≤ 3: ${mark(h.met.tail)}). Errors, timeouts and non-2xx: ${h.errors} (0: ${mark(h.met.errors)}).`,
+    );
+    out.push('');
+  }
+  return out.join('\n');
+}

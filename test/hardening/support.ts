@@ -1,0 +1,91 @@
+/**
+ * Helpers of the hardening tests: a cheap fingerprint of a whole table (item count and a hash of a
+ * consistent Scan) to prove that rejected requests wrote nothing, the problem+json contract, and the
+ * synthetic people the tests add beyond the demo register.
+ */
+import { createHash } from 'node:crypto';
+import { type AttributeValue, type DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { expect } from 'vitest';
+import { fixtureNationalRegister } from '#lib/adapters/registries/fixture-registries';
+import type { NationalRegister } from '#lib/domain/ports';
+
+export const PROBLEM_TYPE = 'https://gebruikersbeheer.vlaanderen.be/problemen/';
+
+export interface Fingerprint {
+  count: number;
+  hash: string;
+}
+
+/** Item count and a hash of every item, from a consistent Scan in key order. */
+export async function fingerprint(client: DynamoDBClient, tableName: string): Promise<Fingerprint> {
+  const lines: string[] = [];
+  let start: Record<string, AttributeValue> | undefined;
+  do {
+    const out = await client.send(
+      new ScanCommand({ TableName: tableName, ConsistentRead: true, ExclusiveStartKey: start }),
+    );
+    for (const item of out.Items ?? []) lines.push(stable(item));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  lines.sort();
+  return { count: lines.length, hash: createHash('sha256').update(lines.join('\n')).digest('hex') };
+}
+
+/** JSON with sorted keys, so the same item always gives the same text. */
+function stable(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stable((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export interface ProblemLike {
+  status: number;
+  headers: Record<string, string>;
+  // biome-ignore lint/suspicious/noExplicitAny: problem bodies are checked field by field.
+  body: any;
+}
+
+/** Every refusal is an RFC 9457 problem with a stable code, and never a stack trace. A 4xx unless said. */
+export function expectProblem(res: ProblemLike, context: string, status?: number): void {
+  if (status === undefined) {
+    expect(res.status, context).toBeGreaterThanOrEqual(400);
+    expect(res.status, context).toBeLessThan(500);
+  } else expect(res.status, context).toBe(status);
+  expect(res.headers['content-type'], context).toBe('application/problem+json');
+  expect(res.body, context).toMatchObject({ status: res.status });
+  expect(typeof res.body.title, context).toBe('string');
+  expect(typeof res.body.code, context).toBe('string');
+  expect(res.body.type, context).toBe(`${PROBLEM_TYPE}${res.body.code}`);
+  expect(JSON.stringify(res.body), context).not.toMatch(/\bat .*\.(ts|js):\d+|stack/);
+}
+
+/** A valid national number (born in the 1900s) for a birth date and a counter. */
+export function syntheticNationalNumber(yymmdd: string, counter: number): string {
+  const first9 = `${yymmdd}${String(counter).padStart(3, '0')}`;
+  const check = 97 - Number(BigInt(first9) % 97n);
+  return `${first9}${String(check).padStart(2, '0')}`;
+}
+
+/** The fixture register plus made-up people (`Test Persoon <n>`), for tests that need many. */
+export function registerWith(synthetic: Set<string>): NationalRegister {
+  return {
+    async lookup(n) {
+      const known = await fixtureNationalRegister.lookup(n);
+      if (known) return known;
+      return synthetic.has(n)
+        ? {
+            firstName: 'Test',
+            lastName: `Persoon ${n.slice(6, 9)}`,
+            birthDate: null,
+            sex: null,
+            source: 'VKBP',
+          }
+        : null;
+    },
+  };
+}
