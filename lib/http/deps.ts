@@ -66,8 +66,9 @@ function lazyMailer(env: AppEnv): Mailer {
 /** Where no state machine is configured (a function that starts none), using it is a wiring bug. */
 function lazyWorkflows(env: AppEnv): Workflows {
   let workflows: Workflows | undefined;
-  const get = (): Workflows => {
-    if (!env.APPROVAL_STATE_MACHINE_ARN) {
+  // Answering a task token needs only the token; only starting an execution needs the machine's ARN.
+  const get = (needsArn: boolean): Workflows => {
+    if (needsArn && !env.APPROVAL_STATE_MACHINE_ARN) {
       throw new Error('No approval state machine configured (APPROVAL_STATE_MACHINE_ARN).');
     }
     workflows ??= adapters.workflows?.(env);
@@ -75,9 +76,9 @@ function lazyWorkflows(env: AppEnv): Workflows {
     return workflows;
   };
   return {
-    startApproval: async (input, options) => get().startApproval(input, options),
-    sendTaskSuccess: async (taskToken, output) => get().sendTaskSuccess(taskToken, output),
-    sendTaskFailure: async (taskToken, error, cause) => get().sendTaskFailure(taskToken, error, cause),
+    startApproval: async (input, options) => get(true).startApproval(input, options),
+    sendTaskSuccess: async (taskToken, output) => get(false).sendTaskSuccess(taskToken, output),
+    sendTaskFailure: async (taskToken, error, cause) => get(false).sendTaskFailure(taskToken, error, cause),
   };
 }
 

@@ -5,4 +5,4 @@
 import { createStepFunctionsWorkflows } from '#lib/adapters/workflows/step-functions';
 import { plugAdapter } from '#lib/http/deps';
 
-plugAdapter('workflows', (env) => createStepFunctionsWorkflows(env.APPROVAL_STATE_MACHINE_ARN!));
+plugAdapter('workflows', (env) => createStepFunctionsWorkflows(env.APPROVAL_STATE_MACHINE_ARN ?? ''));
