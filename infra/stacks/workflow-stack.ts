@@ -16,7 +16,7 @@ import {
 } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Schedule, ScheduleExpression, ScheduleTargetInput, TimeWindow } from 'aws-cdk-lib/aws-scheduler';
 import { StepFunctionsStartExecution } from 'aws-cdk-lib/aws-scheduler-targets';
@@ -155,6 +155,22 @@ export class WorkflowStack extends Stack {
     this.stateMachines = machines;
     this.approvalStateMachine = machines.approval;
     this.expiryStateMachine = machines.expiry;
+
+    // OpenTask answers its own callback when it finds a decision recorded while no execution waited
+    // (a re-drive). A separate policy, not the role's default one: the function depends on its default
+    // policy and the state machine on the function, so a grant there would close a cycle.
+    const openTask = functions.get('workflow-open-approval-task');
+    if (openTask?.role) {
+      new Policy(this, 'OpenApprovalTaskAnswersCallback', {
+        roles: [openTask.role],
+        statements: [
+          new PolicyStatement({
+            actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
+            resources: [machines.approval.stateMachineArn],
+          }),
+        ],
+      });
+    }
 
     // Scheduler → expiry sweep. Missed runs are harmless (the sweep catches up), so the retries give up
     // after a few hours; what still fails lands in the dead-letter queue, with an alarm on it.

@@ -253,6 +253,26 @@ describe('workflow functions', () => {
   });
 });
 
+describe('callback permissions', () => {
+  it('only OpenTask may answer the approval callback (a re-drive that finds a recorded decision)', () => {
+    for (const f of workflowFunctions) {
+      const states = workflowStatements(f.fn)
+        .flatMap(actions)
+        .filter((a) => a.startsWith('states:'))
+        .sort();
+      const expected =
+        f.fn === 'workflow-open-approval-task' ? ['states:SendTaskFailure', 'states:SendTaskSuccess'] : [];
+      expect(states, f.fn).toEqual(expected);
+    }
+    const statement = workflowStatements('workflow-open-approval-task').find((s) =>
+      actions(s).includes('states:SendTaskSuccess'),
+    );
+    expect(statement?.Resource).toEqual({
+      Ref: logicalId(built.workflows, built.workflows.approvalStateMachine),
+    });
+  });
+});
+
 describe('API wiring', () => {
   const hasRoute = (fn: string) => routes.some((r) => r.fn === fn);
 
