@@ -6,11 +6,11 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { handlerPath, routes } from '#functions/routes';
 import { localDynamoClientConfig, startDynamoDbLocal } from '#infra/local/dynamodb-local';
 import { lambdaContext } from '#infra/local/events';
-import { pseudonymSecret, ROOT } from '#infra/local/stack';
+import { pseudonymSecret, ROOT, runningStack } from '#infra/local/stack';
 import { ensureTable, isTableEmpty } from '#infra/local/table';
 import { ENV } from '#lib/config/env-names';
 import { getDeps } from '#lib/http/deps';
@@ -27,28 +27,8 @@ if (!fn || !eventFile || !routes.some((r) => r.fn === fn)) {
 const dataDir = resolve(ROOT, process.env.DATA_DIR ?? '.data');
 const tableName = 'gebruikersbeheer';
 
-async function answers(endpoint: string): Promise<boolean> {
-  const client = new DynamoDBClient({ ...localDynamoClientConfig(endpoint), maxAttempts: 1 });
-  try {
-    await client.send(new ListTablesCommand({ Limit: 1 }));
-    return true;
-  } catch {
-    return false;
-  } finally {
-    client.destroy();
-  }
-}
-
 let stop = async () => {};
-let endpoint: string | undefined;
-try {
-  const runtime = JSON.parse(await readFile(join(dataDir, 'runtime.json'), 'utf8')) as {
-    dynamoEndpoint: string;
-  };
-  if (await answers(runtime.dynamoEndpoint)) endpoint = runtime.dynamoEndpoint;
-} catch {
-  // No running stack.
-}
+let endpoint = (await runningStack(dataDir))?.dynamoEndpoint;
 if (!endpoint) {
   const db = await startDynamoDbLocal({ dataDir: join(dataDir, 'dynamodb') });
   endpoint = db.endpoint;

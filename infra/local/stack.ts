@@ -10,7 +10,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { routes } from '#functions/routes';
 import { API_AUDIENCE, createDevIdp, type DevIdp } from '#infra/local/dev-idp';
 import { localDynamoClientConfig, startDynamoDbLocal } from '#infra/local/dynamodb-local';
@@ -74,6 +74,30 @@ export async function pseudonymSecret(dataDir: string | undefined): Promise<stri
     const secret = randomBytes(32).toString('base64url');
     await writeFile(file, `${secret}\n`, { mode: 0o600 });
     return secret;
+  }
+}
+
+/** What a running `npm start` writes to `runtime.json` in its data directory. */
+export interface StackRuntime {
+  url?: string;
+  dynamoEndpoint: string;
+  tableName?: string;
+}
+
+/** The running stack of this data directory, when its `runtime.json` points at a DynamoDB that answers. */
+export async function runningStack(dataDir: string): Promise<StackRuntime | null> {
+  try {
+    const runtime = JSON.parse(await readFile(join(dataDir, 'runtime.json'), 'utf8')) as StackRuntime;
+    if (typeof runtime.dynamoEndpoint !== 'string') return null;
+    const client = new DynamoDBClient({ ...localDynamoClientConfig(runtime.dynamoEndpoint), maxAttempts: 1 });
+    try {
+      await client.send(new ListTablesCommand({ Limit: 1 }));
+      return runtime;
+    } finally {
+      client.destroy();
+    }
+  } catch {
+    return null;
   }
 }
 

@@ -5,12 +5,12 @@
  * starts DynamoDB Local on `.data/dynamodb` for the duration of the run (creating the table and the
  * demo world when needed). E-mail goes to `.data/outbox/` as `.eml` files. DATA_DIR and PORT apply.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { JavaMissingError, localDynamoClientConfig, startDynamoDbLocal } from '#infra/local/dynamodb-local';
-import { pseudonymSecret, ROOT } from '#infra/local/stack';
+import { pseudonymSecret, ROOT, runningStack } from '#infra/local/stack';
 import { ensureTable, isTableEmpty } from '#infra/local/table';
 import { createLocalWorkflows } from '#infra/local/workflows';
 import { ENV } from '#lib/config/env-names';
@@ -20,35 +20,6 @@ import { seedDemoWorld } from '#lib/services/demo-seed';
 import { observeSweep, type SweepEvent } from '#lib/services/expiry';
 
 const USAGE = 'Gebruik: npm run sweep [-- --date JJJJ-MM-DD]';
-
-interface Runtime {
-  url?: string;
-  dynamoEndpoint: string;
-  tableName?: string;
-}
-
-async function answers(endpoint: string): Promise<boolean> {
-  const client = new DynamoDBClient({ ...localDynamoClientConfig(endpoint), maxAttempts: 1 });
-  try {
-    await client.send(new ListTablesCommand({ Limit: 1 }));
-    return true;
-  } catch {
-    return false;
-  } finally {
-    client.destroy();
-  }
-}
-
-async function runningStack(dataDir: string): Promise<Runtime | null> {
-  try {
-    const runtime = JSON.parse(await readFile(join(dataDir, 'runtime.json'), 'utf8')) as Runtime;
-    return typeof runtime.dynamoEndpoint === 'string' && (await answers(runtime.dynamoEndpoint))
-      ? runtime
-      : null;
-  } catch {
-    return null;
-  }
-}
 
 const nl = (date: string) => date.split('-').reverse().join('/');
 
