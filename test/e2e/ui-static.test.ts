@@ -5,26 +5,14 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT } from '#infra/local/stack';
-import { startTestStack } from '../support/stack.ts';
-import { ensureWebBuilt } from '../support/ui.ts';
-
-type Stack = Awaited<ReturnType<typeof startTestStack>>;
+import { useUiStack } from '../support/ui.ts';
 
 describe('the UI served by the local stack', () => {
-  let stack: Stack;
-
-  beforeAll(async () => {
-    await ensureWebBuilt({ quiet: true });
-    stack = await startTestStack();
-  }, 180_000);
-  afterAll(async () => {
-    await stack?.stop();
-  });
-
+  const ui = useUiStack();
   const get = (path: string, init?: RequestInit) =>
-    fetch(`${stack.url}${path}`, { redirect: 'manual', ...init });
+    fetch(`${ui.stack.url}${path}`, { redirect: 'manual', ...init });
 
   const expectSecurityHeaders = (res: Response) => {
     const csp = res.headers.get('content-security-policy') ?? '';
@@ -93,7 +81,7 @@ describe('the UI served by the local stack', () => {
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(await res.json()).toEqual({
-      authority: `${stack.url}/idp`,
+      authority: `${ui.stack.url}/idp`,
       clientId: 'gebruikersbeheer-web',
       apiBaseUrl: '/api',
       scope: 'openid profile',
@@ -101,7 +89,7 @@ describe('the UI served by the local stack', () => {
     const discovery = (await (await get('/idp/.well-known/openid-configuration')).json()) as {
       issuer: string;
     };
-    expect(discovery.issuer).toBe(`${stack.url}/idp`);
+    expect(discovery.issuer).toBe(`${ui.stack.url}/idp`);
   });
 
   it('leaves /api and /idp to the gateway and the identity provider, and takes only GET and HEAD', async () => {

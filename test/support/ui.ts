@@ -1,14 +1,144 @@
 /**
- * Helpers for browser tests of the UI (test/e2e/ui-*.test.ts): a current build of web/dist, logging
- * in through the UI and the local provider's eID stand-in, an axe-core accessibility check, and a
- * watch on console errors and Content-Security-Policy violations.
+ * Helpers for browser tests of the UI (test/e2e/ui-*.test.ts): `useBrowserSession()` (a current build
+ * of web/dist, the local stack, Debian's Chromium with one page, and the helpers every screen test
+ * uses), logging in through the UI and the local provider's eID stand-in, an axe-core accessibility
+ * check, a watch on console errors and Content-Security-Policy violations, and Brussels calendar dates.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { ensureWebBuilt } from '../../web/scripts/ensure-built.ts';
+import { launchChromium, type TestBrowser } from './browser.ts';
+import { startTestStack } from './stack.ts';
 
 export { ensureWebBuilt };
+
+export type TestStack = Awaited<ReturnType<typeof startTestStack>>;
+
+/**
+ * For a `describe` block: builds the UI when needed and starts the local stack before its tests
+ * (`today` fixes the handlers' day), and stops it after them.
+ */
+export function useUiStack(options: { today?: string } = {}): { readonly stack: TestStack } {
+  const session = {} as { stack: TestStack };
+  beforeAll(async () => {
+    await ensureWebBuilt({ quiet: true });
+    session.stack = await startTestStack(options.today ? { today: options.today } : {});
+  }, 180_000);
+  afterAll(async () => {
+    await session.stack?.stop();
+  });
+  return session;
+}
+
+export interface BrowserSession {
+  readonly stack: TestStack;
+  readonly browser: TestBrowser;
+  /** The one page the tests of the block share, as a person would use one tab. */
+  readonly page: Page;
+  /** Console errors and CSP violations of the page since it opened. */
+  readonly problems: string[];
+  /** Screenshot test-results/ui-<name>.png and the accessibility check of the screen as it is. */
+  screen(name: string): Promise<void>;
+  h1(): Locator;
+  dialog(): Locator;
+  /** The error summary of a form. */
+  summary(): Locator;
+  /** The error shown under the field with id `veld-<id>`. */
+  fieldError(id: string): Locator;
+  /** Opens `path` of the stack; when `as` is given, logs in through the eID stand-in from there. */
+  open(path: string, as?: RegExp): Promise<void>;
+  /** Picks the organisation (a name) on the organisation list after login. */
+  chooseOrganisation(name: RegExp | string): Promise<void>;
+  /** Afmelden, confirmed; back on the start page. */
+  logout(): Promise<void>;
+  /** Runs `fn` with the window `width` px wide (800 high), then returns to 1280 × 900. */
+  atWidth(width: number, fn: () => Promise<void>): Promise<void>;
+  /** Nothing on the page scrolls sideways (tables scroll within their own box). */
+  fitsWidth(): Promise<void>;
+}
+
+/**
+ * For a `describe` block of browser tests: the stack (`useUiStack`), Chromium with one page watched
+ * for console problems, and the shared helpers. Fields are there from the block's first test on.
+ */
+export function useBrowserSession(options: { today?: string } = {}): BrowserSession {
+  const base = useUiStack(options);
+  let browser: TestBrowser;
+  let page: Page;
+  let problems: string[];
+  beforeAll(async () => {
+    browser = await launchChromium();
+    page = await browser.newPage();
+    problems = watchConsole(page);
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  const h1 = () => page.getByRole('heading', { level: 1 });
+  return {
+    get stack() {
+      return base.stack;
+    },
+    get browser() {
+      return browser;
+    },
+    get page() {
+      return page;
+    },
+    get problems() {
+      return problems;
+    },
+    async screen(name) {
+      await browser.screenshot(page, `ui-${name}`);
+      expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
+    },
+    h1,
+    dialog: () => page.getByRole('dialog'),
+    summary: () => page.locator('.error-summary'),
+    fieldError: (id) => page.locator('.field', { has: page.locator(`#veld-${id}`) }).locator('.field-error'),
+    async open(path, as) {
+      await page.goto(`${base.stack.url}${path}`);
+      if (as) await loginViaEid(page, as);
+    },
+    async chooseOrganisation(name) {
+      await page.getByRole('button', { name }).click();
+    },
+    async logout() {
+      await page.getByRole('button', { name: 'Afmelden' }).click();
+      await page.getByRole('button', { name: 'Ja, afmelden' }).click();
+      await expect.poll(() => h1().textContent()).toBe('Welkom bij Gebruikersbeheer');
+    },
+    async fitsWidth() {
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    },
+    async atWidth(width, fn) {
+      await page.setViewportSize({ width, height: 800 });
+      try {
+        await fn();
+      } finally {
+        await page.setViewportSize({ width: 1280, height: 900 });
+      }
+    },
+  };
+}
+
+/** Today in Brussels (YYYY-MM-DD), as the UI computes its defaults. */
+export function todayInBrussels(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
+}
+
+/** YYYY-MM-DD as the UI shows it: dd/mm/jjjj. */
+export const dmy = (iso: string) => iso.split('-').reverse().join('/');
+
+/** `years` later (the last day of the month when that day does not exist), then `days` more. */
+export function plusYears(iso: string, years: number, days = 0): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const last = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
+  const date = new Date(Date.UTC(y + years, m - 1, Math.min(d, last) + days));
+  return date.toISOString().slice(0, 10);
+}
 
 const require = createRequire(import.meta.url);
 /** axe-core's source, evaluated through the DevTools protocol: the UI's CSP rightly forbids inline scripts. */

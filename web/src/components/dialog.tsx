@@ -5,7 +5,8 @@
 import type { ReactNode } from 'react';
 import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useFormContext } from 'react-hook-form';
-import { fieldId } from './forms.tsx';
+import type { z } from 'zod';
+import { ContractForm, fieldId, TextAreaInput, useContractForm } from './forms.tsx';
 import { Button } from './ui.tsx';
 
 export function ActionDialog({
@@ -106,5 +107,114 @@ export function DialogButtons({
         Annuleer
       </Button>
     </div>
+  );
+}
+
+/**
+ * A confirmation in a dialog whose only field is the reason: pause, resume, delete, revoke, remove a
+ * local administrator. `children` says what will happen (a warning for what cannot be undone);
+ * `onConfirm` calls the API and, when it succeeded, closes the dialog and says what happened. An
+ * error it throws is shown in the form's summary (fields the API names, on the reason).
+ */
+export function ReasonDialog({
+  label,
+  buttonLabel,
+  title,
+  variant,
+  schema,
+  reason = 'optional',
+  submitLabel,
+  submitVariant = 'primary',
+  children,
+  onConfirm,
+}: {
+  /** The text of the button that opens the dialog. */
+  label: string;
+  buttonLabel?: string;
+  title: string;
+  variant?: 'primary' | 'secondary' | 'danger' | 'link';
+  /** The request's contract ({ reason }). */
+  schema: z.ZodType;
+  /**
+   * 'optional': the reason may stay empty; 'contract': the contract requires it (its own message);
+   * any other text: the contract allows it empty but this action asks it, with this message.
+   */
+  reason?: 'optional' | 'contract' | (string & {});
+  submitLabel: string;
+  submitVariant?: 'primary' | 'danger';
+  children?: ReactNode;
+  onConfirm(request: { reason?: string }, close: () => void): Promise<void>;
+}) {
+  return (
+    <ActionDialog
+      label={label}
+      title={title}
+      {...(variant ? { variant } : {})}
+      {...(buttonLabel ? { buttonLabel } : {})}
+    >
+      {(close) => (
+        <ReasonForm
+          schema={schema}
+          reason={reason}
+          submitLabel={submitLabel}
+          submitVariant={submitVariant}
+          close={close}
+          onConfirm={onConfirm}
+        >
+          {children}
+        </ReasonForm>
+      )}
+    </ActionDialog>
+  );
+}
+
+function ReasonForm({
+  schema,
+  reason,
+  submitLabel,
+  submitVariant,
+  close,
+  children,
+  onConfirm,
+}: {
+  schema: z.ZodType;
+  reason: string;
+  submitLabel: string;
+  submitVariant: 'primary' | 'danger';
+  close(): void;
+  children?: ReactNode;
+  onConfirm(request: { reason?: string }, close: () => void): Promise<void>;
+}) {
+  const form = useContractForm<{ reason: string }>(schema, {
+    defaultValues: { reason: '' },
+    ...(reason === 'contract' ? {} : { optional: ['reason' as const] }),
+  });
+  const required = reason !== 'optional';
+  return (
+    <ContractForm
+      form={form}
+      labels={{ reason: 'Reden' }}
+      onValid={async (request: { reason?: string }) => {
+        if (required && reason !== 'contract' && !request.reason) {
+          form.setError('reason', { type: 'required', message: reason });
+          form.failAttempt();
+          return;
+        }
+        await onConfirm(request, close);
+      }}
+    >
+      {children}
+      <TextAreaInput
+        name="reason"
+        label={required ? 'Reden' : 'Reden (niet verplicht)'}
+        required={required}
+      />
+      <DialogButtons
+        submitLabel={submitLabel}
+        variant={submitVariant}
+        pending={form.formState.isSubmitting}
+        close={close}
+      />
+    </ContractForm>
   );
 }

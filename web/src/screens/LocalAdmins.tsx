@@ -10,7 +10,7 @@ import { useApi, useIdempotencyKeys, useResource } from '../app/api.ts';
 import { digitsOf, formatDateTime, formatNationalNumber } from '../app/format.ts';
 import { useOrganisation } from '../app/session.tsx';
 import type { LocalAdminsDto } from '../app/types.ts';
-import { ActionDialog, DialogButtons } from '../components/dialog.tsx';
+import { ReasonDialog } from '../components/dialog.tsx';
 import { ContractForm, TextAreaInput, TextInput, useContractForm } from '../components/forms.tsx';
 import { Button, EmptyState, Notice, PageTitle, ResourceView, TableScroll } from '../components/ui.tsx';
 
@@ -98,6 +98,7 @@ export function LocalAdmins() {
                               <RemoveDialog
                                 admin={a}
                                 path={path}
+                                organisation={org.name}
                                 last={data.localAdmins.length === 1}
                                 done={done}
                               />
@@ -189,49 +190,27 @@ function AppointForm({ path, done }: { path: string; done(kind: 'success', text:
 function RemoveDialog({
   admin,
   path,
+  organisation,
   last,
   done,
 }: {
   admin: Admin;
   path: string;
+  organisation: string;
   last: boolean;
   done(kind: 'success' | 'warning', text: string): void;
 }) {
+  const api = useApi();
   return (
-    <ActionDialog
+    <ReasonDialog
       label="Verwijder"
       buttonLabel={`Verwijder ${admin.name} als lokale beheerder`}
       title={`Verwijder ${admin.name} als lokale beheerder`}
       variant="link"
-    >
-      {(close) => <RemoveForm admin={admin} path={path} last={last} done={done} close={close} />}
-    </ActionDialog>
-  );
-}
-
-function RemoveForm({
-  admin,
-  path,
-  last,
-  done,
-  close,
-}: {
-  admin: Admin;
-  path: string;
-  last: boolean;
-  done(kind: 'success' | 'warning', text: string): void;
-  close(): void;
-}) {
-  const api = useApi();
-  const form = useContractForm<{ reason: string }>(DeleteRequest, {
-    defaultValues: { reason: '' },
-    optional: ['reason'],
-  });
-  return (
-    <ContractForm
-      form={form}
-      labels={{ reason: 'Reden' }}
-      onValid={async (request) => {
+      schema={DeleteRequest}
+      submitLabel="Ja, verwijder"
+      submitVariant="danger"
+      onConfirm={async (request, close) => {
         const answer = await api.delete<{ warning?: { message: string } }>(
           `${path}/${admin.personId}`,
           request,
@@ -246,19 +225,13 @@ function RemoveForm({
       {last ? (
         <Notice kind="warning" title="Dit is de laatste lokale beheerder">
           <p>
-            Daarna kan niemand nog personen of rechten beheren tot u een nieuwe lokale beheerder aanduidt.
+            {admin.name} is de enige lokale beheerder van {organisation}. Daarna kan niemand nog personen of
+            rechten beheren tot u een nieuwe lokale beheerder aanduidt.
           </p>
         </Notice>
       ) : (
         <p>{admin.name} kan daarna geen personen of rechten meer beheren voor deze organisatie.</p>
       )}
-      <TextAreaInput name="reason" label="Reden (niet verplicht)" />
-      <DialogButtons
-        submitLabel="Ja, verwijder"
-        variant="danger"
-        pending={form.formState.isSubmitting}
-        close={close}
-      />
-    </ContractForm>
+    </ReasonDialog>
   );
 }

@@ -14,16 +14,15 @@ import {
 import { ApiError, useApi, useIdempotencyKeys } from '../app/api.ts';
 import { formatDate, GRANT_STATE_LABELS } from '../app/format.ts';
 import type { PersonPageDto, RightDto } from '../app/types.ts';
-import { ActionDialog, CheckboxInput, DialogButtons } from '../components/dialog.tsx';
+import { ActionDialog, CheckboxInput, DialogButtons, ReasonDialog } from '../components/dialog.tsx';
 import {
   ContractForm,
   DateInput,
   DualListInput,
-  SelectInput,
   TextAreaInput,
-  TextInput,
   useContractForm,
 } from '../components/forms.tsx';
+import { RELATIONSHIP_FIELD_LABELS, RelationshipFields } from '../components/relationship-fields.tsx';
 import { Notice } from '../components/ui.tsx';
 import { CATEGORIES } from './LinkOrganisation.tsx';
 
@@ -37,10 +36,10 @@ export interface ActionProps {
   done(message: string): void;
 }
 
-/** A 412 in plain words: someone else changed it meanwhile. */
-function conflictAware(error: unknown): unknown {
+/** A 412 (or 409) in plain words, thrown on: someone else changed it meanwhile. */
+function rethrowConflictAware(error: unknown): never {
   if (error instanceof ApiError && (error.status === 412 || error.status === 409)) {
-    return new ApiError(
+    throw new ApiError(
       error.status,
       error.code,
       error.title,
@@ -48,35 +47,25 @@ function conflictAware(error: unknown): unknown {
       error.fieldErrors,
     );
   }
-  return error;
+  throw error;
 }
 
 const name = (p: PersonPageDto) => `${p.firstName} ${p.lastName}`;
 
 export function PauseDialog({ person, path, done }: ActionProps) {
-  return (
-    <ActionDialog label="Pauzeer werkrelatie" title={`Pauzeer de werkrelatie van ${name(person)}`}>
-      {(close) => <PauseForm person={person} path={path} done={done} close={close} />}
-    </ActionDialog>
-  );
-}
-
-function PauseForm({ person, path, done, close }: ActionProps & { close(): void }) {
   const api = useApi();
   const keyFor = useIdempotencyKeys();
-  const form = useContractForm<{ reason: string }>(PauseRelationshipRequest, {
-    defaultValues: { reason: '' },
-  });
   return (
-    <ContractForm
-      form={form}
-      labels={{ reason: 'Reden' }}
-      onValid={async (request) => {
+    <ReasonDialog
+      label="Pauzeer werkrelatie"
+      title={`Pauzeer de werkrelatie van ${name(person)}`}
+      schema={PauseRelationshipRequest}
+      reason="contract"
+      submitLabel="Pauzeer"
+      onConfirm={async (request, close) => {
         await api
           .post(`${path}/work-relationship/pause`, request, { idempotencyKey: keyFor(request) })
-          .catch((e: unknown) => {
-            throw conflictAware(e);
-          });
+          .catch(rethrowConflictAware);
         close();
         done(`De werkrelatie van ${name(person)} is gepauzeerd; de gebruikersrechten zijn opgeschort.`);
       }}
@@ -85,63 +74,36 @@ function PauseForm({ person, path, done, close }: ActionProps & { close(): void 
         Tijdens de pauze zijn alle gebruikersrechten van {name(person)} opgeschort. U kan de werkrelatie later
         hervatten.
       </p>
-      <TextAreaInput name="reason" label="Reden" required />
-      <DialogButtons submitLabel="Pauzeer" pending={form.formState.isSubmitting} close={close} />
-    </ContractForm>
+    </ReasonDialog>
   );
 }
 
 export function ResumeDialog({ person, path, done }: ActionProps) {
-  return (
-    <ActionDialog label="Hervat werkrelatie" title={`Hervat de werkrelatie van ${name(person)}`}>
-      {(close) => <ResumeForm person={person} path={path} done={done} close={close} />}
-    </ActionDialog>
-  );
-}
-
-function ResumeForm({ person, path, done, close }: ActionProps & { close(): void }) {
   const api = useApi();
   const keyFor = useIdempotencyKeys();
-  const form = useContractForm<{ reason: string }>(ResumeRelationshipRequest, {
-    defaultValues: { reason: '' },
-    optional: ['reason'],
-  });
   return (
-    <ContractForm
-      form={form}
-      labels={{ reason: 'Reden' }}
-      onValid={async (request) => {
+    <ReasonDialog
+      label="Hervat werkrelatie"
+      title={`Hervat de werkrelatie van ${name(person)}`}
+      schema={ResumeRelationshipRequest}
+      submitLabel="Hervat"
+      onConfirm={async (request, close) => {
         await api
           .post(`${path}/work-relationship/resume`, request, { idempotencyKey: keyFor(request) })
-          .catch((e: unknown) => {
-            throw conflictAware(e);
-          });
+          .catch(rethrowConflictAware);
         close();
         done(`De werkrelatie van ${name(person)} is hervat; de gebruikersrechten gelden weer.`);
       }}
     >
       {person.relationship?.pauseReason && <p>Gepauzeerd omdat: {person.relationship.pauseReason}</p>}
-      <TextAreaInput name="reason" label="Reden (niet verplicht)" />
-      <DialogButtons submitLabel="Hervat" pending={form.formState.isSubmitting} close={close} />
-    </ContractForm>
+    </ReasonDialog>
   );
 }
 
-interface RelationshipValues {
-  category: string;
-  startDate: string;
-  endDate: string;
-  phone: string;
-  email: string;
-  reason: string;
-}
+type RelationshipValues = Record<keyof typeof RELATIONSHIP_FIELD_LABELS | 'reason', string>;
 
 const RELATIONSHIP_LABELS: Record<keyof RelationshipValues, string> = {
-  category: 'Categorie',
-  startDate: 'Begindatum',
-  endDate: 'Einddatum',
-  phone: 'Telefoonnummer',
-  email: 'E-mailadres',
+  ...RELATIONSHIP_FIELD_LABELS,
   reason: 'Reden',
 };
 
@@ -173,35 +135,14 @@ function EditRelationshipForm({ person, path, done, close }: ActionProps & { clo
       form={form}
       labels={RELATIONSHIP_LABELS}
       onValid={async (request) => {
-        await api.patch(`${path}/work-relationship`, request, { ifMatch: r.version }).catch((e: unknown) => {
-          throw conflictAware(e);
-        });
+        await api
+          .patch(`${path}/work-relationship`, request, { ifMatch: r.version })
+          .catch(rethrowConflictAware);
         close();
         done(`De werkrelatie van ${name(person)} is gewijzigd.`);
       }}
     >
-      <SelectInput
-        name="category"
-        label={RELATIONSHIP_LABELS.category}
-        required
-        options={CATEGORIES.map((c) => ({ id: c, label: c }))}
-      />
-      <DateInput name="startDate" label={RELATIONSHIP_LABELS.startDate} required />
-      <DateInput
-        name="endDate"
-        label={RELATIONSHIP_LABELS.endDate}
-        required
-        description="Maximumperiode = 10 jaar."
-      />
-      <TextInput
-        name="phone"
-        label="Telefoonnummer (bv. +3212345678)"
-        type="tel"
-        autoComplete="off"
-        required
-        width="medium"
-      />
-      <TextInput name="email" label={RELATIONSHIP_LABELS.email} type="email" autoComplete="off" required />
+      <RelationshipFields categories={CATEGORIES} />
       <TextAreaInput name="reason" label="Reden (niet verplicht)" />
       <DialogButtons submitLabel="Bewaar" pending={form.formState.isSubmitting} close={close} />
     </ContractForm>
@@ -222,35 +163,22 @@ function RightsList({ grants, empty }: { grants: readonly Grant[]; empty: string
   );
 }
 
-export function DeleteRelationshipDialog(props: ActionProps) {
-  return (
-    <ActionDialog label="Verwijder werkrelatie" title={`Verwijder de werkrelatie van ${name(props.person)}`}>
-      {(close) => <DeleteRelationshipForm {...props} close={close} />}
-    </ActionDialog>
-  );
-}
-
-function DeleteRelationshipForm({ person, path, done, close }: ActionProps & { close(): void }) {
+export function DeleteRelationshipDialog({ person, path, done }: ActionProps) {
   const api = useApi();
   const r = person.relationship!;
   const live = person.grants.filter((g) => g.state !== 'expired');
-  const form = useContractForm<{ reason: string }>(DeleteRequest, {
-    defaultValues: { reason: '' },
-    optional: ['reason'],
-  });
   return (
-    <ContractForm
-      form={form}
-      labels={{ reason: 'Reden' }}
-      onValid={async (request) => {
-        if (!request.reason) {
-          form.setError('reason', { type: 'required', message: 'Geef een reden op voor het verwijderen.' });
-          form.failAttempt();
-          return;
-        }
-        await api.delete(`${path}/work-relationship`, request, { ifMatch: r.version }).catch((e: unknown) => {
-          throw conflictAware(e);
-        });
+    <ReasonDialog
+      label="Verwijder werkrelatie"
+      title={`Verwijder de werkrelatie van ${name(person)}`}
+      schema={DeleteRequest}
+      reason="Geef een reden op voor het verwijderen."
+      submitLabel="Ja, verwijder de werkrelatie"
+      submitVariant="danger"
+      onConfirm={async (request, close) => {
+        await api
+          .delete(`${path}/work-relationship`, request, { ifMatch: r.version })
+          .catch(rethrowConflictAware);
         close();
         done(
           `De werkrelatie van ${name(person)} met ${person.organisation.name} is verwijderd${
@@ -268,14 +196,7 @@ function DeleteRelationshipForm({ person, path, done, close }: ActionProps & { c
         </p>
         <RightsList grants={live} empty="Er zijn geen gebruikersrechten die ingetrokken worden." />
       </Notice>
-      <TextAreaInput name="reason" label="Reden" required />
-      <DialogButtons
-        submitLabel="Ja, verwijder de werkrelatie"
-        variant="danger"
-        pending={form.formState.isSubmitting}
-        close={close}
-      />
-    </ContractForm>
+    </ReasonDialog>
   );
 }
 
@@ -312,9 +233,7 @@ function ExtendForm({ person, path, done, close }: ActionProps & { close(): void
       onValid={async (request) => {
         await api
           .post(`${path}/work-relationship/extension`, request, { idempotencyKey: keyFor(request) })
-          .catch((e: unknown) => {
-            throw conflictAware(e);
-          });
+          .catch(rethrowConflictAware);
         close();
         done(
           request.includeRights
@@ -389,9 +308,7 @@ function EditGrantForm({
       onValid={async (request) => {
         await api
           .patch(`${path}/rights/${grant.grantId}`, request, { ifMatch: grant.version })
-          .catch((e: unknown) => {
-            throw conflictAware(e);
-          });
+          .catch(rethrowConflictAware);
         close();
         done(`${grant.rightName} van ${name(person)} is gewijzigd.`);
       }}
@@ -410,46 +327,22 @@ function EditGrantForm({
   );
 }
 
-export function RevokeGrantDialog({ grant, ...props }: ActionProps & { grant: Grant }) {
+export function RevokeGrantDialog({ grant, person, path, done }: ActionProps & { grant: Grant }) {
+  const api = useApi();
   return (
-    <ActionDialog
+    <ReasonDialog
       label="Intrekken"
       buttonLabel={`Intrekken: ${grant.rightName}`}
-      title={`Trek ${grant.rightName} van ${name(props.person)} in`}
+      title={`Trek ${grant.rightName} van ${name(person)} in`}
       variant="link"
-    >
-      {(close) => <RevokeGrantForm {...props} grant={grant} close={close} />}
-    </ActionDialog>
-  );
-}
-
-function RevokeGrantForm({
-  person,
-  path,
-  done,
-  close,
-  grant,
-}: ActionProps & { close(): void; grant: Grant }) {
-  const api = useApi();
-  const form = useContractForm<{ reason: string }>(DeleteRequest, {
-    defaultValues: { reason: '' },
-    optional: ['reason'],
-  });
-  return (
-    <ContractForm
-      form={form}
-      labels={{ reason: 'Reden' }}
-      onValid={async (request) => {
-        if (!request.reason) {
-          form.setError('reason', { type: 'required', message: 'Geef een reden op voor het intrekken.' });
-          form.failAttempt();
-          return;
-        }
+      schema={DeleteRequest}
+      reason="Geef een reden op voor het intrekken."
+      submitLabel="Ja, trek in"
+      submitVariant="danger"
+      onConfirm={async (request, close) => {
         await api
           .delete(`${path}/rights/${grant.grantId}`, request, { ifMatch: grant.version })
-          .catch((e: unknown) => {
-            throw conflictAware(e);
-          });
+          .catch(rethrowConflictAware);
         close();
         done(`${grant.rightName} van ${name(person)} is ingetrokken.`);
       }}
@@ -461,13 +354,6 @@ function RevokeGrantForm({
           {formatDate(grant.endDate)}.
         </p>
       </Notice>
-      <TextAreaInput name="reason" label="Reden" required />
-      <DialogButtons
-        submitLabel="Ja, trek in"
-        variant="danger"
-        pending={form.formState.isSubmitting}
-        close={close}
-      />
-    </ContractForm>
+    </ReasonDialog>
   );
 }

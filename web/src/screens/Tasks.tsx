@@ -12,14 +12,8 @@ import { addYears, formatDate, formatDateTime, todayInBrussels } from '../app/fo
 import { orgPath, useOrganisation } from '../app/session.tsx';
 import type { TaskDto } from '../app/types.ts';
 import { ActionDialog, DialogButtons } from '../components/dialog.tsx';
-import {
-  ContractForm,
-  DateInput,
-  SelectInput,
-  TextAreaInput,
-  TextInput,
-  useContractForm,
-} from '../components/forms.tsx';
+import { ContractForm, DateInput, TextAreaInput, useContractForm } from '../components/forms.tsx';
+import { RELATIONSHIP_FIELD_LABELS, RelationshipFields } from '../components/relationship-fields.tsx';
 import { EmptyState, Notice, PageTitle, ResourceView, TextLink } from '../components/ui.tsx';
 import { CATEGORIES } from './LinkOrganisation.tsx';
 
@@ -151,14 +145,9 @@ interface DecisionValues {
   email: string;
 }
 
-const LABELS: Record<keyof DecisionValues, string> = {
-  reason: 'Reden',
-  category: 'Categorie',
-  startDate: 'Begindatum',
-  endDate: 'Einddatum',
-  phone: 'Telefoonnummer',
-  email: 'E-mailadres',
-};
+const LABELS: Record<keyof DecisionValues, string> = { ...RELATIONSHIP_FIELD_LABELS, reason: 'Reden' };
+
+const EXTENSION_END_LABEL = 'Nieuwe einddatum van de werkrelatie';
 
 /**
  * The decision's own contract (DecisionRequest) judges the reason; the relationship details, when
@@ -226,7 +215,7 @@ function DecisionForm({
   return (
     <ContractForm
       form={form}
-      labels={LABELS}
+      labels={extension ? { ...LABELS, endDate: EXTENSION_END_LABEL } : LABELS}
       onValid={async (values) => {
         const body: Record<string, unknown> = { decision, reason: values.reason };
         if (extension && decision === 'extend' && values.endDate) body.endDate = values.endDate;
@@ -260,7 +249,7 @@ function DecisionForm({
           decision === 'approve'
             ? `De aanvraag van ${task.subject.name} is goedgekeurd. Het recht wordt nu toegekend; dit kan even duren.`
             : decision === 'extend'
-              ? `Verlengd voor ${task.subject.name}.`
+              ? `De werkrelatie en de gebruikersrechten van ${task.subject.name} zijn verlengd.`
               : extension
                 ? `Niet verlengd voor ${task.subject.name}.`
                 : `De aanvraag van ${task.subject.name} is afgekeurd.`,
@@ -280,30 +269,14 @@ function DecisionForm({
             {task.subject.name} heeft nog geen werkrelatie met de organisatie; die wordt samen met de
             goedkeuring aangemaakt.
           </p>
-          <SelectInput
-            name="category"
-            label={LABELS.category}
-            required
-            options={CATEGORIES.map((c) => ({ id: c, label: c }))}
-          />
-          <DateInput name="startDate" label={LABELS.startDate} required />
-          <DateInput name="endDate" label={LABELS.endDate} required description="Maximumperiode = 10 jaar." />
-          <TextInput
-            name="phone"
-            label="Telefoonnummer (bv. +3212345678)"
-            type="tel"
-            autoComplete="off"
-            required
-            width="medium"
-          />
-          <TextInput name="email" label={LABELS.email} type="email" autoComplete="off" required />
+          <RelationshipFields categories={CATEGORIES} />
         </fieldset>
       )}
       {extension && decision === 'extend' && (
         <DateInput
           name="endDate"
-          label="Nieuwe einddatum"
-          description="Niet verplicht: leeg is de maximumperiode."
+          label={EXTENSION_END_LABEL}
+          description="De werkrelatie loopt tot deze datum, maximaal 10 jaar; de gebruikersrechten lopen mee, elk maximaal 5 jaar vanaf vandaag en niet later dan de werkrelatie. Niet verplicht: leeg is de maximumperiode."
         />
       )}
       <TextAreaInput name="reason" label={LABELS.reason} required />
