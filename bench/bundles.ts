@@ -6,12 +6,11 @@
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
+import { BUNDLE_ALIASES, ESM_REQUIRE_BANNER, LAMBDA_ESBUILD } from '#infra/bundling';
 import { ROOT } from './support.ts';
 
 /** The floor: the same DynamoDB client and one GetItem, nothing else. */
 export const BARE_ENTRY = 'bench/bare-get-item.ts';
-
-const BANNER = "import { createRequire } from 'module';const require = createRequire(import.meta.url);";
 
 export interface BundleRow {
   fn: string;
@@ -44,12 +43,10 @@ export async function bundle(
     entryPoints: [join(ROOT, entry)],
     absWorkingDir: ROOT,
     bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    mainFields: ['module', 'main'],
-    banner: { js: BANNER },
-    minify: true,
+    ...LAMBDA_ESBUILD,
+    mainFields: [...LAMBDA_ESBUILD.mainFields],
+    banner: { js: ESM_REQUIRE_BANNER },
+    alias: BUNDLE_ALIASES,
     metafile: true,
     tsconfig: join(ROOT, 'tsconfig.json'),
     logLevel: 'error',

@@ -4,6 +4,7 @@ import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-l
 import { NodejsFunction, type NodejsFunctionProps, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { BUNDLE_ALIASES, ESM_REQUIRE_BANNER, LAMBDA_ESBUILD } from '#infra/bundling';
 import { fromRoot, repoRoot } from '#infra/paths';
 
 /** `request-access` → `RequestAccess`: construct ids from the kebab-case names of the route and workflow tables. */
@@ -54,14 +55,16 @@ export class ApiFunction extends NodejsFunction {
       },
       bundling: {
         format: OutputFormat.ESM,
-        // Prefer the ESM build of dependencies, so esbuild can tree-shake them.
-        mainFields: ['module', 'main'],
-        // Some bundled CommonJS dependencies call require(); ESM output has no require of its own.
-        banner: "import { createRequire } from 'module';const require = createRequire(import.meta.url);",
-        minify: true,
+        target: LAMBDA_ESBUILD.target,
+        mainFields: [...LAMBDA_ESBUILD.mainFields],
+        banner: ESM_REQUIRE_BANNER,
+        minify: LAMBDA_ESBUILD.minify,
         sourceMap: true,
         // Bundle the AWS SDK: a pinned, tree-shaken client instead of whatever version the runtime ships.
         externalModules: [],
+        esbuildArgs: Object.fromEntries(
+          Object.entries(BUNDLE_ALIASES).map(([from, to]) => [`--alias:${from}`, to]),
+        ),
         tsconfig: fromRoot('tsconfig.json'),
         ...props.bundling,
       },

@@ -1,7 +1,12 @@
-import { CfnParameter, type Stack, Validations } from 'aws-cdk-lib';
+import { CfnParameter, Duration, type Stack, Validations } from 'aws-cdk-lib';
 import { type ITable, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import {
+  type IFunction,
+  ParamsAndSecretsLayerVersion,
+  ParamsAndSecretsLogLevel,
+  ParamsAndSecretsVersions,
+} from 'aws-cdk-lib/aws-lambda';
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 import { tableDefinition } from '#lib/adapters/dynamodb/table-definition';
@@ -25,6 +30,20 @@ export function pseudonymKeyParameter(stack: Stack): CfnParameter {
     // A leading slash is required: it fixes the shape of the parameter ARN granted below.
     allowedPattern: '^/[a-zA-Z0-9_./-]+$',
     description: 'Name of the SSM SecureString parameter holding the HMAC key for pseudonymous keys',
+  });
+}
+
+/**
+ * The Parameters and Secrets extension layer for functions with table access: they read the pseudonym
+ * key through it (lib/adapters/parameters-extension.ts) instead of bundling the SSM client, and it
+ * caches the key across invocations.
+ */
+export function pseudonymKeyExtension(data: DataAccess): ParamsAndSecretsLayerVersion | undefined {
+  if (data === 'none') return undefined;
+  return ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103, {
+    cacheEnabled: true,
+    parameterStoreTtl: Duration.minutes(5),
+    logLevel: ParamsAndSecretsLogLevel.WARN,
   });
 }
 
@@ -95,6 +114,16 @@ export class TableAccess extends Construct {
       }
     }
     fn.addToRolePolicy(this.queryIndexes);
+    fn.addToRolePolicy(this.readSecret);
+  }
+
+  /**
+   * UpdateItem on the table and nothing else (no reads, no other writes, no indexes), plus the key
+   * use it needs and the pseudonym key: for the Cognito trigger that records logins.
+   */
+  grantUpdateItem(fn: IFunction): void {
+    this.tableOnly.grant(fn, 'dynamodb:UpdateItem');
+    this.tableOnly.encryptionKey?.grant(fn, 'kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey');
     fn.addToRolePolicy(this.readSecret);
   }
 }

@@ -1,18 +1,18 @@
 /**
- * The relying portals' access check, in a module of its own so the check-access function bundles only
- * these schemas and not the whole administration API (nor the phone parser it needs). `api.ts`
- * re-exports it.
+ * The relying portals' access check, in a module of its own and in zod/mini, so the check-access
+ * function bundles only these schemas and not the whole administration API (nor classic zod, nor the
+ * phone parser). `api.ts` re-exports it.
  */
-import * as z from 'zod';
-import { zEnterpriseNumber, zNationalNumber } from '#lib/contracts/common';
+import * as z from 'zod/mini';
+import { zEnterpriseNumber, zNationalNumber } from '#lib/contracts/identifiers';
 
-export const zRightId = z.string().trim().min(1, 'Kies een gebruikersrecht.').max(100);
+export const zRightId = z
+  .string()
+  .check(z.trim(), z.minLength(1, 'Kies een gebruikersrecht.'), z.maxLength(100));
 
 export const zProfile = z
   .string({ error: 'Geef het profiel op.' })
-  .trim()
-  .min(1, 'Geef het profiel op.')
-  .max(100);
+  .check(z.trim(), z.minLength(1, 'Geef het profiel op.'), z.maxLength(100));
 
 export const AccessCheckRequest = z.strictObject({
   nationalNumber: zNationalNumber,

@@ -3,38 +3,18 @@
  * domain agree on what is valid; messages are Dutch and carry the domain's stable code.
  */
 import * as z from 'zod';
-import { nl } from 'zod/locales';
+import { domainCheck } from '#lib/contracts/identifiers';
 import { RELATIONSHIP_CATEGORIES } from '#lib/domain/catalogue';
 import { parseEmail, parsePhone } from '#lib/domain/contact';
-import { parseEnterpriseNumber } from '#lib/domain/enterprise-number';
 import type { Check } from '#lib/domain/errors';
-import { parseNationalNumber } from '#lib/domain/national-number';
 import { checkPeriod, parseCalendarDate } from '#lib/domain/period';
-
-// The namespace import and the one locale keep the bundles small: `z.locales` would pull in every language.
-z.config(nl());
 
 /** Wraps a domain check: the input must be a string; the output is the check's value. */
 function checked<T>(check: (input: unknown) => Check<T>, typeMessage: string) {
-  return z.string({ error: typeMessage }).transform((value, ctx) => {
-    const result = check(value);
-    if (result.ok) return result.value;
-    ctx.addIssue({ code: 'custom', message: result.message, params: { code: result.code } });
-    return z.NEVER;
-  });
+  return z.string({ error: typeMessage }).transform(domainCheck(check));
 }
 
-export const zNationalNumber = checked(
-  parseNationalNumber,
-  'Geef het rijksregisternummer of BIS-nummer op als tekst, bv. "85.07.30-033.28".',
-).meta({
-  description: 'Rijksregisternummer of BIS-nummer (11 cijfers; punten, streepjes en spaties mogen).',
-});
-
-export const zEnterpriseNumber = checked(
-  parseEnterpriseNumber,
-  'Geef het ondernemingsnummer op als tekst, bv. "0795.012.394".',
-).meta({ description: 'Ondernemingsnummer (10 cijfers, begint met 0 of 1).' });
+export { zEnterpriseNumber, zNationalNumber } from '#lib/contracts/identifiers';
 
 // Pure: a bundle that validates no phone number (the access check) leaves the phone parser and its
 // metadata out.

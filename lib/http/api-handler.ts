@@ -11,7 +11,7 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod/v4/core';
 import type { Actor, AdminRecord } from '#lib/adapters/dynamodb/store';
 import {
   DomainError,
@@ -59,7 +59,7 @@ export interface ApiResult {
   headers?: Record<string, string>;
 }
 
-export interface ApiSpec<BS extends z.ZodType, QS extends z.ZodType, PS extends z.ZodType> {
+export interface ApiSpec<BS extends z.$ZodType, QS extends z.$ZodType, PS extends z.$ZodType> {
   auth: 'none' | 'user' | 'service';
   /** For `service`: the scope the client-credentials token must carry. */
   scope?: string;
@@ -83,7 +83,7 @@ export interface ApiSpec<BS extends z.ZodType, QS extends z.ZodType, PS extends 
   data?: boolean;
 }
 
-type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Out<S> = S extends z.$ZodType ? z.output<S> : undefined;
 
 function readBody(event: HttpEvent): unknown {
   const raw = event.body ?? '';
@@ -200,9 +200,9 @@ function accessLog(): MiddlewareObj<HttpEvent, HttpResult> {
 }
 
 export function apiHandler<
-  BS extends z.ZodType | undefined = undefined,
-  QS extends z.ZodType | undefined = undefined,
-  PS extends z.ZodType | undefined = undefined,
+  BS extends z.$ZodType | undefined = undefined,
+  QS extends z.$ZodType | undefined = undefined,
+  PS extends z.$ZodType | undefined = undefined,
 >(
   spec: ApiSpec<NonNullable<BS>, NonNullable<QS>, NonNullable<PS>> & { body?: BS; query?: QS; params?: PS },
   fn: (request: ApiRequest<Out<BS>, Out<QS>, Out<PS>>) => Promise<ApiResult>,

@@ -2,11 +2,12 @@
  * The dependencies of the use cases, built once per cold start from the environment. Tests and the
  * local stack may replace parts (a failing register, a fixed clock) through `setDeps`.
  */
-import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { monotonicFactory } from 'ulid';
 import { createDynamoClients, type DynamoClients } from '#lib/adapters/dynamodb/client';
+import { LoginsStore } from '#lib/adapters/dynamodb/logins-store';
 import { Store } from '#lib/adapters/dynamodb/store';
 import { TasksStore } from '#lib/adapters/dynamodb/tasks-store';
+import { getParameterFromExtension } from '#lib/adapters/parameters-extension';
 import { createPseudonymizer, type Pseudonymize } from '#lib/adapters/pseudonym';
 import {
   fixtureEnterpriseRegistry,
@@ -22,6 +23,8 @@ export interface Deps {
   tableName: string;
   store: Store;
   tasks: TasksStore;
+  /** A person's logins per method (the person page's Accounts tab). */
+  logins: LoginsStore;
   pseudonymize: Pseudonymize;
   nationalRegister: NationalRegister;
   enterpriseRegistry: EnterpriseRegistry;
@@ -84,12 +87,8 @@ function lazyWorkflows(env: AppEnv): Workflows {
 
 async function loadSecret(env: ReturnType<typeof readEnv>): Promise<string> {
   if (env.PSEUDONYM_SECRET) return env.PSEUDONYM_SECRET;
-  const out = await new SSMClient({}).send(
-    new GetParameterCommand({ Name: env.PSEUDONYM_SECRET_PARAMETER, WithDecryption: true }),
-  );
-  const value = out.Parameter?.Value;
-  if (!value) throw new Error('The pseudonym secret parameter is empty.');
-  return value;
+  // readEnv guarantees one of the two.
+  return getParameterFromExtension(env.PSEUDONYM_SECRET_PARAMETER ?? '');
 }
 
 async function build(): Promise<Deps> {
@@ -101,6 +100,7 @@ async function build(): Promise<Deps> {
     tableName: env.TABLE_NAME,
     store: new Store(clients.doc, env.TABLE_NAME),
     tasks: new TasksStore(clients.doc, env.TABLE_NAME),
+    logins: new LoginsStore(clients.doc, env.TABLE_NAME),
     pseudonymize: createPseudonymizer(await loadSecret(env)),
     nationalRegister: fixtureNationalRegister,
     enterpriseRegistry: fixtureEnterpriseRegistry,
@@ -119,7 +119,7 @@ async function build(): Promise<Deps> {
 
 export function getDeps(): Promise<Deps> {
   current ??= build();
-  // A failed initialisation (e.g. SSM throttled) must not stick for the life of the container.
+  // A failed initialisation (e.g. the parameter not readable yet) must not stick for the life of the container.
   current.catch(() => {
     current = undefined;
   });

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import * as z from 'zod/v4/core';
 import { type FieldError, ValidationError } from '#lib/domain/errors';
 
 const CODES: Record<string, string> = {
@@ -12,7 +12,7 @@ const CODES: Record<string, string> = {
 };
 
 /** zod issues → field errors with a stable code (the domain's where it gave one). */
-export function toFieldErrors(error: z.ZodError, prefix: string): FieldError[] {
+export function toFieldErrors(error: z.$ZodError, prefix: string): FieldError[] {
   return error.issues.flatMap((issue) => {
     const base = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
     if (issue.code === 'unrecognized_keys') {
@@ -27,8 +27,9 @@ export function toFieldErrors(error: z.ZodError, prefix: string): FieldError[] {
   });
 }
 
-export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown, prefix: string): z.output<T> {
-  const result = schema.safeParse(input);
+/** Through zod's core, so classic and zod/mini schemas (the access check's) are parsed alike. */
+export function parseOrThrow<T extends z.$ZodType>(schema: T, input: unknown, prefix: string): z.output<T> {
+  const result = z.safeParse(schema, input);
   if (!result.success) throw new ValidationError(toFieldErrors(result.error, prefix));
   return result.data;
 }
