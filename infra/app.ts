@@ -1,6 +1,11 @@
 import { App } from 'aws-cdk-lib';
 import { addGebruikersbeheer } from '#infra/gebruikersbeheer';
 import { addNagChecks } from '#infra/nag';
+import { ensureWebBuilt } from '../web/scripts/ensure-built.ts';
+
+// The web content stack deploys web/dist: build it first when missing or older than its sources, so
+// `cdk synth` and `cdk deploy` always ship the current UI (offline, like the function bundles).
+await ensureWebBuilt();
 
 const app = new App();
 

@@ -3,7 +3,8 @@
  * - `/config.json`: the UI's OpenID Connect and API settings for this stack (web/src/app/config.ts);
  * - files of web/dist with their content types; hashed `/assets/*` are cached for a year;
  * - any other path without a file extension gets index.html (the UI routes in the browser);
- * - every answer carries the security headers: a Content-Security-Policy of `default-src 'self'`
+ * - every answer carries the security headers of infra/security-headers.ts (shared with CloudFront):
+ *   a Content-Security-Policy of `default-src 'self'`
  *   (plus the identity provider's origin for the token exchange), `frame-ancestors 'none'`, nosniff,
  *   no referrer (the callback URL carries the authorization code).
  * Files are read per request, so `npm run build:web` shows up without a restart.
@@ -13,6 +14,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { WEB_CLIENT_ID } from '#infra/local/dev-idp';
+import { securityHeaders as sharedSecurityHeaders } from '#infra/security-headers';
 
 export interface StaticOptions {
   /** The built UI, normally `<repo>/web/dist`. */
@@ -43,28 +45,10 @@ const CONTENT_TYPES: Record<string, string> = {
 /** Paths of the rest of the stack, never answered here. */
 const NOT_OURS = /^\/(api|idp)(\/|$)/;
 
+/** The security headers of infra/security-headers.ts, with the local identity provider's origin. */
 export function securityHeaders(url: string): Record<string, string> {
   const idpOrigin = new URL(url).origin;
-  const csp = [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    `connect-src 'self' ${idpOrigin}`,
-    `form-action 'self' ${idpOrigin}`,
-    "frame-ancestors 'none'",
-    "base-uri 'none'",
-    "object-src 'none'",
-  ].join('; ');
-  return {
-    'content-security-policy': csp,
-    'x-content-type-options': 'nosniff',
-    'x-frame-options': 'DENY',
-    'referrer-policy': 'no-referrer',
-    'cross-origin-opener-policy': 'same-origin',
-    'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
-  };
+  return sharedSecurityHeaders({ connectSrc: [idpOrigin], formAction: [idpOrigin] });
 }
 
 /** Returns a request handler that answers UI paths and returns false for anything else. */

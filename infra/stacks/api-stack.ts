@@ -1,6 +1,7 @@
 import {
   CfnOutput,
   CrossStackReferences,
+  Duration,
   ReferenceStrength,
   RemovalPolicy,
   Stack,
@@ -26,7 +27,7 @@ import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { handlerPath, type Route, routes } from '#functions/routes';
 import { ApiFunction, pascalCase } from '#infra/constructs/api-function';
-import { pseudonymKeyParameter, TableAccess } from '#infra/constructs/table-access';
+import { pseudonymKeyExtension, pseudonymKeyParameter, TableAccess } from '#infra/constructs/table-access';
 import { ENV } from '#lib/config/env-names';
 
 export { DEFAULT_PSEUDONYM_SECRET_PARAMETER } from '#infra/constructs/table-access';
@@ -56,8 +57,8 @@ export interface ApiStackProps extends StackProps {
   /** The route table; the shared one unless a test passes its own. */
   routes?: readonly Route[];
   /**
-   * Browser origins allowed to call the API cross-origin (the UI's CloudFront domain). Unset: no CORS
-   * configuration, which is right while the UI is served from the same origin as `/api`.
+   * Browser origins allowed to call the API cross-origin: the UI's CloudFront origin (hosting stack).
+   * Unset: no CORS configuration, which is right only when the UI is served from the same origin.
    */
   corsOrigins?: string[];
   /**
@@ -116,7 +117,11 @@ export class ApiStack extends Stack {
       corsPreflight: props.corsOrigins && {
         allowOrigins: props.corsOrigins,
         allowMethods: [...new Set(tableRoutes.map((route) => CorsHttpMethod[route.method]))],
-        allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
+        // What the UI sends (web/src/app/api.ts): the bearer token, JSON bodies, If-Match, Idempotency-Key.
+        allowHeaders: ['authorization', 'content-type', 'if-match', 'idempotency-key'],
+        // Bearer tokens, no cookies: credentialed requests stay refused.
+        allowCredentials: false,
+        maxAge: Duration.hours(1),
       },
     });
 
@@ -200,6 +205,7 @@ export class ApiStack extends Stack {
       entry: handlerPath(route),
       description: `${route.method} ${route.path}`,
       environment: { ...environment },
+      paramsAndSecrets: pseudonymKeyExtension(route.data),
     });
   }
 

@@ -1,7 +1,9 @@
 import {
   CfnOutput,
   CfnParameter,
+  CrossStackReferences,
   Duration,
+  ReferenceStrength,
   RemovalPolicy,
   SecretValue,
   Stack,
@@ -26,9 +28,11 @@ import {
   UserPoolOperation,
   type UserPoolResourceServer,
 } from 'aws-cdk-lib/aws-cognito';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { type Route, routes as routeTable } from '#functions/routes';
 import { ApiFunction } from '#infra/constructs/api-function';
+import { pseudonymKeyExtension, pseudonymKeyParameter, TableAccess } from '#infra/constructs/table-access';
 
 /** Name of the ACM identity provider in the pool: the UI sends `identity_provider=ACM` to skip the chooser. */
 export const ACM_PROVIDER_NAME = 'ACM';
@@ -60,8 +64,12 @@ function resourceServerScopes(routes: readonly Route[]): ResourceServerScope[] {
 }
 
 export interface IdentityStackProps extends StackProps {
+  /** The admin UI's origin (hosting stack, `https://<id>.cloudfront.net`): its callback and logout URLs. */
+  webUrl: string;
   /** The route table, for the scopes of the resource server; the shared one unless a test passes its own. */
   routes?: readonly Route[];
+  /** The table: the pre token generation trigger records logins in it (UpdateItem only). */
+  table?: ITable;
 }
 
 /**
@@ -85,9 +93,14 @@ export class IdentityStack extends Stack {
   readonly preTokenGeneration: ApiFunction;
   /** The `iss` of the pool's tokens, as the JWT authorizers expect it. */
   readonly issuerUrl: string;
+  /** `https://<prefix>.auth.<region>.amazoncognito.com`: hosted login, token endpoint, logout. */
+  readonly hostedLoginUrl: string;
 
-  constructor(scope: Construct, id: string, props: IdentityStackProps = {}) {
+  constructor(scope: Construct, id: string, props: IdentityStackProps) {
     super(scope, id, props);
+    // Strong (CloudFormation exports), as in the API and workflow stacks: the table the login trigger
+    // writes to cannot be dropped from under it.
+    CrossStackReferences.of(this).consume(ReferenceStrength.STRONG);
 
     // Parameters, like the API stack: ACM's registration and the URLs differ per environment.
     const acmIssuer = new CfnParameter(this, 'AcmIssuerUrl', {
@@ -125,15 +138,6 @@ export class IdentityStack extends Stack {
       allowedPattern: '^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$',
       description: 'Prefix of the hosted login domain: <prefix>.auth.<region>.amazoncognito.com',
     });
-    const callbackUrls = new CfnParameter(this, 'WebCallbackUrls', {
-      type: 'CommaDelimitedList',
-      description: 'Redirect URLs of the admin UI after login (https), comma separated',
-    });
-    const logoutUrls = new CfnParameter(this, 'WebLogoutUrls', {
-      type: 'CommaDelimitedList',
-      description: 'URLs of the admin UI after logout (https), comma separated',
-    });
-
     this.userPool = new UserPool(this, 'UserPool', {
       // Essentials: needed for access-token customisation (the V2_0 pre token generation event).
       featurePlan: FeaturePlan.ESSENTIALS,
@@ -232,8 +236,9 @@ export class IdentityStack extends Stack {
         // openid only: no aws.cognito.signin.user.admin, so a person cannot edit their own attributes
         // (such as the national number) with the access token. The API needs the access token only.
         scopes: [OAuthScope.OPENID],
-        callbackUrls: callbackUrls.valueAsList,
-        logoutUrls: logoutUrls.valueAsList,
+        // The UI's routes (web/src/app/auth.tsx): /auth/callback after login, / after logout.
+        callbackUrls: [`${props.webUrl}/auth/callback`],
+        logoutUrls: [`${props.webUrl}/`],
       },
       supportedIdentityProviders: [UserPoolClientIdentityProvider.custom(ACM_PROVIDER_NAME)],
       readAttributes: profileAttributes,
@@ -264,12 +269,23 @@ export class IdentityStack extends Stack {
     });
 
     // Cognito access tokens carry no user attributes: this trigger copies the national number in.
+    // It also records each login (method, time) for the person page's Accounts tab: UpdateItem only.
+    const tableAccess = props.table
+      ? new TableAccess(this, 'TableAccess', {
+          table: props.table,
+          secretParameterName: pseudonymKeyParameter(this).valueAsString,
+        })
+      : undefined;
     this.preTokenGeneration = new ApiFunction(this, 'PreTokenGeneration', {
       entry: 'functions/pre-token-generation/handler.ts',
       description: 'Cognito pre token generation: national number from ACM into the access token',
       // Cognito waits at most 5 seconds for a trigger.
       timeout: Duration.seconds(5),
+      ...(tableAccess
+        ? { environment: { ...tableAccess.environment }, paramsAndSecrets: pseudonymKeyExtension('write') }
+        : {}),
     });
+    tableAccess?.grantUpdateItem(this.preTokenGeneration);
     this.userPool.addTrigger(
       UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG,
       this.preTokenGeneration,
@@ -278,7 +294,8 @@ export class IdentityStack extends Stack {
 
     this.issuerUrl = `https://cognito-idp.${this.region}.amazonaws.com/${this.userPool.userPoolId}`;
 
-    const hostedLogin = this.domain.baseUrl();
+    this.hostedLoginUrl = this.domain.baseUrl();
+    const hostedLogin = this.hostedLoginUrl;
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'IssuerUrl', { value: this.issuerUrl });
     new CfnOutput(this, 'HostedLoginUrl', { value: hostedLogin });

@@ -31,7 +31,7 @@ import {
   workflowHandlerPath,
 } from '#functions/workflows';
 import { ApiFunction, pascalCase } from '#infra/constructs/api-function';
-import { pseudonymKeyParameter, TableAccess } from '#infra/constructs/table-access';
+import { pseudonymKeyExtension, pseudonymKeyParameter, TableAccess } from '#infra/constructs/table-access';
 import { fromRoot } from '#infra/paths';
 import { ENV } from '#lib/config/env-names';
 
@@ -57,6 +57,8 @@ export const placeholdersOf = (asl: string): string[] => [
 
 export interface WorkflowStackProps extends StackProps {
   table: ITable;
+  /** Base URL of the UI (hosting stack, no trailing slash), for the links in the e-mail. */
+  appUrl: string;
 }
 
 /**
@@ -103,12 +105,6 @@ export class WorkflowStack extends Stack {
       minLength: 3,
       description: 'Sender of the e-mail, e.g. "Gebruikersbeheer <no-reply@example.be>" (within SesIdentity)',
     });
-    const appUrl = new CfnParameter(this, 'AppUrl', {
-      type: 'String',
-      // Without a trailing slash: the functions append paths such as /taken.
-      allowedPattern: '^https://\\S*[^/\\s]$',
-      description: 'Base URL of the UI (https, no trailing slash), for the links in the e-mail',
-    });
     const hasConfigurationSet = new CfnCondition(this, 'HasSesConfigurationSet', {
       expression: Fn.conditionNot(Fn.conditionEquals(sesConfigurationSet.valueAsString, '')),
     });
@@ -141,7 +137,7 @@ export class WorkflowStack extends Stack {
         ...tableAccess.environment,
         [ENV.mailTransport]: 'ses',
         [ENV.mailFrom]: mailFrom.valueAsString,
-        [ENV.appUrl]: appUrl.valueAsString,
+        [ENV.appUrl]: props.appUrl,
       });
       tableAccess.grant(fn, spec.data);
       if (spec.mail) fn.addToRolePolicy(sendEmail);
@@ -236,6 +232,7 @@ export class WorkflowStack extends Stack {
       description: `Workflow task ${spec.fn}${spec.mail ? ' (sends e-mail)' : ''}`,
       timeout: WORKFLOW_FUNCTION_TIMEOUT,
       environment,
+      paramsAndSecrets: pseudonymKeyExtension(spec.data),
     });
   }
 

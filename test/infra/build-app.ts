@@ -11,11 +11,14 @@ const cdkJson = JSON.parse(readFileSync(fromRoot('cdk.json'), 'utf8')) as {
   context: Record<string, unknown>;
 };
 
+/** A stand-in for web/dist, so the infra tests need no UI build: index.html, one hashed asset, robots.txt. */
+export const FIXTURE_WEB_DIST = fromRoot('test/infra/fixtures/web-dist');
+
 /**
  * The same tree `infra/app.ts` builds, with the context of cdk.json. `aws:cdk:bundling-stacks: []` tells
  * every asset to skip bundling: the assertions need the templates, not one esbuild bundle per function.
  */
 export function buildApp(options: GebruikersbeheerOptions = {}): { app: App } & GebruikersbeheerStacks {
   const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
-  return { app, ...addGebruikersbeheer(app, options) };
+  return { app, ...addGebruikersbeheer(app, { webDist: FIXTURE_WEB_DIST, ...options }) };
 }

@@ -21,6 +21,18 @@ const fixtureRoutes: readonly Route[] = routes.map((route): Route => {
   return route;
 });
 
+/** `https://<distribution domain><path>` as the identity stack imports it from the hosting stack. */
+const uiUrl = (path: string) => ({
+  'Fn::Join': [
+    '',
+    [
+      'https://',
+      { 'Fn::ImportValue': Match.stringLikeRegexp('^GebruikersbeheerHosting:.*DomainName') },
+      path,
+    ],
+  ],
+});
+
 let real: Built;
 let fixture: Built;
 let identity: Template;
@@ -143,8 +155,6 @@ describe('ACM identity provider', () => {
 
 describe('app clients', () => {
   it('web client: code flow without secret (so PKCE), openid only, ACM only, no direct sign-in', () => {
-    identity.hasParameter('WebCallbackUrls', { Type: 'CommaDelimitedList' });
-    identity.hasParameter('WebLogoutUrls', { Type: 'CommaDelimitedList' });
     identity.hasResource('AWS::Cognito::UserPoolClient', {
       DependsOn: Match.arrayWith([logicalId(real.identity, real.identity.acm)]),
       Properties: Match.objectLike({
@@ -154,8 +164,9 @@ describe('app clients', () => {
         AllowedOAuthFlowsUserPoolClient: true,
         AllowedOAuthScopes: ['openid'],
         SupportedIdentityProviders: [ACM_PROVIDER_NAME],
-        CallbackURLs: { Ref: 'WebCallbackUrls' },
-        LogoutURLs: { Ref: 'WebLogoutUrls' },
+        // The UI's CloudFront origin (hosting stack): /auth/callback after login, / after logout.
+        CallbackURLs: [uiUrl('/auth/callback')],
+        LogoutURLs: [uiUrl('/')],
         ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
         // Mapped attributes must be writable by the client Cognito federates through.
         WriteAttributes: Match.arrayWith(['custom:national_number', 'family_name', 'given_name']),

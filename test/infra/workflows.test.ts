@@ -189,7 +189,7 @@ describe('workflow functions', () => {
     }
   });
 
-  it('passes table, pseudonym key, SES transport, sender and UI URL from parameters', () => {
+  it('passes table, pseudonym key, SES transport and sender from parameters, the UI URL from the hosting stack', () => {
     for (const fn of Object.values(workflows.findResources('AWS::Lambda::Function'))) {
       expect((fn as Resource).Properties.Environment).toEqual({
         Variables: expect.objectContaining({
@@ -197,13 +197,18 @@ describe('workflow functions', () => {
           PSEUDONYM_SECRET_PARAMETER: { Ref: 'PseudonymKeyParameterName' },
           MAIL_TRANSPORT: 'ses',
           MAIL_FROM: { Ref: 'MailFrom' },
-          APP_URL: { Ref: 'AppUrl' },
+          APP_URL: {
+            'Fn::Join': [
+              '',
+              ['https://', { 'Fn::ImportValue': expect.stringMatching(/^GebruikersbeheerHosting:/) }],
+            ],
+          },
         }),
       });
     }
     workflows.hasParameter('PseudonymKeyParameterName', { Default: '/gebruikersbeheer/pseudonym-secret' });
     workflows.hasParameter('MailFrom', { Type: 'String' });
-    workflows.hasParameter('AppUrl', { Type: 'String', AllowedPattern: '^https://\\S*[^/\\s]$' });
+    expect(workflows.findParameters('AppUrl')).toEqual({});
     workflows.hasParameter('SesIdentity', { Type: 'String' });
     workflows.hasParameter('SesConfigurationSet', { Type: 'String', Default: '' });
   });

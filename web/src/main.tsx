@@ -44,7 +44,7 @@ function App() {
   manager.current ??= createUserManager(state.config);
   return (
     <ConfigContext.Provider value={state.config}>
-      <AuthProvider manager={manager.current}>
+      <AuthProvider manager={manager.current} logoutUrl={state.config.logoutUrl}>
         <MeProvider>
           <RouterProvider router={router} />
         </MeProvider>

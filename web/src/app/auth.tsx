@@ -57,7 +57,27 @@ function safeReturnTo(value: unknown): string {
     : '/organisaties';
 }
 
-export function AuthProvider({ manager, children }: { manager: UserManager; children: ReactNode }) {
+/**
+ * Cognito's logout (no end_session_endpoint in its discovery document): `<logoutUrl>?client_id=…&
+ * logout_uri=<origin>/`, where `logout_uri` must be one of the client's sign-out URLs.
+ */
+export function cognitoLogoutUrl(logoutUrl: string, clientId: string, origin: string): string {
+  const url = new URL(logoutUrl);
+  url.searchParams.set('client_id', clientId);
+  url.searchParams.set('logout_uri', `${origin}/`);
+  return url.href;
+}
+
+export function AuthProvider({
+  manager,
+  logoutUrl,
+  children,
+}: {
+  manager: UserManager;
+  /** `AppConfig.logoutUrl`: the provider's logout endpoint when discovery names none (Cognito). */
+  logoutUrl?: string | undefined;
+  children: ReactNode;
+}) {
   const [user, setUser] = useState<User | null>(null);
   const [status, setStatus] = useState<AuthState['status']>('loading');
   const [expired, setExpired] = useState(false);
@@ -91,6 +111,11 @@ export function AuthProvider({ manager, children }: { manager: UserManager; chil
     forgetOrganisation();
     setUser(null);
     setStatus('anonymous');
+    if (logoutUrl) {
+      // Ends the hosted login's session as well; without it Cognito would sign the next login in silently.
+      window.location.assign(cognitoLogoutUrl(logoutUrl, manager.settings.client_id, window.location.origin));
+      return;
+    }
     try {
       const endSession = await manager.metadataService.getEndSessionEndpoint();
       if (endSession && current?.id_token) {
@@ -98,10 +123,10 @@ export function AuthProvider({ manager, children }: { manager: UserManager; chil
         return;
       }
     } catch {
-      // No logout endpoint (Cognito announces none): the local session is gone, that is enough here.
+      // No logout endpoint announced or configured: the session in this tab is gone, that is enough here.
     }
     window.location.assign('/');
-  }, [manager]);
+  }, [manager, logoutUrl]);
 
   const completeLogin = useCallback(async () => {
     const u = await manager.signinRedirectCallback();

@@ -6,7 +6,10 @@
  * - `clientId`: the public web client (code flow with PKCE, no secret);
  * - `apiBaseUrl`: where the API lives, relative to the UI (`/api`) or absolute;
  * - `scope` (default `openid profile`), `extraQueryParams` (e.g. `{"identity_provider":"ACM"}` for
- *   Cognito), `today` (a fixed calendar day when the stack runs with one, for tests).
+ *   Cognito), `today` (a fixed calendar day when the stack runs with one, for tests);
+ * - `logoutUrl`: a logout endpoint the provider does not announce in its discovery document (Cognito's
+ *   `https://<domain>/logout`, called with `client_id` and `logout_uri`); unset, the UI uses the
+ *   discovered `end_session_endpoint` (the local provider) or only ends the session in the tab.
  */
 import { z } from 'zod';
 
@@ -16,6 +19,7 @@ export const AppConfig = z.object({
   apiBaseUrl: z.string().min(1),
   scope: z.string().default('openid profile'),
   extraQueryParams: z.record(z.string(), z.string()).optional(),
+  logoutUrl: z.url().optional(),
   today: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
