@@ -24,6 +24,7 @@ import { PROFILE_SERVICE_PROVIDER, VLAIO_RIGHT } from '#lib/domain/catalogue';
 import { addDays } from '#lib/domain/period';
 import type { ApprovalInput } from '#lib/domain/ports';
 import { getDeps, resetDeps, setDeps } from '#lib/http/deps';
+import { recordLogin } from '#lib/services/accounts';
 import { DEMO, seedDemoWorld } from '#lib/services/demo-seed';
 import {
   type CallResult,
@@ -369,6 +370,20 @@ async function measureUseCases(world: World): Promise<UseCaseRow[]> {
     'get-history',
     'read',
     () => call('get-history', { ...sofie, params: person }),
+    200,
+  );
+  // The Accounts tab's own route: the membership (for the pseudonym), then the person's logins
+  // (two recorded first, so the item is read, not missed).
+  for (const [amr, at] of [
+    ['eid', '2026-11-20T08:00:00.000Z'],
+    ['itsme', '2026-11-25T09:30:00.000Z'],
+  ] as const)
+    await recordLogin(await getDeps(), { nationalNumber: DEMO.emma, amr: [amr], at });
+  await measure(
+    'accounts of a person',
+    'get-person-accounts',
+    'read',
+    () => call('get-person-accounts', { ...sofie, params: person }),
     200,
   );
   const ids = list.res.body.items.slice(0, 3).map((p: { personId: string }) => p.personId);

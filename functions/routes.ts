@@ -83,6 +83,7 @@ export const routes: readonly Route[] = [
   { method: 'PATCH', path: `${person}/rights/{grantId}`, fn: 'update-grant', auth: 'user', data: 'write' },
   { method: 'DELETE', path: `${person}/rights/{grantId}`, fn: 'revoke-grant', auth: 'user', data: 'write' },
   { method: 'GET', path: `${person}/history`, fn: 'get-history', auth: 'user', data: 'read' },
+  { method: 'GET', path: `${person}/accounts`, fn: 'get-person-accounts', auth: 'user', data: 'read' },
   { method: 'GET', path: `${org}/comparison`, fn: 'compare-persons', auth: 'user', data: 'read' },
   { method: 'POST', path: `${org}/quick-grants`, fn: 'quick-grant', auth: 'user', data: 'write' },
   { method: 'GET', path: '/api/me', fn: 'get-me', auth: 'user', data: 'read' },

@@ -1,4 +1,7 @@
 import type { PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
+import { getDeps } from '#lib/http/deps';
+import { logger } from '#lib/http/logger';
+import { recordLogin } from '#lib/services/accounts';
 
 /**
  * Cognito Pre Token Generation trigger, `V2_0` event (needs the Essentials or Plus feature plan).
@@ -13,7 +16,13 @@ import type { PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
  * The V2_0 event only fires for tokens issued to a person (code flow, refresh); client-credentials
  * tokens of the portal are not touched.
  *
- * The national number is personal data under special protection: this function logs nothing at all.
+ * It also records the login for the person page's *Accounts* tab (method, first and last use, count),
+ * but only for a real authentication at ACM: `TokenGeneration_HostedAuth` (the hosted login) and
+ * `TokenGeneration_Authentication`, not `TokenGeneration_RefreshTokens`. Recording is best effort:
+ * a failure or a slow table never blocks the login, it only logs a warning.
+ *
+ * The national number is personal data under special protection: the one thing this function ever
+ * logs is that warning, with the error's name and nothing about the person.
  */
 
 export const ATTRIBUTES = {
@@ -82,18 +91,60 @@ export function accessTokenClaims(attributes: StringMap): Record<string, ClaimVa
   return claims;
 }
 
-export const handler = async (
-  event: PreTokenGenerationV2TriggerEvent,
-): Promise<PreTokenGenerationV2TriggerEvent> => {
-  const claimsToAddOrOverride = accessTokenClaims(event.request.userAttributes ?? {});
-  event.response = {
-    claimsAndScopeOverrideDetails: {
-      ...event.response?.claimsAndScopeOverrideDetails,
-      accessTokenGeneration: {
-        // Cognito accepts arrays as claim values in V2_0 events; the type definitions only know strings.
-        claimsToAddOrOverride: claimsToAddOrOverride as StringMap,
+/** Trigger sources of a login at ACM; the others (refresh, ...) issue tokens without a new login. */
+export const LOGIN_TRIGGERS: ReadonlySet<string> = new Set([
+  'TokenGeneration_HostedAuth',
+  'TokenGeneration_Authentication',
+]);
+
+/** Cognito waits at most 5 seconds for the whole trigger; recording may take part of that, no more. */
+export const RECORD_BUDGET_MS = 2_000;
+
+export type LoginRecorder = (login: { nationalNumber: string; amr: string[] }) => Promise<unknown>;
+
+const recordWithDeps: LoginRecorder = async (login) => recordLogin(await getDeps(), login);
+
+class RecordTimeout extends Error {
+  override name = 'RecordTimeout';
+}
+
+async function recordSafely(record: LoginRecorder, login: { nationalNumber: string; amr: string[] }) {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      record(login),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new RecordTimeout()), RECORD_BUDGET_MS);
+      }),
+    ]);
+  } catch (error) {
+    // The error's name only: a message could carry a key or a value of the request.
+    logger.warn('login not recorded', { reason: error instanceof Error ? error.name : 'unknown' });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The trigger, with the way logins are recorded replaceable (tests). */
+export function createHandler(record: LoginRecorder = recordWithDeps) {
+  return async (event: PreTokenGenerationV2TriggerEvent): Promise<PreTokenGenerationV2TriggerEvent> => {
+    const attributes = event.request.userAttributes ?? {};
+    const claimsToAddOrOverride = accessTokenClaims(attributes);
+    const nationalNumber = claimsToAddOrOverride[CLAIMS.nationalNumber];
+    if (LOGIN_TRIGGERS.has(event.triggerSource) && typeof nationalNumber === 'string') {
+      await recordSafely(record, { nationalNumber, amr: parseMethods(attributes[ATTRIBUTES.amr]) });
+    }
+    event.response = {
+      claimsAndScopeOverrideDetails: {
+        ...event.response?.claimsAndScopeOverrideDetails,
+        accessTokenGeneration: {
+          // Cognito accepts arrays as claim values in V2_0 events; the type definitions only know strings.
+          claimsToAddOrOverride: claimsToAddOrOverride as StringMap,
+        },
       },
-    },
+    };
+    return event;
   };
-  return event;
-};
+}
+
+export const handler = createHandler();

@@ -23,8 +23,9 @@ import { ensureTable, isTableEmpty } from '#infra/local/table';
 import { createTokenVerifier } from '#infra/local/verify-token';
 import { createLocalWorkflows, type LocalWorkflows } from '#infra/local/workflows';
 import { ENV } from '#lib/config/env-names';
-import { resetDeps, setDeps } from '#lib/http/deps';
+import { getDeps, resetDeps, setDeps } from '#lib/http/deps';
 import { logger } from '#lib/http/logger';
+import { recordLogin } from '#lib/services/accounts';
 import { seedDemoWorld } from '#lib/services/demo-seed';
 import register from '../../lib/adapters/registries/fixtures/national-register.json' with { type: 'json' };
 
@@ -174,6 +175,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         ? { portalClientSecret: process.env.KMO_PORTEFEUILLE_CLIENT_SECRET }
         : {}),
       ...(options.extraRedirectUris ? { extraRedirectUris: options.extraRedirectUris } : {}),
+      // The same use case and table as the API (and as the Cognito trigger in AWS): the deps the
+      // handlers use at the time of the login.
+      onLogin: async (loginEvent) => {
+        try {
+          await recordLogin(await getDeps(), loginEvent);
+        } catch (error) {
+          logger.warn('login not recorded', { reason: error instanceof Error ? error.name : 'unknown' });
+        }
+      },
     });
     const verifier = createTokenVerifier({ jwks: idp.jwks(), issuer, audience: API_AUDIENCE });
     const gateway = createGateway({ routes, verifier, root: ROOT });

@@ -16,6 +16,7 @@ import {
   zReason,
 } from '#lib/contracts/common';
 import { ACCESS_REASONS } from '#lib/domain/access';
+import { LOGIN_METHODS } from '#lib/domain/logins';
 import { RIGHT_GRANT_MAX_YEARS, WORK_RELATIONSHIP_MAX_YEARS } from '#lib/domain/period';
 
 // ---- path parameters -------------------------------------------------------------------------
@@ -226,6 +227,31 @@ export const PersonPage = PersonSummary.extend({
   version: z.number().int(),
 }).meta({ id: 'PersonPage' });
 
+export const LoginMethod = z.enum(LOGIN_METHODS).meta({
+  id: 'LoginMethod',
+  description:
+    'eid: eID en kaartlezer, app: beveiligingscode via mobiele app, itsme, sms: beveiligingscode via SMS, federaal-token, other: een methode die ACM niet benoemde',
+});
+
+export const Accounts = z
+  .object({
+    lastLoginAt: z.string().meta({ description: 'Tijdstip (ISO 8601) van de laatste aanmelding' }),
+    lastMethod: LoginMethod,
+    /** Most recently used first. */
+    methods: z.array(
+      z.object({
+        method: LoginMethod,
+        firstUsedAt: z.string(),
+        lastUsedAt: z.string(),
+        count: z.number().int(),
+      }),
+    ),
+  })
+  .meta({ id: 'Accounts' });
+
+/** GET person accounts (the person page's *Accounts* tab): `accounts` is `null` for a person who never logged in. */
+export const PersonAccounts = z.object({ accounts: Accounts.nullable() }).meta({ id: 'PersonAccounts' });
+
 export const PersonList = z.object({ items: z.array(PersonSummary), cursor: z.string().nullable() });
 
 export const HistoryEntry = z
@@ -276,11 +302,12 @@ export const AccessDecision = z.object({
 });
 
 export type PersonPageDto = z.infer<typeof PersonPage>;
+export type PersonAccountsDto = z.infer<typeof PersonAccounts>;
 export type GrantDto = z.infer<typeof Grant>;
 
 // ---- identity, local administrators, access checks ---------------------------------------------
 
-export const PreferencesRequest = z.strictObject({ lastOrganisation: zEnterpriseNumber.nullable() });
+export const PreferencesRequest = z.strictObject({ lastOrganisation: z.nullable(zEnterpriseNumber) });
 
 export const AppointLocalAdminRequest = z.strictObject({
   nationalNumber: zNationalNumber,

@@ -16,9 +16,9 @@ interface RouteLike {
 
 interface Operation {
   summary: string;
-  body?: z.ZodType;
+  body?: z.core.$ZodType;
   query?: z.ZodObject;
-  response?: z.ZodType;
+  response?: z.core.$ZodType;
   status?: number;
   ifMatch?: boolean;
   idempotent?: boolean;
@@ -102,6 +102,10 @@ export const OPERATIONS: Record<string, Operation> = {
     ifMatch: true,
   },
   'get-history': { summary: 'Historiek', query: api.HistoryQuery, response: api.HistoryPage },
+  'get-person-accounts': {
+    summary: 'Accounts: de aanmeldmethoden van de gebruiker (eerste en laatste gebruik, aantal)',
+    response: api.PersonAccounts,
+  },
   'compare-persons': {
     summary: 'Vergelijk meerdere personen',
     query: api.ComparisonQuery,
@@ -159,7 +163,7 @@ export const OPERATIONS: Record<string, Operation> = {
   },
 };
 
-function schema(type: z.ZodType, io: 'input' | 'output') {
+function schema(type: z.core.$ZodType, io: 'input' | 'output') {
   return z.toJSONSchema(type, { io, unrepresentable: 'any', target: 'draft-2020-12' });
 }
 

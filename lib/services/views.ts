@@ -1,11 +1,13 @@
 /** Maps aggregates to the API's response shapes (lib/contracts/api.ts). National numbers are masked. */
 import type { z } from 'zod';
-import type { Grant, PersonPage, PersonSummary, Relationship } from '#lib/contracts/api';
-import type { Membership, PersonAggregate, RightGrant, WorkRelationship } from '#lib/domain/membership';
+import type { PersonListEntry } from '#lib/adapters/dynamodb/store';
+import type { Accounts, Grant, PersonPage, PersonSummary, Relationship } from '#lib/contracts/api';
+import type { LoginSummary } from '#lib/domain/logins';
+import type { PersonAggregate, RightGrant, WorkRelationship } from '#lib/domain/membership';
 import { maskNationalNumber } from '#lib/domain/national-number';
 import { compareDates } from '#lib/domain/period';
 
-export function personSummary(m: Membership): z.infer<typeof PersonSummary> {
+export function personSummary(m: PersonListEntry): z.infer<typeof PersonSummary> {
   return {
     personId: m.personId,
     nationalNumber: maskNationalNumber(m.nationalNumber),
@@ -62,5 +64,19 @@ export function personPage(agg: PersonAggregate, today: string): z.infer<typeof 
     relationship: agg.relationship ? relationshipView(agg.relationship) : null,
     grants: agg.grants.map((g) => grantView(g, agg.relationship, today)),
     version: m.version,
+  };
+}
+
+export function accountsView(logins: LoginSummary | null): z.infer<typeof Accounts> | null {
+  if (!logins) return null;
+  return {
+    lastLoginAt: logins.lastLoginAt,
+    lastMethod: logins.lastMethod,
+    methods: logins.methods.map((m) => ({
+      method: m.method,
+      firstUsedAt: m.firstUsedAt,
+      lastUsedAt: m.lastUsedAt,
+      count: m.count,
+    })),
   };
 }

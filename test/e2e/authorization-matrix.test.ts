@@ -43,6 +43,7 @@ const RULES: Record<string, Rule> = {
   'update-grant': { kind: 'org', roles: ['admin'] },
   'revoke-grant': { kind: 'org', roles: ['admin'] },
   'get-history': { kind: 'org', roles: ['admin'] },
+  'get-person-accounts': { kind: 'org', roles: ['admin'] },
   'compare-persons': { kind: 'org', roles: ['admin'] },
   'quick-grant': { kind: 'org', roles: ['admin'] },
   'list-local-admins': { kind: 'org', roles: ['admin', 'representative'] },

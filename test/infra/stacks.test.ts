@@ -1,3 +1,4 @@
+import type { CfnResource } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import type { CfnRole } from 'aws-cdk-lib/aws-iam';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -134,13 +135,15 @@ describe('table', () => {
             { AttributeName: index.partitionKey, KeyType: 'HASH' },
             { AttributeName: index.sortKey, KeyType: 'RANGE' },
           ],
-          Projection: { ProjectionType: 'ALL' },
+          Projection: index.include
+            ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.include] }
+            : { ProjectionType: 'ALL' },
         }),
       ),
       BillingMode: 'PAY_PER_REQUEST',
       TimeToLiveSpecification: { AttributeName: 'expiration', Enabled: true },
     });
-    expect(tableDefinition.globalSecondaryIndexes.map((i) => i.indexName)).toEqual(['gsi1', 'gsi2']);
+    expect(tableDefinition.globalSecondaryIndexes.map((i) => i.indexName)).toEqual(['gsi1', 'gsi2', 'gsi3']);
   });
 
   it('is protected: PITR, customer-managed KMS key with rotation, deletion protection, retained', () => {
@@ -193,6 +196,20 @@ describe('least privilege', () => {
       expect(ssm).toHaveLength(1);
       expect(ssm[0]?.Action).toBe('ssm:GetParameter');
       expect(JSON.stringify(ssm[0]?.Resource)).toContain('{"Ref":"PseudonymKeyParameterName"}');
+    }
+  });
+
+  it('reads that parameter through the Parameters and Secrets extension layer, only where it is needed', () => {
+    for (const route of routes) {
+      const fn = stacks.api.functions.get(route.fn)?.node.defaultChild as CfnResource;
+      const props = api.toJSON().Resources[stacks.api.getLogicalId(fn)].Properties;
+      const layers = JSON.stringify(props.Layers ?? []);
+      if (route.data === 'none') {
+        expect(layers, route.fn).not.toContain('Paramsandsecretslayer');
+      } else {
+        expect(layers, route.fn).toContain('Paramsandsecretslayer');
+        expect(props.Environment.Variables.PARAMETERS_SECRETS_EXTENSION_CACHE_ENABLED, route.fn).toBe('true');
+      }
     }
   });
 

@@ -481,12 +481,12 @@ describe('bad input at scale (property-based)', () => {
       .record({
         pk: fc.string(),
         sk: fc.string(),
-        gsi1pk: fc.string(),
-        gsi1sk: fc.oneof(fc.string(), fc.integer()),
+        gsi3pk: fc.string(),
+        gsi3sk: fc.oneof(fc.string(), fc.integer()),
       })
       .map((k) => Buffer.from(JSON.stringify(k)).toString('base64url')),
     fc.constant(
-      Buffer.from(JSON.stringify({ gsi1pk: `ORG#${DEMO.boekhouding}#PERSONS`, gsi1sk: 'x' })).toString(
+      Buffer.from(JSON.stringify({ gsi3pk: `ORG#${DEMO.boekhouding}#PERSONS`, gsi3sk: 'x' })).toString(
         'base64url',
       ),
     ),
@@ -548,6 +548,11 @@ describe('bad input at scale (property-based)', () => {
     },
     {
       fn: 'get-person',
+      params: () => ({ enterpriseNumber: en, personId: emmaId }),
+      query: fc.constant({}),
+    },
+    {
+      fn: 'get-person-accounts',
       params: () => ({ enterpriseNumber: en, personId: emmaId }),
       query: fc.constant({}),
     },

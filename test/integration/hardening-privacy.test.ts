@@ -342,7 +342,7 @@ describe('privacy: nothing personal in logs, files or keys', () => {
     };
     const client = new DynamoDBClient(localDynamoClientConfig(runtime.dynamoEndpoint));
     let start: Record<string, AttributeValue> | undefined;
-    const keyNames = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'];
+    const keyNames = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'];
     do {
       const out = await client.send(
         new ScanCommand({ TableName: runtime.tableName, ExclusiveStartKey: start }),

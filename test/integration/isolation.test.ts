@@ -38,6 +38,7 @@ const validRequest: Record<string, { body?: unknown; query?: Record<string, stri
   'update-grant': { body: { profiles: [SERVICE_PROVIDER] } },
   'revoke-grant': { body: {} },
   'get-history': {},
+  'get-person-accounts': {},
   'compare-persons': {},
   'quick-grant': { body: { nationalNumber: DEMO.jonas, right: VLAIO, profiles: [SERVICE_PROVIDER] } },
   'list-local-admins': {},
@@ -114,6 +115,7 @@ describe('organisations are isolated from each other', () => {
     const cases: [string, { body?: unknown }][] = [
       ['get-person', {}],
       ['get-history', {}],
+      ['get-person-accounts', {}],
       ['create-work-relationship', { body: relationship }],
       ['grant-right', { body: grant }],
     ];

@@ -470,11 +470,13 @@ describe('work relationships and rights', () => {
       const tampered = [
         'not-a-cursor',
         `${first.body.cursor}x`,
-        encode({ gsi1pk: `ORG#${DEMO.boekhouding}#PERSONS`, gsi1sk: 'Z', pk: 'a', sk: 'b' }),
-        encode({ gsi1pk: own }),
-        encode({ gsi1pk: own, gsi1sk: 5, pk: 'a', sk: 'b' }),
-        encode({ gsi1pk: own, gsi1sk: 'Z', pk: 'a', sk: 'b', extra: 'c' }),
-        encode({ gsi1pk: own, gsi1sk: { S: 'Z' }, pk: 'a', sk: 'b' }),
+        encode({ gsi3pk: `ORG#${DEMO.boekhouding}#PERSONS`, gsi3sk: 'Z', pk: 'a', sk: 'b' }),
+        encode({ gsi3pk: own }),
+        encode({ gsi3pk: own, gsi3sk: 5, pk: 'a', sk: 'b' }),
+        encode({ gsi3pk: own, gsi3sk: 'Z', pk: 'a', sk: 'b', extra: 'c' }),
+        encode({ gsi3pk: own, gsi3sk: { S: 'Z' }, pk: 'a', sk: 'b' }),
+        // The list's old index (gsi1) is not a valid start key any more.
+        encode({ gsi1pk: own, gsi1sk: 'Z', pk: 'a', sk: 'b' }),
         encode(null),
         encode([own]),
       ];

@@ -120,7 +120,7 @@ describe('the seed story through the real handlers', () => {
     expect(items.length).toBeGreaterThan(10);
     const numbers = Object.values(DEMO).filter((v) => v.length === 11);
     for (const item of items) {
-      const keyText = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk']
+      const keyText = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk']
         .map((k) => String(item[k] ?? ''))
         .join('|');
       for (const n of numbers) expect(keyText).not.toContain(n);

@@ -1,14 +1,29 @@
 import type { PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { handler, parseMethods } from '#functions/pre-token-generation/handler';
+import {
+  createHandler,
+  type LoginRecorder,
+  parseMethods,
+  RECORD_BUDGET_MS,
+} from '#functions/pre-token-generation/handler';
+import { logger } from '#lib/http/logger';
 
 const NATIONAL_NUMBER = '85073003328';
 
+/** Logins recorded by the handler under test (the real recorder writes to the table: integration tests). */
+const recorded: Parameters<LoginRecorder>[0][] = [];
+const handler = createHandler(async (login) => {
+  recorded.push(login);
+});
+
 /** A V2_0 event as Cognito sends it after a federated login through the hosted UI. */
-function event(userAttributes: Record<string, string>): PreTokenGenerationV2TriggerEvent {
+function event(
+  userAttributes: Record<string, string>,
+  triggerSource: PreTokenGenerationV2TriggerEvent['triggerSource'] = 'TokenGeneration_HostedAuth',
+): PreTokenGenerationV2TriggerEvent {
   return {
     version: '2',
-    triggerSource: 'TokenGeneration_HostedAuth',
+    triggerSource,
     region: 'eu-west-1',
     userPoolId: 'eu-west-1_Example',
     userName: 'ACM_5f1c0e3a',
@@ -28,6 +43,8 @@ const accessClaims = async (attributes: Record<string, string>) =>
 
 afterEach(() => {
   vi.restoreAllMocks();
+  vi.useRealTimers();
+  recorded.length = 0;
 });
 
 describe('pre token generation (V2_0)', () => {
@@ -74,7 +91,7 @@ describe('pre token generation (V2_0)', () => {
     expect(output.userName).toBe(input.userName);
   });
 
-  it('never logs anything, so never the national number', async () => {
+  it('logs nothing when the login is recorded, so never the national number', async () => {
     const spies = (['log', 'info', 'warn', 'error', 'debug', 'trace'] as const).map((method) =>
       vi.spyOn(console, method).mockImplementation(() => {}),
     );
@@ -82,6 +99,57 @@ describe('pre token generation (V2_0)', () => {
     await handler(event({ 'custom:national_number': NATIONAL_NUMBER, 'custom:amr': 'garbage[' }));
     for (const spy of spies) expect(spy).not.toHaveBeenCalled();
     expect(write.mock.calls.flat().join('')).not.toContain(NATIONAL_NUMBER);
+  });
+});
+
+describe('recording the login (Accounts tab)', () => {
+  const attributes = { 'custom:national_number': NATIONAL_NUMBER, 'custom:amr': '["itsme"]' };
+
+  it.each(['TokenGeneration_HostedAuth', 'TokenGeneration_Authentication'] as const)(
+    'records a login at ACM (%s) with its method',
+    async (source) => {
+      await handler(event(attributes, source));
+      expect(recorded).toEqual([{ nationalNumber: NATIONAL_NUMBER, amr: ['itsme'] }]);
+    },
+  );
+
+  it('does not record a token refresh: that is no new login', async () => {
+    const result = await handler(event(attributes, 'TokenGeneration_RefreshTokens'));
+    expect(recorded).toEqual([]);
+    expect(
+      result.response.claimsAndScopeOverrideDetails.accessTokenGeneration?.claimsToAddOrOverride,
+    ).toMatchObject({ national_number: NATIONAL_NUMBER });
+  });
+
+  it('does not record without a well-formed national number', async () => {
+    await handler(event({ 'custom:national_number': '123', 'custom:amr': 'eid' }));
+    expect(recorded).toEqual([]);
+  });
+
+  it('a failure to record does not block the login; it warns without personal data', async () => {
+    const warn = vi.spyOn(logger, 'warn').mockImplementation(() => {});
+    const failing = createHandler(async () => {
+      throw new Error(`table down for NRN ${NATIONAL_NUMBER}`);
+    });
+    const result = await failing(event(attributes));
+    expect(
+      result.response.claimsAndScopeOverrideDetails.accessTokenGeneration?.claimsToAddOrOverride,
+    ).toEqual({ national_number: NATIONAL_NUMBER, acm_amr: ['itsme'] });
+    expect(warn).toHaveBeenCalledWith('login not recorded', { reason: 'Error' });
+    expect(JSON.stringify(warn.mock.calls)).not.toContain(NATIONAL_NUMBER);
+  });
+
+  it('a slow table does not hold the login beyond the recording budget', async () => {
+    vi.useFakeTimers();
+    const warn = vi.spyOn(logger, 'warn').mockImplementation(() => {});
+    const slow = createHandler(() => new Promise(() => {}));
+    const pending = slow(event(attributes));
+    await vi.advanceTimersByTimeAsync(RECORD_BUDGET_MS);
+    const result = await pending;
+    expect(warn).toHaveBeenCalledWith('login not recorded', { reason: 'RecordTimeout' });
+    expect(
+      result.response.claimsAndScopeOverrideDetails.accessTokenGeneration?.claimsToAddOrOverride,
+    ).toMatchObject({ national_number: NATIONAL_NUMBER });
   });
 });
 

@@ -20,7 +20,7 @@ import {
   type RegisterPerson,
 } from '#infra/local/idp/accounts';
 import { createActivationStore } from '#infra/local/idp/activations';
-import { createLoginUi } from '#infra/local/idp/interactions';
+import { createLoginUi, type LoginUiOptions } from '#infra/local/idp/interactions';
 import { type IdpKeys, loadCookieKeys } from '#infra/local/idp/keys';
 import {
   apiResourceIndicator,
@@ -53,6 +53,8 @@ export interface LocalIdpOptions {
   portalClientSecret?: string;
   /** Extra redirect URIs for the web client (tests). */
   extraRedirectUris?: readonly string[];
+  /** Called once per successful login (see LoginUiOptions.onLogin): the stack records it. */
+  onLogin?: LoginUiOptions['onLogin'];
 }
 
 export interface LocalIdp {
@@ -97,6 +99,7 @@ export async function createLocalIdp(options: LocalIdpOptions): Promise<LocalIdp
     keys: options.keys,
     activations,
     outbox,
+    ...(options.onLogin ? { onLogin: options.onLogin } : {}),
   });
   const stylesheet = await readFile(STYLESHEET);
 

@@ -55,6 +55,12 @@ export interface LoginUiOptions {
   activations: ActivationStore;
   outbox: SmsOutbox;
   now?: () => number;
+  /**
+   * Called once per successful login, before the provider issues its code: the local stack records
+   * the login (lib/services/accounts.ts), as the Cognito trigger does in AWS. A failure never blocks
+   * the login.
+   */
+  onLogin?: (login: { nationalNumber: string; amr: string[] }) => Promise<void>;
 }
 
 interface SentCode {
@@ -192,6 +198,11 @@ export function createLoginUi(options: LoginUiOptions) {
     method: LoginMethod,
   ) => {
     pending.delete(uid);
+    try {
+      await options.onLogin?.({ nationalNumber: account.person.nationalNumber, amr: [...method.amr] });
+    } catch {
+      // Recording is best effort; the hook reports its own failures without personal data.
+    }
     res.setHeader(
       'set-cookie',
       `${LAST_CHOICE_COOKIE}=${method.id}; Path=${basePath}; Max-Age=${LAST_CHOICE_MAX_AGE}; HttpOnly; SameSite=Lax`,

@@ -10,7 +10,7 @@
  * | 4 | access check (person × organisation), 1 GetItem  | table         | NRN#{pseudo}                         | ACCESS#{en}        |
  * | 5 | person page of one organisation, 1 Query         | table         | ORG#{en}#PERSON#{personId}           | MEMBER, REL, GRANT#{grantId} |
  * | 6 | history of a person in an organisation           | table         | HIST#ORG#{en}#PERSON#{personId}      | {ulid}             |
- * | 7 | person list of an organisation (by ULID = added) | gsi1          | ORG#{en}#PERSONS                     | {personId}         |
+ * | 7 | person list of an organisation (by ULID = added) | gsi3 (sparse) | ORG#{en}#PERSONS                     | {personId}         |
  * | 8 | local administrators of an organisation          | gsi1          | ORG#{en}#ADMINS                      | {personId}         |
  * | 9 | organisation                                     | table         | ORG#{en}                             | ORG                |
  * |10 | right catalogue                                  | table         | CATALOGUE                            | RIGHT#{rightId}    |
@@ -23,6 +23,7 @@
  * |17 | requests waiting for a decision (re-drive)       | table         | REQUESTS#OPEN                        | {requestId}        |
  * |18 | warnings already sent / tasks already opened     | table         | NOTICE#ORG#{en}#PERSON#{personId}    | {kind}#{id}#{endDate}#{what} |
  * |19 | the last day the expiry sweep completed          | table         | SWEEP                                | LAST               |
+ * |20 | a person's logins per method (Accounts tab)      | table         | NRN#{pseudo}                         | LOGINS             |
  */
 export const ITEM_TYPES = {
   person: 'Person',
@@ -40,6 +41,7 @@ export const ITEM_TYPES = {
   notice: 'Notice',
   sweep: 'Sweep',
   right: 'Right',
+  logins: 'Logins',
 } as const;
 
 export interface Key {
@@ -67,6 +69,8 @@ export const keys = {
   organisation: (en: string): Key => ({ pk: `ORG#${en}`, sk: 'ORG' }),
   right: (rightId: string): Key => ({ pk: 'CATALOGUE', sk: `RIGHT#${rightId}` }),
   preferences: (pseudo: string): Key => ({ pk: `NRN#${pseudo}`, sk: 'PREFS' }),
+  /** One item per person, whatever the organisation: logins are the person's, not an organisation's. */
+  logins: (pseudo: string): Key => ({ pk: `NRN#${pseudo}`, sk: 'LOGINS' }),
   openTasks: (en: string) => ({ pk: `TASK#ORG#${en}`, skPrefix: 'OPEN#' }),
   openTask: (en: string, taskId: string): Key => ({ pk: `TASK#ORG#${en}`, sk: `OPEN#${taskId}` }),
   doneTask: (en: string, taskId: string): Key => ({ pk: `TASK#ORG#${en}`, sk: `DONE#${taskId}` }),
@@ -85,9 +89,10 @@ export const keys = {
   sweep: (): Key => ({ pk: 'SWEEP', sk: 'LAST' }),
   catalogue: () => ({ pk: 'CATALOGUE', skPrefix: 'RIGHT#' }),
 
-  /** gsi1 attributes. */
-  personListEntry: (en: string, personId: string) => ({ gsi1pk: `ORG#${en}#PERSONS`, gsi1sk: personId }),
+  /** gsi3 attributes: set only on memberships; the index copies just what a list row needs. */
+  personListEntry: (en: string, personId: string) => ({ gsi3pk: `ORG#${en}#PERSONS`, gsi3sk: personId }),
   personListPk: (en: string) => `ORG#${en}#PERSONS`,
+  /** gsi1 attributes. */
   adminListEntry: (en: string, personId: string) => ({ gsi1pk: `ORG#${en}#ADMINS`, gsi1sk: personId }),
   adminListPk: (en: string) => `ORG#${en}#ADMINS`,
 

@@ -72,12 +72,29 @@ export interface Preferences {
   version: number;
 }
 
+/** A row of the person list: what the list index (gsi3) holds of a membership. */
+export type PersonListEntry = Pick<
+  Membership,
+  'personId' | 'nationalNumber' | 'person' | 'nickname' | 'status'
+>;
+
 export interface Page<T> {
   items: T[];
   cursor: string | null;
 }
 
-const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'type', 'searchText'] as const;
+const KEY_ATTRIBUTES = [
+  'pk',
+  'sk',
+  'gsi1pk',
+  'gsi1sk',
+  'gsi2pk',
+  'gsi2sk',
+  'gsi3pk',
+  'gsi3sk',
+  'type',
+  'searchText',
+] as const;
 
 function strip<T>(item: Record<string, unknown>): T {
   const copy = { ...item };
@@ -184,11 +201,31 @@ export class Store {
     return { membership, relationship, grants };
   }
 
-  /** A page of an organisation's persons: one Query on gsi1, newest first; filters apply within the page. */
+  /**
+   * The pseudonym of a person's membership of an organisation, `null` when the person is not a member:
+   * one eventually consistent GetItem that returns only that attribute (for reads keyed per person,
+   * such as the logins of the Accounts tab).
+   */
+  async getMemberPseudonym(en: string, personId: string): Promise<string | null> {
+    const out = await this.db.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.membership(en, personId),
+        ProjectionExpression: 'pseudonym',
+      }),
+    );
+    const pseudonym = out.Item?.pseudonym;
+    return typeof pseudonym === 'string' ? pseudonym : null;
+  }
+
+  /**
+   * A page of an organisation's persons: one eventually consistent Query on the sparse list index
+   * (gsi3), newest first; filters apply within the page. The index holds only the list's attributes.
+   */
   async listPersons(
     en: string,
     opts: { search?: string; status?: 'pending' | 'active'; cursor?: string; limit: number },
-  ): Promise<Page<Membership>> {
+  ): Promise<Page<PersonListEntry>> {
     const pk = keys.personListPk(en);
     const filters: string[] = [];
     const values: Record<string, unknown> = { ':pk': pk };
@@ -203,18 +240,24 @@ export class Store {
     }
     const input: QueryCommandInput = {
       TableName: this.tableName,
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
+      IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :pk',
       ExpressionAttributeValues: values,
       ScanIndexForward: false,
       Limit: opts.limit,
-      ExclusiveStartKey: decodeCursor(opts.cursor, { gsi1pk: pk }),
+      ExclusiveStartKey: decodeCursor(opts.cursor, { gsi3pk: pk }),
     };
     if (filters.length > 0) input.FilterExpression = filters.join(' AND ');
     if (opts.status) input.ExpressionAttributeNames = { '#status': 'status' };
     const out = await this.db.send(new QueryCommand(input));
     return {
-      items: (out.Items ?? []).map((i) => strip<Membership>(i)),
+      items: (out.Items ?? []).map((i) => ({
+        personId: String(i.gsi3sk),
+        nationalNumber: i.nationalNumber,
+        person: i.person,
+        nickname: i.nickname ?? null,
+        status: i.status,
+      })),
       cursor: encodeCursor(out.LastEvaluatedKey),
     };
   }

@@ -85,6 +85,21 @@ export function formatDateTime(instant: string | null | undefined): string {
   return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
 }
 
+/** The calendar day of an instant (ISO 8601), Brussels time, as `26/11/2026`. */
+export function formatInstantDate(instant: string | null | undefined): string {
+  return formatDateTime(instant).split(' ')[0] ?? '';
+}
+
+/** Login methods (lib/domain/logins.ts) in Dutch, as the Accounts tab shows them. */
+export const LOGIN_METHOD_LABELS: Record<string, string> = {
+  eid: 'eID',
+  itsme: 'itsme',
+  'federaal-token': 'Federaal token',
+  app: 'App-code',
+  sms: 'SMS-code',
+  other: 'Andere methode',
+};
+
 /** `0795012394` → `0795.012.394`. */
 export function formatEnterpriseNumber(value: string): string {
   const digits = value.replace(/\D/g, '');

@@ -6,6 +6,7 @@ import type {
   LocalAdmins,
   Me,
   MyAccess,
+  PersonAccounts,
   PersonList,
   PersonPage,
   PublicLegalRepresentatives,
@@ -18,6 +19,8 @@ import type { z } from 'zod';
 export type MeDto = z.infer<typeof Me>;
 export type OrganisationDto = MeDto['organisations'][number];
 export type PersonPageDto = z.infer<typeof PersonPage>;
+/** GET person accounts: the person's logins (Accounts tab). */
+export type PersonAccountsDto = z.infer<typeof PersonAccounts>;
 export type PersonListDto = z.infer<typeof PersonList>;
 export type RegisterPersonDto = z.infer<typeof RegisterPerson>;
 export type HistoryPageDto = z.infer<typeof HistoryPage>;

@@ -7,11 +7,19 @@ import {
   formatDate,
   formatDateTime,
   formatEnterpriseNumber,
+  formatInstantDate,
   GRANT_STATE_LABELS,
   HISTORY_ACTION_LABELS,
+  LOGIN_METHOD_LABELS,
 } from '../app/format.ts';
 import { orgPath, useOrganisation } from '../app/session.tsx';
-import type { HistoryEntryDto, HistoryPageDto, PersonPageDto, RightCatalogueDto } from '../app/types.ts';
+import type {
+  HistoryEntryDto,
+  HistoryPageDto,
+  PersonAccountsDto,
+  PersonPageDto,
+  RightCatalogueDto,
+} from '../app/types.ts';
 import {
   Button,
   ButtonLink,
@@ -45,7 +53,8 @@ export function PersonPage() {
   const person = useResource(`person:${org.enterpriseNumber}:${personId}`, (signal) =>
     api.get<PersonPageDto>(`/organisations/${org.enterpriseNumber}/persons/${personId}`, { signal }),
   );
-  const [historyGeneration, setHistoryGeneration] = useState(0);
+  // Bumped after a change and by *Pagina herladen*: the history and accounts tabs load again.
+  const [tabsGeneration, setTabsGeneration] = useState(0);
   const [message, setMessage] = useState<string | null>(null);
   const catalogue = useResource('rights', (signal) => api.get<RightCatalogueDto>('/rights', { signal }));
   const path = `/organisations/${org.enterpriseNumber}/persons/${personId}`;
@@ -58,7 +67,7 @@ export function PersonPage() {
   const done = (text: string) => {
     setMessage(text);
     person.reload();
-    setHistoryGeneration((g) => g + 1);
+    setTabsGeneration((g) => g + 1);
   };
 
   return (
@@ -103,10 +112,10 @@ export function PersonPage() {
                   <RelationshipDetailsTab person={p} />
                 </TabPanel>
                 <TabPanel id="accounts" className="tab-panel">
-                  <AccountsTab person={p} />
+                  <AccountsTab person={p} generation={tabsGeneration} />
                 </TabPanel>
                 <TabPanel id="historiek" className="tab-panel">
-                  <HistoryTab personId={p.personId} generation={historyGeneration} />
+                  <HistoryTab personId={p.personId} generation={tabsGeneration} />
                 </TabPanel>
               </Tabs>
 
@@ -137,7 +146,7 @@ export function PersonPage() {
                     isPending={person.loading}
                     onPress={() => {
                       person.reload();
-                      setHistoryGeneration((g) => g + 1);
+                      setTabsGeneration((g) => g + 1);
                     }}
                   >
                     Pagina herladen
@@ -285,7 +294,17 @@ function RelationshipDetailsTab({ person }: { person: PersonPageDto }) {
   );
 }
 
-function AccountsTab({ person }: { person: PersonPageDto }) {
+/**
+ * *Accounts*: how the person logs in, and the login methods they used (first and last use, count). The
+ * logins have their own route, loaded when the tab opens, so the person page stays one read.
+ */
+function AccountsTab({ person, generation }: { person: PersonPageDto; generation: number }) {
+  const org = useOrganisation();
+  const api = useApi();
+  const path = `/organisations/${org.enterpriseNumber}/persons/${person.personId}/accounts`;
+  const logins = useResource(`accounts:${person.personId}:${generation}`, (signal) =>
+    api.get<PersonAccountsDto>(path, { signal }),
+  );
   return (
     <div className="stack-small">
       <dl className="details">
@@ -300,10 +319,56 @@ function AccountsTab({ person }: { person: PersonPageDto }) {
           <dd>Via het Toegangsbeheer (ACM) met het eigen rijksregisternummer</dd>
         </div>
       </dl>
+      <ResourceView resource={logins} loadingText="De aanmeldingen worden opgehaald…">
+        {({ accounts }) =>
+          accounts ? (
+            <>
+              <dl className="details">
+                <div>
+                  <dt>Laatst aangemeld</dt>
+                  <dd>
+                    {formatDateTime(accounts.lastLoginAt)} met{' '}
+                    {LOGIN_METHOD_LABELS[accounts.lastMethod] ?? accounts.lastMethod}
+                  </dd>
+                </div>
+              </dl>
+              <TableScroll label="Aanmeldmethoden">
+                <table className="table">
+                  <caption className="visually-hidden">Aanmeldmethoden</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Aanmeldmethode</th>
+                      <th scope="col">Eerst gebruikt</th>
+                      <th scope="col">Laatst gebruikt</th>
+                      <th scope="col">Aantal keer</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {accounts.methods.map((m) => (
+                      <tr key={m.method}>
+                        <th scope="row">{LOGIN_METHOD_LABELS[m.method] ?? m.method}</th>
+                        <td>{formatInstantDate(m.firstUsedAt)}</td>
+                        <td>{formatInstantDate(m.lastUsedAt)}</td>
+                        <td>{m.count}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableScroll>
+            </>
+          ) : (
+            <EmptyState title="Deze persoon heeft nog niet aangemeld.">
+              <p>
+                Zodra {person.firstName} aanmeldt via het Toegangsbeheer, ziet u hier met welke methode en
+                wanneer.
+              </p>
+            </EmptyState>
+          )
+        }
+      </ResourceView>
       <p className="muted">
         Gebruikersbeheer houdt geen gebruikersnamen of wachtwoorden bij. {person.firstName} meldt aan met eID
-        en kaartlezer, itsme, een beveiligingscode via app of sms, of het federaal token; welke manier laatst
-        gebruikt werd, weet enkel het Toegangsbeheer.
+        en kaartlezer, itsme, een beveiligingscode via app of sms, of het federaal token.
       </p>
     </div>
   );

@@ -1,0 +1,121 @@
+/**
+ * Issue 5, end to end: a login through the local OpenID Connect provider (ACM's screens) is recorded
+ * by the same use case and table as the API, and shows on the person page's Accounts tab, which has its
+ * own route (GET …/persons/{personId}/accounts) so that the person page stays one read: over HTTP (Tom
+ * logs in with itsme, his local administrator reads his accounts) and in the browser (the empty state
+ * for a person who never logged in; Sofie logs in with the eID stand-in and opens her own page's
+ * Accounts tab).
+ */
+import { describe, expect, it } from 'vitest';
+import { getDeps } from '#lib/http/deps';
+import { DEMO } from '#lib/services/demo-seed';
+import { authorizationRequest, exchangeCode, loginOverHttp } from '../support/oidc.ts';
+import { useBrowserSession } from '../support/ui.ts';
+
+const personIdOf = async (nationalNumber: string) => {
+  const deps = await getDeps();
+  return (await deps.store.getPerson(deps.pseudonymize(nationalNumber)))!.personId;
+};
+
+describe('logins on the person page', () => {
+  const ui = useBrowserSession();
+
+  const get = async (caller: string, path: string) => {
+    const res = await fetch(`${ui.stack.url}/api${path}`, {
+      headers: { authorization: `Bearer ${await ui.stack.token(caller)}` },
+    });
+    return {
+      status: res.status,
+      type: res.headers.get('content-type'),
+      body: (await res.json()) as Record<string, unknown>,
+    };
+  };
+  const accountsOf = async (admin: string, enterpriseNumber: string, personId: string) => {
+    const res = await get(admin, `/organisations/${enterpriseNumber}/persons/${personId}/accounts`);
+    expect(res.status).toBe(200);
+    return res.body as { accounts: unknown };
+  };
+
+  it('the Accounts tab of a person who never logged in shows its empty state', async () => {
+    const tomId = await personIdOf(DEMO.tom);
+    await ui.open('/', /Marc Peeters/);
+    await ui.chooseOrganisation(/Boekhouding Test NV/);
+    await ui.page.getByRole('heading', { name: 'Mijn taken' }).waitFor();
+    await ui.page.goto(`${ui.stack.url}/o/${DEMO.boekhouding}/personen/${tomId}`);
+    await ui.page.getByRole('tab', { name: 'Accounts' }).click();
+    await ui.page.getByText('Deze persoon heeft nog niet aangemeld.').waitFor();
+    expect(await ui.page.getByRole('table', { name: 'Aanmeldmethoden' }).count()).toBe(0);
+    await ui.screen('accounts-empty');
+    await ui.logout();
+  });
+
+  it('a login with itsme at the local provider shows on the accounts route; a dev token is no login', async () => {
+    const tomId = await personIdOf(DEMO.tom);
+    // Tom has not logged in yet (the dev tokens the tests use are no login).
+    expect(await accountsOf(DEMO.marc, DEMO.boekhouding, tomId)).toEqual({ accounts: null });
+
+    const request = authorizationRequest(ui.stack.url);
+    const subject = ui.stack.login.accounts.byNationalNumber(DEMO.tom)!.subject;
+    const { redirectedTo } = await loginOverHttp(ui.stack.url, request, 'itsme', { persoon: subject });
+    await exchangeCode(ui.stack.url, request, redirectedTo);
+
+    const body = await accountsOf(DEMO.marc, DEMO.boekhouding, tomId);
+    expect(body.accounts).toEqual({
+      lastLoginAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      lastMethod: 'itsme',
+      methods: [
+        {
+          method: 'itsme',
+          firstUsedAt: expect.any(String),
+          lastUsedAt: expect.any(String),
+          count: 1,
+        },
+      ],
+    });
+    expect(JSON.stringify(body)).not.toContain(DEMO.tom);
+
+    // The person page itself carries no logins: it stays one Query.
+    const page = await get(DEMO.marc, `/organisations/${DEMO.boekhouding}/persons/${tomId}`);
+    expect(page.status).toBe(200);
+    expect(page.body).not.toHaveProperty('accounts');
+  });
+
+  it('over HTTP: 404 for another organisation’s person, 403 for a non-administrator', async () => {
+    const tomId = await personIdOf(DEMO.tom);
+    // Sofie manages Adviesbureau; Tom is Boekhouding's.
+    const notHers = await get(DEMO.sofie, `/organisations/${DEMO.adviesbureau}/persons/${tomId}/accounts`);
+    expect(notHers.status).toBe(404);
+    expect(notHers.type).toBe('application/problem+json');
+    expect(notHers.body).toMatchObject({ status: 404, code: 'person.not-found' });
+    // Tom himself is a member of Boekhouding, not its local administrator.
+    const own = await get(DEMO.tom, `/organisations/${DEMO.boekhouding}/persons/${tomId}/accounts`);
+    expect(own.status).toBe(403);
+    expect(own.type).toBe('application/problem+json');
+    expect(own.body).toMatchObject({ status: 403, code: 'forbidden' });
+    for (const res of [notHers, own]) expect(JSON.stringify(res.body)).not.toMatch(/itsme|lastLoginAt/);
+  });
+
+  it('after logging in with the eID stand-in, the Accounts tab shows eID, its dates and count', async () => {
+    const sofieId = await personIdOf(DEMO.sofie);
+    await ui.open('/', /Sofie Janssens/);
+    await ui.chooseOrganisation(/Adviesbureau Voorbeeld BV/);
+    await ui.page.getByRole('heading', { name: 'Mijn taken' }).waitFor();
+    await ui.page.goto(`${ui.stack.url}/o/${DEMO.adviesbureau}/personen/${sofieId}`);
+    await ui.page.getByRole('tab', { name: 'Accounts' }).click();
+
+    const table = ui.page.getByRole('table', { name: 'Aanmeldmethoden' });
+    await table.waitFor();
+    const rows = table.locator('tbody tr');
+    expect(await rows.count()).toBe(1);
+    const cells = await rows.first().locator('th, td').allTextContents();
+    const day = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Brussels' }).format(new Date());
+    expect(cells).toEqual(['eID', day, day, '1']);
+    const last = ui.page
+      .locator('dt', { hasText: 'Laatst aangemeld' })
+      .locator('xpath=following-sibling::dd');
+    expect(await last.textContent()).toMatch(
+      new RegExp(`^${day.replace(/\//g, '\\/')} \\d{2}:\\d{2} met eID$`),
+    );
+    await ui.screen('accounts');
+  });
+});
