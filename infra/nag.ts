@@ -11,3 +11,14 @@ export const nagPacks = (app: App): NagPack[] => [new AwsSolutionsChecks(app), n
 export function addNagChecks(app: App): void {
   Validations.of(app).addPlugins(...nagPacks(app));
 }
+
+/** Every finding the packs report on `app` that no acknowledgement covers, as `severity rule path`. */
+export function unacknowledgedFindings(app: App): string[] {
+  return nagPacks(app).flatMap((pack) =>
+    pack
+      .validateScope(app)
+      .violations.flatMap((v) =>
+        v.violatingResources.map((r) => `${v.severity} ${v.ruleName} ${r.constructPath}`),
+      ),
+  );
+}

@@ -10,30 +10,16 @@ import { handler as preTokenGeneration } from '#functions/pre-token-generation/h
 import { keys } from '#lib/adapters/dynamodb/keys';
 import { recordLogin } from '#lib/services/accounts';
 import { createTestApp, DEMO, type TestApp } from '../support/app.ts';
+import { preTokenEvent } from '../support/cognito.ts';
 
 /** Lotte: in the demo register, a member of no organisation; her logins are recorded all the same. */
 const LOTTE = DEMO.lotte;
 
-function tokenEvent(
+const tokenEvent = (
   triggerSource: PreTokenGenerationV2TriggerEvent['triggerSource'],
   nationalNumber: string,
   amr: string,
-): PreTokenGenerationV2TriggerEvent {
-  return {
-    version: '2',
-    triggerSource,
-    region: 'eu-west-1',
-    userPoolId: 'eu-west-1_Example',
-    userName: 'ACM_5f1c0e3a',
-    callerContext: { awsSdkVersion: 'aws-sdk-unknown-unknown', clientId: 'web-client-id' },
-    request: {
-      userAttributes: { 'custom:national_number': nationalNumber, 'custom:amr': amr },
-      groupConfiguration: { groupsToOverride: [], iamRolesToOverride: [] },
-      scopes: ['openid'],
-    },
-    response: { claimsAndScopeOverrideDetails: null as never },
-  };
-}
+) => preTokenEvent({ 'custom:national_number': nationalNumber, 'custom:amr': amr }, triggerSource);
 
 describe('recording logins', () => {
   let app: TestApp;

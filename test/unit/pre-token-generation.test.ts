@@ -1,4 +1,3 @@
-import type { PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   createHandler,
@@ -7,6 +6,7 @@ import {
   RECORD_BUDGET_MS,
 } from '#functions/pre-token-generation/handler';
 import { logger } from '#lib/http/logger';
+import { preTokenEvent } from '../support/cognito.ts';
 
 const NATIONAL_NUMBER = '85073003328';
 
@@ -16,26 +16,7 @@ const handler = createHandler(async (login) => {
   recorded.push(login);
 });
 
-/** A V2_0 event as Cognito sends it after a federated login through the hosted UI. */
-function event(
-  userAttributes: Record<string, string>,
-  triggerSource: PreTokenGenerationV2TriggerEvent['triggerSource'] = 'TokenGeneration_HostedAuth',
-): PreTokenGenerationV2TriggerEvent {
-  return {
-    version: '2',
-    triggerSource,
-    region: 'eu-west-1',
-    userPoolId: 'eu-west-1_Example',
-    userName: 'ACM_5f1c0e3a',
-    callerContext: { awsSdkVersion: 'aws-sdk-unknown-unknown', clientId: 'web-client-id' },
-    request: {
-      userAttributes: { sub: '5f1c0e3a-0000-4000-8000-000000000000', ...userAttributes },
-      groupConfiguration: { groupsToOverride: [], iamRolesToOverride: [] },
-      scopes: ['openid'],
-    },
-    response: { claimsAndScopeOverrideDetails: null as never },
-  };
-}
+const event = preTokenEvent;
 
 const accessClaims = async (attributes: Record<string, string>) =>
   (await handler(event(attributes))).response.claimsAndScopeOverrideDetails.accessTokenGeneration

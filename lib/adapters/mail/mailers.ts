@@ -1,32 +1,40 @@
 /**
- * E-mail through nodemailer: SES (v2) in AWS, `.eml` files in the outbox directory locally, so a
- * developer opens exactly the message that would have been sent.
+ * E-mail as one MIME message built by nodemailer's MailComposer: sent through SES (v2) as raw content
+ * in AWS, written to an `.eml` file in the outbox directory locally, so a developer opens exactly the
+ * message that would have been sent. MailComposer alone, not nodemailer's transports: about 100 KB
+ * less in the bundles of the functions that send e-mail.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import nodemailer from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer';
 import { ulid } from 'ulid';
 import type { Email, Mailer } from '#lib/domain/ports';
 
+/** The whole message (headers, text and HTML alternatives), CRLF line ends as SMTP wants them. */
+export function composeEmail(from: string, email: Email): Promise<Buffer> {
+  return new MailComposer({ from, ...email }).compile().build();
+}
+
 export function createOutboxMailer(dir: string, from: string): Mailer {
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     async send(email) {
-      const info = await transport.sendMail({ from, ...email });
+      const message = await composeEmail(from, email);
       await mkdir(dir, { recursive: true });
-      // The file name says when and nothing about whom.
+      // The file name says when and nothing about whom. Unix line ends, as files on this machine have.
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${ulid()}.eml`;
-      await writeFile(join(dir, name), info.message as Buffer, { mode: 0o600 });
+      await writeFile(join(dir, name), message.toString('utf8').replace(/\r\n/g, '\n'), { mode: 0o600 });
     },
   };
 }
 
 export function createSesMailer(from: string, client = new SESv2Client({})): Mailer {
-  const transport = nodemailer.createTransport({ SES: { sesClient: client, SendEmailCommand } });
   return {
     async send(email: Email) {
-      await transport.sendMail({ from, ...email });
+      // Raw content: SES takes sender and recipients from the message's own headers.
+      await client.send(
+        new SendEmailCommand({ Content: { Raw: { Data: await composeEmail(from, email) } } }),
+      );
     },
   };
 }
