@@ -1,8 +1,9 @@
 /**
  * Field schemas shared by every contract. Each wraps a pure domain check, so the API, the UI and the
- * domain agree on what is valid; messages are Dutch and carry the domain's stable code.
+ * domain agree on what is valid; messages are Dutch and carry the domain's stable code. Written with
+ * zod/mini, like every contract (see api.ts).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { domainCheck } from '#lib/contracts/identifiers';
 import { RELATIONSHIP_CATEGORIES } from '#lib/domain/catalogue';
 import { parseEmail, parsePhone } from '#lib/domain/contact';
@@ -11,7 +12,7 @@ import { checkPeriod, parseCalendarDate } from '#lib/domain/period';
 
 /** Wraps a domain check: the input must be a string; the output is the check's value. */
 function checked<T>(check: (input: unknown) => Check<T>, typeMessage: string) {
-  return z.string({ error: typeMessage }).transform(domainCheck(check));
+  return z.pipe(z.string({ error: typeMessage }), z.transform(domainCheck(check)));
 }
 
 export { zEnterpriseNumber, zNationalNumber } from '#lib/contracts/identifiers';
@@ -21,24 +22,22 @@ export { zEnterpriseNumber, zNationalNumber } from '#lib/contracts/identifiers';
 export const zPhone = /* @__PURE__ */ checked(
   parsePhone,
   'Geef het telefoonnummer op als tekst, bv. "+3212345678".',
-).meta({
+).register(z.globalRegistry, {
   description: 'Telefoonnummer; wordt opgeslagen in E.164-formaat.',
 });
 
-export const zEmail = checked(parseEmail, 'Geef het e-mailadres op als tekst.').meta({
+export const zEmail = checked(parseEmail, 'Geef het e-mailadres op als tekst.').register(z.globalRegistry, {
   description: 'E-mailadres.',
 });
 
-export const zDate = checked(parseCalendarDate, 'Geef de datum op als tekst in het formaat JJJJ-MM-DD.').meta(
-  {
-    description: 'Kalenderdag (JJJJ-MM-DD), Europe/Brussels.',
-  },
-);
+export const zDate = checked(
+  parseCalendarDate,
+  'Geef de datum op als tekst in het formaat JJJJ-MM-DD.',
+).register(z.globalRegistry, { description: 'Kalenderdag (JJJJ-MM-DD), Europe/Brussels.' });
 
 export const zReason = z
   .string({ error: 'De reden moet tekst zijn.' })
-  .trim()
-  .max(500, 'De reden mag maximaal 500 tekens lang zijn.');
+  .check(z.trim(), z.maxLength(500, 'De reden mag maximaal 500 tekens lang zijn.'));
 
 export const zCategory = z.enum(RELATIONSHIP_CATEGORIES, {
   error: `Kies een categorie: ${RELATIONSHIP_CATEGORIES.join(', ')}.`,
@@ -46,36 +45,41 @@ export const zCategory = z.enum(RELATIONSHIP_CATEGORIES, {
 
 export const zId = z
   .string()
-  .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Ongeldige id.')
-  .meta({ description: 'ULID' });
+  .check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Ongeldige id.'))
+  .register(z.globalRegistry, { description: 'ULID' });
 
 /** Adds the period rules (end ≥ start, at most `maxYears`) to an object with startDate and endDate. */
-export function withPeriod<T extends z.ZodType<{ startDate?: string; endDate?: string }>>(
+export function withPeriod<T extends z.ZodMiniType<{ startDate?: string; endDate?: string }>>(
   schema: T,
   maxYears: number,
-) {
-  return schema.superRefine((value, ctx) => {
-    if (!value.startDate || !value.endDate) return;
-    const result = checkPeriod({ startDate: value.startDate, endDate: value.endDate }, maxYears);
-    if (!result.ok) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['endDate'],
-        message: result.message,
-        params: { code: result.code },
-      });
-    }
-  });
+): T {
+  return schema.check(
+    z.superRefine((value: { startDate?: string; endDate?: string }, ctx) => {
+      if (!value.startDate || !value.endDate) return;
+      const result = checkPeriod({ startDate: value.startDate, endDate: value.endDate }, maxYears);
+      if (!result.ok) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['endDate'],
+          message: result.message,
+          params: { code: result.code },
+        });
+      }
+    }),
+  );
 }
 
 export const Problem = z
   .object({
     type: z.string(),
     title: z.string(),
-    status: z.number().int(),
-    detail: z.string().optional(),
+    status: z.number().check(z.int()),
+    detail: z.optional(z.string()),
     code: z.string(),
-    errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).optional(),
-    correlationId: z.string().optional(),
+    errors: z.optional(z.array(z.object({ path: z.string(), code: z.string(), message: z.string() }))),
+    correlationId: z.optional(z.string()),
   })
-  .meta({ id: 'Problem', description: 'RFC 9457 problem details, application/problem+json.' });
+  .register(z.globalRegistry, {
+    id: 'Problem',
+    description: 'RFC 9457 problem details, application/problem+json.',
+  });

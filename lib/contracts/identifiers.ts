@@ -1,8 +1,8 @@
 /**
  * The identifier fields every contract shares (national register / BIS number, enterprise number),
  * written with zod/mini: the relying portals' access check validates only these and two short
- * strings, and zod/mini keeps its bundle at about 15 KB of zod instead of classic zod's 93 KB. Classic
- * schemas (lib/contracts/common.ts, api.ts) embed them like any other schema; both share zod's core.
+ * strings, and zod/mini keeps its bundle at about 15 KB of zod instead of classic zod's 93 KB. The other
+ * contracts (lib/contracts/common.ts, api.ts) are zod/mini too and embed them like any other schema.
  */
 
 import { nl } from 'zod/locales';

@@ -2,7 +2,7 @@
  * The OpenAPI 3.1 document, generated from the route table and the zod contracts (zod 4's own JSON
  * Schema output), so the documentation cannot drift from what the handlers validate.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import * as api from '#lib/contracts/api';
 import { Problem } from '#lib/contracts/common';
 
@@ -17,7 +17,7 @@ interface RouteLike {
 interface Operation {
   summary: string;
   body?: z.core.$ZodType;
-  query?: z.ZodObject;
+  query?: z.ZodMiniObject;
   response?: z.core.$ZodType;
   status?: number;
   ifMatch?: boolean;

@@ -7,7 +7,7 @@
  * A login belongs to the person, not to an organisation, so it is kept under the person's pseudonym
  * (keys.ts, pattern 20) and never under the national number itself.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { PersonAccounts } from '#lib/contracts/api';
 import { type LoginMethodId, type LoginSummary, methodFromAmr } from '#lib/domain/logins';
 import type { Deps } from '#lib/http/deps';

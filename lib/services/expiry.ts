@@ -10,7 +10,7 @@
  *   until every e-mail went out, so a failed e-mail is sent by the next attempt instead of being lost.
  * - CompleteSweep records the last day swept.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type DueEntry, ExpiryStore, type Notice } from '#lib/adapters/dynamodb/expiry-store';
 import type { Actor } from '#lib/adapters/dynamodb/store';
 import { ENV } from '#lib/config/env-names';
@@ -27,7 +27,6 @@ import {
   staleReason,
   sweepRange,
   WARNING_OFFSETS,
-  type WarningOffset,
 } from '#lib/domain/expiry';
 import type { Clock, PersonAggregate, RightGrant, WorkRelationship } from '#lib/domain/membership';
 import { parseCalendarDate, todayInBrussels } from '#lib/domain/period';
@@ -77,11 +76,11 @@ function emit(event: SweepEvent): void {
 // ---------------------------------------------------------------------------------------------------
 // FindDue
 
-const Day = z.string().refine((v) => parseCalendarDate(v).ok, 'Geef de datum op als JJJJ-MM-DD.');
+const Day = z.string().check(z.refine((v) => parseCalendarDate(v).ok, 'Geef de datum op als JJJJ-MM-DD.'));
 
 const FindDueInput = z.object({
-  input: z.object({ date: Day.optional() }).loose().nullish(),
-  startTime: z.string().optional(),
+  input: z.nullish(z.looseObject({ date: z.optional(Day) })),
+  startTime: z.optional(z.string()),
 });
 
 export interface FindDueOutput {
@@ -94,7 +93,7 @@ export interface FindDueOutput {
   items: DueItem[];
 }
 
-function invalid(error: z.ZodError): ValidationError {
+function invalid(error: z.core.$ZodError): ValidationError {
   return new ValidationError(
     error.issues.map((i) => ({ path: i.path.join('.'), code: 'invalid', message: i.message })),
   );
@@ -152,15 +151,12 @@ export async function findDueItems(deps: Deps, event: unknown): Promise<FindDueO
 
 const DueItemInput = z.object({
   kind: z.enum(['relationship', 'grant']),
-  enterpriseNumber: z.string().regex(/^\d{10}$/),
-  personId: z.string().min(1),
-  grantId: z.string().min(1).optional(),
+  enterpriseNumber: z.string().check(z.regex(/^\d{10}$/)),
+  personId: z.string().check(z.minLength(1)),
+  grantId: z.optional(z.string().check(z.minLength(1))),
   endDate: Day,
   action: z.enum(['warn', 'expire']),
-  warning: z
-    .number()
-    .refine((n): n is WarningOffset => (WARNING_OFFSETS as readonly number[]).includes(n))
-    .optional(),
+  warning: z.optional(z.literal(WARNING_OFFSETS)),
   date: Day,
 });
 

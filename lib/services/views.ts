@@ -1,5 +1,5 @@
 /** Maps aggregates to the API's response shapes (lib/contracts/api.ts). National numbers are masked. */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { PersonListEntry } from '#lib/adapters/dynamodb/store';
 import type { Accounts, Grant, PersonPage, PersonSummary, Relationship } from '#lib/contracts/api';
 import type { LoginSummary } from '#lib/domain/logins';

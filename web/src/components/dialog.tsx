@@ -5,7 +5,7 @@
 import type { ReactNode } from 'react';
 import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useFormContext } from 'react-hook-form';
-import type { z } from 'zod';
+import type * as zc from 'zod/v4/core';
 import { ContractForm, fieldId, TextAreaInput, useContractForm } from './forms.tsx';
 import { Button } from './ui.tsx';
 
@@ -134,7 +134,7 @@ export function ReasonDialog({
   title: string;
   variant?: 'primary' | 'secondary' | 'danger' | 'link';
   /** The request's contract ({ reason }). */
-  schema: z.ZodType;
+  schema: zc.$ZodType;
   /**
    * 'optional': the reason may stay empty; 'contract': the contract requires it (its own message);
    * any other text: the contract allows it empty but this action asks it, with this message.
@@ -177,7 +177,7 @@ function ReasonForm({
   children,
   onConfirm,
 }: {
-  schema: z.ZodType;
+  schema: zc.$ZodType;
   reason: string;
   submitLabel: string;
   submitVariant: 'primary' | 'danger';

@@ -46,7 +46,7 @@ import {
   useForm,
   useFormContext,
 } from 'react-hook-form';
-import type { z } from 'zod';
+import type * as zc from 'zod/v4/core';
 import { ApiError, errorText } from '../app/api.ts';
 import { parseDmy } from '../app/format.ts';
 import { Button } from './ui.tsx';
@@ -86,7 +86,7 @@ export function toRequest<V extends FieldValues>(
  * On success the form's submit handler receives that request body.
  */
 export function contractResolver<V extends FieldValues>(
-  schema: z.ZodType,
+  schema: zc.$ZodType,
   options: ContractOptions<V>,
 ): Resolver<V, unknown, Record<string, unknown>> {
   const inner = zodResolver(schema as never) as unknown as Resolver<FieldValues>;
@@ -123,7 +123,7 @@ export interface ContractFormApi<V extends FieldValues>
 }
 
 export function useContractForm<V extends FieldValues>(
-  schema: z.ZodType,
+  schema: zc.$ZodType,
   config: ContractOptions<V> & { defaultValues: V },
 ): ContractFormApi<V> {
   const { defaultValues, ...options } = config;
