@@ -34,6 +34,7 @@ import {
   Text,
   TextArea,
   TextField,
+  type TextFieldProps,
 } from 'react-aria-components';
 import {
   type FieldErrors,
@@ -303,6 +304,67 @@ function RequiredMark({ required }: { required?: boolean | undefined }) {
   ) : null;
 }
 
+/** The label (with its required mark) and the description of a react-aria field. */
+function FieldHead({ label, description, required }: Omit<FieldProps, 'name' | 'className'>) {
+  return (
+    <>
+      <Label className="field-label">
+        {label}
+        <RequiredMark required={required} />
+      </Label>
+      {description && (
+        <Text slot="description" className="field-description">
+          {description}
+        </Text>
+      )}
+    </>
+  );
+}
+
+/** A field of the surrounding form: its value, state and the props every react-aria field gets from it. */
+function useField({ name, required, className }: Pick<FieldProps, 'name' | 'required' | 'className'>) {
+  const { control } = useFormContext();
+  const { field, fieldState } = useController({ control, name });
+  const props = {
+    id: fieldId(name),
+    className: `field ${className ?? ''}`,
+    name,
+    isInvalid: fieldState.invalid,
+    isRequired: required,
+    validationBehavior: 'aria' as const,
+  };
+  return { field, fieldState, props };
+}
+
+/** A text field (one line or more) bound to the surrounding form. */
+function FormTextField({
+  name,
+  label,
+  description,
+  required,
+  className,
+  children,
+  ...rest
+}: FieldProps &
+  Pick<TextFieldProps, 'type' | 'autoComplete' | 'inputMode' | 'maxLength'> & {
+    children(ref: (instance: HTMLInputElement | HTMLTextAreaElement | null) => void): ReactNode;
+  }) {
+  const { field, fieldState, props } = useField({ name, required, className });
+  return (
+    <TextField
+      {...props}
+      {...rest}
+      value={(field.value as string | undefined) ?? ''}
+      onChange={field.onChange}
+      onBlur={field.onBlur}
+    >
+      <FieldHead label={label} description={description} required={required} />
+      {children(field.ref)}
+      <FieldError className="field-error">{fieldState.error?.message}</FieldError>
+    </TextField>
+  );
+}
+
 export interface TextInputProps extends FieldProps {
   type?: 'text' | 'email' | 'tel';
   autoComplete?: string;
@@ -314,49 +376,29 @@ export interface TextInputProps extends FieldProps {
 }
 
 export function TextInput({
-  name,
-  label,
-  description,
-  required,
   type = 'text',
   autoComplete,
   inputMode,
   maxLength,
   live,
   width = 'long',
-  className,
+  ...field
 }: TextInputProps) {
-  const { control } = useFormContext();
-  const { field, fieldState } = useController({ control, name });
   return (
-    <TextField
-      id={fieldId(name)}
-      className={`field ${className ?? ''}`}
-      name={name}
+    <FormTextField
+      {...field}
       type={type}
-      value={(field.value as string | undefined) ?? ''}
-      onChange={field.onChange}
-      onBlur={field.onBlur}
-      isInvalid={fieldState.invalid}
-      isRequired={required}
-      validationBehavior="aria"
       {...(autoComplete ? { autoComplete } : {})}
       {...(inputMode ? { inputMode } : {})}
       {...(maxLength ? { maxLength } : {})}
     >
-      <Label className="field-label">
-        {label}
-        <RequiredMark required={required} />
-      </Label>
-      {description && (
-        <Text slot="description" className="field-description">
-          {description}
-        </Text>
+      {(ref) => (
+        <>
+          <Input ref={ref} className={`input input-${width}`} />
+          {live}
+        </>
       )}
-      <Input ref={field.ref} className={`input input-${width}`} />
-      {live}
-      <FieldError className="field-error">{fieldState.error?.message}</FieldError>
-    </TextField>
+    </FormTextField>
   );
 }
 
@@ -373,33 +415,11 @@ export function DateInput(props: Omit<TextInputProps, 'type' | 'inputMode' | 'wi
   );
 }
 
-export function TextAreaInput({ name, label, description, required, className }: FieldProps) {
-  const { control } = useFormContext();
-  const { field, fieldState } = useController({ control, name });
+export function TextAreaInput(props: FieldProps) {
   return (
-    <TextField
-      id={fieldId(name)}
-      className={`field ${className ?? ''}`}
-      name={name}
-      value={(field.value as string | undefined) ?? ''}
-      onChange={field.onChange}
-      onBlur={field.onBlur}
-      isInvalid={fieldState.invalid}
-      isRequired={required}
-      validationBehavior="aria"
-    >
-      <Label className="field-label">
-        {label}
-        <RequiredMark required={required} />
-      </Label>
-      {description && (
-        <Text slot="description" className="field-description">
-          {description}
-        </Text>
-      )}
-      <TextArea ref={field.ref} className="input textarea" rows={3} />
-      <FieldError className="field-error">{fieldState.error?.message}</FieldError>
-    </TextField>
+    <FormTextField {...props}>
+      {(ref) => <TextArea ref={ref} className="input textarea" rows={3} />}
+    </FormTextField>
   );
 }
 
@@ -417,33 +437,19 @@ export function SelectInput({
   placeholder = 'Selecteer uit lijst',
   className,
 }: SelectInputProps) {
-  const { control } = useFormContext();
-  const { field, fieldState } = useController({ control, name });
+  const { field, fieldState, props } = useField({ name, required, className });
   const value = (field.value as string | undefined) || null;
   return (
     <Select
-      id={fieldId(name)}
-      className={`field ${className ?? ''}`}
-      name={name}
+      {...props}
       value={value}
       onChange={(key) => {
         field.onChange(key === null ? '' : String(key));
         field.onBlur();
       }}
-      isInvalid={fieldState.invalid}
-      isRequired={required}
-      validationBehavior="aria"
       placeholder={placeholder}
     >
-      <Label className="field-label">
-        {label}
-        <RequiredMark required={required} />
-      </Label>
-      {description && (
-        <Text slot="description" className="field-description">
-          {description}
-        </Text>
-      )}
+      <FieldHead label={label} description={description} required={required} />
       <AriaButton ref={field.ref} className="input select-button">
         <SelectValue className="select-value" />
         <span aria-hidden="true" className="select-arrow">
@@ -479,8 +485,6 @@ export function DualListInput({
   const { field, fieldState } = useController({ control, name });
   const selected = (field.value as string[] | undefined) ?? [];
   const remaining = available.filter((p) => !selected.includes(p));
-  const [pickAvailable, setPickAvailable] = useState<Set<string>>(new Set());
-  const [pickSelected, setPickSelected] = useState<Set<string>>(new Set());
   const id = fieldId(name);
   const errorId = `${id}-fout`;
   const move = (values: string[]) => {
@@ -495,69 +499,23 @@ export function DualListInput({
       </legend>
       {description && <p className="field-description">{description}</p>}
       <div className="dual-list-columns">
-        <div className="dual-list-column">
-          <span className="dual-list-title" id={`${id}-beschikbaar`}>
-            Beschikbaar
-          </span>
-          <ListBox
-            id={id}
-            aria-labelledby={`${id}-beschikbaar`}
-            selectionMode="multiple"
-            selectedKeys={pickAvailable}
-            onSelectionChange={(keys) =>
-              setPickAvailable(new Set([...(keys === 'all' ? remaining : keys)].map(String)))
-            }
-            className="listbox listbox-boxed"
-            renderEmptyState={() => <span className="muted">Alle profielen zijn geselecteerd.</span>}
-          >
-            {remaining.map((p) => (
-              <ListBoxItem key={p} id={p} textValue={p} className="listbox-item">
-                {p}
-              </ListBoxItem>
-            ))}
-          </ListBox>
-          <Button
-            variant="secondary"
-            isDisabled={pickAvailable.size === 0}
-            onPress={() => {
-              move([...selected, ...remaining.filter((p) => pickAvailable.has(p))]);
-              setPickAvailable(new Set());
-            }}
-          >
-            Toevoegen aan lijst
-          </Button>
-        </div>
-        <div className="dual-list-column">
-          <span className="dual-list-title" id={`${id}-geselecteerd`}>
-            Geselecteerd
-          </span>
-          <ListBox
-            aria-labelledby={`${id}-geselecteerd`}
-            selectionMode="multiple"
-            selectedKeys={pickSelected}
-            onSelectionChange={(keys) =>
-              setPickSelected(new Set([...(keys === 'all' ? selected : keys)].map(String)))
-            }
-            className="listbox listbox-boxed"
-            renderEmptyState={() => <span className="muted">Nog geen profiel geselecteerd.</span>}
-          >
-            {selected.map((p) => (
-              <ListBoxItem key={p} id={p} textValue={p} className="listbox-item">
-                {p}
-              </ListBoxItem>
-            ))}
-          </ListBox>
-          <Button
-            variant="secondary"
-            isDisabled={pickSelected.size === 0}
-            onPress={() => {
-              move(selected.filter((p) => !pickSelected.has(p)));
-              setPickSelected(new Set());
-            }}
-          >
-            Verwijderen uit lijst
-          </Button>
-        </div>
+        <DualListColumn
+          id={id}
+          titleId={`${id}-beschikbaar`}
+          title="Beschikbaar"
+          items={remaining}
+          empty="Alle profielen zijn geselecteerd."
+          action="Toevoegen aan lijst"
+          onMove={(picked) => move([...selected, ...remaining.filter((p) => picked.has(p))])}
+        />
+        <DualListColumn
+          titleId={`${id}-geselecteerd`}
+          title="Geselecteerd"
+          items={selected}
+          empty="Nog geen profiel geselecteerd."
+          action="Verwijderen uit lijst"
+          onMove={(picked) => move(selected.filter((p) => !picked.has(p)))}
+        />
       </div>
       {fieldState.error && (
         <p className="field-error" id={errorId}>
@@ -565,6 +523,59 @@ export function DualListInput({
         </p>
       )}
     </fieldset>
+  );
+}
+
+/** One list of DualListInput with its button, which moves the values picked in it to the other list. */
+function DualListColumn({
+  id,
+  titleId,
+  title,
+  items,
+  empty,
+  action,
+  onMove,
+}: {
+  id?: string;
+  titleId: string;
+  title: string;
+  items: readonly string[];
+  empty: string;
+  action: string;
+  onMove(picked: Set<string>): void;
+}) {
+  const [picked, setPicked] = useState<Set<string>>(new Set());
+  return (
+    <div className="dual-list-column">
+      <span className="dual-list-title" id={titleId}>
+        {title}
+      </span>
+      <ListBox
+        {...(id ? { id } : {})}
+        aria-labelledby={titleId}
+        selectionMode="multiple"
+        selectedKeys={picked}
+        onSelectionChange={(keys) => setPicked(new Set([...(keys === 'all' ? items : keys)].map(String)))}
+        className="listbox listbox-boxed"
+        renderEmptyState={() => <span className="muted">{empty}</span>}
+      >
+        {items.map((p) => (
+          <ListBoxItem key={p} id={p} textValue={p} className="listbox-item">
+            {p}
+          </ListBoxItem>
+        ))}
+      </ListBox>
+      <Button
+        variant="secondary"
+        isDisabled={picked.size === 0}
+        onPress={() => {
+          onMove(picked);
+          setPicked(new Set());
+        }}
+      >
+        {action}
+      </Button>
+    </div>
   );
 }
 

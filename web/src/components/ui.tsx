@@ -272,3 +272,20 @@ export function TableScroll({ label, children }: { label: string; children: Reac
     </section>
   );
 }
+
+/** The legal representatives of an enterprise (per the KBO), each with their function. */
+export function RepresentativeList({
+  representatives,
+}: {
+  representatives: readonly { name: string; function: string }[];
+}) {
+  return (
+    <ul className="plain-list">
+      {representatives.map((r) => (
+        <li key={`${r.name}-${r.function}`}>
+          {r.name} <span className="muted">({r.function})</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

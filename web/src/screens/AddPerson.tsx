@@ -1,28 +1,14 @@
 import { AddPersonRequest } from '@contracts/api.ts';
-import { zNationalNumber } from '@contracts/common.ts';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useApi, useIdempotencyKeys } from '../app/api.ts';
 import { digitsOf, formatDate, formatNationalNumber, sexLabel } from '../app/format.ts';
 import { orgPath, useOrganisation } from '../app/session.tsx';
 import type { PersonPageDto, RegisterPersonDto } from '../app/types.ts';
-import {
-  ContractForm,
-  ReadOnlyField,
-  TextAreaInput,
-  TextInput,
-  useContractForm,
-  useFocusOnChange,
-} from '../components/forms.tsx';
-import {
-  Button,
-  ButtonLink,
-  NationalNumber,
-  Notice,
-  PageTitle,
-  StepHeading,
-  TextLink,
-} from '../components/ui.tsx';
+import { ReadOnlyField, TextAreaInput, TextInput, useContractForm } from '../components/forms.tsx';
+import { NATIONAL_NUMBER_LABEL, NationalNumberInput } from '../components/national-number-input.tsx';
+import { NationalNumber, Notice, PageTitle, TextLink } from '../components/ui.tsx';
+import { ConfirmStep, orDash, useWizard, WizardForm } from '../components/wizard.tsx';
 
 const STEPS = ['Geef identificatienummer op', 'Geef details', 'Bevestig'] as const;
 
@@ -34,33 +20,11 @@ interface Values {
 }
 
 const LABELS: Record<keyof Values, string> = {
-  nationalNumber: 'Rijksregisternummer / BIS-nummer',
+  nationalNumber: NATIONAL_NUMBER_LABEL,
   nickname: 'Roepnaam',
   initials: 'Initialen',
   reason: 'Reden',
 };
-
-/** Live feedback while typing: the number as it will be read, and whether its check digits hold. */
-function NumberFeedback({ value }: { value: string }) {
-  const digits = digitsOf(value);
-  const parsed = digits.length === 11 ? zNationalNumber.safeParse(value) : null;
-  return (
-    <div className="field-live" aria-live="polite">
-      {digits.length > 0 && (
-        <span className="muted">
-          U typte: <span className="mono">{formatNationalNumber(value)}</span> ({digits.length} van 11
-          cijfers)
-        </span>
-      )}
-      {parsed?.success && (
-        <span className="valid">
-          <span aria-hidden="true">✓ </span>
-          Geldig {parsed.data.kind === 'bis' ? 'BIS-nummer' : 'rijksregisternummer'}
-        </span>
-      )}
-    </div>
-  );
-}
 
 /** *Voeg gebruiker toe*, in three steps: number → details from the register → confirm. */
 export function AddPerson() {
@@ -73,18 +37,12 @@ export function AddPerson() {
     defaultValues: { nationalNumber: '', nickname: '', initials: '', reason: '' },
     optional: ['nickname', 'initials', 'reason'],
   });
-  const [step, setStep] = useState(1);
+  const wizard = useWizard(STEPS);
+  const { step, setStep } = wizard;
   const [found, setFound] = useState<RegisterPersonDto | null>(null);
   const [busy, setBusy] = useState(false);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useFocusOnChange(headingRef, step);
 
   const typed = form.watch('nationalNumber') ?? '';
-  const { trigger } = form;
-  // Check digits are judged as soon as the 11th digit is typed, not only when leaving the field.
-  useEffect(() => {
-    if (digitsOf(typed).length >= 11) void trigger('nationalNumber');
-  }, [typed, trigger]);
   useEffect(() => {
     setFound((f) => (f && f.nationalNumber !== digitsOf(typed) ? null : f));
   }, [typed]);
@@ -129,21 +87,21 @@ export function AddPerson() {
   return (
     <div className="stack">
       <PageTitle kicker={org.name}>Voeg gebruiker toe</PageTitle>
-      <ContractForm form={form} labels={LABELS} onValid={add} intercept={step < 3 ? next : undefined}>
-        <StepHeading step={step} steps={STEPS} headingRef={headingRef} />
-
+      <WizardForm
+        wizard={wizard}
+        form={form}
+        labels={LABELS}
+        onValid={add}
+        next={next}
+        cancelHref={base}
+        busy={busy}
+      >
         {step === 1 && (
           <>
-            <TextInput
-              name="nationalNumber"
-              label={LABELS.nationalNumber}
-              required
-              inputMode="numeric"
-              autoComplete="off"
-              width="medium"
+            <NationalNumberInput
+              check
               maxLength={20}
               description="11 cijfers, met of zonder punten en streepje. De naam, voornaam, geboortedatum en geslacht van de gebruiker worden opgehaald uit het rijksregister."
-              live={<NumberFeedback value={typed} />}
             />
             {found?.knownInOrganisation && found.personId && (
               <Notice
@@ -189,36 +147,17 @@ export function AddPerson() {
         )}
 
         {step === 3 && (
-          <section className="readonly-group" aria-label="Wat u toevoegt">
-            <ReadOnlyField label={LABELS.nickname}>{values.nickname?.trim() || '—'}</ReadOnlyField>
-            <ReadOnlyField label={LABELS.initials}>{values.initials?.trim() || '—'}</ReadOnlyField>
-            <ReadOnlyField label={LABELS.reason}>{values.reason?.trim() || '—'}</ReadOnlyField>
-            <ReadOnlyField label="Status werkstroom">
-              In afwachting, tot u de gebruiker aan de organisatie koppelt
-            </ReadOnlyField>
-          </section>
+          <ConfirmStep
+            label="Wat u toevoegt"
+            fields={[
+              [LABELS.nickname, orDash(values.nickname)],
+              [LABELS.initials, orDash(values.initials)],
+              [LABELS.reason, orDash(values.reason)],
+              ['Status werkstroom', 'In afwachting, tot u de gebruiker aan de organisatie koppelt'],
+            ]}
+          />
         )}
-
-        <div className="button-row">
-          <ButtonLink href={base} variant="link">
-            Annuleer
-          </ButtonLink>
-          {step > 1 && (
-            <Button variant="secondary" onPress={() => setStep(step - 1)}>
-              Terug
-            </Button>
-          )}
-          {step < 3 ? (
-            <Button type="submit" isPending={busy}>
-              Verder
-            </Button>
-          ) : (
-            <Button type="submit" isPending={form.formState.isSubmitting}>
-              Bevestig
-            </Button>
-          )}
-        </div>
-      </ContractForm>
+      </WizardForm>
     </div>
   );
 }

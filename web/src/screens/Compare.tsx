@@ -4,26 +4,29 @@
  * are highlighted and marked *verschilt* (not by colour alone). The choice is kept in the address
  * (`?personen=a,b`), so a comparison can be shared or reloaded.
  */
-import { type FormEvent, useState } from 'react';
-import { Input, Label, SearchField } from 'react-aria-components';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { errorText, useApi, useResource } from '../app/api.ts';
+import { useApi, useResource } from '../app/api.ts';
 import { formatDate, statusLabel } from '../app/format.ts';
 import { orgPath, useOrganisation } from '../app/session.tsx';
-import type { ComparisonDto, PersonListDto } from '../app/types.ts';
+import type { ComparisonDto } from '../app/types.ts';
+import {
+  loaded,
+  MorePersons,
+  type Person,
+  PersonSearch,
+  usePersonPages,
+} from '../components/person-pages.tsx';
 import {
   Button,
   ButtonLink,
   EmptyState,
-  Loading,
   Notice,
   PageTitle,
   ResourceView,
   TableScroll,
   TextLink,
 } from '../components/ui.tsx';
-
-type Person = PersonListDto['items'][number];
 
 export function Compare() {
   const org = useOrganisation();
@@ -53,31 +56,11 @@ export function Compare() {
 
 function Picker({ initial, onCompare }: { initial: string[]; onCompare(ids: string[]): void }) {
   const org = useOrganisation();
-  const api = useApi();
   const [text, setText] = useState('');
   const [search, setSearch] = useState('');
   const [selected, setSelected] = useState<Map<string, string>>(new Map(initial.map((id) => [id, id])));
   const [error, setError] = useState<string | null>(null);
-  const [more, setMore] = useState<{
-    items: Person[];
-    cursor: string | null;
-    loading: boolean;
-    error?: string;
-  }>();
-  const path = `/organisations/${org.enterpriseNumber}/persons`;
-  const key = `compare-persons:${org.enterpriseNumber}:${search}`;
-  const first = useResource(key, (signal) =>
-    api.get<PersonListDto>(path, { signal, query: { search, limit: 50 } }),
-  );
-  const loadMore = async (cursor: string) => {
-    setMore((m) => ({ items: m?.items ?? [], cursor, loading: true }));
-    try {
-      const page = await api.get<PersonListDto>(path, { query: { search, limit: 50, cursor } });
-      setMore((m) => ({ items: [...(m?.items ?? []), ...page.items], cursor: page.cursor, loading: false }));
-    } catch (e) {
-      setMore((m) => ({ items: m?.items ?? [], cursor, loading: false, error: errorText(e) }));
-    }
-  };
+  const pages = usePersonPages(`compare-persons:${org.enterpriseNumber}:${search}`, { search }, 50);
   const toggle = (p: Person, on: boolean) =>
     setSelected((s) => {
       const next = new Map(s);
@@ -85,10 +68,9 @@ function Picker({ initial, onCompare }: { initial: string[]; onCompare(ids: stri
       else next.delete(p.personId);
       return next;
     });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setMore(undefined);
-    setSearch(text.trim());
+  const onSearch = (text: string) => {
+    pages.reset();
+    setSearch(text);
   };
   const compare = () => {
     if (selected.size < 2) setError('Kies minstens twee personen om te vergelijken.');
@@ -98,17 +80,10 @@ function Picker({ initial, onCompare }: { initial: string[]; onCompare(ids: stri
   return (
     <>
       <p>Kies twee tot tien personen. U ziet dan hun gebruikersrechten en profielen naast elkaar.</p>
-      <form onSubmit={submit} className="inline-form">
-        <SearchField value={text} onChange={setText} className="field">
-          <Label className="field-label">Persoon zoeken (naam of roepnaam)</Label>
-          <Input className="input input-medium" />
-        </SearchField>
-        <Button type="submit">Zoek</Button>
-      </form>
-      <ResourceView resource={first} loadingText="De personen worden opgehaald…">
+      <PersonSearch text={text} onText={setText} onSearch={onSearch} />
+      <ResourceView resource={pages.first} loadingText="De personen worden opgehaald…">
         {(page) => {
-          const items = [...page.items, ...(more?.items ?? [])];
-          const cursor = more ? more.cursor : page.cursor;
+          const { items, cursor } = loaded(pages, page);
           if (items.length === 0)
             return (
               <EmptyState
@@ -135,17 +110,7 @@ function Picker({ initial, onCompare }: { initial: string[]; onCompare(ids: stri
                   </li>
                 ))}
               </ul>
-              {more?.error && (
-                <Notice kind="error" role="alert">
-                  <p>{more.error}</p>
-                </Notice>
-              )}
-              {more?.loading && <Loading>Meer personen worden opgehaald…</Loading>}
-              {cursor && !more?.loading && (
-                <Button variant="secondary" onPress={() => void loadMore(cursor)}>
-                  Meer laden
-                </Button>
-              )}
+              <MorePersons pages={pages} cursor={cursor} />
             </fieldset>
           );
         }}

@@ -1,16 +1,7 @@
 import { GrantRightRequest } from '@contracts/api.ts';
-import { useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useApi, useConfig, useIdempotencyKeys, useResource } from '../app/api.ts';
-import {
-  addYears,
-  formatDate,
-  formatEnterpriseNumber,
-  maxDate,
-  minDate,
-  parseDmy,
-  todayInBrussels,
-} from '../app/format.ts';
+import { addYears, formatDate, maxDate, minDate, parseDmy, todayInBrussels } from '../app/format.ts';
 import { orgPath, useOrganisation } from '../app/session.tsx';
 import {
   type PersonPageDto,
@@ -19,24 +10,15 @@ import {
   type RightCatalogueDto,
 } from '../app/types.ts';
 import {
-  ContractForm,
   DateInput,
   DualListInput,
   ReadOnlyField,
   SelectInput,
   TextAreaInput,
   useContractForm,
-  useFocusOnChange,
 } from '../components/forms.tsx';
-import {
-  Button,
-  ButtonLink,
-  Notice,
-  PageTitle,
-  PersonBlock,
-  ResourceView,
-  StepHeading,
-} from '../components/ui.tsx';
+import { ButtonLink, Notice, PageTitle, PersonBlock, ResourceView } from '../components/ui.tsx';
+import { ConfirmStep, OrganisationFields, orDash, useWizard, WizardForm } from '../components/wizard.tsx';
 
 const STEPS = ['Selecteer gebruikersrecht', 'Details gebruikersrecht', 'Bevestig'] as const;
 
@@ -105,9 +87,8 @@ function GrantForm({ person, rights }: { person: PersonPageDto; rights: RightCat
     dates: ['startDate', 'endDate'],
     optional: ['reason'],
   });
-  const [step, setStep] = useState(1);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useFocusOnChange(headingRef, step);
+  const wizard = useWizard(STEPS);
+  const { step, setStep } = wizard;
   const personPath = orgPath(org.enterpriseNumber, `/personen/${person.personId}`);
   const v = form.watch();
   const right = rights.items.find((r) => r.rightId === v.right);
@@ -146,13 +127,16 @@ function GrantForm({ person, rights }: { person: PersonPageDto; rights: RightCat
   const latest = start ? minDate(addYears(start, maxYears), relationship.endDate) : null;
 
   return (
-    <ContractForm form={form} labels={LABELS} onValid={save} intercept={step < 3 ? next : undefined}>
-      <StepHeading step={step} steps={STEPS} headingRef={headingRef} />
+    <WizardForm
+      wizard={wizard}
+      form={form}
+      labels={LABELS}
+      onValid={save}
+      next={next}
+      cancelHref={personPath}
+    >
       <section className="readonly-group" aria-label="Werkrelatie">
-        <ReadOnlyField label="Organisatie">{org.name}</ReadOnlyField>
-        <ReadOnlyField label="Ondernemingsnummer">
-          {formatEnterpriseNumber(org.enterpriseNumber)}
-        </ReadOnlyField>
+        <OrganisationFields />
         <ReadOnlyField label="Categorie">{relationship.category}</ReadOnlyField>
         <ReadOnlyField label="Werkrelatie">
           van {formatDate(relationship.startDate)} tot {formatDate(relationship.endDate)}
@@ -210,31 +194,15 @@ function GrantForm({ person, rights }: { person: PersonPageDto; rights: RightCat
       )}
 
       {step === 3 && (
-        <section className="readonly-group" aria-label="Wat u bevestigt">
-          <ReadOnlyField label="Begindatum">{v.startDate}</ReadOnlyField>
-          <ReadOnlyField label="Einddatum">{v.endDate}</ReadOnlyField>
-          <ReadOnlyField label="Profielen">{(v.profiles ?? []).join(', ')}</ReadOnlyField>
-          <ReadOnlyField label={LABELS.reason}>{v.reason?.trim() || '—'}</ReadOnlyField>
-        </section>
+        <ConfirmStep
+          fields={[
+            ['Begindatum', v.startDate],
+            ['Einddatum', v.endDate],
+            ['Profielen', (v.profiles ?? []).join(', ')],
+            [LABELS.reason, orDash(v.reason)],
+          ]}
+        />
       )}
-
-      <div className="button-row">
-        <ButtonLink href={personPath} variant="link">
-          Annuleer
-        </ButtonLink>
-        {step > 1 && (
-          <Button variant="secondary" onPress={() => setStep(step - 1)}>
-            Terug
-          </Button>
-        )}
-        {step < 3 ? (
-          <Button type="submit">Verder</Button>
-        ) : (
-          <Button type="submit" isPending={form.formState.isSubmitting}>
-            Bevestig
-          </Button>
-        )}
-      </div>
-    </ContractForm>
+    </WizardForm>
   );
 }

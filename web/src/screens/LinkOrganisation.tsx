@@ -1,38 +1,18 @@
 import { CreateRelationshipRequest } from '@contracts/api.ts';
-import { useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useApi, useConfig, useIdempotencyKeys, useResource } from '../app/api.ts';
-import { addYears, formatDate, formatEnterpriseNumber, parseDmy, todayInBrussels } from '../app/format.ts';
+import { addYears, formatDate, parseDmy, todayInBrussels } from '../app/format.ts';
 import { orgPath, useOrganisation } from '../app/session.tsx';
 import type { PersonPageDto } from '../app/types.ts';
+import { ReadOnlyField, TextAreaInput, useContractForm } from '../components/forms.tsx';
 import {
-  ContractForm,
-  DateInput,
-  ReadOnlyField,
-  SelectInput,
-  TextAreaInput,
-  TextInput,
-  useContractForm,
-  useFocusOnChange,
-} from '../components/forms.tsx';
-import {
-  Button,
-  ButtonLink,
-  Notice,
-  PageTitle,
-  PersonBlock,
-  ResourceView,
-  StepHeading,
-  TextLink,
-} from '../components/ui.tsx';
-
-/** Mirrors RELATIONSHIP_CATEGORIES of lib/domain/catalogue.ts; the contract (zCategory) is the judge. */
-export const CATEGORIES = [
-  'Vaste medewerker',
-  'Tijdelijke medewerker',
-  'Externe medewerker',
-  'Stagiair',
-] as const;
+  RELATIONSHIP_FIELD_LABELS,
+  RelationshipCategoryField,
+  RelationshipContactFields,
+  RelationshipPeriodFields,
+} from '../components/relationship-fields.tsx';
+import { Notice, PageTitle, PersonBlock, ResourceView, TextLink } from '../components/ui.tsx';
+import { ConfirmStep, OrganisationFields, orDash, useWizard, WizardForm } from '../components/wizard.tsx';
 
 const STEPS = ['Organisatie en categorie', 'Werkrelatie details', 'Bevestig'] as const;
 
@@ -45,14 +25,7 @@ interface Values {
   reason: string;
 }
 
-const LABELS: Record<keyof Values, string> = {
-  category: 'Categorie',
-  startDate: 'Begindatum',
-  endDate: 'Einddatum',
-  phone: 'Telefoonnummer',
-  email: 'E-mailadres',
-  reason: 'Reden',
-};
+const LABELS: Record<keyof Values, string> = { ...RELATIONSHIP_FIELD_LABELS, reason: 'Reden' };
 
 /** *Koppel gebruiker aan organisatie*: the work relationship, at most 10 years. */
 export function LinkOrganisation() {
@@ -107,9 +80,8 @@ function RelationshipForm({ person }: { person: PersonPageDto }) {
     dates: ['startDate', 'endDate'],
     optional: ['reason'],
   });
-  const [step, setStep] = useState(1);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useFocusOnChange(headingRef, step);
+  const wizard = useWizard(STEPS);
+  const { step, setStep } = wizard;
   const personPath = orgPath(org.enterpriseNumber, `/personen/${person.personId}`);
 
   const next = async () => {
@@ -139,85 +111,45 @@ function RelationshipForm({ person }: { person: PersonPageDto }) {
   const maxEnd = start ? formatDate(addYears(start, 10)) : null;
 
   return (
-    <ContractForm form={form} labels={LABELS} onValid={save} intercept={step < 3 ? next : undefined}>
-      <StepHeading step={step} steps={STEPS} headingRef={headingRef} />
+    <WizardForm
+      wizard={wizard}
+      form={form}
+      labels={LABELS}
+      onValid={save}
+      next={next}
+      cancelHref={personPath}
+    >
       <section className="readonly-group" aria-label="Organisatie">
-        <ReadOnlyField label="Organisatie">{org.name}</ReadOnlyField>
-        <ReadOnlyField label="Ondernemingsnummer">
-          {formatEnterpriseNumber(org.enterpriseNumber)}
-        </ReadOnlyField>
+        <OrganisationFields />
         {step > 1 && <ReadOnlyField label="Categorie">{v.category}</ReadOnlyField>}
       </section>
 
-      {step === 1 && (
-        <SelectInput
-          name="category"
-          label={LABELS.category}
-          required
-          options={CATEGORIES.map((c) => ({ id: c, label: c }))}
-        />
-      )}
+      {step === 1 && <RelationshipCategoryField />}
 
       {step === 2 && (
         <>
           <div className="field-row">
-            <DateInput name="startDate" label={LABELS.startDate} required />
-            <DateInput
-              name="endDate"
-              label={LABELS.endDate}
-              required
-              description={`Maximumperiode = 10 jaar; je kan dit aanpassen.${maxEnd ? ` Uiterlijk ${maxEnd}.` : ''}`}
+            <RelationshipPeriodFields
+              endDescription={`Maximumperiode = 10 jaar; je kan dit aanpassen.${maxEnd ? ` Uiterlijk ${maxEnd}.` : ''}`}
             />
           </div>
-          <TextInput
-            name="phone"
-            type="tel"
-            label={`${LABELS.phone} (bv. +3212345678)`}
-            required
-            autoComplete="tel"
-            inputMode="tel"
-            width="medium"
-          />
-          <TextInput
-            name="email"
-            type="email"
-            label={LABELS.email}
-            required
-            autoComplete="email"
-            inputMode="email"
-          />
+          <RelationshipContactFields />
           <TextAreaInput name="reason" label={LABELS.reason} />
         </>
       )}
 
       {step === 3 && (
-        <section className="readonly-group" aria-label="Wat u bevestigt">
-          <ReadOnlyField label="Begindatum">{v.startDate}</ReadOnlyField>
-          <ReadOnlyField label="Einddatum">{v.endDate}</ReadOnlyField>
-          <ReadOnlyField label={LABELS.phone}>{v.phone}</ReadOnlyField>
-          <ReadOnlyField label={LABELS.email}>{v.email}</ReadOnlyField>
-          <ReadOnlyField label={LABELS.reason}>{v.reason?.trim() || '—'}</ReadOnlyField>
-          <ReadOnlyField label="Status werkstroom">wordt Actief</ReadOnlyField>
-        </section>
+        <ConfirmStep
+          fields={[
+            ['Begindatum', v.startDate],
+            ['Einddatum', v.endDate],
+            [LABELS.phone, v.phone],
+            [LABELS.email, v.email],
+            [LABELS.reason, orDash(v.reason)],
+            ['Status werkstroom', 'wordt Actief'],
+          ]}
+        />
       )}
-
-      <div className="button-row">
-        <ButtonLink href={personPath} variant="link">
-          Annuleer
-        </ButtonLink>
-        {step > 1 && (
-          <Button variant="secondary" onPress={() => setStep(step - 1)}>
-            Terug
-          </Button>
-        )}
-        {step < 3 ? (
-          <Button type="submit">Verder</Button>
-        ) : (
-          <Button type="submit" isPending={form.formState.isSubmitting}>
-            Bevestig
-          </Button>
-        )}
-      </div>
-    </ContractForm>
+    </WizardForm>
   );
 }

@@ -7,12 +7,21 @@
 import { AppointLocalAdminRequest, DeleteRequest } from '@contracts/api.ts';
 import { useEffect, useRef, useState } from 'react';
 import { useApi, useIdempotencyKeys, useResource } from '../app/api.ts';
-import { digitsOf, formatDateTime, formatNationalNumber } from '../app/format.ts';
+import { digitsOf, formatDateTime } from '../app/format.ts';
 import { useOrganisation } from '../app/session.tsx';
 import type { LocalAdminsDto } from '../app/types.ts';
 import { ReasonDialog } from '../components/dialog.tsx';
-import { ContractForm, TextAreaInput, TextInput, useContractForm } from '../components/forms.tsx';
-import { Button, EmptyState, Notice, PageTitle, ResourceView, TableScroll } from '../components/ui.tsx';
+import { ContractForm, TextAreaInput, useContractForm } from '../components/forms.tsx';
+import { NATIONAL_NUMBER_LABEL, NationalNumberInput } from '../components/national-number-input.tsx';
+import {
+  Button,
+  EmptyState,
+  Notice,
+  PageTitle,
+  RepresentativeList,
+  ResourceView,
+  TableScroll,
+} from '../components/ui.tsx';
 
 type Admin = LocalAdminsDto['localAdmins'][number];
 
@@ -117,13 +126,7 @@ export function LocalAdmins() {
               {data.legalRepresentatives.length === 0 ? (
                 <EmptyState title="De KBO kent geen wettelijk vertegenwoordigers voor deze onderneming." />
               ) : (
-                <ul className="plain-list">
-                  {data.legalRepresentatives.map((r) => (
-                    <li key={`${r.name}-${r.function}`}>
-                      {r.name} <span className="muted">({r.function})</span>
-                    </li>
-                  ))}
-                </ul>
+                <RepresentativeList representatives={data.legalRepresentatives} />
               )}
             </section>
           </>
@@ -140,18 +143,12 @@ function AppointForm({ path, done }: { path: string; done(kind: 'success', text:
     defaultValues: { nationalNumber: '', reason: '' },
     optional: ['reason'],
   });
-  const typed = form.watch('nationalNumber') ?? '';
-  const { trigger } = form;
-  // Check digits are judged as soon as the 11th digit is typed, not only when leaving the field.
-  useEffect(() => {
-    if (digitsOf(typed).length >= 11) void trigger('nationalNumber');
-  }, [typed, trigger]);
   return (
     <section aria-labelledby="aanduiden" className="card stack-small">
       <h2 id="aanduiden">Lokale beheerder aanduiden</h2>
       <ContractForm
         form={form}
-        labels={{ nationalNumber: 'Rijksregisternummer / BIS-nummer', reason: 'Reden' }}
+        labels={{ nationalNumber: NATIONAL_NUMBER_LABEL, reason: 'Reden' }}
         aria-labelledby="aanduiden"
         onValid={async (request) => {
           const body = { ...request, nationalNumber: digitsOf(String(request.nationalNumber)) };
@@ -160,22 +157,7 @@ function AppointForm({ path, done }: { path: string; done(kind: 'success', text:
           done('success', `${admin.name} is nu lokale beheerder.`);
         }}
       >
-        <TextInput
-          name="nationalNumber"
-          label="Rijksregisternummer / BIS-nummer"
-          required
-          inputMode="numeric"
-          autoComplete="off"
-          width="medium"
-          description="11 cijfers, met of zonder punten en streepje."
-          live={
-            digitsOf(typed).length > 0 ? (
-              <span className="field-live muted" aria-hidden="true">
-                {formatNationalNumber(typed)}
-              </span>
-            ) : null
-          }
-        />
+        <NationalNumberInput />
         <TextAreaInput name="reason" label="Reden (niet verplicht)" />
         <div className="button-row">
           <Button type="submit" isPending={form.formState.isSubmitting}>

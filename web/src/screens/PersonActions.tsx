@@ -24,7 +24,6 @@ import {
 } from '../components/forms.tsx';
 import { RELATIONSHIP_FIELD_LABELS, RelationshipFields } from '../components/relationship-fields.tsx';
 import { Notice } from '../components/ui.tsx';
-import { CATEGORIES } from './LinkOrganisation.tsx';
 
 type Grant = PersonPageDto['grants'][number];
 
@@ -142,7 +141,7 @@ function EditRelationshipForm({ person, path, done, close }: ActionProps & { clo
         done(`De werkrelatie van ${name(person)} is gewijzigd.`);
       }}
     >
-      <RelationshipFields categories={CATEGORIES} />
+      <RelationshipFields />
       <TextAreaInput name="reason" label="Reden (niet verplicht)" />
       <DialogButtons submitLabel="Bewaar" pending={form.formState.isSubmitting} close={close} />
     </ContractForm>

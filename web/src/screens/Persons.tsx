@@ -1,67 +1,24 @@
-import { type FormEvent, useEffect, useState } from 'react';
-import { Input, Label, SearchField } from 'react-aria-components';
+import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { errorText, useApi, useResource } from '../app/api.ts';
 import { statusLabel } from '../app/format.ts';
 import { orgPath, useOrganisation } from '../app/session.tsx';
-import type { PersonListDto } from '../app/types.ts';
-import {
-  Button,
-  ButtonLink,
-  EmptyState,
-  Loading,
-  Notice,
-  PageTitle,
-  ResourceView,
-  TableScroll,
-  TextLink,
-} from '../components/ui.tsx';
-
-type Person = PersonListDto['items'][number];
+import { loaded, MorePersons, PersonSearch, usePersonPages } from '../components/person-pages.tsx';
+import { ButtonLink, EmptyState, PageTitle, ResourceView, TableScroll, TextLink } from '../components/ui.tsx';
 
 /** *Toon alle personen* and the results of *Persoon zoeken* (`?zoek=`), 25 at a time. */
 export function Persons() {
   const org = useOrganisation();
-  const api = useApi();
   const [params, setParams] = useSearchParams();
   const search = params.get('zoek') ?? '';
   const status = params.get('status') ?? '';
   const [text, setText] = useState(search);
   useEffect(() => setText(search), [search]);
-  const [more, setMore] = useState<{
-    items: Person[];
-    cursor: string | null;
-    loading: boolean;
-    error?: string;
-  }>();
   const base = orgPath(org.enterpriseNumber);
+  const pages = usePersonPages(`persons:${org.enterpriseNumber}:${search}:${status}`, { search, status }, 25);
 
-  const key = `persons:${org.enterpriseNumber}:${search}:${status}`;
-  const first = useResource(key, (signal) =>
-    api.get<PersonListDto>(`/organisations/${org.enterpriseNumber}/persons`, {
-      signal,
-      query: { search, status, limit: 25 },
-    }),
-  );
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new query starts a new list.
-  useEffect(() => setMore(undefined), [key]);
-
-  const loadMore = async (cursor: string) => {
-    setMore((m) => ({ items: m?.items ?? [], cursor, loading: true }));
-    try {
-      const page = await api.get<PersonListDto>(`/organisations/${org.enterpriseNumber}/persons`, {
-        query: { search, status, limit: 25, cursor },
-      });
-      setMore((m) => ({ items: [...(m?.items ?? []), ...page.items], cursor: page.cursor, loading: false }));
-    } catch (e) {
-      setMore((m) => ({ items: m?.items ?? [], cursor, loading: false, error: errorText(e) }));
-    }
-  };
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const onSearch = (text: string) => {
     const next = new URLSearchParams(params);
-    if (text.trim()) next.set('zoek', text.trim());
+    if (text) next.set('zoek', text);
     else next.delete('zoek');
     setParams(next);
   };
@@ -70,13 +27,7 @@ export function Persons() {
     <div className="stack">
       <PageTitle kicker={org.name}>{search ? 'Zoekresultaten' : 'Alle personen'}</PageTitle>
       <div className="toolbar">
-        <form onSubmit={submit} className="inline-form">
-          <SearchField value={text} onChange={setText} className="field">
-            <Label className="field-label">Persoon zoeken (naam of roepnaam)</Label>
-            <Input className="input input-medium" />
-          </SearchField>
-          <Button type="submit">Zoek</Button>
-        </form>
+        <PersonSearch text={text} onText={setText} onSearch={onSearch} />
         <fieldset className="filter">
           <legend className="field-label">Status werkstroom</legend>
           {[
@@ -96,10 +47,9 @@ export function Persons() {
         </fieldset>
         <ButtonLink href={`${base}/personen/nieuw`}>Nieuwe persoon toevoegen</ButtonLink>
       </div>
-      <ResourceView resource={first} loadingText="De personen worden opgehaald…">
+      <ResourceView resource={pages.first} loadingText="De personen worden opgehaald…">
         {(page) => {
-          const items = [...page.items, ...(more?.items ?? [])];
-          const cursor = more ? more.cursor : page.cursor;
+          const { items, cursor } = loaded(pages, page);
           if (items.length === 0) {
             return search ? (
               <EmptyState title={`Geen personen gevonden voor “${search}”.`}>
@@ -143,17 +93,7 @@ export function Persons() {
                   </tbody>
                 </table>
               </TableScroll>
-              {more?.error && (
-                <Notice kind="error" role="alert">
-                  <p>{more.error}</p>
-                </Notice>
-              )}
-              {more?.loading && <Loading>Meer personen worden opgehaald…</Loading>}
-              {cursor && !more?.loading && (
-                <Button variant="secondary" onPress={() => void loadMore(cursor)}>
-                  Meer laden
-                </Button>
-              )}
+              <MorePersons pages={pages} cursor={cursor} />
             </>
           );
         }}

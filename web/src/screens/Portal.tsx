@@ -19,6 +19,7 @@ import {
   EmptyState,
   Notice,
   PageTitle,
+  RepresentativeList,
   ResourceView,
   TextLink,
 } from '../components/ui.tsx';
@@ -70,12 +71,47 @@ export function PortalLanding() {
 
 const ORG_LABELS = { enterpriseNumber: 'Ondernemingsnummer' };
 
+/** An enterprise number to look something up by, in one line with its button. */
+function EnterpriseNumberForm({
+  labelledBy,
+  initial = '',
+  onValid,
+  submitLabel,
+  showPending = false,
+}: {
+  /** The heading that names the form. */
+  labelledBy: string;
+  initial?: string;
+  onValid(request: Record<string, unknown>): Promise<void> | void;
+  submitLabel: string;
+  /** Show the button busy while `onValid` runs (for a look-up that takes a while). */
+  showPending?: boolean;
+}) {
+  const form = useContractForm<{ enterpriseNumber: string }>(OrgParams, {
+    defaultValues: { enterpriseNumber: initial },
+  });
+  return (
+    <ContractForm form={form} labels={ORG_LABELS} onValid={onValid} aria-labelledby={labelledBy}>
+      <div className="inline-form">
+        <TextInput
+          name="enterpriseNumber"
+          label={ORG_LABELS.enterpriseNumber}
+          description="Bijvoorbeeld 0795.012.394"
+          required
+          inputMode="numeric"
+          width="medium"
+        />
+        <Button type="submit" {...(showPending ? { isPending: form.formState.isSubmitting } : {})}>
+          {submitLabel}
+        </Button>
+      </div>
+    </ContractForm>
+  );
+}
+
 /** Anyone may look up who the legal representatives of an enterprise are (public, throttled). */
 function LegalRepresentativesLookup() {
   const config = useConfig();
-  const form = useContractForm<{ enterpriseNumber: string }>(OrgParams, {
-    defaultValues: { enterpriseNumber: '' },
-  });
   const [result, setResult] = useState<LegalRepresentativesDto | null>(null);
   const lookup = async (request: Record<string, unknown>) => {
     setResult(null);
@@ -95,21 +131,12 @@ function LegalRepresentativesLookup() {
         Kruispuntbank van Ondernemingen bij de functies van jouw onderneming; is er nog geen lokale beheerder,
         dan duiden zij die aan.
       </p>
-      <ContractForm form={form} labels={ORG_LABELS} onValid={lookup} aria-labelledby="vertegenwoordigers">
-        <div className="inline-form">
-          <TextInput
-            name="enterpriseNumber"
-            label={ORG_LABELS.enterpriseNumber}
-            description="Bijvoorbeeld 0795.012.394"
-            required
-            inputMode="numeric"
-            width="medium"
-          />
-          <Button type="submit" isPending={form.formState.isSubmitting}>
-            Zoek op
-          </Button>
-        </div>
-      </ContractForm>
+      <EnterpriseNumberForm
+        labelledBy="vertegenwoordigers"
+        onValid={lookup}
+        submitLabel="Zoek op"
+        showPending
+      />
       {result && (
         <div aria-live="polite" className="stack-small">
           <h3>
@@ -118,13 +145,7 @@ function LegalRepresentativesLookup() {
           {result.legalRepresentatives.length === 0 ? (
             <p>Voor deze onderneming zijn geen wettelijke vertegenwoordigers gekend.</p>
           ) : (
-            <ul className="plain-list">
-              {result.legalRepresentatives.map((r) => (
-                <li key={`${r.name}-${r.function}`}>
-                  {r.name} <span className="muted">({r.function})</span>
-                </li>
-              ))}
-            </ul>
+            <RepresentativeList representatives={result.legalRepresentatives} />
           )}
         </div>
       )}
@@ -159,9 +180,6 @@ export function PortalAccess() {
     ? (me.data.lastOrganisation ?? me.data.organisations[0]?.enterpriseNumber ?? null)
     : null;
   const en = chosen ?? fallback;
-  const form = useContractForm<{ enterpriseNumber: string }>(OrgParams, {
-    defaultValues: { enterpriseNumber: en ? formatEnterpriseNumber(en) : '' },
-  });
   const choose = (request: Record<string, unknown>) => {
     setParams({ onderneming: digitsOf(String(request.enterpriseNumber)).slice(-10) });
   };
@@ -186,19 +204,12 @@ export function PortalAccess() {
             ))}
           </ul>
         )}
-        <ContractForm form={form} labels={ORG_LABELS} onValid={choose} aria-labelledby="welke-organisatie">
-          <div className="inline-form">
-            <TextInput
-              name="enterpriseNumber"
-              label={ORG_LABELS.enterpriseNumber}
-              description="Bijvoorbeeld 0795.012.394"
-              required
-              inputMode="numeric"
-              width="medium"
-            />
-            <Button type="submit">Controleer mijn toegang</Button>
-          </div>
-        </ContractForm>
+        <EnterpriseNumberForm
+          labelledBy="welke-organisatie"
+          initial={en ? formatEnterpriseNumber(en) : ''}
+          onValid={choose}
+          submitLabel="Controleer mijn toegang"
+        />
       </section>
       {en ? (
         <AccessFor key={en} enterpriseNumber={en} />
@@ -281,13 +292,7 @@ function AccessFor({ enterpriseNumber }: { enterpriseNumber: string }) {
                 {a.legalRepresentatives.length > 0 && (
                   <>
                     <p>De wettelijke vertegenwoordigers van {orgName}:</p>
-                    <ul className="plain-list">
-                      {a.legalRepresentatives.map((r) => (
-                        <li key={`${r.name}-${r.function}`}>
-                          {r.name} <span className="muted">({r.function})</span>
-                        </li>
-                      ))}
-                    </ul>
+                    <RepresentativeList representatives={a.legalRepresentatives} />
                   </>
                 )}
               </li>

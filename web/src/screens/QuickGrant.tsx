@@ -8,8 +8,8 @@ import { QuickGrantRequest, RelationshipDetails } from '@contracts/api.ts';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { z } from 'zod';
-import { ApiError, useApi, useIdempotencyKeys, useResource } from '../app/api.ts';
-import { addYears, digitsOf, formatDate, formatNationalNumber, todayInBrussels } from '../app/format.ts';
+import { useApi, useIdempotencyKeys, useResource } from '../app/api.ts';
+import { addYears, digitsOf, formatDate, todayInBrussels } from '../app/format.ts';
 import { orgPath, useOrganisation } from '../app/session.tsx';
 import type { PersonPageDto, RightCatalogueDto } from '../app/types.ts';
 import {
@@ -18,11 +18,11 @@ import {
   DualListInput,
   SelectInput,
   TextAreaInput,
-  TextInput,
   useContractForm,
 } from '../components/forms.tsx';
+import { NATIONAL_NUMBER_LABEL, NationalNumberInput } from '../components/national-number-input.tsx';
+import { askRelationshipOn, RelationshipFields } from '../components/relationship-fields.tsx';
 import { Button, PageTitle, ResourceView, TextLink } from '../components/ui.tsx';
-import { CATEGORIES } from './LinkOrganisation.tsx';
 
 interface Values {
   nationalNumber: string;
@@ -39,7 +39,7 @@ interface Values {
 }
 
 const LABELS: Record<keyof Values, string> = {
-  nationalNumber: 'Rijksregisternummer / BIS-nummer',
+  nationalNumber: NATIONAL_NUMBER_LABEL,
   right: 'Gebruikersrecht',
   profiles: 'Profielen',
   startDate: 'Begindatum recht',
@@ -134,13 +134,9 @@ function QuickGrantForm({ rights }: { rights: RightCatalogueDto['items'] }) {
     dates: ['startDate', 'endDate', 'relStartDate', 'relEndDate'],
     optional: ['startDate', 'endDate', 'reason'],
   });
-  const typed = form.watch('nationalNumber') ?? '';
   const rightId = form.watch('right');
   const right = rights.find((r) => r.rightId === rightId);
-  const { trigger, setValue } = form;
-  useEffect(() => {
-    if (digitsOf(typed).length >= 11) void trigger('nationalNumber');
-  }, [typed, trigger]);
+  const { setValue } = form;
   // A new right: its own profiles.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only when the right changes.
   useEffect(() => setValue('profiles', []), [rightId]);
@@ -168,25 +164,19 @@ function QuickGrantForm({ rights }: { rights: RightCatalogueDto['items'] }) {
             email: values.relEmail,
           };
         }
-        let person: PersonPageDto & { created?: boolean };
-        try {
-          person = await api.post<PersonPageDto & { created?: boolean }>(
+        const person = await api
+          .post<PersonPageDto & { created?: boolean }>(
             `/organisations/${org.enterpriseNumber}/quick-grants`,
             body,
             { idempotencyKey: keyFor(body) },
-          );
-        } catch (error) {
-          if (error instanceof ApiError && error.code === 'quick-grant.relationship-required') {
-            setNeedsRelationship(true);
-            throw new ApiError(
-              error.status,
-              error.code,
-              error.title,
+          )
+          .catch(
+            askRelationshipOn(
+              'quick-grant.relationship-required',
               'Deze persoon heeft nog geen werkrelatie met de organisatie. Vul de gegevens van de werkrelatie in en bevestig opnieuw.',
-            );
-          }
-          throw error;
-        }
+              () => setNeedsRelationship(true),
+            ),
+          );
         navigate(orgPath(org.enterpriseNumber, `/personen/${person.personId}`), {
           state: {
             flash: `${right?.name ?? 'Het gebruikersrecht'} is toegekend aan ${person.firstName} ${person.lastName}.`,
@@ -197,22 +187,7 @@ function QuickGrantForm({ rights }: { rights: RightCatalogueDto['items'] }) {
       <h2 id="snel-recht-titel" className="visually-hidden">
         Nieuw recht toekennen
       </h2>
-      <TextInput
-        name="nationalNumber"
-        label={LABELS.nationalNumber}
-        required
-        inputMode="numeric"
-        autoComplete="off"
-        width="medium"
-        description="11 cijfers, met of zonder punten en streepje."
-        live={
-          digitsOf(typed).length > 0 ? (
-            <span className="field-live muted" aria-hidden="true">
-              {formatNationalNumber(typed)}
-            </span>
-          ) : null
-        }
-      />
+      <NationalNumberInput />
       <SelectInput
         name="right"
         label={LABELS.right}
@@ -234,28 +209,10 @@ function QuickGrantForm({ rights }: { rights: RightCatalogueDto['items'] }) {
       {needsRelationship && (
         <fieldset className="fieldset">
           <legend className="field-label">Werkrelatie met {org.name}</legend>
-          <SelectInput
-            name="relCategory"
-            label={LABELS.relCategory}
-            required
-            options={CATEGORIES.map((c) => ({ id: c, label: c }))}
+          <RelationshipFields
+            prefix="rel"
+            labels={{ startDate: LABELS.relStartDate, endDate: LABELS.relEndDate }}
           />
-          <DateInput name="relStartDate" label={LABELS.relStartDate} required />
-          <DateInput
-            name="relEndDate"
-            label={LABELS.relEndDate}
-            required
-            description="Maximumperiode = 10 jaar."
-          />
-          <TextInput
-            name="relPhone"
-            label="Telefoonnummer (bv. +3212345678)"
-            type="tel"
-            autoComplete="off"
-            required
-            width="medium"
-          />
-          <TextInput name="relEmail" label={LABELS.relEmail} type="email" autoComplete="off" required />
         </fieldset>
       )}
       <TextAreaInput name="reason" label="Reden (niet verplicht)" />

@@ -7,15 +7,18 @@
 import { DecisionRequest, RelationshipDetails } from '@contracts/api.ts';
 import { useEffect, useRef, useState } from 'react';
 import { z } from 'zod';
-import { ApiError, useApi, useIdempotencyKeys, useResource } from '../app/api.ts';
+import { useApi, useIdempotencyKeys, useResource } from '../app/api.ts';
 import { addYears, formatDate, formatDateTime, todayInBrussels } from '../app/format.ts';
 import { orgPath, useOrganisation } from '../app/session.tsx';
 import type { TaskDto } from '../app/types.ts';
 import { ActionDialog, DialogButtons } from '../components/dialog.tsx';
 import { ContractForm, DateInput, TextAreaInput, useContractForm } from '../components/forms.tsx';
-import { RELATIONSHIP_FIELD_LABELS, RelationshipFields } from '../components/relationship-fields.tsx';
+import {
+  askRelationshipOn,
+  RELATIONSHIP_FIELD_LABELS,
+  RelationshipFields,
+} from '../components/relationship-fields.tsx';
 import { EmptyState, Notice, PageTitle, ResourceView, TextLink } from '../components/ui.tsx';
-import { CATEGORIES } from './LinkOrganisation.tsx';
 
 /** The page *Mijn taken*. */
 export function Tasks() {
@@ -228,22 +231,17 @@ function DecisionForm({
             email: values.email,
           };
         }
-        try {
-          await api.post(`/organisations/${org.enterpriseNumber}/tasks/${task.taskId}/decision`, body, {
+        await api
+          .post(`/organisations/${org.enterpriseNumber}/tasks/${task.taskId}/decision`, body, {
             idempotencyKey: keyFor(body),
-          });
-        } catch (error) {
-          if (error instanceof ApiError && error.code === 'decision.relationship-required') {
-            setNeedsRelationship(true);
-            throw new ApiError(
-              error.status,
-              error.code,
-              error.title,
+          })
+          .catch(
+            askRelationshipOn(
+              'decision.relationship-required',
               `${task.subject.name} heeft nog geen werkrelatie met ${org.name}. Vul de gegevens van de werkrelatie in en bevestig opnieuw.`,
-            );
-          }
-          throw error;
-        }
+              () => setNeedsRelationship(true),
+            ),
+          );
         close();
         done(
           decision === 'approve'
@@ -269,7 +267,7 @@ function DecisionForm({
             {task.subject.name} heeft nog geen werkrelatie met de organisatie; die wordt samen met de
             goedkeuring aangemaakt.
           </p>
-          <RelationshipFields categories={CATEGORIES} />
+          <RelationshipFields />
         </fieldset>
       )}
       {extension && decision === 'extend' && (
