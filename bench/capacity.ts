@@ -4,21 +4,17 @@
  * DynamoDB's published prices; where DynamoDB Local miscounts (transactions), the figures are computed
  * from what it reports per item and the correction is said.
  */
-import { randomBytes } from 'node:crypto';
 import {
-  BatchWriteItemCommand,
   DeleteItemCommand,
   DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
   TransactWriteItemsCommand,
-  type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { localDynamoClientConfig } from '#infra/local/dynamodb-local';
 import { ensureTable } from '#infra/local/table';
-import { ITEM_TYPES, keys } from '#lib/adapters/dynamodb/keys';
-import { fixtureNationalRegister } from '#lib/adapters/registries/fixture-registries';
+import { keys } from '#lib/adapters/dynamodb/keys';
 import { ENV } from '#lib/config/env-names';
 import { PROFILE_SERVICE_PROVIDER, VLAIO_RIGHT } from '#lib/domain/catalogue';
 import { addDays } from '#lib/domain/period';
@@ -26,16 +22,21 @@ import type { ApprovalInput } from '#lib/domain/ports';
 import { getDeps, resetDeps, setDeps } from '#lib/http/deps';
 import { recordLogin } from '#lib/services/accounts';
 import { DEMO, seedDemoWorld } from '#lib/services/demo-seed';
+import { batchPut, grantItem } from '../test/support/items.ts';
 import {
+  type CallOptions,
   type CallResult,
   CapacityRecorder,
   call,
+  configureHandlers,
   expectStatus,
   invokeWorkflowStep,
   log,
+  registerWith,
   syntheticNationalNumber,
   type Usage,
   uniqueName,
+  workRelationship,
 } from './support.ts';
 
 export interface Calibration {
@@ -140,11 +141,7 @@ async function setUpWorld(endpoint: string): Promise<World> {
   const tableName = uniqueName('bench');
   await ensureTable(client, tableName);
   client.destroy();
-  process.env[ENV.tableName] = tableName;
-  process.env[ENV.dynamoEndpoint] = endpoint;
-  process.env[ENV.pseudonymSecret] = randomBytes(32).toString('base64url');
-  process.env[ENV.today] = TODAY;
-  process.env.AWS_REGION = 'eu-west-1';
+  configureHandlers({ tableName, endpoint }, TODAY);
   resetDeps();
   const deps = await getDeps();
   const recorder = new CapacityRecorder();
@@ -161,21 +158,7 @@ async function setUpWorld(endpoint: string): Promise<World> {
       sendTaskSuccess: async () => undefined,
       sendTaskFailure: async () => undefined,
     },
-    nationalRegister: {
-      async lookup(n) {
-        const known = await fixtureNationalRegister.lookup(n);
-        if (known) return known;
-        return synthetic.has(n)
-          ? {
-              firstName: 'Test',
-              lastName: `Persoon ${n.slice(6, 9)}`,
-              birthDate: null,
-              sex: null,
-              source: 'VKBP',
-            }
-          : null;
-      },
-    },
+    nationalRegister: registerWith(synthetic),
   });
   await seedDemoWorld(await getDeps());
   // 60 more people in Sofie's organisation, so a page of 50 is a full page.
@@ -199,32 +182,30 @@ async function measureUseCases(world: World): Promise<UseCaseRow[]> {
   const { recorder } = world;
   const rows: UseCaseRow[] = [];
   const en = DEMO.adviesbureau;
+  /** Calls `fn` with `options`, checks the status and records what the call cost. */
   const measure = async (
     useCase: string,
     fn: string,
     kind: 'read' | 'write',
-    run: () => Promise<CallResult>,
+    options: CallOptions,
     status: number,
   ): Promise<{ res: CallResult; usage: Usage }> => {
-    const { result, usage } = await recorder.measure(run);
+    const { result, usage } = await recorder.measure(() => call(fn, options));
     expectStatus(result, status, useCase);
     rows.push({ useCase, fn, kind, usage, target: null, met: null });
     return { res: result, usage };
   };
   const org = { enterpriseNumber: en };
   const sofie = { as: DEMO.sofie };
+  const relationship = (email: string, endDate = '2030-12-31') =>
+    workRelationship({ startDate: TODAY, endDate, email });
 
   // Writes, in the order of the seed story.
   const added = await measure(
     'add a person',
     'add-person',
     'write',
-    () =>
-      call('add-person', {
-        ...sofie,
-        params: org,
-        body: { nationalNumber: DEMO.emma, reason: 'Nieuwe medewerker' },
-      }),
+    { ...sofie, params: org, body: { nationalNumber: DEMO.emma, reason: 'Nieuwe medewerker' } },
     201,
   );
   const personId = added.res.body.personId as string;
@@ -233,56 +214,37 @@ async function measureUseCases(world: World): Promise<UseCaseRow[]> {
     'add a person with Idempotency-Key',
     'add-person',
     'write',
-    () =>
-      call('add-person', {
-        ...sofie,
-        params: org,
-        body: { nationalNumber: DEMO.lucas },
-        headers: { 'idempotency-key': 'bench-1' },
-      }),
+    {
+      ...sofie,
+      params: org,
+      body: { nationalNumber: DEMO.lucas },
+      headers: { 'idempotency-key': 'bench-1' },
+    },
     201,
   );
   await measure(
     'create the work relationship',
     'create-work-relationship',
     'write',
-    () =>
-      call('create-work-relationship', {
-        ...sofie,
-        params: person,
-        body: {
-          category: 'Vaste medewerker',
-          startDate: TODAY,
-          endDate: '2036-11-25',
-          phone: '+3212345678',
-          email: 'emma.willems@example.be',
-        },
-      }),
+    { ...sofie, params: person, body: relationship('emma.willems@example.be', '2036-11-25') },
     201,
   );
   await measure(
     'edit the work relationship',
     'update-work-relationship',
     'write',
-    () =>
-      call('update-work-relationship', {
-        ...sofie,
-        params: person,
-        body: { phone: '+3293456789' },
-        headers: { 'if-match': '"1"' },
-      }),
+    { ...sofie, params: person, body: { phone: '+3293456789' }, headers: { 'if-match': '"1"' } },
     200,
   );
   const granted = await measure(
     'grant a right',
     'grant-right',
     'write',
-    () =>
-      call('grant-right', {
-        ...sofie,
-        params: person,
-        body: { right: VLAIO, profiles: [SP], startDate: TODAY, endDate: '2031-11-25' },
-      }),
+    {
+      ...sofie,
+      params: person,
+      body: { right: VLAIO, profiles: [SP], startDate: TODAY, endDate: '2031-11-25' },
+    },
     201,
   );
   const grant = granted.res.body.grants?.at(-1) ?? granted.res.body;
@@ -291,28 +253,26 @@ async function measureUseCases(world: World): Promise<UseCaseRow[]> {
     'edit a right',
     'update-grant',
     'write',
-    () =>
-      call('update-grant', {
-        ...sofie,
-        params: grantParams,
-        body: { profiles: [SP, 'Gebruiker'] },
-        headers: { 'if-match': `"${grant.version}"` },
-      }),
+    {
+      ...sofie,
+      params: grantParams,
+      body: { profiles: [SP, 'Gebruiker'] },
+      headers: { 'if-match': `"${grant.version}"` },
+    },
     200,
   );
   await measure(
     'pause the relationship',
     'pause-work-relationship',
     'write',
-    () =>
-      call('pause-work-relationship', { ...sofie, params: person, body: { reason: 'Ouderschapsverlof' } }),
+    { ...sofie, params: person, body: { reason: 'Ouderschapsverlof' } },
     200,
   );
   await measure(
     'resume the relationship',
     'resume-work-relationship',
     'write',
-    () => call('resume-work-relationship', { ...sofie, params: person, body: {} }),
+    { ...sofie, params: person, body: {} },
     200,
   );
 
@@ -321,11 +281,10 @@ async function measureUseCases(world: World): Promise<UseCaseRow[]> {
     'access check (portal)',
     'check-access',
     'read',
-    () =>
-      call('check-access', {
-        asService: ['access/check'],
-        body: { nationalNumber: DEMO.tom, enterpriseNumber: DEMO.boekhouding, right: VLAIO, profile: SP },
-      }),
+    {
+      asService: ['access/check'],
+      body: { nationalNumber: DEMO.tom, enterpriseNumber: DEMO.boekhouding, right: VLAIO, profile: SP },
+    },
     200,
   );
   setTarget(
@@ -335,13 +294,7 @@ async function measureUseCases(world: World): Promise<UseCaseRow[]> {
     'GetItem: 1 request, 0.5 RCU',
     (u) => u.total === 1 && u.requests.GetItem === 1 && u.rcu === 0.5,
   );
-  const page = await measure(
-    'person page',
-    'get-person',
-    'read',
-    () => call('get-person', { ...sofie, params: person }),
-    200,
-  );
+  const page = await measure('person page', 'get-person', 'read', { ...sofie, params: person }, 200);
   setTarget(
     rows,
     page.usage,
@@ -353,7 +306,7 @@ async function measureUseCases(world: World): Promise<UseCaseRow[]> {
     'a page of 50 persons',
     'list-persons',
     'read',
-    () => call('list-persons', { ...sofie, params: org, query: { limit: '50' } }),
+    { ...sofie, params: org, query: { limit: '50' } },
     200,
   );
   if (list.res.body.items.length !== 50)
@@ -365,13 +318,7 @@ async function measureUseCases(world: World): Promise<UseCaseRow[]> {
     '1 Query, ≤ 2 RCU for the page (+1 GetItem admin check, 0.5 RCU)',
     (u) => u.requests.Query === 1 && u.total === 2 && u.rcu - 0.5 <= 2,
   );
-  await measure(
-    'history of a person',
-    'get-history',
-    'read',
-    () => call('get-history', { ...sofie, params: person }),
-    200,
-  );
+  await measure('history of a person', 'get-history', 'read', { ...sofie, params: person }, 200);
   // The Accounts tab's own route: the membership (for the pseudonym), then the person's logins
   // (two recorded first, so the item is read, not missed).
   for (const [amr, at] of [
@@ -379,46 +326,30 @@ async function measureUseCases(world: World): Promise<UseCaseRow[]> {
     ['itsme', '2026-11-25T09:30:00.000Z'],
   ] as const)
     await recordLogin(await getDeps(), { nationalNumber: DEMO.emma, amr: [amr], at });
-  await measure(
-    'accounts of a person',
-    'get-person-accounts',
-    'read',
-    () => call('get-person-accounts', { ...sofie, params: person }),
-    200,
-  );
+  await measure('accounts of a person', 'get-person-accounts', 'read', { ...sofie, params: person }, 200);
   const ids = list.res.body.items.slice(0, 3).map((p: { personId: string }) => p.personId);
   await measure(
     'compare 3 persons',
     'compare-persons',
     'read',
-    () => call('compare-persons', { ...sofie, params: org, query: { personIds: ids.join(',') } }),
+    { ...sofie, params: org, query: { personIds: ids.join(',') } },
     200,
   );
-  await measure('right catalogue', 'list-rights', 'read', () => call('list-rights', sofie), 200);
-  await measure('who am I (me)', 'get-me', 'read', () => call('get-me', sofie), 200);
+  await measure('right catalogue', 'list-rights', 'read', sofie, 200);
+  await measure('who am I (me)', 'get-me', 'read', sofie, 200);
   await measure(
     'my access',
     'get-my-access',
     'read',
-    () =>
-      call('get-my-access', {
-        as: DEMO.tom,
-        query: { enterpriseNumber: DEMO.boekhouding, right: VLAIO, profile: SP },
-      }),
+    { as: DEMO.tom, query: { enterpriseNumber: DEMO.boekhouding, right: VLAIO, profile: SP } },
     200,
   );
-  await measure(
-    'local administrators',
-    'list-local-admins',
-    'read',
-    () => call('list-local-admins', { ...sofie, params: org }),
-    200,
-  );
+  await measure('local administrators', 'list-local-admins', 'read', { ...sofie, params: org }, 200);
   await measure(
     'register lookup',
     'lookup-national-register',
     'read',
-    () => call('lookup-national-register', { ...sofie, params: org, body: { nationalNumber: DEMO.jonas } }),
+    { ...sofie, params: org, body: { nationalNumber: DEMO.jonas } },
     200,
   );
 
@@ -427,7 +358,7 @@ async function measureUseCases(world: World): Promise<UseCaseRow[]> {
     'extend relationship and rights',
     'extend-work-relationship',
     'write',
-    () => call('extend-work-relationship', { ...sofie, params: person, body: { includeRights: true } }),
+    { ...sofie, params: person, body: { includeRights: true } },
     200,
   );
   const current = (await call('get-person', { ...sofie, params: person })).body;
@@ -436,81 +367,60 @@ async function measureUseCases(world: World): Promise<UseCaseRow[]> {
     'revoke a right',
     'revoke-grant',
     'write',
-    () =>
-      call('revoke-grant', {
-        ...sofie,
-        params: grantParams,
-        body: {},
-        headers: { 'if-match': `"${currentGrant.version}"` },
-      }),
+    { ...sofie, params: grantParams, body: {}, headers: { 'if-match': `"${currentGrant.version}"` } },
     200,
   );
   await measure(
     'delete the relationship',
     'delete-work-relationship',
     'write',
-    () =>
-      call('delete-work-relationship', {
-        ...sofie,
-        params: person,
-        body: {},
-        headers: { 'if-match': `"${current.relationship.version}"` },
-      }),
+    { ...sofie, params: person, body: {}, headers: { 'if-match': `"${current.relationship.version}"` } },
     200,
   );
   await measure(
     'quick grant (new person, relationship and right)',
     'quick-grant',
     'write',
-    () =>
-      call('quick-grant', {
-        ...sofie,
-        params: org,
-        body: {
-          nationalNumber: DEMO.jonas,
-          right: VLAIO,
-          profiles: [SP],
-          relationship: {
-            category: 'Vaste medewerker',
-            startDate: TODAY,
-            endDate: '2030-12-31',
-            phone: '+3212345678',
-            email: 'jonas@example.be',
-          },
-        },
-      }),
+    {
+      ...sofie,
+      params: org,
+      body: {
+        nationalNumber: DEMO.jonas,
+        right: VLAIO,
+        profiles: [SP],
+        relationship: relationship('jonas@example.be'),
+      },
+    },
     201,
   );
   await measure(
     'remember the last organisation',
     'update-preferences',
     'write',
-    () => call('update-preferences', { ...sofie, body: { lastOrganisation: en } }),
+    { ...sofie, body: { lastOrganisation: en } },
     200,
   );
   const appointed = await measure(
     'appoint a local administrator',
     'appoint-local-admin',
     'write',
-    () =>
-      call('appoint-local-admin', {
-        as: DEMO.lotte,
-        params: { enterpriseNumber: DEMO.consultancy },
-        body: { nationalNumber: DEMO.lotte, reason: 'Zaakvoerder' },
-      }),
+    {
+      as: DEMO.lotte,
+      params: { enterpriseNumber: DEMO.consultancy },
+      body: { nationalNumber: DEMO.lotte, reason: 'Zaakvoerder' },
+    },
     201,
   );
   await measure(
     'remove a local administrator',
     'remove-local-admin',
     'write',
-    () =>
-      call('remove-local-admin', {
-        as: DEMO.lotte,
-        params: { enterpriseNumber: DEMO.consultancy, personId: appointed.res.body.personId },
-        body: {},
-        headers: { 'if-match': `"${appointed.res.body.version ?? 1}"` },
-      }),
+    {
+      as: DEMO.lotte,
+      params: { enterpriseNumber: DEMO.consultancy, personId: appointed.res.body.personId },
+      body: {},
+      headers: { 'if-match': `"${appointed.res.body.version ?? 1}"` },
+    },
     200,
   );
 
@@ -519,11 +429,10 @@ async function measureUseCases(world: World): Promise<UseCaseRow[]> {
     'request access',
     'request-access',
     'write',
-    () =>
-      call('request-access', {
-        as: DEMO.pieter,
-        body: { enterpriseNumber: en, right: VLAIO, profiles: [SP], reason: 'Ik dien aanvragen in.' },
-      }),
+    {
+      as: DEMO.pieter,
+      body: { enterpriseNumber: en, right: VLAIO, profiles: [SP], reason: 'Ik dien aanvragen in.' },
+    },
     202,
   );
   const approval = world.started.at(-1);
@@ -537,38 +446,20 @@ async function measureUseCases(world: World): Promise<UseCaseRow[]> {
     ...approval,
     taskToken: 'bench-token',
   });
-  await measure('my tasks', 'list-tasks', 'read', () => call('list-tasks', { ...sofie, params: org }), 200);
-  await measure(
-    'my access requests',
-    'list-my-requests',
-    'read',
-    () => call('list-my-requests', { as: DEMO.pieter }),
-    200,
-  );
+  await measure('my tasks', 'list-tasks', 'read', { ...sofie, params: org }, 200);
+  await measure('my access requests', 'list-my-requests', 'read', { as: DEMO.pieter }, 200);
   const task = (await call('list-tasks', { ...sofie, params: org })).body.items[0];
-  const decided = await measure(
+  await measure(
     'decide a task (approve)',
     'decide-task',
     'write',
-    () =>
-      call('decide-task', {
-        ...sofie,
-        params: { enterpriseNumber: en, taskId: task.taskId },
-        body: {
-          decision: 'approve',
-          reason: 'Akkoord',
-          relationship: {
-            category: 'Vaste medewerker',
-            startDate: TODAY,
-            endDate: '2030-12-31',
-            phone: '+3212345678',
-            email: 'pieter@example.be',
-          },
-        },
-      }),
+    {
+      ...sofie,
+      params: { enterpriseNumber: en, taskId: task.taskId },
+      body: { decision: 'approve', reason: 'Akkoord', relationship: relationship('pieter@example.be') },
+    },
     202,
   );
-  void decided;
   const stored = await (await getDeps()).tasks.getTask(en, task.taskId);
   await step('approval: apply the decision', 'workflow-apply-approval-decision', {
     ...approval,
@@ -611,49 +502,28 @@ function setTarget(
 const SWEEP_DATE = '2027-06-15';
 
 /** A grant item as the store writes it (keys, by-date index entry), with an end date. */
-function grantItem(i: number, endDate: string): Record<string, unknown> {
-  const en = '0795012394';
-  const personId = `01BENCHPERSON${String(i).padStart(13, '0')}`;
-  const grantId = `01BENCHGRANT${String(i).padStart(14, '0')}`;
-  return {
-    ...keys.grant(en, personId, grantId),
-    ...keys.dueEntry(endDate, 'GRANT', en, personId, grantId),
-    type: ITEM_TYPES.grant,
-    enterpriseNumber: en,
-    personId,
-    grantId,
-    right: VLAIO,
-    profiles: [SP],
-    startDate: '2026-01-01',
-    endDate,
-    status: 'active',
-    reason: null,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    version: 1,
-  };
+function benchGrant(i: number, endDate: string): Record<string, unknown> {
+  return grantItem(
+    {
+      enterpriseNumber: '0795012394',
+      personId: `01BENCHPERSON${String(i).padStart(13, '0')}`,
+      grantId: `01BENCHGRANT${String(i).padStart(14, '0')}`,
+      endDate,
+    },
+    {
+      right: VLAIO,
+      profiles: [SP],
+      startDate: '2026-01-01',
+      status: 'active',
+      reason: null,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      version: 1,
+    },
+  );
 }
 
 /** End dates of the grants that are not due: spread over four years, far from the sweep's days. */
 const notDue = (i: number) => addDays('2028-01-01', i % 1460);
-
-async function batchWrite(client: DynamoDBClient, tableName: string, items: Record<string, unknown>[]) {
-  const batches: WriteRequest[][] = [];
-  for (let i = 0; i < items.length; i += 25) {
-    batches.push(items.slice(i, i + 25).map((item) => ({ PutRequest: { Item: marshall(item) } })));
-  }
-  let next = 0;
-  const worker = async () => {
-    for (let b = next++; b < batches.length; b = next++) {
-      let requests = batches[b]!;
-      for (let attempt = 0; requests.length > 0; attempt++) {
-        const out = await client.send(new BatchWriteItemCommand({ RequestItems: { [tableName]: requests } }));
-        requests = out.UnprocessedItems?.[tableName] ?? [];
-        if (requests.length > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** Math.min(attempt, 6)));
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, worker));
-}
 
 async function sweepScaling(endpoint: string, sizes: number[]): Promise<SweepRow[]> {
   const rows: SweepRow[] = [];
@@ -663,10 +533,10 @@ async function sweepScaling(endpoint: string, sizes: number[]): Promise<SweepRow
     const tableName = uniqueName(`sweep-${n}`);
     await ensureTable(client, tableName);
     const t0 = performance.now();
-    await batchWrite(
+    await batchPut(
       client,
       tableName,
-      Array.from({ length: n }, (_, i) => grantItem(i, notDue(i))),
+      Array.from({ length: n }, (_, i) => benchGrant(i, notDue(i))),
     );
     log(`  sweep: ${n} grants written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     process.env[ENV.tableName] = tableName;
@@ -677,10 +547,10 @@ async function sweepScaling(endpoint: string, sizes: number[]): Promise<SweepRow
     let due = 0;
     for (const k of [0, 100, 1000]) {
       // k of the N grants now end 60 days after the sweep's day: the sweep must warn about exactly those.
-      await batchWrite(
+      await batchPut(
         client,
         tableName,
-        Array.from({ length: k - due }, (_, j) => grantItem(due + j, dueDate)),
+        Array.from({ length: k - due }, (_, j) => benchGrant(due + j, dueDate)),
       );
       due = k;
       await client.send(new DeleteItemCommand({ TableName: tableName, Key: marshall(keys.sweep()) }));

@@ -76,6 +76,9 @@ async function startServers(endpoint: string, logLevel: string) {
       BENCH_DYNAMODB_ENDPOINT: endpoint,
       BENCH_TABLE: uniqueName('http'),
       POWERTOOLS_LOG_LEVEL: logLevel,
+      // Log lines as Lambda writes them: one JSON line each. `npm start` sets POWERTOOLS_DEV, which
+      // pretty-prints every entry over many lines for reading, and that is not what runs in AWS.
+      POWERTOOLS_DEV: 'false',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -3,15 +3,11 @@
  * the handlers called in-process on API Gateway v2 events (as the integration harness does), versions
  * and small statistics.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { handlerPath, type Route, routes } from '#functions/routes';
-import { workflowFunctions, workflowHandlerPath } from '#functions/workflows';
-import { type HttpEvent, httpEvent, jwtAuthorizer, lambdaContext } from '#infra/local/events';
+import type { CallResult } from '../test/support/handlers.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 
@@ -134,102 +130,17 @@ export class CapacityRecorder {
 export const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 10 ** digits;
 
 // ---------------------------------------------------------------------------------------------------
-// Handlers in-process
+// Handlers in-process: the integration harness's (test/support/handlers.ts)
 
-export function userClaims(nationalNumber: string): Record<string, unknown> {
-  return {
-    sub: `sub-${randomBytes(4).toString('hex')}`,
-    national_number: nationalNumber,
-    token_use: 'access',
-    client_id: 'gebruikersbeheer-web',
-    scope: 'openid profile',
-  };
-}
-
-export function serviceClaims(scopes: string[]): Record<string, unknown> {
-  return {
-    sub: 'kmo-portefeuille',
-    client_id: 'kmo-portefeuille',
-    token_use: 'access',
-    scope: scopes.join(' '),
-  };
-}
-
-export interface CallOptions {
-  params?: Record<string, string>;
-  query?: Record<string, string>;
-  body?: unknown;
-  headers?: Record<string, string>;
-  as?: string;
-  asService?: string[];
-}
-
-export interface CallResult {
-  status: number;
-  headers: Record<string, string>;
-  // biome-ignore lint/suspicious/noExplicitAny: bench scripts read a few fields of the responses.
-  body: any;
-}
-
-type Handler = (event: unknown, context: unknown) => Promise<unknown>;
-const loaded = new Map<string, Promise<Handler>>();
-
-function load(file: string): Promise<Handler> {
-  let handler = loaded.get(file);
-  if (!handler) {
-    handler = import(pathToFileURL(resolve(ROOT, file)).href).then((m: { handler: Handler }) => m.handler);
-    loaded.set(file, handler);
-  }
-  return handler;
-}
-
-export function routeFor(fn: string): Route {
-  const route = routes.find((r) => r.fn === fn);
-  if (!route) throw new Error(`No route for ${fn}`);
-  return route;
-}
-
-/** An API Gateway v2 event for a route, as the local gateway builds it after the JWT authorizer. */
-export function eventFor(fn: string, o: CallOptions = {}): HttpEvent {
-  const route = routeFor(fn);
-  const params = o.params ?? {};
-  const rawPath = route.path.replace(/\{(\w+)\}/g, (_, name: string) =>
-    encodeURIComponent(params[name] ?? ''),
-  );
-  const body = o.body === undefined ? undefined : JSON.stringify(o.body);
-  return httpEvent({
-    route,
-    rawPath,
-    rawQueryString: new URLSearchParams(o.query ?? {}).toString(),
-    pathParameters: params,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...o.headers },
-    body,
-    authorizer: o.as
-      ? jwtAuthorizer(userClaims(o.as))
-      : o.asService
-        ? jwtAuthorizer(serviceClaims(o.asService), o.asService)
-        : undefined,
-  });
-}
-
-/** Runs a route's handler file on an event, as the Lambda would. */
-export async function call(fn: string, o: CallOptions = {}): Promise<CallResult> {
-  const handler = await load(handlerPath(routeFor(fn)));
-  const result = (await handler(eventFor(fn, o), lambdaContext(fn))) as APIGatewayProxyStructuredResultV2;
-  const text = result.body ?? '';
-  return {
-    status: result.statusCode ?? 200,
-    headers: (result.headers ?? {}) as Record<string, string>,
-    body: text ? JSON.parse(text) : undefined,
-  };
-}
-
-/** Runs a workflow function's handler file on its input, as the state machine's Task state would. */
-export async function invokeWorkflowStep(fn: string, input: unknown): Promise<unknown> {
-  const spec = workflowFunctions.find((f) => f.fn === fn);
-  if (!spec) throw new Error(`No workflow function ${fn}`);
-  return (await load(workflowHandlerPath(spec)))(input, lambdaContext(fn));
-}
+export {
+  type CallOptions,
+  type CallResult,
+  call,
+  configureHandlers,
+  eventFor,
+  invokeWorkflowStep,
+} from '../test/support/handlers.ts';
+export { registerWith, syntheticNationalNumber, workRelationship } from '../test/support/people.ts';
 
 export function expectStatus(res: CallResult, status: number, what: string): CallResult {
   if (res.status !== status) {
@@ -271,13 +182,6 @@ export function median(values: number[]): number {
 }
 
 export const uniqueName = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
-
-/** A valid national number (born in the 1900s) for a birth date and a counter, for synthetic people. */
-export function syntheticNationalNumber(yymmdd: string, counter: number): string {
-  const first9 = `${yymmdd}${String(counter).padStart(3, '0')}`;
-  const check = 97 - Number(BigInt(first9) % 97n);
-  return `${first9}${String(check).padStart(2, '0')}`;
-}
 
 export function log(line: string): void {
   process.stderr.write(`${line}\n`);

@@ -5,30 +5,23 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '#lib/services/demo-seed';
-import { launchChromium, type TestBrowser } from '../support/browser.ts';
+import type { TestBrowser } from '../support/browser.ts';
 import { authorizationRequest, decode, exchangeCode } from '../support/oidc.ts';
-import { startTestStack } from '../support/stack.ts';
-
-type Stack = Awaited<ReturnType<typeof startTestStack>>;
+import { startStackAndPage, stopStackAndPage, type TestStack } from '../support/stack.ts';
 
 /** Valid check digits, but nobody in the demo register. */
 const UNKNOWN_PERSON = '80010100107';
 const LUCAS = '01073003339';
 
 describe('logging in with a security code via SMS', () => {
-  let stack: Stack;
+  let stack: TestStack;
   let browser: TestBrowser;
   let page: Page;
 
   beforeAll(async () => {
-    stack = await startTestStack({ today: '2026-11-26' });
-    browser = await launchChromium();
-    page = await browser.newPage();
+    ({ stack, browser, page } = await startStackAndPage({ today: '2026-11-26' }));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  afterAll(() => stopStackAndPage({ stack, browser }));
 
   const lastSms = () => {
     const message = stack.login.outbox.sent().at(-1);

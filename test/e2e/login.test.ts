@@ -7,11 +7,9 @@ import { Secret, TOTP } from 'otpauth';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '#lib/services/demo-seed';
-import { launchChromium, type TestBrowser } from '../support/browser.ts';
+import type { TestBrowser } from '../support/browser.ts';
 import { type AuthorizationRequest, authorizationRequest, decode, exchangeCode } from '../support/oidc.ts';
-import { startTestStack } from '../support/stack.ts';
-
-type Stack = Awaited<ReturnType<typeof startTestStack>>;
+import { startStackAndPage, stopStackAndPage, type TestStack } from '../support/stack.ts';
 
 const CHOICES = [
   'eID en aangesloten kaartlezer',
@@ -22,19 +20,14 @@ const CHOICES = [
 ];
 
 describe('logging in through the browser', () => {
-  let stack: Stack;
+  let stack: TestStack;
   let browser: TestBrowser;
   let page: Page;
 
   beforeAll(async () => {
-    stack = await startTestStack({ today: '2026-11-26' });
-    browser = await launchChromium();
-    page = await browser.newPage();
+    ({ stack, browser, page } = await startStackAndPage({ today: '2026-11-26' }));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  afterAll(() => stopStackAndPage({ stack, browser }));
 
   /** Submits the last step and waits for the redirect to the web client; that page may 404. */
   const loginRedirect = async (request: AuthorizationRequest, submit: () => Promise<void>) => {

@@ -8,18 +8,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '#infra/local/stack';
 import { DEMO } from '#lib/services/demo-seed';
+import { until } from '../support/wait.ts';
 
 const RIGHT = 'VLAIO Inkom Gebruiker Nieuw';
-
-async function until<T>(probe: () => Promise<T | undefined | null | false>, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('a restart while an approval waits', () => {
   let dataDir: string;
@@ -53,13 +44,13 @@ describe('a restart while an approval waits', () => {
     });
     expect(asked.status).toBe(202);
     const tasksPath = `/organisations/${DEMO.adviesbureau}/tasks`;
-    await until(async () => (await api('GET', tasksPath, DEMO.sofie)).body.items.length === 1);
+    await until(async () => (await api('GET', tasksPath, DEMO.sofie)).body.items.length === 1, 15_000, 50);
     expect(stack.workflows.running()).toBe(1);
 
     await stack.stop();
     stack = await start();
     // The re-driven execution waits again, on the same task.
-    await until(async () => stack!.workflows.running() === 1);
+    await until(async () => stack!.workflows.running() === 1, 15_000, 50);
     const tasks = (await api('GET', tasksPath, DEMO.sofie)).body.items;
     expect(tasks).toHaveLength(1);
 

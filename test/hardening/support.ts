@@ -1,13 +1,11 @@
 /**
  * Helpers of the hardening tests: a cheap fingerprint of a whole table (item count and a hash of a
- * consistent Scan) to prove that rejected requests wrote nothing, the problem+json contract, and the
- * synthetic people the tests add beyond the demo register.
+ * consistent Scan) to prove that rejected requests wrote nothing, and the problem+json contract.
+ * Synthetic people beyond the demo register are in test/support/people.ts.
  */
 import { createHash } from 'node:crypto';
 import { type AttributeValue, type DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { expect } from 'vitest';
-import { fixtureNationalRegister } from '#lib/adapters/registries/fixture-registries';
-import type { NationalRegister } from '#lib/domain/ports';
 
 export const PROBLEM_TYPE = 'https://gebruikersbeheer.vlaanderen.be/problemen/';
 
@@ -62,30 +60,4 @@ export function expectProblem(res: ProblemLike, context: string, status?: number
   expect(typeof res.body.code, context).toBe('string');
   expect(res.body.type, context).toBe(`${PROBLEM_TYPE}${res.body.code}`);
   expect(JSON.stringify(res.body), context).not.toMatch(/\bat .*\.(ts|js):\d+|stack/);
-}
-
-/** A valid national number (born in the 1900s) for a birth date and a counter. */
-export function syntheticNationalNumber(yymmdd: string, counter: number): string {
-  const first9 = `${yymmdd}${String(counter).padStart(3, '0')}`;
-  const check = 97 - Number(BigInt(first9) % 97n);
-  return `${first9}${String(check).padStart(2, '0')}`;
-}
-
-/** The fixture register plus made-up people (`Test Persoon <n>`), for tests that need many. */
-export function registerWith(synthetic: Set<string>): NationalRegister {
-  return {
-    async lookup(n) {
-      const known = await fixtureNationalRegister.lookup(n);
-      if (known) return known;
-      return synthetic.has(n)
-        ? {
-            firstName: 'Test',
-            lastName: `Persoon ${n.slice(6, 9)}`,
-            birthDate: null,
-            sex: null,
-            source: 'VKBP',
-          }
-        : null;
-    },
-  };
 }

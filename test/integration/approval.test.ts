@@ -1,26 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DEMO, type TestApp } from '../support/app.ts';
+import { workRelationship } from '../support/people.ts';
+import { until } from '../support/wait.ts';
 
 const RIGHT = 'VLAIO Inkom Gebruiker Nieuw';
 const SERVICE_PROVIDER = 'Dienstverlener kmo-portefeuille';
 const en = DEMO.adviesbureau;
-const relationship = {
-  category: 'Vaste medewerker',
+const relationship = workRelationship({
   startDate: '2026-11-26',
   endDate: '2036-11-25',
   phone: '+32478000001',
   email: 'emma.willems@example.be',
-};
-
-async function until<T>(probe: () => Promise<T | undefined | null | false>, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+});
 
 describe('access requests through the approval workflow (real ASL, local runner)', () => {
   let app: TestApp;

@@ -9,24 +9,21 @@ import { fixtureNationalRegister } from '#lib/adapters/registries/fixture-regist
 import { parseNationalNumber } from '#lib/domain/national-number';
 import { setDeps } from '#lib/http/deps';
 import { createTestApp, DEMO, type TestApp } from '../support/app.ts';
+import { syntheticNationalNumber, workRelationship } from '../support/people.ts';
 
 const en = DEMO.adviesbureau;
 const VLAIO = 'VLAIO Inkom Gebruiker Nieuw';
 const SERVICE_PROVIDER = 'Dienstverlener kmo-portefeuille';
 
-const relationship = {
-  category: 'Vaste medewerker',
+const relationship = workRelationship({
   startDate: '2026-11-26',
   endDate: '2034-12-31',
-  phone: '+3212345678',
   email: 'test@example.be',
-};
+});
 
 /** A valid national number (born in the 1900s) for a birth date and counter, for synthetic register entries. */
 function nationalNumber(yymmdd: string, counter: number): string {
-  const first9 = `${yymmdd}${String(counter).padStart(3, '0')}`;
-  const check = 97 - Number(BigInt(first9) % 97n);
-  const value = `${first9}${String(check).padStart(2, '0')}`;
+  const value = syntheticNationalNumber(yymmdd, counter);
   expect(parseNationalNumber(value).ok).toBe(true);
   return value;
 }

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { workflowHandlerPath } from '#functions/workflows';
 import { lambdaContext } from '#infra/local/events';
@@ -26,6 +26,7 @@ import { historyEntry } from '#lib/services/aggregate';
 import { SWEEP_ACTOR } from '#lib/services/expiry';
 import { extend } from '#lib/services/relationships';
 import { createTestApp, DEMO, type TestApp } from '../support/app.ts';
+import { batchPut, grantItem } from '../support/items.ts';
 
 const boekhouding = DEMO.boekhouding;
 const TOM_MAIL = 'tom.wouters@boekhouding-test.be';
@@ -457,41 +458,27 @@ describe('capacity', () => {
     for (let i = 0; fillers.length < FILLERS; i++) {
       const endDate = addDays('2027-01-01', i % 1826);
       if (busy.has(endDate)) continue;
-      const en = `0${String(100000000 + (i % 97)).padStart(9, '0')}`;
-      const personId = `P${String(i).padStart(25, '0')}`;
-      const grantId = `G${String(i).padStart(25, '0')}`;
-      fillers.push({
-        ...keys.grant(en, personId, grantId),
-        ...keys.dueEntry(endDate, 'GRANT', en, personId, grantId),
-        type: ITEM_TYPES.grant,
-        enterpriseNumber: en,
-        personId,
-        grantId,
-        rightId: VLAIO_RIGHT,
-        rightName: VLAIO_RIGHT,
-        profiles: [PROFILE_SERVICE_PROVIDER],
-        startDate: addDays(endDate, -1500),
-        endDate,
-        version: 1,
-        createdAt: '2024-01-01T00:00:00.000Z',
-        updatedAt: '2024-01-01T00:00:00.000Z',
-      });
+      fillers.push(
+        grantItem(
+          {
+            enterpriseNumber: `0${String(100000000 + (i % 97)).padStart(9, '0')}`,
+            personId: `P${String(i).padStart(25, '0')}`,
+            grantId: `G${String(i).padStart(25, '0')}`,
+            endDate,
+          },
+          {
+            rightId: VLAIO_RIGHT,
+            rightName: VLAIO_RIGHT,
+            profiles: [PROFILE_SERVICE_PROVIDER],
+            startDate: addDays(endDate, -1500),
+            version: 1,
+            createdAt: '2024-01-01T00:00:00.000Z',
+            updatedAt: '2024-01-01T00:00:00.000Z',
+          },
+        ),
+      );
     }
-    const batches: Record<string, unknown>[][] = [];
-    for (let i = 0; i < fillers.length; i += 25) batches.push(fillers.slice(i, i + 25));
-    await Promise.all(
-      Array.from({ length: 4 }, async (_, w) => {
-        for (let b = w; b < batches.length; b += 4) {
-          let requests = batches[b]!.map((Item) => ({ PutRequest: { Item } }));
-          while (requests.length > 0) {
-            const out = await deps.clients.doc.send(
-              new BatchWriteCommand({ RequestItems: { [deps.tableName]: requests } }),
-            );
-            requests = (out.UnprocessedItems?.[deps.tableName] ?? []) as typeof requests;
-          }
-        }
-      }),
-    );
+    await batchPut(deps.clients.client, deps.tableName, fillers, 4);
 
     // Ten due: two in each partition of the day (four warning days and yesterday).
     for (let i = 0; i < DUE; i++) await duePerson(deps, i, partitions[i % partitions.length]!);

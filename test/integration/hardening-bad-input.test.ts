@@ -9,8 +9,9 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setDeps } from '#lib/http/deps';
-import { expectProblem, type Fingerprint, fingerprint, registerWith } from '../hardening/support.ts';
+import { expectProblem, type Fingerprint, fingerprint } from '../hardening/support.ts';
 import { type CallResult, createTestApp, DEMO, type TestApp } from '../support/app.ts';
+import { registerWith } from '../support/people.ts';
 
 const en = DEMO.adviesbureau;
 const VLAIO = 'VLAIO Inkom Gebruiker Nieuw';

@@ -7,22 +7,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '#lib/adapters/dynamodb/keys';
 import { setDeps } from '#lib/http/deps';
-import { registerWith, syntheticNationalNumber } from '../hardening/support.ts';
 import { createTestApp, DEMO, type TestApp } from '../support/app.ts';
+import { registerWith, syntheticNationalNumber, workRelationship } from '../support/people.ts';
+import { SP, TODAY, VLAIO } from '../support/world.ts';
 
 const en = DEMO.adviesbureau;
-const VLAIO = 'VLAIO Inkom Gebruiker Nieuw';
-const SP = 'Dienstverlener kmo-portefeuille';
-const TODAY = '2026-11-26';
 const PARALLEL = 50;
 
-const relationship = {
-  category: 'Vaste medewerker',
-  startDate: TODAY,
-  endDate: '2034-12-31',
-  phone: '+3212345678',
-  email: 'test@example.be',
-};
+const relationship = workRelationship({ startDate: TODAY, endDate: '2034-12-31', email: 'test@example.be' });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -5,7 +5,6 @@
  * fails twice (once before writing, once after writing with the answer lost) grants exactly once.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -18,41 +17,17 @@ import { resetDeps, setDeps } from '#lib/http/deps';
 import { seedDemoWorld } from '#lib/services/demo-seed';
 import { expectProblem, fingerprint } from '../hardening/support.ts';
 import { createTestApp, DEMO, type TestApp } from '../support/app.ts';
+import { workRelationship } from '../support/people.ts';
+import { freePort, until } from '../support/wait.ts';
+import { SP, TODAY, VLAIO } from '../support/world.ts';
 
 const en = DEMO.adviesbureau;
-const VLAIO = 'VLAIO Inkom Gebruiker Nieuw';
-const SP = 'Dienstverlener kmo-portefeuille';
-const TODAY = '2026-11-26';
 
-const relationship = {
-  category: 'Vaste medewerker',
+const relationship = workRelationship({
   startDate: TODAY,
   endDate: '2034-12-31',
-  phone: '+3212345678',
   email: 'emma.willems@example.be',
-};
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function until<T>(probe: () => Promise<T | undefined | null | false>, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+});
 
 describe('DynamoDB stops in the middle of a session', () => {
   let app: TestApp;
@@ -209,7 +184,7 @@ describe('a workflow step that fails twice, then succeeds', () => {
       const items = (await app.call('list-tasks', { as: DEMO.sofie, params: { enterpriseNumber: en } })).body
         .items;
       return items.length > 0 && items;
-    });
+    }, 15_000);
 
     // Act
     const decided = await app.call('decide-task', {

@@ -5,19 +5,16 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DEMO, type TestApp } from '../support/app.ts';
+import { workRelationship } from '../support/people.ts';
+import { SP, TODAY, VLAIO } from '../support/world.ts';
 
 const en = DEMO.adviesbureau;
-const VLAIO = 'VLAIO Inkom Gebruiker Nieuw';
-const SP = 'Dienstverlener kmo-portefeuille';
-const TODAY = '2026-11-26';
 
-const relationship = {
-  category: 'Vaste medewerker',
+const relationship = workRelationship({
   startDate: TODAY,
   endDate: '2034-12-31',
-  phone: '+3212345678',
   email: 'emma.willems@example.be',
-};
+});
 
 describe('Idempotency-Key on every idempotent route', () => {
   let app: TestApp;

@@ -12,7 +12,6 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AttributeValue, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
@@ -22,6 +21,7 @@ import { localDynamoClientConfig } from '#infra/local/dynamodb-local';
 import { ROOT } from '#infra/local/stack';
 import { parseNationalNumber } from '#lib/domain/national-number';
 import { DEMO } from '#lib/services/demo-seed';
+import { freePort } from '../support/wait.ts';
 
 const en = DEMO.adviesbureau;
 const VLAIO = 'VLAIO Inkom Gebruiker Nieuw';
@@ -55,18 +55,6 @@ function phoneForms(p: string): string[] {
     national,
     `${national.slice(0, 4)} ${national.slice(4, 6)} ${national.slice(6, 8)} ${national.slice(8)}`,
   ];
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 interface Run {

@@ -9,12 +9,12 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '#infra/local/stack';
 import { DEMO } from '#lib/services/demo-seed';
+import { freePort } from '../support/wait.ts';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 120);
 const WARM_UP_SECONDS = Math.min(30, SECONDS / 4);
@@ -24,18 +24,6 @@ const TODAY = '2026-11-26';
 const en = DEMO.adviesbureau;
 const VLAIO = 'VLAIO Inkom Gebruiker Nieuw';
 const SP = 'Dienstverlener kmo-portefeuille';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Resident memory of a process in MB (Linux). */
 async function rssMb(pid: number): Promise<number> {

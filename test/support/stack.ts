@@ -1,7 +1,9 @@
 /** Starts the local stack (gateway, dev issuer, handlers) on a free port over the shared DynamoDB Local. */
 import { randomUUID } from 'node:crypto';
+import type { Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { type LocalStack, startLocalStack } from '#infra/local/stack';
+import { launchChromium, type TestBrowser } from './browser.ts';
 
 export async function startTestStack(
   options: { today?: string; approvalTimeoutMs?: number; tableName?: string } = {},
@@ -30,4 +32,30 @@ export async function startTestStack(
       return ((await res.json()) as { access_token: string }).access_token;
     },
   };
+}
+
+export type TestStack = Awaited<ReturnType<typeof startTestStack>>;
+
+/** The local stack and Debian's Chromium with one page, for browser tests that need no web build. */
+export interface StackAndPage {
+  stack: TestStack;
+  browser: TestBrowser;
+  page: Page;
+}
+
+export async function startStackAndPage(options: { today?: string } = {}): Promise<StackAndPage> {
+  const stack = await startTestStack(options);
+  try {
+    const browser = await launchChromium();
+    return { stack, browser, page: await browser.newPage() };
+  } catch (error) {
+    await stack.stop();
+    throw error;
+  }
+}
+
+/** Closes the browser, then stops the stack; either may be missing when the start failed. */
+export async function stopStackAndPage(started: { stack?: TestStack; browser?: TestBrowser }): Promise<void> {
+  await started.browser?.close();
+  await started.stack?.stop();
 }
