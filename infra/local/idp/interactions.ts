@@ -242,22 +242,17 @@ export function createLoginUi(options: LoginUiOptions) {
       const person = personFrom(form);
       const code = codeFrom(form);
       const errors = { ...(person.ok ? {} : person.errors), ...(code.ok ? {} : code.errors) };
-      if (!person.ok || !code.ok) return { page: page(400, appLoginPage({ basePath, base, errors })) };
+      // The app-code page again, with what was wrong next to its field.
+      const refuse = (fieldErrors: typeof errors) => ({
+        page: page(400, appLoginPage({ basePath, base, errors: fieldErrors })),
+      });
+      if (!person.ok || !code.ok) return refuse(errors);
       const key = activationKeyFor(keys, person.account.person.nationalNumber);
       if (!activations.get(key)?.totp) {
-        return {
-          page: page(
-            400,
-            appLoginPage({
-              basePath,
-              base,
-              errors: {
-                rijksregisternummer:
-                  'Voor dit rijksregisternummer is de app nog niet geactiveerd. Kies "activeren" hieronder.',
-              },
-            }),
-          ),
-        };
+        return refuse({
+          rijksregisternummer:
+            'Voor dit rijksregisternummer is de app nog niet geactiveerd. Kies "activeren" hieronder.',
+        });
       }
       let accepted = false;
       // Checked and recorded in one step, so the same code cannot log in twice.
@@ -270,18 +265,9 @@ export function createLoginUi(options: LoginUiOptions) {
       });
       if (!accepted) {
         state.failures += 1;
-        return {
-          page: page(
-            400,
-            appLoginPage({
-              basePath,
-              base,
-              errors: {
-                code: 'Deze code klopt niet of werd al gebruikt. Wacht op de volgende code in uw app en probeer opnieuw.',
-              },
-            }),
-          ),
-        };
+        return refuse({
+          code: 'Deze code klopt niet of werd al gebruikt. Wacht op de volgende code in uw app en probeer opnieuw.',
+        });
       }
       return { account: person.account };
     },

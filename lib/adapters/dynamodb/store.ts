@@ -394,21 +394,7 @@ export class Store {
       });
     }
 
-    for (const entry of history) {
-      items.push({
-        Put: {
-          TableName,
-          Item: {
-            ...keys.history(en, personId, entry.entryId),
-            type: ITEM_TYPES.history,
-            enterpriseNumber: en,
-            personId,
-            ...entry,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      });
-    }
+    for (const entry of history) items.push(this.historyItem(en, personId, entry));
 
     const accessKey = keys.access(m.pseudonym, en);
     if (next.relationship || next.grants.length > 0) {
