@@ -4,7 +4,7 @@
  * own route (GET …/persons/{personId}/accounts) so that the person page stays one read: over HTTP (Tom
  * logs in with itsme, his local administrator reads his accounts) and in the browser (the empty state
  * for a person who never logged in; Sofie logs in with the eID stand-in and opens her own page's
- * Accounts tab).
+ * Accounts tab, and sees what it says when the logins cannot be loaded).
  */
 import { describe, expect, it } from 'vitest';
 import { getDeps } from '#lib/http/deps';
@@ -117,5 +117,34 @@ describe('logins on the person page', () => {
       new RegExp(`^${day.replace(/\//g, '\\/')} \\d{2}:\\d{2} met eID$`),
     );
     await ui.screen('accounts');
+  });
+
+  it('when the logins cannot be loaded, the tab says so and loads them again on Opnieuw proberen', async () => {
+    // Sofie opens her own person page again; then the browser loses its connection (a real failed fetch).
+    const sofieId = await personIdOf(DEMO.sofie);
+    await ui.page.goto(`${ui.stack.url}/o/${DEMO.adviesbureau}/personen/${sofieId}`);
+    await ui.page.getByRole('tab', { name: 'Accounts' }).waitFor();
+    const tab = ui.page.getByRole('tabpanel');
+    await ui.page.context().setOffline(true);
+    try {
+      await ui.page.getByRole('tab', { name: 'Accounts' }).click();
+      const alert = tab.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain('Dit kon niet geladen worden');
+      expect(await alert.textContent()).toContain('De server is niet bereikbaar.');
+      // What the tab knows without the route stays: how the person logs in.
+      expect(await tab.getByText('Via het Toegangsbeheer (ACM)').count()).toBe(1);
+      expect(await tab.getByRole('table', { name: 'Aanmeldmethoden' }).count()).toBe(0);
+      await ui.screen('accounts-error');
+    } finally {
+      await ui.page.context().setOffline(false);
+    }
+
+    await tab.getByRole('button', { name: 'Opnieuw proberen' }).click();
+    await tab.getByRole('table', { name: 'Aanmeldmethoden' }).waitFor();
+    expect(await tab.getByRole('alert').count()).toBe(0);
+    expect(await tab.locator('tbody tr').count()).toBe(1);
+    // The only console errors are the failed requests while offline.
+    expect(ui.problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(p))).toEqual([]);
   });
 });

@@ -23,6 +23,9 @@ describe('logging in through the browser', () => {
   let stack: TestStack;
   let browser: TestBrowser;
   let page: Page;
+  /** Sofie's app, once activated, and the code she logged in with. */
+  let sofiesApp: TOTP;
+  let usedCode: string;
 
   beforeAll(async () => {
     ({ stack, browser, page } = await startStackAndPage({ today: '2026-11-26' }));
@@ -83,7 +86,9 @@ describe('logging in through the browser', () => {
 
     // A code works once: the login uses the next time step, which the ±1 step window accepts now.
     await page.getByLabel('Rijksregisternummer of BIS-nummer').fill(DEMO.sofie);
-    await page.getByLabel('Beveiligingscode').fill(app.generate({ timestamp: Date.now() + 30_000 }));
+    usedCode = app.generate({ timestamp: Date.now() + 30_000 });
+    sofiesApp = app;
+    await page.getByLabel('Beveiligingscode').fill(usedCode);
     const redirectedTo = await loginRedirect(request, () =>
       page.getByRole('button', { name: 'Aanmelden', exact: true }).click(),
     );
@@ -131,6 +136,37 @@ describe('logging in through the browser', () => {
     expect(await last.getAttribute('data-method')).toBe('app');
     expect(await last.locator('.badge-last').textContent()).toBe('UW LAATSTE KEUZE');
     await browser.screenshot(page, 'login-last-choice');
+  });
+
+  it('refuses the app code of someone who has not activated the app, and a code used before', async () => {
+    const request = authorizationRequest(stack.url, { prompt: 'login' });
+    await page.goto(request.url);
+    await page.getByRole('link', { name: 'Beveiligingscode via mobiele app', exact: true }).click();
+
+    // Marc never activated the app: the refusal sits next to the national number and says what to do.
+    await page.getByLabel('Rijksregisternummer of BIS-nummer').fill(DEMO.marc);
+    await page.getByLabel('Beveiligingscode').fill(sofiesApp.generate());
+    await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
+    const notActivated = await page.getByRole('alert').textContent();
+    expect(notActivated).toContain('Voor dit rijksregisternummer is de app nog niet geactiveerd.');
+    expect(notActivated).not.toContain('klopt niet');
+    expect(await page.locator('#rijksregisternummer-fout').textContent()).toContain(
+      'Kies "activeren" hieronder.',
+    );
+    expect(await page.getByLabel('Rijksregisternummer of BIS-nummer').getAttribute('aria-invalid')).toBe(
+      'true',
+    );
+    await browser.screenshot(page, 'login-app-not-activated');
+
+    // Sofie replays the code she logged in with: refused, and no redirect to the web client.
+    await page.getByLabel('Rijksregisternummer of BIS-nummer').fill(DEMO.sofie);
+    await page.getByLabel('Beveiligingscode').fill(usedCode);
+    await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
+    expect(await page.getByRole('alert').textContent()).toContain(
+      'Deze code klopt niet of werd al gebruikt.',
+    );
+    expect(await page.getByLabel('Beveiligingscode').getAttribute('aria-invalid')).toBe('true');
+    expect(page.url()).not.toContain(request.redirectUri);
   });
 
   it('logs Marc in through the eID stand-in', async () => {
