@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Logger } from '@aws-lambda-powertools/logger';
 import type {
   APIGatewayProxyEventV2WithJWTAuthorizer,
   APIGatewayProxyStructuredResultV2,
@@ -101,7 +102,15 @@ export interface GatewayOptions {
   verifier: TokenVerifier;
   /** Repository root, to resolve `functions/<fn>/handler.ts`. */
   root: string;
+  /**
+   * One line per request, as the stage's access log in AWS (infra/stacks/api-stack.ts): request id,
+   * route, status, latency. Default on; the HTTP bench turns it off to measure the handlers alone.
+   */
+  accessLog?: boolean;
 }
+
+/** The gateway's own log, apart from the functions' (API Gateway writes to its own log group). */
+const accessLogger = new Logger({ serviceName: 'api-gateway' });
 
 export function createGateway(options: GatewayOptions) {
   const compiled = options.routes.map(compile);
@@ -131,6 +140,19 @@ export function createGateway(options: GatewayOptions) {
       match = c;
       params = Object.fromEntries(c.names.map((n, i) => [n, decodeURIComponent(m[i + 1] ?? '')]));
       break;
+    }
+    if (options.accessLog !== false) {
+      const started = performance.now();
+      // The route's template, never the path: paths hold ids.
+      const routeKey = match ? `${match.route.method} ${match.route.path}` : '$default';
+      res.once('finish', () => {
+        accessLogger.info('request', {
+          requestId: res.getHeader('x-request-id'),
+          routeKey,
+          status: res.statusCode,
+          responseLatency: Math.round(performance.now() - started),
+        });
+      });
     }
     if (!match) {
       gatewayProblem(res, 404, 'route-not-found', 'Niet gevonden', 'Deze API-route bestaat niet.');

@@ -48,6 +48,8 @@ export interface LocalStackOptions {
   schedule?: boolean;
   /** Shortens how long an approval waits for a decision (configuration of the local runner). */
   approvalTimeoutMs?: number;
+  /** The gateway's access log (one line per API request); default on. */
+  accessLog?: boolean;
 }
 
 export interface LocalStack {
@@ -186,7 +188,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       },
     });
     const verifier = createTokenVerifier({ jwks: idp.jwks(), issuer, audience: API_AUDIENCE });
-    const gateway = createGateway({ routes, verifier, root: ROOT });
+    const gateway = createGateway({ routes, verifier, root: ROOT, accessLog: options.accessLog ?? true });
     const web = createStaticHandler({ root: join(ROOT, 'web/dist'), url, today: options.today });
 
     server.on('request', async (req, res) => {

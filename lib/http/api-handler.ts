@@ -180,15 +180,22 @@ function problemMiddleware(): MiddlewareObj<HttpEvent, HttpResult> {
   };
 }
 
+/**
+ * API Gateway's access log already has every request (route, status, latency). The function adds an
+ * INFO line only for answers of 400 and up, with the problem code the access log cannot know; the
+ * others are DEBUG, so the busiest routes (the access check) do not pay for every call twice.
+ */
 function accessLog(): MiddlewareObj<HttpEvent, HttpResult> {
   const started = new WeakMap<object, number>();
-  const log = (request: { event: HttpEvent; response?: HttpResult | null | undefined }) => {
+  const log = (request: { event: HttpEvent; response?: HttpResult | null | undefined; error?: unknown }) => {
+    const status = request.response?.statusCode;
+    const refused = status === undefined || status >= 400;
     const t0 = started.get(request.event) ?? Date.now();
-    logger.info('request', {
-      route: request.event.routeKey,
-      status: request.response?.statusCode,
-      ms: Date.now() - t0,
-    });
+    const entry = { route: request.event.routeKey, status, ms: Date.now() - t0 };
+    if (refused) {
+      const code = request.error instanceof DomainError ? request.error.code : undefined;
+      logger.info('request', code ? { ...entry, code } : entry);
+    } else logger.debug('request', entry);
   };
   return {
     before: async (request) => {

@@ -365,6 +365,19 @@ describe('privacy: nothing personal in logs, files or keys', () => {
     expect(text.length).toBeGreaterThan(1000);
     // The session was logged: requests and the sweep.
     expect(text).toContain('"message":"request"');
+    // Every API request once, in the gateway's access log, by route template (paths hold ids); the
+    // functions add a line only for answers of 400 and up, with the problem code.
+    const requests = text
+      .split('\n')
+      .filter((line) => line.includes('"message":"request"'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const gateway = requests.filter((r) => r.service === 'api-gateway');
+    expect(gateway.length).toBeGreaterThan(10);
+    for (const r of gateway)
+      expect(String(r.routeKey)).toMatch(/^(GET|POST|PUT|PATCH|DELETE) \/api\/[^0-9]*$|^\$default$/);
+    expect(gateway.some((r) => String(r.routeKey).includes('{personId}'))).toBe(true);
+    for (const r of requests.filter((x) => x.service !== 'api-gateway'))
+      expect(Number(r.status)).toBeGreaterThanOrEqual(400);
     for (const n of NATIONAL_NUMBERS)
       for (const f of forms(n)) expect(text, `log contains ${f}`).not.toContain(f);
     for (const e of EMAILS) expect(text.toLowerCase(), `log contains ${e}`).not.toContain(e);
