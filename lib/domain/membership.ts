@@ -358,38 +358,35 @@ function extendPeriod(
 }
 
 export function pauseRelationship(agg: PersonAggregate, reason: string, clock: Clock): Change {
-  const current = requireRelationship(agg);
-  if (current.paused)
-    throw new ConflictError('relationship.already-paused', 'De werkrelatie is al gepauzeerd.');
-  const relationship = {
-    ...current,
-    paused: true,
-    pauseReason: reason,
-    version: current.version + 1,
-    updatedAt: clock.now,
-  };
-  return {
-    next: withMembership(agg, relationship, agg.grants, clock.now),
-    action: 'relationship.paused',
-    before: relationshipView(current),
-    after: relationshipView(relationship),
-  };
+  return setPaused(agg, { paused: true, reason }, clock);
 }
 
 export function resumeRelationship(agg: PersonAggregate, clock: Clock): Change {
+  return setPaused(agg, { paused: false, reason: null }, clock);
+}
+
+/** Pause and resume are one change of state; doing either twice is a conflict, not a no-op. */
+function setPaused(
+  agg: PersonAggregate,
+  to: { paused: boolean; reason: string | null },
+  clock: Clock,
+): Change {
   const current = requireRelationship(agg);
-  if (!current.paused)
-    throw new ConflictError('relationship.not-paused', 'De werkrelatie is niet gepauzeerd.');
+  if (current.paused === to.paused) {
+    throw to.paused
+      ? new ConflictError('relationship.already-paused', 'De werkrelatie is al gepauzeerd.')
+      : new ConflictError('relationship.not-paused', 'De werkrelatie is niet gepauzeerd.');
+  }
   const relationship = {
     ...current,
-    paused: false,
-    pauseReason: null,
+    paused: to.paused,
+    pauseReason: to.reason,
     version: current.version + 1,
     updatedAt: clock.now,
   };
   return {
     next: withMembership(agg, relationship, agg.grants, clock.now),
-    action: 'relationship.resumed',
+    action: to.paused ? 'relationship.paused' : 'relationship.resumed',
     before: relationshipView(current),
     after: relationshipView(relationship),
   };
