@@ -21,33 +21,38 @@ import { ACCESS_REASONS } from '#lib/domain/access';
 import { LOGIN_METHODS } from '#lib/domain/logins';
 import { RIGHT_GRANT_MAX_YEARS, WORK_RELATIONSHIP_MAX_YEARS } from '#lib/domain/period';
 
+/**
+ * Builds a schema at once, in a call marked free of side effects: a function whose bundle uses none of
+ * the schemas built this way leaves them out, and with them their construction at every cold start
+ * (and, for the schemas with a phone number, the phone parser and its metadata, over 100 kB). Every
+ * contract below is built this way.
+ */
+const pure = <T>(build: () => T): T => build();
+
 // ---- path parameters -------------------------------------------------------------------------
 
-export const OrgParams = z.object({ enterpriseNumber: zEnterpriseNumber });
-export const PersonParams = z.object({ enterpriseNumber: zEnterpriseNumber, personId: zId });
-export const GrantParams = z.extend(PersonParams, { grantId: zId });
+export const OrgParams = /* @__PURE__ */ pure(() => z.object({ enterpriseNumber: zEnterpriseNumber }));
+export const PersonParams = /* @__PURE__ */ pure(() =>
+  z.object({ enterpriseNumber: zEnterpriseNumber, personId: zId }),
+);
+export const GrantParams = /* @__PURE__ */ pure(() => z.extend(PersonParams, { grantId: zId }));
 
 // ---- requests -------------------------------------------------------------------------------
 
-export const LookupRequest = z.strictObject({ nationalNumber: zNationalNumber });
+export const LookupRequest = /* @__PURE__ */ pure(() => z.strictObject({ nationalNumber: zNationalNumber }));
 
-export const AddPersonRequest = z.strictObject({
-  nationalNumber: zNationalNumber,
-  nickname: z.optional(
-    z.string().check(z.trim(), z.maxLength(50, 'De roepnaam mag maximaal 50 tekens lang zijn.')),
-  ),
-  initials: z.optional(
-    z.string().check(z.trim(), z.maxLength(10, 'De initialen mogen maximaal 10 tekens lang zijn.')),
-  ),
-  reason: z.optional(zReason),
-});
-
-/**
- * Builds a schema at once, in a call marked free of side effects: a function whose bundle uses
- * none of the schemas built this way leaves them out, and with them the phone parser and its metadata
- * (over 100 kB), which only the schemas with a phone number need.
- */
-const pure = <T>(build: () => T): T => build();
+export const AddPersonRequest = /* @__PURE__ */ pure(() =>
+  z.strictObject({
+    nationalNumber: zNationalNumber,
+    nickname: z.optional(
+      z.string().check(z.trim(), z.maxLength(50, 'De roepnaam mag maximaal 50 tekens lang zijn.')),
+    ),
+    initials: z.optional(
+      z.string().check(z.trim(), z.maxLength(10, 'De initialen mogen maximaal 10 tekens lang zijn.')),
+    ),
+    reason: z.optional(zReason),
+  }),
+);
 
 const relationshipFields = {
   category: zCategory,
@@ -89,57 +94,69 @@ export const UpdateRelationshipRequest = /* @__PURE__ */ pure(() =>
   ),
 );
 
-export const ExtendRelationshipRequest = z.strictObject({
-  endDate: z.optional(zDate),
-  includeRights: z.boolean({
-    error: 'Geef aan of de gebruikersrechten mee verlengd worden (true of false).',
-  }),
-  reason: z.optional(zReason),
-});
-
-export const PauseRelationshipRequest = z.strictObject({
-  reason: z.pipe(zReason, z.string().check(z.minLength(1, 'Geef een reden op voor de pauze.'))),
-});
-
-export const ResumeRelationshipRequest = z.strictObject({ reason: z.optional(zReason) });
-
-const zProfiles = z
-  .array(z.string().check(z.minLength(1), z.maxLength(100)), { error: 'Geef de profielen op als lijst.' })
-  .check(
-    z.minLength(1, 'Kies minstens één profiel.'),
-    z.maxLength(20),
-    z.refine((p) => new Set(p).size === p.length, 'Elk profiel mag maar één keer voorkomen.'),
-  );
-
-export const GrantRightRequest = withPeriod(
+export const ExtendRelationshipRequest = /* @__PURE__ */ pure(() =>
   z.strictObject({
-    right: zRightId,
-    profiles: zProfiles,
-    startDate: zDate,
-    endDate: zDate,
+    endDate: z.optional(zDate),
+    includeRights: z.boolean({
+      error: 'Geef aan of de gebruikersrechten mee verlengd worden (true of false).',
+    }),
     reason: z.optional(zReason),
   }),
-  RIGHT_GRANT_MAX_YEARS,
 );
 
-export const UpdateGrantRequest = withPeriod(
+export const PauseRelationshipRequest = /* @__PURE__ */ pure(() =>
+  z.strictObject({
+    reason: z.pipe(zReason, z.string().check(z.minLength(1, 'Geef een reden op voor de pauze.'))),
+  }),
+);
+
+export const ResumeRelationshipRequest = /* @__PURE__ */ pure(() =>
+  z.strictObject({ reason: z.optional(zReason) }),
+);
+
+const zProfiles = /* @__PURE__ */ pure(() =>
   z
-    .strictObject({
-      profiles: z.optional(zProfiles),
-      startDate: z.optional(zDate),
-      endDate: z.optional(zDate),
-      reason: z.optional(zReason),
-    })
+    .array(z.string().check(z.minLength(1), z.maxLength(100)), { error: 'Geef de profielen op als lijst.' })
     .check(
-      z.refine(
-        (v) => Object.keys(v).some((k) => k !== 'reason'),
-        'Geef minstens één veld op om te wijzigen.',
-      ),
+      z.minLength(1, 'Kies minstens één profiel.'),
+      z.maxLength(20),
+      z.refine((p) => new Set(p).size === p.length, 'Elk profiel mag maar één keer voorkomen.'),
     ),
-  RIGHT_GRANT_MAX_YEARS,
 );
 
-export const DeleteRequest = z.strictObject({ reason: z.optional(zReason) });
+export const GrantRightRequest = /* @__PURE__ */ pure(() =>
+  withPeriod(
+    z.strictObject({
+      right: zRightId,
+      profiles: zProfiles,
+      startDate: zDate,
+      endDate: zDate,
+      reason: z.optional(zReason),
+    }),
+    RIGHT_GRANT_MAX_YEARS,
+  ),
+);
+
+export const UpdateGrantRequest = /* @__PURE__ */ pure(() =>
+  withPeriod(
+    z
+      .strictObject({
+        profiles: z.optional(zProfiles),
+        startDate: z.optional(zDate),
+        endDate: z.optional(zDate),
+        reason: z.optional(zReason),
+      })
+      .check(
+        z.refine(
+          (v) => Object.keys(v).some((k) => k !== 'reason'),
+          'Geef minstens één veld op om te wijzigen.',
+        ),
+      ),
+    RIGHT_GRANT_MAX_YEARS,
+  ),
+);
+
+export const DeleteRequest = /* @__PURE__ */ pure(() => z.strictObject({ reason: z.optional(zReason) }));
 
 export const QuickGrantRequest = /* @__PURE__ */ pure(() =>
   withPeriod(
@@ -160,179 +177,213 @@ export const QuickGrantRequest = /* @__PURE__ */ pure(() =>
 const zLimit = (fallback: number) =>
   z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), fallback);
 
-export const ListPersonsQuery = z.strictObject({
-  search: z.optional(z.string().check(z.trim(), z.maxLength(100))),
-  status: z.optional(z.enum(['pending', 'active'], { error: 'Status is "pending" of "active".' })),
-  cursor: z.optional(z.string().check(z.maxLength(2000))),
-  limit: zLimit(25),
-});
+export const ListPersonsQuery = /* @__PURE__ */ pure(() =>
+  z.strictObject({
+    search: z.optional(z.string().check(z.trim(), z.maxLength(100))),
+    status: z.optional(z.enum(['pending', 'active'], { error: 'Status is "pending" of "active".' })),
+    cursor: z.optional(z.string().check(z.maxLength(2000))),
+    limit: zLimit(25),
+  }),
+);
 
-export const HistoryQuery = z.strictObject({
-  cursor: z.optional(z.string().check(z.maxLength(2000))),
-  limit: zLimit(50),
-});
+export const HistoryQuery = /* @__PURE__ */ pure(() =>
+  z.strictObject({
+    cursor: z.optional(z.string().check(z.maxLength(2000))),
+    limit: zLimit(50),
+  }),
+);
 
-export const ComparisonQuery = z.strictObject({
-  personIds: z.pipe(
-    z.pipe(
-      z.string({ error: 'Geef de te vergelijken personen op (personIds=a,b).' }),
-      z.transform((s: string) => s.split(',').map((x) => x.trim())),
+export const ComparisonQuery = /* @__PURE__ */ pure(() =>
+  z.strictObject({
+    personIds: z.pipe(
+      z.pipe(
+        z.string({ error: 'Geef de te vergelijken personen op (personIds=a,b).' }),
+        z.transform((s: string) => s.split(',').map((x) => x.trim())),
+      ),
+      z.array(zId).check(
+        z.minLength(2, 'Vergelijk minstens twee personen.'),
+        z.maxLength(10, 'Vergelijk maximaal tien personen.'),
+        z.refine((ids) => new Set(ids).size === ids.length, 'Elke persoon mag maar één keer voorkomen.'),
+      ),
     ),
-    z.array(zId).check(
-      z.minLength(2, 'Vergelijk minstens twee personen.'),
-      z.maxLength(10, 'Vergelijk maximaal tien personen.'),
-      z.refine((ids) => new Set(ids).size === ids.length, 'Elke persoon mag maar één keer voorkomen.'),
-    ),
-  ),
-});
+  }),
+);
 
 // ---- responses ------------------------------------------------------------------------------
 
-export const RegisterPerson = z
-  .object({
-    nationalNumber: z.string(),
-    kind: z.enum(['rrn', 'bis']),
-    firstName: z.string(),
-    lastName: z.string(),
-    birthDate: z.nullable(z.string()),
-    sex: z.nullable(z.enum(['M', 'F'])),
-    source: z.literal('VKBP'),
-    knownInOrganisation: z.boolean(),
-    personId: z.nullable(z.string()),
-  })
-  .register(z.globalRegistry, { id: 'RegisterPerson' });
+export const RegisterPerson = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      nationalNumber: z.string(),
+      kind: z.enum(['rrn', 'bis']),
+      firstName: z.string(),
+      lastName: z.string(),
+      birthDate: z.nullable(z.string()),
+      sex: z.nullable(z.enum(['M', 'F'])),
+      source: z.literal('VKBP'),
+      knownInOrganisation: z.boolean(),
+      personId: z.nullable(z.string()),
+    })
+    .register(z.globalRegistry, { id: 'RegisterPerson' }),
+);
 
-export const Relationship = z
-  .object({
-    category: zCategory,
-    startDate: z.string(),
-    endDate: z.string(),
-    phone: z.string(),
-    email: z.string(),
-    paused: z.boolean(),
-    pauseReason: z.nullable(z.string()),
-    version: z.number().check(z.int()),
-  })
-  .register(z.globalRegistry, { id: 'WorkRelationship' });
+export const Relationship = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      category: zCategory,
+      startDate: z.string(),
+      endDate: z.string(),
+      phone: z.string(),
+      email: z.string(),
+      paused: z.boolean(),
+      pauseReason: z.nullable(z.string()),
+      version: z.number().check(z.int()),
+    })
+    .register(z.globalRegistry, { id: 'WorkRelationship' }),
+);
 
-export const Grant = z
-  .object({
-    grantId: z.string(),
-    right: z.string(),
-    rightName: z.string(),
-    profiles: z.array(z.string()),
-    startDate: z.string(),
-    endDate: z.string(),
-    state: z.enum(['active', 'future', 'expired', 'suspended']),
-    version: z.number().check(z.int()),
-  })
-  .register(z.globalRegistry, { id: 'RightGrant' });
-
-export const PersonSummary = z
-  .object({
-    personId: z.string(),
-    nationalNumber: z.string().register(z.globalRegistry, { description: 'Gemaskeerd, bv. 90.04.18-***.**' }),
-    firstName: z.string(),
-    lastName: z.string(),
-    nickname: z.nullable(z.string()),
-    status: z.enum(['pending', 'active']),
-  })
-  .register(z.globalRegistry, { id: 'PersonSummary' });
-
-export const PersonPage = z
-  .extend(PersonSummary, {
-    initials: z.nullable(z.string()),
-    birthDate: z.nullable(z.string()),
-    sex: z.nullable(z.enum(['M', 'F'])),
-    source: z.literal('VKBP'),
-    organisation: z.object({ enterpriseNumber: z.string(), name: z.string() }),
-    relationship: z.nullable(Relationship),
-    grants: z.array(Grant),
-    version: z.number().check(z.int()),
-  })
-  .register(z.globalRegistry, { id: 'PersonPage' });
-
-export const LoginMethod = z.enum(LOGIN_METHODS).register(z.globalRegistry, {
-  id: 'LoginMethod',
-  description:
-    'eid: eID en kaartlezer, app: beveiligingscode via mobiele app, itsme, sms: beveiligingscode via SMS, federaal-token, other: een methode die ACM niet benoemde',
-});
-
-export const Accounts = z
-  .object({
-    lastLoginAt: z
-      .string()
-      .register(z.globalRegistry, { description: 'Tijdstip (ISO 8601) van de laatste aanmelding' }),
-    lastMethod: LoginMethod,
-    /** Most recently used first. */
-    methods: z.array(
-      z.object({
-        method: LoginMethod,
-        firstUsedAt: z.string(),
-        lastUsedAt: z.string(),
-        count: z.number().check(z.int()),
-      }),
-    ),
-  })
-  .register(z.globalRegistry, { id: 'Accounts' });
-
-/** GET person accounts (the person page's *Accounts* tab): `accounts` is `null` for a person who never logged in. */
-export const PersonAccounts = z
-  .object({ accounts: z.nullable(Accounts) })
-  .register(z.globalRegistry, { id: 'PersonAccounts' });
-
-export const PersonList = z.object({ items: z.array(PersonSummary), cursor: z.nullable(z.string()) });
-
-export const HistoryEntry = z
-  .object({
-    entryId: z.string(),
-    at: z.string(),
-    actor: z.object({ personId: z.string(), name: z.string() }),
-    action: z.string(),
-    reason: z.nullable(z.string()),
-    before: z.unknown(),
-    after: z.unknown(),
-  })
-  .register(z.globalRegistry, { id: 'HistoryEntry' });
-
-export const HistoryPage = z.object({ items: z.array(HistoryEntry), cursor: z.nullable(z.string()) });
-
-export const RightCatalogue = z.object({
-  items: z.array(
-    z.object({
-      rightId: z.string(),
-      name: z.string(),
-      description: z.string(),
-      profiles: z.array(z.string()),
-      maxYears: z.number().check(z.int()),
-    }),
-  ),
-});
-
-export const Comparison = z.object({
-  persons: z.array(PersonSummary),
-  rows: z.array(
-    z.object({
+export const Grant = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      grantId: z.string(),
       right: z.string(),
-      profile: z.string(),
-      /** One cell per person, in the order of `persons`. */
-      cells: z.array(
+      rightName: z.string(),
+      profiles: z.array(z.string()),
+      startDate: z.string(),
+      endDate: z.string(),
+      state: z.enum(['active', 'future', 'expired', 'suspended']),
+      version: z.number().check(z.int()),
+    })
+    .register(z.globalRegistry, { id: 'RightGrant' }),
+);
+
+export const PersonSummary = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      personId: z.string(),
+      nationalNumber: z
+        .string()
+        .register(z.globalRegistry, { description: 'Gemaskeerd, bv. 90.04.18-***.**' }),
+      firstName: z.string(),
+      lastName: z.string(),
+      nickname: z.nullable(z.string()),
+      status: z.enum(['pending', 'active']),
+    })
+    .register(z.globalRegistry, { id: 'PersonSummary' }),
+);
+
+export const PersonPage = /* @__PURE__ */ pure(() =>
+  z
+    .extend(PersonSummary, {
+      initials: z.nullable(z.string()),
+      birthDate: z.nullable(z.string()),
+      sex: z.nullable(z.enum(['M', 'F'])),
+      source: z.literal('VKBP'),
+      organisation: z.object({ enterpriseNumber: z.string(), name: z.string() }),
+      relationship: z.nullable(Relationship),
+      grants: z.array(Grant),
+      version: z.number().check(z.int()),
+    })
+    .register(z.globalRegistry, { id: 'PersonPage' }),
+);
+
+export const LoginMethod = /* @__PURE__ */ pure(() =>
+  z.enum(LOGIN_METHODS).register(z.globalRegistry, {
+    id: 'LoginMethod',
+    description:
+      'eid: eID en kaartlezer, app: beveiligingscode via mobiele app, itsme, sms: beveiligingscode via SMS, federaal-token, other: een methode die ACM niet benoemde',
+  }),
+);
+
+export const Accounts = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      lastLoginAt: z
+        .string()
+        .register(z.globalRegistry, { description: 'Tijdstip (ISO 8601) van de laatste aanmelding' }),
+      lastMethod: LoginMethod,
+      /** Most recently used first. */
+      methods: z.array(
         z.object({
-          granted: z.boolean(),
-          startDate: z.nullable(z.string()),
-          endDate: z.nullable(z.string()),
+          method: LoginMethod,
+          firstUsedAt: z.string(),
+          lastUsedAt: z.string(),
+          count: z.number().check(z.int()),
         }),
       ),
-      differs: z.boolean(),
-    }),
-  ),
-});
+    })
+    .register(z.globalRegistry, { id: 'Accounts' }),
+);
 
-export const AccessDecision = z.object({
-  allowed: z.boolean(),
-  validUntil: z.optional(z.string()),
-  reason: z.enum(ACCESS_REASONS),
-});
+/** GET person accounts (the person page's *Accounts* tab): `accounts` is `null` for a person who never logged in. */
+export const PersonAccounts = /* @__PURE__ */ pure(() =>
+  z.object({ accounts: z.nullable(Accounts) }).register(z.globalRegistry, { id: 'PersonAccounts' }),
+);
+
+export const PersonList = /* @__PURE__ */ pure(() =>
+  z.object({ items: z.array(PersonSummary), cursor: z.nullable(z.string()) }),
+);
+
+export const HistoryEntry = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      entryId: z.string(),
+      at: z.string(),
+      actor: z.object({ personId: z.string(), name: z.string() }),
+      action: z.string(),
+      reason: z.nullable(z.string()),
+      before: z.unknown(),
+      after: z.unknown(),
+    })
+    .register(z.globalRegistry, { id: 'HistoryEntry' }),
+);
+
+export const HistoryPage = /* @__PURE__ */ pure(() =>
+  z.object({ items: z.array(HistoryEntry), cursor: z.nullable(z.string()) }),
+);
+
+export const RightCatalogue = /* @__PURE__ */ pure(() =>
+  z.object({
+    items: z.array(
+      z.object({
+        rightId: z.string(),
+        name: z.string(),
+        description: z.string(),
+        profiles: z.array(z.string()),
+        maxYears: z.number().check(z.int()),
+      }),
+    ),
+  }),
+);
+
+export const Comparison = /* @__PURE__ */ pure(() =>
+  z.object({
+    persons: z.array(PersonSummary),
+    rows: z.array(
+      z.object({
+        right: z.string(),
+        profile: z.string(),
+        /** One cell per person, in the order of `persons`. */
+        cells: z.array(
+          z.object({
+            granted: z.boolean(),
+            startDate: z.nullable(z.string()),
+            endDate: z.nullable(z.string()),
+          }),
+        ),
+        differs: z.boolean(),
+      }),
+    ),
+  }),
+);
+
+export const AccessDecision = /* @__PURE__ */ pure(() =>
+  z.object({
+    allowed: z.boolean(),
+    validUntil: z.optional(z.string()),
+    reason: z.enum(ACCESS_REASONS),
+  }),
+);
 
 export type PersonPageDto = z.infer<typeof PersonPage>;
 export type PersonAccountsDto = z.infer<typeof PersonAccounts>;
@@ -340,81 +391,99 @@ export type GrantDto = z.infer<typeof Grant>;
 
 // ---- identity, local administrators, access checks ---------------------------------------------
 
-export const PreferencesRequest = z.strictObject({ lastOrganisation: z.nullable(zEnterpriseNumber) });
+export const PreferencesRequest = /* @__PURE__ */ pure(() =>
+  z.strictObject({ lastOrganisation: z.nullable(zEnterpriseNumber) }),
+);
 
-export const AppointLocalAdminRequest = z.strictObject({
-  nationalNumber: zNationalNumber,
-  reason: z.optional(zReason),
-});
+export const AppointLocalAdminRequest = /* @__PURE__ */ pure(() =>
+  z.strictObject({
+    nationalNumber: zNationalNumber,
+    reason: z.optional(zReason),
+  }),
+);
 
-export const LocalAdminParams = z.extend(OrgParams, { personId: zId });
+export const LocalAdminParams = /* @__PURE__ */ pure(() => z.extend(OrgParams, { personId: zId }));
 
 export { AccessCheckRequest };
 
-export const MyAccessQuery = z.strictObject({
-  enterpriseNumber: zEnterpriseNumber,
-  right: zRightId,
-  profile: zProfile,
-});
+export const MyAccessQuery = /* @__PURE__ */ pure(() =>
+  z.strictObject({
+    enterpriseNumber: zEnterpriseNumber,
+    right: zRightId,
+    profile: zProfile,
+  }),
+);
 
-export const Me = z
-  .object({
-    personId: z.nullable(z.string()),
-    nationalNumber: z.string(),
-    firstName: z.nullable(z.string()),
-    lastName: z.nullable(z.string()),
-    organisations: z.array(
-      z.object({
-        enterpriseNumber: z.string(),
-        name: z.string(),
-        roles: z.array(z.enum(['local-admin', 'legal-representative'])),
-        openTasks: z.number().check(z.int()),
-      }),
-    ),
-    lastOrganisation: z.nullable(z.string()),
-  })
-  .register(z.globalRegistry, { id: 'Me' });
+export const Me = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      personId: z.nullable(z.string()),
+      nationalNumber: z.string(),
+      firstName: z.nullable(z.string()),
+      lastName: z.nullable(z.string()),
+      organisations: z.array(
+        z.object({
+          enterpriseNumber: z.string(),
+          name: z.string(),
+          roles: z.array(z.enum(['local-admin', 'legal-representative'])),
+          openTasks: z.number().check(z.int()),
+        }),
+      ),
+      lastOrganisation: z.nullable(z.string()),
+    })
+    .register(z.globalRegistry, { id: 'Me' }),
+);
 
-export const LocalAdmin = z
-  .object({
-    personId: z.string(),
+export const LocalAdmin = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      personId: z.string(),
+      name: z.string(),
+      appointedAt: z.string(),
+      appointedBy: z.string(),
+      version: z.number().check(z.int()),
+    })
+    .register(z.globalRegistry, { id: 'LocalAdmin' }),
+);
+
+export const LocalAdmins = /* @__PURE__ */ pure(() =>
+  z.object({
+    enterpriseNumber: z.string(),
     name: z.string(),
-    appointedAt: z.string(),
-    appointedBy: z.string(),
-    version: z.number().check(z.int()),
-  })
-  .register(z.globalRegistry, { id: 'LocalAdmin' });
+    localAdmins: z.array(LocalAdmin),
+    legalRepresentatives: z.array(z.object({ name: z.string(), function: z.string() })),
+  }),
+);
 
-export const LocalAdmins = z.object({
-  enterpriseNumber: z.string(),
-  name: z.string(),
-  localAdmins: z.array(LocalAdmin),
-  legalRepresentatives: z.array(z.object({ name: z.string(), function: z.string() })),
-});
+export const PublicLegalRepresentatives = /* @__PURE__ */ pure(() =>
+  z.object({
+    enterpriseNumber: z.string(),
+    name: z.string(),
+    legalRepresentatives: z.array(z.object({ name: z.string(), function: z.string() })),
+  }),
+);
 
-export const PublicLegalRepresentatives = z.object({
-  enterpriseNumber: z.string(),
-  name: z.string(),
-  legalRepresentatives: z.array(z.object({ name: z.string(), function: z.string() })),
-});
-
-export const MyAccess = z.extend(AccessDecision, {
-  organisation: z.object({ enterpriseNumber: z.string(), name: z.nullable(z.string()) }),
-  localAdministrators: z.array(z.object({ name: z.string() })),
-  legalRepresentatives: z.array(z.object({ name: z.string(), function: z.string() })),
-});
+export const MyAccess = /* @__PURE__ */ pure(() =>
+  z.extend(AccessDecision, {
+    organisation: z.object({ enterpriseNumber: z.string(), name: z.nullable(z.string()) }),
+    localAdministrators: z.array(z.object({ name: z.string() })),
+    legalRepresentatives: z.array(z.object({ name: z.string(), function: z.string() })),
+  }),
+);
 
 // ---- access requests and tasks ------------------------------------------------------------------
 
-export const AccessRequestBody = z.strictObject({
-  enterpriseNumber: zEnterpriseNumber,
-  right: zRightId,
-  profiles: zProfiles,
-  reason: z.pipe(zReason, z.string().check(z.minLength(1, 'Geef een reden op voor uw aanvraag.'))),
-  email: z.optional(zEmail),
-});
+export const AccessRequestBody = /* @__PURE__ */ pure(() =>
+  z.strictObject({
+    enterpriseNumber: zEnterpriseNumber,
+    right: zRightId,
+    profiles: zProfiles,
+    reason: z.pipe(zReason, z.string().check(z.minLength(1, 'Geef een reden op voor uw aanvraag.'))),
+    email: z.optional(zEmail),
+  }),
+);
 
-export const TaskParams = z.extend(OrgParams, { taskId: zId });
+export const TaskParams = /* @__PURE__ */ pure(() => z.extend(OrgParams, { taskId: zId }));
 
 export const DecisionRequest = /* @__PURE__ */ pure(() =>
   z.strictObject({
@@ -425,40 +494,44 @@ export const DecisionRequest = /* @__PURE__ */ pure(() =>
   }),
 );
 
-export const AccessRequestView = z
-  .object({
-    requestId: z.string(),
-    enterpriseNumber: z.string(),
-    organisationName: z.string(),
-    right: z.string(),
-    profiles: z.array(z.string()),
-    reason: z.string(),
-    status: z.enum(['pending', 'approved', 'rejected', 'expired']),
-    createdAt: z.string(),
-    decidedAt: z.nullable(z.string()),
-    decisionReason: z.nullable(z.string()),
-  })
-  .register(z.globalRegistry, { id: 'AccessRequest' });
-
-export const TaskView = z
-  .object({
-    taskId: z.string(),
-    kind: z.enum(['approval', 'extension']),
-    status: z.string(),
-    title: z.string(),
-    subject: z.object({
-      personId: z.nullable(z.string()),
-      name: z.string(),
-      right: z.nullable(z.string()),
+export const AccessRequestView = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      requestId: z.string(),
+      enterpriseNumber: z.string(),
+      organisationName: z.string(),
+      right: z.string(),
       profiles: z.array(z.string()),
-      endDate: z.nullable(z.string()),
-      item: z.nullable(z.enum(['relationship', 'grant'])),
-    }),
-    requestId: z.nullable(z.string()),
-    reason: z.nullable(z.string()),
-    createdAt: z.string(),
-    decidedAt: z.nullable(z.string()),
-    decidedBy: z.nullable(z.string()),
-    version: z.number().check(z.int()),
-  })
-  .register(z.globalRegistry, { id: 'Task' });
+      reason: z.string(),
+      status: z.enum(['pending', 'approved', 'rejected', 'expired']),
+      createdAt: z.string(),
+      decidedAt: z.nullable(z.string()),
+      decisionReason: z.nullable(z.string()),
+    })
+    .register(z.globalRegistry, { id: 'AccessRequest' }),
+);
+
+export const TaskView = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      taskId: z.string(),
+      kind: z.enum(['approval', 'extension']),
+      status: z.string(),
+      title: z.string(),
+      subject: z.object({
+        personId: z.nullable(z.string()),
+        name: z.string(),
+        right: z.nullable(z.string()),
+        profiles: z.array(z.string()),
+        endDate: z.nullable(z.string()),
+        item: z.nullable(z.enum(['relationship', 'grant'])),
+      }),
+      requestId: z.nullable(z.string()),
+      reason: z.nullable(z.string()),
+      createdAt: z.string(),
+      decidedAt: z.nullable(z.string()),
+      decidedBy: z.nullable(z.string()),
+      version: z.number().check(z.int()),
+    })
+    .register(z.globalRegistry, { id: 'Task' }),
+);
