@@ -3,7 +3,7 @@ import { apiHandler } from '#lib/http/api-handler';
 import { getPersonAccounts } from '#lib/services/accounts';
 
 export const handler = apiHandler(
-  { auth: 'user', admin: true, params: PersonParams },
+  { auth: 'user', admin: true, readAhead: true, params: PersonParams },
   async ({ deps, params }) => ({
     status: 200,
     body: await getPersonAccounts(deps, params.enterpriseNumber, params.personId),

@@ -4,7 +4,7 @@ import { getPersonAggregate } from '#lib/services/persons';
 import { personPage } from '#lib/services/views';
 
 export const handler = apiHandler(
-  { auth: 'user', admin: true, params: PersonParams },
+  { auth: 'user', admin: true, readAhead: true, params: PersonParams },
   async ({ deps, params }) => {
     const agg = await getPersonAggregate(deps, params.enterpriseNumber, params.personId);
     return { status: 200, body: personPage(agg, deps.clock().today), etag: agg.membership.version };

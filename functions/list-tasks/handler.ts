@@ -4,7 +4,7 @@ import { listTasks } from '#lib/services/tasks';
 
 /** Mijn taken: what waits for this organisation's local administrators. */
 export const handler = apiHandler(
-  { auth: 'user', admin: true, params: OrgParams },
+  { auth: 'user', admin: true, readAhead: true, params: OrgParams },
   async ({ deps, params }) => ({
     status: 200,
     body: await listTasks(deps, params.enterpriseNumber),

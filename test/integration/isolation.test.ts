@@ -111,6 +111,42 @@ describe('organisations are isolated from each other', () => {
     });
   });
 
+  describe('read-ahead routes (the read starts with the check): the refusal wins over what the read met', () => {
+    const cases: [string, string, Record<string, string>][] = [
+      ['get-person', 'an unknown person (404 for an administrator)', {}],
+      ['get-person-accounts', 'an unknown person', {}],
+      ['get-history', 'a broken query (400 for an administrator)', { limit: 'veel' }],
+      ['list-persons', 'a broken query', { status: 'weg' }],
+      [
+        'compare-persons',
+        'unknown persons',
+        { personIds: `${FAKE_GRANT_ID},${FAKE_GRANT_ID.replace('0D', '0E')}` },
+      ],
+      ['list-tasks', 'nothing special', {}],
+    ];
+
+    it.each(cases)('Marc on Sofie’s organisation, %s with %s → 403', async (fn, _what, query) => {
+      const before = await app.snapshot();
+
+      const res = await app.call(fn, {
+        as: DEMO.marc,
+        params: { enterpriseNumber: sofieOrg, personId: FAKE_GRANT_ID },
+        query,
+      });
+
+      expect(res.status).toBe(403);
+      expect(res.body).toMatchObject({ status: 403, code: 'forbidden' });
+      expect(await app.snapshot()).toEqual(before);
+      // For her own administrator the same requests answer as the read found.
+      const own = await app.call(fn, {
+        as: DEMO.sofie,
+        params: { enterpriseNumber: sofieOrg, personId: FAKE_GRANT_ID },
+        query,
+      });
+      expect(own.status).not.toBe(403);
+    });
+  });
+
   describe('Marc asks for Sofie’s person under his own organisation → 404 as if she did not exist', () => {
     const cases: [string, { body?: unknown }][] = [
       ['get-person', {}],
