@@ -226,7 +226,8 @@ export function createGateway(options: GatewayOptions) {
       const result = await handler(event, context);
       const out: Record<string, string | string[]> = { ...(result.headers as Record<string, string>) };
       if (result.cookies?.length) out['set-cookie'] = result.cookies;
-      out['x-request-id'] = requestId;
+      // Set apart from writeHead's headers, so the access log can read it back.
+      res.setHeader('x-request-id', requestId);
       res.writeHead(result.statusCode ?? 200, out);
       res.end(result.body ?? '');
     } catch {

@@ -376,6 +376,8 @@ describe('privacy: nothing personal in logs, files or keys', () => {
     for (const r of gateway)
       expect(String(r.routeKey)).toMatch(/^(GET|POST|PUT|PATCH|DELETE) \/api\/[^0-9]*$|^\$default$/);
     expect(gateway.some((r) => String(r.routeKey).includes('{personId}'))).toBe(true);
+    // Answered by a function: the request id the response carried (x-request-id), to find its own lines.
+    expect(gateway.filter((r) => r.status === 200).every((r) => typeof r.requestId === 'string')).toBe(true);
     for (const r of requests.filter((x) => x.service !== 'api-gateway'))
       expect(Number(r.status)).toBeGreaterThanOrEqual(400);
     for (const n of NATIONAL_NUMBERS)
