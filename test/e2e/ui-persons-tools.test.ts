@@ -33,8 +33,12 @@ describe('persons tools in the browser', () => {
     await ui.page.getByRole('group', { name: /Werkrelatie met/ }).waitFor();
     await ui.page.getByRole('button', { name: /Categorie/ }).click();
     await ui.page.getByRole('option', { name: 'Vaste medewerker' }).click();
-    await ui.page.getByLabel('Telefoonnummer (bv. +3212345678)').fill('+32 12 34 56 78');
+    // The relationship is judged in the browser by the API's own contract (RelationshipDetails).
+    await ui.page.getByLabel('Telefoonnummer (bv. +3212345678)').fill('12');
     await ui.page.getByLabel('E-mailadres').fill('emma.willems@example.be');
+    await ui.page.getByRole('button', { name: 'Ken toe' }).click();
+    await expect.poll(() => summary().textContent()).toContain('Dit telefoonnummer is ongeldig.');
+    await ui.page.getByLabel('Telefoonnummer (bv. +3212345678)').fill('+32 12 34 56 78');
     await screen('quick-grant-relationship');
     await ui.page.getByRole('button', { name: 'Ken toe' }).click();
     await expect.poll(() => h1().textContent()).toBe('Gegevens van gebruiker');

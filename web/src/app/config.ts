@@ -11,19 +11,16 @@
  *   `https://<domain>/logout`, called with `client_id` and `logout_uri`); unset, the UI uses the
  *   discovered `end_session_endpoint` (the local provider) or only ends the session in the tab.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const AppConfig = z.object({
   authority: z.url(),
-  clientId: z.string().min(1),
-  apiBaseUrl: z.string().min(1),
-  scope: z.string().default('openid profile'),
-  extraQueryParams: z.record(z.string(), z.string()).optional(),
-  logoutUrl: z.url().optional(),
-  today: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
+  clientId: z.string().check(z.minLength(1)),
+  apiBaseUrl: z.string().check(z.minLength(1)),
+  scope: z._default(z.string(), 'openid profile'),
+  extraQueryParams: z.optional(z.record(z.string(), z.string())),
+  logoutUrl: z.optional(z.url()),
+  today: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
 });
 export type AppConfig = z.infer<typeof AppConfig>;
 

@@ -7,7 +7,7 @@
 import { QuickGrantRequest, RelationshipDetails } from '@contracts/api.ts';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { useApi, useIdempotencyKeys, useResource } from '../app/api.ts';
 import { addYears, digitsOf, formatDate, todayInBrussels } from '../app/format.ts';
 import { orgPath, useOrganisation } from '../app/session.tsx';
@@ -62,31 +62,33 @@ const REL_FIELDS = {
 
 /** QuickGrantRequest judges the grant; RelationshipDetails the relationship, when it is asked. */
 function quickGrantSchema(needsRelationship: () => boolean) {
-  return z.any().superRefine((value: Record<string, unknown>, ctx) => {
-    const { relCategory, relStartDate, relEndDate, relPhone, relEmail, ...grant } = value;
-    const result = QuickGrantRequest.safeParse(grant);
-    if (!result.success)
-      for (const issue of result.error.issues)
-        ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path as PropertyKey[] });
-    if (needsRelationship()) {
-      const rel = RelationshipDetails.safeParse({
-        category: relCategory,
-        startDate: relStartDate,
-        endDate: relEndDate,
-        phone: relPhone,
-        email: relEmail,
-      });
-      if (!rel.success)
-        for (const issue of rel.error.issues) {
-          const first = String(issue.path[0] ?? 'category') as keyof typeof REL_FIELDS;
-          ctx.addIssue({
-            code: 'custom',
-            message: issue.message,
-            path: [REL_FIELDS[first] ?? 'relCategory'],
-          });
-        }
-    }
-  });
+  return z.any().check(
+    z.superRefine((value: Record<string, unknown>, ctx) => {
+      const { relCategory, relStartDate, relEndDate, relPhone, relEmail, ...grant } = value;
+      const result = QuickGrantRequest.safeParse(grant);
+      if (!result.success)
+        for (const issue of result.error.issues)
+          ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path as PropertyKey[] });
+      if (needsRelationship()) {
+        const rel = RelationshipDetails.safeParse({
+          category: relCategory,
+          startDate: relStartDate,
+          endDate: relEndDate,
+          phone: relPhone,
+          email: relEmail,
+        });
+        if (!rel.success)
+          for (const issue of rel.error.issues) {
+            const first = String(issue.path[0] ?? 'category') as keyof typeof REL_FIELDS;
+            ctx.addIssue({
+              code: 'custom',
+              message: issue.message,
+              path: [REL_FIELDS[first] ?? 'relCategory'],
+            });
+          }
+      }
+    }),
+  );
 }
 
 export function QuickGrant() {

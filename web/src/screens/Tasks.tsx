@@ -6,7 +6,7 @@
  */
 import { DecisionRequest, RelationshipDetails } from '@contracts/api.ts';
 import { useEffect, useRef, useState } from 'react';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { useApi, useIdempotencyKeys, useResource } from '../app/api.ts';
 import { addYears, formatDate, formatDateTime, todayInBrussels } from '../app/format.ts';
 import { orgPath, useOrganisation } from '../app/session.tsx';
@@ -157,28 +157,30 @@ const EXTENSION_END_LABEL = 'Nieuwe einddatum van de werkrelatie';
  * asked, are judged by RelationshipDetails, the same contract the API applies to them.
  */
 function decisionSchema(needsRelationship: () => boolean, extension: boolean) {
-  return z.any().superRefine((value: Record<string, unknown>, ctx) => {
-    const reason = DecisionRequest.shape.reason.safeParse(value.reason);
-    if (!reason.success)
-      for (const issue of reason.error.issues)
-        ctx.addIssue({ code: 'custom', message: issue.message, path: ['reason'] });
-    if (extension && value.endDate) {
-      const end = DecisionRequest.shape.endDate.safeParse(value.endDate);
-      if (!end.success)
-        for (const issue of end.error.issues)
-          ctx.addIssue({ code: 'custom', message: issue.message, path: ['endDate'] });
-    }
-    if (!extension && needsRelationship()) {
-      // Empty fields are judged as empty text (their own "fill in" messages), not as missing.
-      const relationship = Object.fromEntries(
-        (['category', 'startDate', 'endDate', 'phone', 'email'] as const).map((k) => [k, value[k] ?? '']),
-      );
-      const result = RelationshipDetails.safeParse(relationship);
-      if (!result.success)
-        for (const issue of result.error.issues)
-          ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path as PropertyKey[] });
-    }
-  });
+  return z.any().check(
+    z.superRefine((value: Record<string, unknown>, ctx) => {
+      const reason = DecisionRequest.shape.reason.safeParse(value.reason);
+      if (!reason.success)
+        for (const issue of reason.error.issues)
+          ctx.addIssue({ code: 'custom', message: issue.message, path: ['reason'] });
+      if (extension && value.endDate) {
+        const end = DecisionRequest.shape.endDate.safeParse(value.endDate);
+        if (!end.success)
+          for (const issue of end.error.issues)
+            ctx.addIssue({ code: 'custom', message: issue.message, path: ['endDate'] });
+      }
+      if (!extension && needsRelationship()) {
+        // Empty fields are judged as empty text (their own "fill in" messages), not as missing.
+        const relationship = Object.fromEntries(
+          (['category', 'startDate', 'endDate', 'phone', 'email'] as const).map((k) => [k, value[k] ?? '']),
+        );
+        const result = RelationshipDetails.safeParse(relationship);
+        if (!result.success)
+          for (const issue of result.error.issues)
+            ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path as PropertyKey[] });
+      }
+    }),
+  );
 }
 
 function DecisionForm({
