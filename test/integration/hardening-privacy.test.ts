@@ -21,6 +21,7 @@ import { localDynamoClientConfig } from '#infra/local/dynamodb-local';
 import { ROOT } from '#infra/local/stack';
 import { parseNationalNumber } from '#lib/domain/national-number';
 import { DEMO } from '#lib/services/demo-seed';
+import { callApi } from '../support/http.ts';
 import { freePort } from '../support/wait.ts';
 
 const en = DEMO.adviesbureau;
@@ -137,31 +138,13 @@ describe('privacy: nothing personal in logs, files or keys', () => {
     return ((await res.json()) as { access_token: string }).access_token;
   }
 
-  async function api(
+  const api = (
     method: string,
     path: string,
     bearer: string,
     body?: unknown,
-    headers: Record<string, string> = {},
-  ) {
-    const res = await fetch(`${url}/api${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${bearer}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...headers,
-      },
-      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    // biome-ignore lint/suspicious/noExplicitAny: the session reads a few fields of the responses.
-    const parsed: any = text ? JSON.parse(text) : undefined;
-    return {
-      status: res.status,
-      body: parsed,
-      etag: res.headers.get('etag'),
-    };
-  }
+    headers?: Record<string, string>,
+  ) => callApi(url, { method, path, bearer, body, headers });
 
   it('runs a representative session', async () => {
     const sofie = await token({ nationalNumber: DEMO.sofie });

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '#infra/local/stack';
 import { DEMO } from '#lib/services/demo-seed';
+import { type ApiAnswer, callApi } from '../support/http.ts';
 import { freePort } from '../support/wait.ts';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 120);
@@ -107,32 +108,25 @@ describe('soak: mixed load on loopback', () => {
       body?: unknown,
       headers: Record<string, string> = {},
     ) {
-      let status = 0;
-      // biome-ignore lint/suspicious/noExplicitAny: the workers read a few fields of the responses.
-      let json: any;
-      let etag: string | null = null;
+      let answer: ApiAnswer = { status: 0, body: undefined, etag: null };
       try {
-        const res = await fetch(`${url}/api${path}`, {
+        answer = await callApi(url, {
           method,
-          headers: {
-            authorization: `Bearer ${bearer}`,
-            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-            ...headers,
-          },
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+          path,
+          bearer,
+          body,
+          headers,
           signal: AbortSignal.timeout(10_000),
         });
-        status = res.status;
-        etag = res.headers.get('etag');
-        const text = await res.text();
-        json = text ? JSON.parse(text) : undefined;
       } catch (error) {
         errors.push(`${name}: ${(error as Error).message}`);
-        return { status, body: json, etag };
+        return answer;
       }
+      const { status } = answer;
       counts.set(`${name} ${status}`, (counts.get(`${name} ${status}`) ?? 0) + 1);
-      if (!expected.includes(status)) errors.push(`${name}: ${status} ${JSON.stringify(json).slice(0, 300)}`);
-      return { status, body: json, etag };
+      if (!expected.includes(status))
+        errors.push(`${name}: ${status} ${JSON.stringify(answer.body).slice(0, 300)}`);
+      return answer;
     }
 
     // Each worker owns one person (with a relationship) to edit; everyone reads everyone.
