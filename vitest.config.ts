@@ -33,7 +33,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          globalSetup: ['test/support/global-setup.ts'],
+          // Chromium first (installed once when missing, see test/support/chromium.ts), then DynamoDB Local.
+          globalSetup: ['test/support/chromium.ts', 'test/support/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -1,15 +1,16 @@
 /**
  * Debian's Chromium driven by playwright-core, for browser tests against the local stack. Never
- * downloads a browser: it uses /usr/bin/chromium (CHROMIUM_PATH overrides) and fails at once, with
- * the fix in the message, when that is missing. Each launch gets a fresh, empty profile.
+ * downloads a browser: it uses /usr/bin/chromium (CHROMIUM_PATH overrides), which test/support/chromium.ts
+ * installs before the run when it is missing, and fails at once, with the fix in the message, without it. Each launch gets a fresh, empty profile.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { DEFAULT_CHROMIUM } from './chromium.ts';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM;
 
 /** Where screenshots go: test-results/ at the repository root (ignored by git and Biome). */
 export const RESULTS_DIR = resolve(import.meta.dirname, '../../test-results');
@@ -30,8 +31,8 @@ export class ChromiumMissingError extends Error {
   constructor(path: string) {
     super(
       `Chromium not found at ${path}. Browser tests use Debian's Chromium and never download one: ` +
-        'install it with `apt-get update && apt-get install -y chromium` (.ci/run does this), ' +
-        'or point CHROMIUM_PATH at a Chromium binary.',
+        '`npm test` installs it when run as root with apt (test/support/chromium.ts); otherwise ' +
+        '`apt-get install -y chromium`, or point CHROMIUM_PATH at a Chromium binary.',
     );
     this.name = 'ChromiumMissingError';
   }
