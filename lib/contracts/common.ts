@@ -16,6 +16,8 @@ function checked<T>(check: (input: unknown) => Check<T>, typeMessage: string) {
 }
 
 export { zEnterpriseNumber, zNationalNumber } from '#lib/contracts/identifiers';
+/** The UI computes default and latest end dates with the very rule the contracts judge them by. */
+export { lastDayOfYears } from '#lib/domain/period';
 
 // Pure: a bundle that validates no phone number (the access check) leaves the phone parser and its
 // metadata out.

@@ -6,9 +6,9 @@
 import type { RelationshipCategory, RightDefinition } from '#lib/domain/catalogue';
 import { BusinessRuleError, ConflictError, NotFoundError, PreconditionFailedError } from '#lib/domain/errors';
 import {
-  addYears,
   compareDates,
   isWithin,
+  lastDayOfYears,
   RIGHT_GRANT_MAX_YEARS,
   WORK_RELATIONSHIP_MAX_YEARS,
 } from '#lib/domain/period';
@@ -252,7 +252,7 @@ export function updateRelationship(
       field('endDate', 'period.end-before-start', 'De einddatum mag niet voor de begindatum liggen.'),
     ]);
   }
-  if (compareDates(candidate.endDate, addYears(candidate.startDate, WORK_RELATIONSHIP_MAX_YEARS)) > 0) {
+  if (compareDates(candidate.endDate, lastDayOfYears(candidate.startDate, WORK_RELATIONSHIP_MAX_YEARS)) > 0) {
     throw new BusinessRuleError('period.too-long', 'Maximumperiode = 10 jaar.', [
       field('endDate', 'period.too-long', 'Een werkrelatie duurt maximaal 10 jaar.'),
     ]);
@@ -316,7 +316,7 @@ export function extendRelationship(
       RIGHT_GRANT_MAX_YEARS,
     );
     const base = compareDates(g.startDate, clock.today) > 0 ? g.startDate : clock.today;
-    const target = minDate(addYears(base, maxYears), relationship.endDate);
+    const target = minDate(lastDayOfYears(base, maxYears), relationship.endDate);
     if (compareDates(target, g.endDate) <= 0) return g;
     const period = extendPeriod(g, target, maxYears, clock.today, 'endDate');
     return reopened(g, { ...g, ...period, version: g.version + 1, updatedAt: clock.now });
@@ -342,10 +342,10 @@ function extendPeriod(
   path: string,
 ) {
   const base = compareDates(current.startDate, today) > 0 ? current.startDate : today;
-  const end = endDate ?? addYears(base, maxYears);
-  if (compareDates(end, addYears(current.startDate, maxYears)) <= 0)
+  const end = endDate ?? lastDayOfYears(base, maxYears);
+  if (compareDates(end, lastDayOfYears(current.startDate, maxYears)) <= 0)
     return { startDate: current.startDate, endDate: end };
-  if (compareDates(end, addYears(base, maxYears)) > 0) {
+  if (compareDates(end, lastDayOfYears(base, maxYears)) > 0) {
     throw new BusinessRuleError('period.too-long', `Maximumperiode = ${maxYears} jaar.`, [
       field(
         path,
@@ -404,7 +404,11 @@ function checkGrant(right: RightDefinition, input: GrantInput, relationship: Per
       field('profiles', 'grant.unknown-profile', `Onbekend profiel voor dit recht: ${unknown.join(', ')}.`),
     );
   }
-  if (compareDates(input.endDate, addYears(input.startDate, right.maxYears)) > 0) {
+  if (compareDates(input.endDate, input.startDate) < 0) {
+    errors.push(
+      field('endDate', 'period.end-before-start', 'De einddatum mag niet voor de begindatum liggen.'),
+    );
+  } else if (compareDates(input.endDate, lastDayOfYears(input.startDate, right.maxYears)) > 0) {
     errors.push(field('endDate', 'period.too-long', `Maximumperiode = ${right.maxYears} jaar.`));
   }
   if (!isWithin(input, relationship)) {
@@ -419,6 +423,35 @@ function checkGrant(right: RightDefinition, input: GrantInput, relationship: Per
   if (errors.length > 0) {
     throw new BusinessRuleError(errors[0]!.code, errors.map((e) => e.message).join(' '), errors);
   }
+}
+
+/** A right is granted or widened only on a relationship that has not ended: extend that first. */
+export function assertRelationshipNotEnded(relationship: WorkRelationship, today: string): void {
+  if (compareDates(relationship.endDate, today) >= 0) return;
+  throw new BusinessRuleError(
+    'grant.relationship-ended',
+    `De werkrelatie liep af op ${relationship.endDate.split('-').reverse().join('/')}: verleng eerst de werkrelatie, daarna kan u een gebruikersrecht toekennen.`,
+    [field('endDate', 'grant.relationship-ended', 'De werkrelatie is afgelopen; verleng ze eerst.')],
+  );
+}
+
+/**
+ * The period of a new grant where the caller gives none (quick grant, an approved request): from the
+ * relationship's start or today, whichever is later, for the right's maximum, within the relationship.
+ * A relationship that has already ended leaves no such period: the grant is refused, not inverted
+ * (also with dates given: a quick grant is for access from now on).
+ */
+export function defaultGrantPeriod(
+  relationship: WorkRelationship,
+  right: RightDefinition,
+  today: string,
+  given: Partial<Period> = {},
+): Period {
+  assertRelationshipNotEnded(relationship, today);
+  const startDate =
+    given.startDate ?? (compareDates(relationship.startDate, today) > 0 ? relationship.startDate : today);
+  const endDate = given.endDate ?? minDate(lastDayOfYears(startDate, right.maxYears), relationship.endDate);
+  return { startDate, endDate };
 }
 
 export function grantRight(
@@ -478,11 +511,6 @@ export function updateGrant(
   checkVersion(current.version, expectedVersion);
   const relationship = requireRelationship(agg);
   const candidate = { ...current, ...patch };
-  if (compareDates(candidate.endDate, candidate.startDate) < 0) {
-    throw new BusinessRuleError('period.end-before-start', 'De einddatum ligt voor de begindatum.', [
-      field('endDate', 'period.end-before-start', 'De einddatum mag niet voor de begindatum liggen.'),
-    ]);
-  }
   checkGrant(right, candidate, relationship);
   const grant = reopened(current, { ...candidate, version: current.version + 1, updatedAt: clock.now });
   return {

@@ -83,6 +83,18 @@ export function addYears(date: string, years: number): string {
   return fromDate(addYearsFns(toUtcDate(date), years));
 }
 
+/**
+ * The last day of a period of `years` years that starts on `startDate`: the day before its `years`-th
+ * anniversary, since both ends are inclusive (the seed's five-year right runs 2025-01-01 → 2029-12-31).
+ * A period that starts on 29 February has its anniversary on 1 March in a common year, so it ends on
+ * 28 February.
+ */
+export function lastDayOfYears(startDate: string, years: number): string {
+  const sameDay = addYears(startDate, years);
+  const clamped = startDate.endsWith('-02-29') && !sameDay.endsWith('-02-29');
+  return clamped ? sameDay : addDays(sameDay, -1);
+}
+
 export function addDays(date: string, days: number): string {
   return fromDate(addDaysFns(toUtcDate(date), days));
 }
@@ -115,7 +127,7 @@ export function checkPeriod(period: Period, maxYears: number): Check<Period> {
       message: 'De einddatum mag niet voor de begindatum liggen.',
     };
   }
-  if (compareDates(end.value, addYears(start.value, maxYears)) > 0) {
+  if (compareDates(end.value, lastDayOfYears(start.value, maxYears)) > 0) {
     return {
       ok: false,
       code: 'period.too-long',
@@ -135,6 +147,7 @@ export function isActiveOn(period: Period, day: string): boolean {
   return compareDates(period.startDate, day) <= 0 && compareDates(day, period.endDate) <= 0;
 }
 
+/** The longest period of `years` years from `startDate`. */
 export function defaultPeriod(startDate: string, years: number): Period {
-  return { startDate, endDate: addYears(startDate, years) };
+  return { startDate, endDate: lastDayOfYears(startDate, years) };
 }

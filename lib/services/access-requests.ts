@@ -8,16 +8,17 @@ import type { Actor, HistoryEntry, TransactItem } from '#lib/adapters/dynamodb/s
 import { decideAccess } from '#lib/domain/access';
 import { BusinessRuleError, ConflictError, NotFoundError } from '#lib/domain/errors';
 import {
+  assertRelationshipNotEnded,
   type Change,
   type Clock,
   createRelationship,
+  defaultGrantPeriod,
   grantRight,
   newMembership,
   type PersonAggregate,
   type RelationshipInput,
   updateGrant,
 } from '#lib/domain/membership';
-import { addYears, compareDates } from '#lib/domain/period';
 import type { AccessRequest, Task } from '#lib/domain/tasks';
 import type { Deps } from '#lib/http/deps';
 import { committed, historyEntry, withRetry } from '#lib/services/aggregate';
@@ -276,19 +277,14 @@ async function approvedChanges(
     }
     agg = record(createRelationship(agg, decision.relationship, clock));
   }
-  const relationship = agg.relationship!;
+  assertRelationshipNotEnded(agg.relationship!, clock.today);
   const existing = agg.grants.find((g) => g.rightId === right.rightId);
   if (existing) {
     const profiles = [...new Set([...existing.profiles, ...request.profiles])];
     agg = record(updateGrant(agg, existing.grantId, right, { profiles }, existing.version, clock));
   } else {
-    const startDate =
-      compareDates(relationship.startDate, clock.today) > 0 ? relationship.startDate : clock.today;
-    const maxEnd = addYears(startDate, right.maxYears);
-    const endDate = compareDates(maxEnd, relationship.endDate) < 0 ? maxEnd : relationship.endDate;
-    agg = record(
-      grantRight(agg, right, { profiles: request.profiles, startDate, endDate }, deps.newId(), clock),
-    );
+    const period = defaultGrantPeriod(agg.relationship!, right, clock.today);
+    agg = record(grantRight(agg, right, { profiles: request.profiles, ...period }, deps.newId(), clock));
   }
   return { loaded, next: agg, history, creates };
 }

@@ -8,12 +8,12 @@ import { BusinessRuleError } from '#lib/domain/errors';
 import {
   type Change,
   createRelationship,
+  defaultGrantPeriod,
   grantRight,
   newMembership,
   type PersonAggregate,
   type RelationshipInput,
 } from '#lib/domain/membership';
-import { addYears, compareDates } from '#lib/domain/period';
 import type { Deps } from '#lib/http/deps';
 import { committed, historyEntry, withRetry } from '#lib/services/aggregate';
 import { organisationName, registerLookup } from '#lib/services/persons';
@@ -81,16 +81,11 @@ export async function quickGrant(
       }
       agg = record(createRelationship(agg, input.relationship, clock));
     }
-    const relationship = agg.relationship!;
-    const startDate =
-      input.startDate ??
-      (compareDates(relationship.startDate, clock.today) > 0 ? relationship.startDate : clock.today);
-    const maxEnd = addYears(startDate, right.maxYears);
-    const endDate =
-      input.endDate ?? (compareDates(maxEnd, relationship.endDate) < 0 ? maxEnd : relationship.endDate);
-    agg = record(
-      grantRight(agg, right, { profiles: input.profiles, startDate, endDate }, deps.newId(), clock),
-    );
+    const period = defaultGrantPeriod(agg.relationship!, right, clock.today, {
+      ...(input.startDate ? { startDate: input.startDate } : {}),
+      ...(input.endDate ? { endDate: input.endDate } : {}),
+    });
+    agg = record(grantRight(agg, right, { profiles: input.profiles, ...period }, deps.newId(), clock));
 
     const items = [
       ...(person

@@ -51,7 +51,7 @@ describe('the seed story over HTTP against the local stack', () => {
     const linked = await send('POST', api(`/persons/${id}/work-relationship`), sofie, {
       category: 'Vaste medewerker',
       startDate: '2026-11-26',
-      endDate: '2036-11-26',
+      endDate: '2036-11-25',
       phone: '+3212345678',
       email: 'emma.willems@example.be',
     });
@@ -63,7 +63,7 @@ describe('the seed story over HTTP against the local stack', () => {
       right: 'VLAIO Inkom Gebruiker Nieuw',
       profiles: ['Dienstverlener kmo-portefeuille'],
       startDate: '2026-11-26',
-      endDate: '2031-11-26',
+      endDate: '2031-11-25',
     });
     expect(granted.status).toBe(201);
 

@@ -40,8 +40,8 @@ describe('the extension task in the browser', () => {
       .poll(() => summary().textContent())
       .toContain('Reden: Geef een reden op voor uw beslissing.');
 
-    // Ten years from today is 01/11/2039: one day more is refused by the API, next to the field.
-    await end.fill('02/11/2039');
+    // Ten years from today end on 31/10/2039 (both days count): one day more is refused by the API, next to the field.
+    await end.fill('01/11/2039');
     await dialog().getByLabel('Reden').fill('Tom blijft de dossiers kmo-portefeuille opvolgen.');
     await dialog().getByRole('button', { name: 'Verleng' }).click();
     await expect.poll(() => fieldError('endDate').textContent()).toContain('10 jaar');
@@ -63,9 +63,9 @@ describe('the extension task in the browser', () => {
     await open('/o/0812345603/personen?zoek=tom');
     await ui.page.getByRole('link', { name: 'Wouters Tom' }).click();
     await expect.poll(() => h1().textContent()).toBe('Gegevens van gebruiker');
-    // The right runs 5 years from today at most (01/11/2034), inside the relationship (31/12/2036).
+    // The right runs 5 years from today at most (to 31/10/2034), inside the relationship (31/12/2036).
     const row = ui.page.getByRole('row', { name: /VLAIO Inkom Gebruiker Nieuw/ });
-    await expect.poll(() => row.getByRole('cell').nth(3).textContent()).toBe('01/11/2034');
+    await expect.poll(() => row.getByRole('cell').nth(3).textContent()).toBe('31/10/2034');
     expect(await row.textContent()).toContain('Actief');
     await expect.poll(() => ui.page.locator('.relationship-card').textContent()).toContain('tot 31/12/2036');
     await screen('task-extension-person');

@@ -212,8 +212,8 @@ describe('bad input is refused with a problem and changes nothing', () => {
       });
     });
 
-    it('a period one day over 10 years → 400 period.too-long', async () => {
-      await expectProblem(create({ ...validRelationship, startDate: '2025-01-01', endDate: '2035-01-02' }), {
+    it('a period one day over 10 years (the end is inclusive) → 400 period.too-long', async () => {
+      await expectProblem(create({ ...validRelationship, startDate: '2025-01-01', endDate: '2035-01-01' }), {
         status: 400,
         code: 'validation-failed',
         errors: [{ path: 'endDate', code: 'period.too-long' }],
@@ -264,7 +264,7 @@ describe('bad input is refused with a problem and changes nothing', () => {
       );
     });
 
-    it('exactly 10 years (2025-01-01 to 2035-01-01) is accepted → 201', async () => {
+    it('exactly 10 years (2025-01-01 to 2034-12-31, both days included) is accepted → 201', async () => {
       // Arrange: another person, so that Emma stays unlinked for the other cases.
       const added = await app.call('add-person', {
         as: DEMO.sofie,
@@ -276,11 +276,11 @@ describe('bad input is refused with a problem and changes nothing', () => {
       const res = await app.call('create-work-relationship', {
         as: DEMO.sofie,
         params: { enterpriseNumber: en, personId: added.body.personId },
-        body: { ...validRelationship, startDate: '2025-01-01', endDate: '2035-01-01' },
+        body: { ...validRelationship, startDate: '2025-01-01', endDate: '2034-12-31' },
       });
 
       expect(res.status).toBe(201);
-      expect(res.body.relationship).toMatchObject({ startDate: '2025-01-01', endDate: '2035-01-01' });
+      expect(res.body.relationship).toMatchObject({ startDate: '2025-01-01', endDate: '2034-12-31' });
     });
   });
 
@@ -292,8 +292,8 @@ describe('bad input is refused with a problem and changes nothing', () => {
         body: { right: VLAIO, profiles: [SERVICE_PROVIDER], ...body },
       });
 
-    it('one day over 5 years → 400 period.too-long', async () => {
-      await expectProblem(grant({ startDate: '2026-01-01', endDate: '2031-01-02' }), {
+    it('one day over 5 years (the end is inclusive) → 400 period.too-long', async () => {
+      await expectProblem(grant({ startDate: '2026-01-01', endDate: '2031-01-01' }), {
         status: 400,
         code: 'validation-failed',
         errors: [{ path: 'endDate', code: 'period.too-long' }],

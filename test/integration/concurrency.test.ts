@@ -228,7 +228,7 @@ describe('concurrent requests', () => {
             right: VLAIO,
             profiles: [SERVICE_PROVIDER],
             startDate: '2026-11-26',
-            endDate: '2031-11-26',
+            endDate: '2031-11-25',
           },
         }),
         sleep(delay).then(() =>

@@ -231,19 +231,19 @@ describe('work relationships and rights', () => {
       const res = await extend({ includeRights: true, reason: 'Contract verlengd' });
 
       expect(res.status).toBe(200);
-      expect(res.body.relationship).toMatchObject({ startDate: TODAY, endDate: '2036-11-26', version: 2 });
+      expect(res.body.relationship).toMatchObject({ startDate: TODAY, endDate: '2036-11-25', version: 2 });
       expect(res.headers.etag).toBe('"2"');
       const [g] = res.body.grants;
-      expect(g).toMatchObject({ startDate: TODAY, endDate: '2031-11-26', state: 'active', version: 2 });
+      expect(g).toMatchObject({ startDate: TODAY, endDate: '2031-11-25', state: 'active', version: 2 });
       expect(g.endDate <= res.body.relationship.endDate).toBe(true);
       const [entry] = await history(pieterId);
       expect(entry).toMatchObject({
         action: 'relationship.extended',
         reason: 'Contract verlengd',
         before: { relationship: { endDate: '2028-12-31' }, grants: [{ endDate: '2027-12-31' }] },
-        after: { relationship: { endDate: '2036-11-26' }, grants: [{ endDate: '2031-11-26' }] },
+        after: { relationship: { endDate: '2036-11-25' }, grants: [{ endDate: '2031-11-25' }] },
       });
-      expect((await projection(DEMO.pieter))?.relationship?.endDate).toBe('2036-11-26');
+      expect((await projection(DEMO.pieter))?.relationship?.endDate).toBe('2036-11-25');
     });
 
     it('deleting the relationship revokes every right; the person is pending; the history keeps it all', async () => {
@@ -277,8 +277,8 @@ describe('work relationships and rights', () => {
         reason: 'Uit dienst',
         after: null,
         before: {
-          relationship: { endDate: '2036-11-26' },
-          grants: [{ rightId: VLAIO, profiles: [SERVICE_PROVIDER], endDate: '2031-11-26' }],
+          relationship: { endDate: '2036-11-25' },
+          grants: [{ rightId: VLAIO, profiles: [SERVICE_PROVIDER], endDate: '2031-11-25' }],
         },
       });
       const list = await app.call('list-persons', {
@@ -305,8 +305,8 @@ describe('work relationships and rights', () => {
 
     // Assert
     expect(res.status).toBe(200);
-    expect(res.body.relationship).toMatchObject({ startDate: TODAY, endDate: '2036-11-26' });
-    expect(res.body.grants[0]).toMatchObject({ startDate: TODAY, endDate: '2031-11-26', state: 'active' });
+    expect(res.body.relationship).toMatchObject({ startDate: TODAY, endDate: '2036-11-25' });
+    expect(res.body.grants[0]).toMatchObject({ startDate: TODAY, endDate: '2031-11-25', state: 'active' });
     // What lay before today is kept in the history.
     const [entry] = await history(lotteId);
     expect(entry).toMatchObject({
@@ -418,6 +418,44 @@ describe('work relationships and rights', () => {
       });
       expect(res.body.errors).toEqual([
         expect.objectContaining({ path: 'relationship', code: 'quick-grant.relationship-required' }),
+      ]);
+      expect(await app.snapshot()).toEqual(before);
+    });
+  });
+
+  describe('quick grant: periods that cannot be (nothing written, no inverted grant)', () => {
+    it('a relationship that ended yesterday → 422 grant.relationship-ended', async () => {
+      const personId = await addPerson(DEMO.marc);
+      await link(personId, '2024-01-01', '2026-11-25');
+      const before = await app.snapshot();
+
+      const res = await app.call('quick-grant', {
+        as: DEMO.sofie,
+        params: { enterpriseNumber: en },
+        body: { nationalNumber: DEMO.marc, right: VLAIO, profiles: [SERVICE_PROVIDER] },
+      });
+
+      expect(res.status).toBe(422);
+      expect(res.body).toMatchObject({ code: 'grant.relationship-ended' });
+      expect(res.body.detail).toContain('25/11/2026');
+      expect(await app.snapshot()).toEqual(before);
+    });
+
+    it('an end date before the default start (today) → 422 period.end-before-start', async () => {
+      const before = await app.snapshot();
+      const res = await app.call('quick-grant', {
+        as: DEMO.sofie,
+        params: { enterpriseNumber: en },
+        body: {
+          nationalNumber: DEMO.sofie,
+          right: 'VLAIO Inkom Gebruiker Nieuw',
+          profiles: [USER],
+          endDate: '2026-11-01',
+        },
+      });
+      expect(res.status).toBe(422);
+      expect(res.body.errors).toEqual([
+        expect.objectContaining({ path: 'endDate', code: 'period.end-before-start' }),
       ]);
       expect(await app.snapshot()).toEqual(before);
     });

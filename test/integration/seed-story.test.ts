@@ -43,14 +43,14 @@ describe('the seed story through the real handlers', () => {
       body: {
         category: 'Vaste medewerker',
         startDate: '2026-11-26',
-        endDate: '2036-11-26',
+        endDate: '2036-11-25',
         phone: '0478 12 34 56',
         email: 'emma.willems@example.be',
       },
     });
     expect(linked.status).toBe(201);
     expect(linked.body.status).toBe('active');
-    expect(linked.body.relationship).toMatchObject({ phone: '+32478123456', endDate: '2036-11-26' });
+    expect(linked.body.relationship).toMatchObject({ phone: '+32478123456', endDate: '2036-11-25' });
     expect(linked.headers.etag).toBe('"1"');
 
     const granted = await app.call('grant-right', {
@@ -60,7 +60,7 @@ describe('the seed story through the real handlers', () => {
         right: 'VLAIO Inkom Gebruiker Nieuw',
         profiles: ['Dienstverlener kmo-portefeuille'],
         startDate: '2026-11-26',
-        endDate: '2031-11-26',
+        endDate: '2031-11-25',
       },
     });
     expect(granted.status).toBe(201);
@@ -76,7 +76,7 @@ describe('the seed story through the real handlers', () => {
           right: 'VLAIO Inkom Gebruiker Nieuw',
           profiles: ['Dienstverlener kmo-portefeuille'],
           startDate: '2026-11-26',
-          endDate: '2031-11-26',
+          endDate: '2031-11-25',
           state: 'active',
         },
       ],

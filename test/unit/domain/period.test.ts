@@ -8,6 +8,7 @@ import {
   defaultPeriod,
   isActiveOn,
   isWithin,
+  lastDayOfYears,
   parseCalendarDate,
   RIGHT_GRANT_MAX_YEARS,
   todayInBrussels,
@@ -179,26 +180,36 @@ describe('checkPeriod', () => {
     expect(RIGHT_GRANT_MAX_YEARS).toBe(5);
   });
 
-  it('allows exactly the maximum and not a day more', () => {
-    expect(checkPeriod({ startDate: '2025-01-01', endDate: '2035-01-01' }, 10)).toEqual({
+  it('allows exactly the maximum and not a day more: the end date is inclusive', () => {
+    // The seed's demo right: 2025-01-01 → 2029-12-31 is five years to the day.
+    expect(checkPeriod({ startDate: '2025-01-01', endDate: '2034-12-31' }, 10)).toEqual({
       ok: true,
-      value: { startDate: '2025-01-01', endDate: '2035-01-01' },
+      value: { startDate: '2025-01-01', endDate: '2034-12-31' },
     });
-    expect(checkPeriod({ startDate: '2025-01-01', endDate: '2035-01-02' }, 10)).toMatchObject({
+    expect(checkPeriod({ startDate: '2025-01-01', endDate: '2035-01-01' }, 10)).toMatchObject({
       ok: false,
       code: 'period.too-long',
       message: expect.stringContaining('Maximumperiode = 10 jaar'),
     });
-    expect(checkPeriod({ startDate: '2025-01-01', endDate: '2030-01-01' }, RIGHT_GRANT_MAX_YEARS).ok).toBe(
+    expect(checkPeriod({ startDate: '2025-01-01', endDate: '2029-12-31' }, RIGHT_GRANT_MAX_YEARS).ok).toBe(
       true,
     );
     expect(
-      checkPeriod({ startDate: '2025-01-01', endDate: '2030-01-02' }, RIGHT_GRANT_MAX_YEARS),
+      checkPeriod({ startDate: '2025-01-01', endDate: '2030-01-01' }, RIGHT_GRANT_MAX_YEARS),
     ).toMatchObject({
       ok: false,
       code: 'period.too-long',
       message: expect.stringContaining('Maximumperiode = 5 jaar'),
     });
+  });
+
+  it('the last day of N years is the day before the N-th anniversary (1 March for 29 February)', () => {
+    expect(lastDayOfYears('2025-01-01', 5)).toBe('2029-12-31');
+    expect(lastDayOfYears('2025-03-01', 3)).toBe('2028-02-29');
+    expect(lastDayOfYears('2024-02-29', 4)).toBe('2028-02-28');
+    expect(lastDayOfYears('2024-02-29', 5)).toBe('2029-02-28');
+    expect(lastDayOfYears('2024-02-29', 1)).toBe('2025-02-28');
+    expect(defaultPeriod('2025-01-01', 10)).toEqual({ startDate: '2025-01-01', endDate: '2034-12-31' });
   });
 
   it('accepts a single day and refuses an end before the start', () => {
@@ -220,17 +231,30 @@ describe('checkPeriod', () => {
     });
   });
 
-  it('accepts addYears(start, n) and refuses one day more, for any start', () => {
+  /** The N-th anniversary: same day and month, 29 February falling on 1 March in a common year. */
+  const anniversary = (start: string, n: number) => {
+    const [y, m, d] = start.split('-').map(Number) as [number, number, number];
+    const year = y + n;
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    return m === 2 && d === 29 && !leap ? `${year}-03-01` : `${year}-${start.slice(5)}`;
+  };
+  const daysInclusive = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000 + 1;
+
+  it('for any start (leap days included) the longest accepted period has exactly N years of days', () => {
     fc.assert(
       fc.property(calendarDate, fc.integer({ min: 1, max: 10 }), (startDate, n) => {
-        const endDate = addYears(startDate, n);
-        expect(checkPeriod({ startDate, endDate }, n).ok).toBe(true);
-        expect(checkPeriod({ startDate, endDate: addDays(endDate, 1) }, n)).toMatchObject({
+        const longest = lastDayOfYears(startDate, n);
+        // Exactly N years of days: every day from the start up to, not including, the N-th anniversary.
+        expect(addDays(longest, 1)).toBe(anniversary(startDate, n));
+        expect(daysInclusive(startDate, longest)).toBe(daysInclusive(startDate, anniversary(startDate, n)) - 1);
+        expect(checkPeriod({ startDate, endDate: longest }, n).ok).toBe(true);
+        expect(checkPeriod({ startDate, endDate: addDays(longest, 1) }, n)).toMatchObject({
           ok: false,
           code: 'period.too-long',
         });
-        expect(defaultPeriod(startDate, n)).toEqual({ startDate, endDate });
+        expect(defaultPeriod(startDate, n)).toEqual({ startDate, endDate: longest });
       }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -47,12 +47,6 @@ function daysInMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
-/** Calendar years; 29 February plus one year is 28 February, as the API computes it. */
-export function addYears(iso: string, years: number): string {
-  const [y, m, d] = split(iso);
-  return join(y + years, m, Math.min(d, daysInMonth(y + years, m)));
-}
-
 export function addDays(iso: string, days: number): string {
   const [y, m, d] = split(iso);
   const date = new Date(Date.UTC(y, m - 1, d + days));

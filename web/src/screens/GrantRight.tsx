@@ -1,7 +1,8 @@
 import { GrantRightRequest } from '@contracts/api.ts';
+import { lastDayOfYears } from '@contracts/common.ts';
 import { useNavigate, useParams } from 'react-router';
 import { useApi, useConfig, useIdempotencyKeys, useResource } from '../app/api.ts';
-import { addYears, formatDate, maxDate, minDate, parseDmy, todayInBrussels } from '../app/format.ts';
+import { formatDate, maxDate, minDate, parseDmy, todayInBrussels } from '../app/format.ts';
 import { orgPath, useOrganisation } from '../app/session.tsx';
 import {
   type PersonPageDto,
@@ -99,7 +100,7 @@ function GrantForm({ person, rights }: { person: PersonPageDto; rights: RightCat
       if (!form.getValues('startDate')) {
         const start = maxDate(today, relationship.startDate);
         const years = right?.maxYears ?? 5;
-        const end = minDate(addYears(start, years), relationship.endDate);
+        const end = minDate(lastDayOfYears(start, years), relationship.endDate);
         form.setValue('startDate', formatDate(start));
         form.setValue('endDate', formatDate(end));
       }
@@ -124,7 +125,7 @@ function GrantForm({ person, rights }: { person: PersonPageDto; rights: RightCat
 
   const start = parseDmy(v.startDate ?? '');
   const maxYears = right?.maxYears ?? 5;
-  const latest = start ? minDate(addYears(start, maxYears), relationship.endDate) : null;
+  const latest = start ? minDate(lastDayOfYears(start, maxYears), relationship.endDate) : null;
 
   return (
     <WizardForm

@@ -1,7 +1,8 @@
 import { CreateRelationshipRequest } from '@contracts/api.ts';
+import { lastDayOfYears } from '@contracts/common.ts';
 import { useNavigate, useParams } from 'react-router';
 import { useApi, useConfig, useIdempotencyKeys, useResource } from '../app/api.ts';
-import { addYears, formatDate, parseDmy, todayInBrussels } from '../app/format.ts';
+import { formatDate, parseDmy, todayInBrussels } from '../app/format.ts';
 import { orgPath, useOrganisation } from '../app/session.tsx';
 import type { PersonPageDto } from '../app/types.ts';
 import { ReadOnlyField, TextAreaInput, useContractForm } from '../components/forms.tsx';
@@ -72,7 +73,7 @@ function RelationshipForm({ person }: { person: PersonPageDto }) {
     defaultValues: {
       category: 'Vaste medewerker',
       startDate: formatDate(today),
-      endDate: formatDate(addYears(today, 10)),
+      endDate: formatDate(lastDayOfYears(today, 10)),
       phone: '',
       email: '',
       reason: '',
@@ -108,7 +109,7 @@ function RelationshipForm({ person }: { person: PersonPageDto }) {
   const v = form.watch();
   // The API's 10-year rule, shown as the date it allows (the contract judges it on Verder).
   const start = parseDmy(v.startDate ?? '');
-  const maxEnd = start ? formatDate(addYears(start, 10)) : null;
+  const maxEnd = start ? formatDate(lastDayOfYears(start, 10)) : null;
 
   return (
     <WizardForm

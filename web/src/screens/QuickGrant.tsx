@@ -4,12 +4,14 @@
  * has no work relationship yet the API answers 422 `quick-grant.relationship-required` and the screen
  * asks its details (category, period, phone, e-mail), then sends everything again.
  */
+
 import { QuickGrantRequest, RelationshipDetails } from '@contracts/api.ts';
+import { lastDayOfYears } from '@contracts/common.ts';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import * as z from 'zod/mini';
 import { useApi, useIdempotencyKeys, useResource } from '../app/api.ts';
-import { addYears, digitsOf, formatDate, todayInBrussels } from '../app/format.ts';
+import { digitsOf, formatDate, todayInBrussels } from '../app/format.ts';
 import { orgPath, useOrganisation } from '../app/session.tsx';
 import type { PersonPageDto, RightCatalogueDto } from '../app/types.ts';
 import {
@@ -129,7 +131,7 @@ function QuickGrantForm({ rights }: { rights: RightCatalogueDto['items'] }) {
       reason: '',
       relCategory: '',
       relStartDate: formatDate(today),
-      relEndDate: formatDate(addYears(today, 10)),
+      relEndDate: formatDate(lastDayOfYears(today, 10)),
       relPhone: '',
       relEmail: '',
     },

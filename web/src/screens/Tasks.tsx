@@ -4,11 +4,13 @@
  * no work relationship yet asks its details (category, period, phone, e-mail). An extension task
  * (*Verlengen?*) is extended or rejected. Decisions are answered 202: the workflow applies them.
  */
+
 import { DecisionRequest, RelationshipDetails } from '@contracts/api.ts';
+import { lastDayOfYears } from '@contracts/common.ts';
 import { useEffect, useRef, useState } from 'react';
 import * as z from 'zod/mini';
 import { useApi, useIdempotencyKeys, useResource } from '../app/api.ts';
-import { addYears, formatDate, formatDateTime, todayInBrussels } from '../app/format.ts';
+import { formatDate, formatDateTime, todayInBrussels } from '../app/format.ts';
 import { orgPath, useOrganisation } from '../app/session.tsx';
 import type { TaskDto } from '../app/types.ts';
 import { ActionDialog, DialogButtons } from '../components/dialog.tsx';
@@ -209,7 +211,7 @@ function DecisionForm({
       reason: '',
       category: '',
       startDate: formatDate(today),
-      endDate: extension ? '' : formatDate(addYears(today, 10)),
+      endDate: extension ? '' : formatDate(lastDayOfYears(today, 10)),
       phone: '',
       email: '',
     },
