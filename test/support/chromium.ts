@@ -35,7 +35,7 @@ export function ensureChromium(env: ChromiumEnvironment): string {
       custom
         ? `CHROMIUM_PATH=${env.path} does not exist: point it at a Chromium binary, or unset it to use Debian's.`
         : `The browser tests need Chromium at ${DEFAULT_CHROMIUM}: run \`sudo apt-get install -y chromium\` ` +
-          '(as root, `npm test` does this itself), or set CHROMIUM_PATH to a Chromium binary.',
+            '(as root, `npm test` does this itself), or set CHROMIUM_PATH to a Chromium binary.',
     );
   }
   env.say("Chromium ontbreekt: Debian's chromium wordt eenmalig geïnstalleerd (apt-get install chromium)…");

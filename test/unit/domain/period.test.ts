@@ -246,7 +246,9 @@ describe('checkPeriod', () => {
         const longest = lastDayOfYears(startDate, n);
         // Exactly N years of days: every day from the start up to, not including, the N-th anniversary.
         expect(addDays(longest, 1)).toBe(anniversary(startDate, n));
-        expect(daysInclusive(startDate, longest)).toBe(daysInclusive(startDate, anniversary(startDate, n)) - 1);
+        expect(daysInclusive(startDate, longest)).toBe(
+          daysInclusive(startDate, anniversary(startDate, n)) - 1,
+        );
         expect(checkPeriod({ startDate, endDate: longest }, n).ok).toBe(true);
         expect(checkPeriod({ startDate, endDate: addDays(longest, 1) }, n)).toMatchObject({
           ok: false,

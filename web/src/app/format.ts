@@ -43,10 +43,6 @@ function join(y: number, m: number, d: number): string {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
-
 export function addDays(iso: string, days: number): string {
   const [y, m, d] = split(iso);
   const date = new Date(Date.UTC(y, m - 1, d + days));
