@@ -30,6 +30,8 @@ export const workflowFunctions: readonly WorkflowFunction[] = [
     mail: true,
   },
   { fn: 'workflow-apply-approval-decision', placeholder: 'ApplyApprovalDecisionFunctionArn', data: 'write' },
+  { fn: 'workflow-reopen-approval-task', placeholder: 'ReopenApprovalTaskFunctionArn', data: 'write' },
+  { fn: 'workflow-fail-approval-request', placeholder: 'FailApprovalRequestFunctionArn', data: 'write' },
   { fn: 'workflow-expire-approval-request', placeholder: 'ExpireApprovalRequestFunctionArn', data: 'write' },
   { fn: 'workflow-notify-requester', placeholder: 'NotifyRequesterFunctionArn', data: 'write', mail: true },
   { fn: 'workflow-find-due-items', placeholder: 'FindDueItemsFunctionArn', data: 'read' },

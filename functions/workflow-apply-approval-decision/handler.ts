@@ -1,8 +1,7 @@
 import { workflowHandler } from '#lib/http/workflow-handler';
-import { type ApprovalDecision, applyApprovalDecision } from '#lib/services/access-requests';
+import { applyApprovalDecision } from '#lib/services/access-requests';
 
-export const handler = workflowHandler<{
-  requestId: string;
-  enterpriseNumber: string;
-  decision: ApprovalDecision;
-}>((deps, input) => applyApprovalDecision(deps, input));
+/** Approval step ApplyDecision: ids in, the decision is read from the task. */
+export const handler = workflowHandler<{ requestId: string; enterpriseNumber: string }>((deps, input) =>
+  applyApprovalDecision(deps, input),
+);

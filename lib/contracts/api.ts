@@ -503,7 +503,7 @@ export const AccessRequestView = /* @__PURE__ */ pure(() =>
       right: z.string(),
       profiles: z.array(z.string()),
       reason: z.string(),
-      status: z.enum(['pending', 'approved', 'rejected', 'expired']),
+      status: z.enum(['pending', 'approved', 'rejected', 'expired', 'failed']),
       createdAt: z.string(),
       decidedAt: z.nullable(z.string()),
       decisionReason: z.nullable(z.string()),
@@ -528,6 +528,14 @@ export const TaskView = /* @__PURE__ */ pure(() =>
       }),
       requestId: z.nullable(z.string()),
       reason: z.nullable(z.string()),
+      lastFailure: z.nullable(
+        z.object({
+          code: z.string(),
+          message: z.string(),
+          at: z.string(),
+          decidedBy: z.nullable(z.string()),
+        }),
+      ),
       createdAt: z.string(),
       decidedAt: z.nullable(z.string()),
       decidedBy: z.nullable(z.string()),

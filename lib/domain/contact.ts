@@ -65,6 +65,13 @@ export function parseEmail(input: unknown): Check<string> {
   if (local === '') {
     return emailFail('local-part', 'Vul het deel voor de @ in.');
   }
+  // Mail services (SES among them) deliver no internationalised local part: zoë@… would never arrive.
+  if (/[^\x21-\x7e]/.test(local)) {
+    return emailFail(
+      'local-part-characters',
+      'Het deel voor de @ mag alleen letters zonder accenten, cijfers en leestekens bevatten; e-mail aan dit adres kan niet bezorgd worden.',
+    );
+  }
   // Every label non-empty: rejects "example.", ".be" and "example..be" as well as a domain without a dot.
   const labels = domain.split('.');
   if (labels.length < 2 || labels.some((label) => label === '')) {

@@ -45,9 +45,18 @@ export interface Email {
   html: string;
 }
 
-/** Sends e-mail: SES (v2) in AWS, `.eml` files in `.data/outbox/` locally. */
+/**
+ * Sends e-mail: SES (v2) in AWS, `.eml` files in `.data/outbox/` locally. Throws `MailRefusedError` when
+ * the message can never be delivered as it is (a retry would be refused again), anything else when a
+ * retry later may succeed.
+ */
 export interface Mailer {
   send(email: Email): Promise<void>;
+}
+
+/** The mail service refuses this message for good (SES `MessageRejected`, an address it cannot take). */
+export class MailRefusedError extends Error {
+  override name = 'MailRefused';
 }
 
 /** Input of the approval workflow: ids only, never personal data. */

@@ -2,7 +2,8 @@
  * Access requests (a person asks for a right at an organisation) and tasks (something waiting for a
  * local administrator: an approval, or an extension before something runs out).
  */
-export type RequestStatus = 'pending' | 'approved' | 'rejected' | 'expired';
+/** `failed`: the workflow could not carry the request (see access-requests.ts); the person may ask again. */
+export type RequestStatus = 'pending' | 'approved' | 'rejected' | 'expired' | 'failed';
 
 export interface AccessRequest {
   requestId: string;
@@ -26,7 +27,23 @@ export interface AccessRequest {
 }
 
 export type TaskKind = 'approval' | 'extension';
-export type TaskStatus = 'open' | 'decided' | 'approved' | 'rejected' | 'expired' | 'extended' | 'closed';
+export type TaskStatus =
+  | 'open'
+  | 'decided'
+  | 'approved'
+  | 'rejected'
+  | 'expired'
+  | 'extended'
+  | 'closed'
+  | 'failed';
+
+/** A decision that could not be applied: why, when, and whose it was. No personal data. */
+export interface DecisionFailure {
+  code: string;
+  message: string;
+  at: string;
+  decidedBy: string | null;
+}
 
 export interface Task {
   taskId: string;
@@ -53,5 +70,7 @@ export interface Task {
   decidedBy: string | null;
   /** The recorded decision of an approval, until the workflow has applied it. */
   decision?: unknown;
+  /** Decisions that could not be applied (the task was re-opened after each): the task's own history. */
+  failures?: DecisionFailure[];
   version: number;
 }

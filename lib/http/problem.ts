@@ -38,6 +38,7 @@ const UNAVAILABLE_NAMES = new Set([
   'ServiceUnavailable',
   'ServiceUnavailableException',
   'ThrottlingException',
+  'TooManyRequestsException',
   'ProvisionedThroughputExceededException',
   'RequestLimitExceeded',
   'InternalServerError',

@@ -22,9 +22,17 @@ export function workflowHandler<I, O = unknown>(fn: (deps: Deps, input: I) => Pr
       try {
         return await fn(await getDeps(), input);
       } catch (error) {
+        // The state machine retries these; only when its retries run out is it an operator's concern.
+        if (error instanceof TransientError) {
+          logger.info('workflow step will be retried', { reason: error.message });
+          throw error;
+        }
         if (isUnavailable(error)) throw new TransientError('A dependency did not answer.', { cause: error });
         if (error instanceof DomainError) {
           logger.warn('workflow step refused', { code: error.code });
+          // What a Catch receives as the cause: the stable code and the Dutch detail (never personal data),
+          // so a later step can tell a person why (ReopenTask shows it on the task).
+          error.message = `${error.code}: ${error.detail ?? error.title}`;
           throw error;
         }
         logger.error('workflow step failed', { error: error as Error });

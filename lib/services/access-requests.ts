@@ -3,6 +3,11 @@
  * organisation's local administrators, waits for their decision, applies it with the same rules and
  * transaction as a direct grant, and tells the requester. Every step is idempotent, so a re-driven
  * execution (after a restart, or a retry) ends in the same state as one that never stopped.
+ *
+ * Every path ends where a person can act: a decision that cannot be applied re-opens the task with
+ * the reason (ReopenTask), and a request the workflow cannot carry at all ends as `failed` with an
+ * e-mail to the requester, who may ask again (FailRequest). The decision itself lives on the task item;
+ * the workflow passes ids only, so no phone, e-mail or name sits in the execution history.
  */
 import type { Actor, HistoryEntry, TransactItem } from '#lib/adapters/dynamodb/store';
 import { decideAccess } from '#lib/domain/access';
@@ -19,8 +24,11 @@ import {
   type RelationshipInput,
   updateGrant,
 } from '#lib/domain/membership';
+import { type Email, MailRefusedError } from '#lib/domain/ports';
 import type { AccessRequest, Task } from '#lib/domain/tasks';
 import type { Deps } from '#lib/http/deps';
+import { logger } from '#lib/http/logger';
+import { TransientError } from '#lib/http/workflow-handler';
 import { committed, historyEntry, withRetry } from '#lib/services/aggregate';
 import { requireEnterprise } from '#lib/services/local-admins';
 import * as messages from '#lib/services/messages';
@@ -142,6 +150,35 @@ async function adminEmails(deps: Deps, enterpriseNumber: string): Promise<string
   return [...new Set(aggs.flatMap((agg) => (agg?.relationship ? [agg.relationship.email] : [])))];
 }
 
+/** How often a decision may fail to apply before the request ends as failed instead of re-opening. */
+export const MAX_DECISION_FAILURES = 3;
+
+/**
+ * Sends one e-mail per address. An address the mail service refuses for good is skipped (and counted),
+ * so one bad address neither blocks the others nor fails the step; anything else is worth a retry.
+ */
+export async function sendEach(
+  deps: Deps,
+  to: readonly string[],
+  content: Omit<Email, 'to'>,
+): Promise<{ sent: number; refused: number }> {
+  let sent = 0;
+  let refused = 0;
+  for (const address of to) {
+    try {
+      await deps.mailer.send({ to: [address], ...content });
+      sent += 1;
+    } catch (error) {
+      if (!(error instanceof MailRefusedError)) {
+        throw new TransientError('An e-mail could not be sent.', { cause: error });
+      }
+      refused += 1;
+      logger.warn('e-mail refused for good', { reason: error.message });
+    }
+  }
+  return { sent, refused };
+}
+
 /** Workflow step OpenTask: opens the task (or refreshes its token after a restart) and tells the admins once. */
 export async function openApprovalTask(
   deps: Deps,
@@ -152,14 +189,10 @@ export async function openApprovalTask(
   const clock = deps.clock();
   const existing = await deps.tasks.getTask(request.enterpriseNumber, request.taskId);
   if (existing && existing.status !== 'open') {
-    // Decided while no execution was waiting (restart, or a failed apply): carry on with that decision.
-    if (existing.status === 'decided' && existing.decision) {
-      await deps.workflows.sendTaskSuccess(input.taskToken, existing.decision);
-      return;
-    }
-    if (existing.status === 'expired' || request.status === 'expired')
-      throw new RequestExpiredError('Expired.');
-    await deps.workflows.sendTaskSuccess(input.taskToken, { decision: 'noop' });
+    if (existing.status === 'expired' || request.status === 'expired') throw new RequestExpiredError('Expired.');
+    // Decided while no execution was waiting (a restart): ApplyDecision reads the decision from the task.
+    // A task already closed: ApplyDecision finds the request no longer pending and changes nothing.
+    await deps.workflows.sendTaskSuccess(input.taskToken, {});
     return;
   }
   const maxAge = Number(process.env.APPROVAL_TIMEOUT_SECONDS ?? REQUEST_MAX_AGE_SECONDS);
@@ -169,50 +202,76 @@ export async function openApprovalTask(
     await deps.store.transact([
       deps.tasks.updateOpenTask(existing, { ...existing, taskToken: input.taskToken }),
     ]);
-    return;
-  }
-  const task: Task = {
-    taskId: request.taskId,
-    enterpriseNumber: request.enterpriseNumber,
-    kind: 'approval',
-    status: 'open',
-    title: `Aanvraag ${request.right} door ${request.requesterName}`,
-    subject: {
-      personId: (await deps.store.getPerson(request.pseudonym))?.personId ?? null,
-      name: request.requesterName,
-      right: request.right,
-      profiles: request.profiles,
-      endDate: null,
-      item: null,
-    },
-    requestId: request.requestId,
-    taskToken: input.taskToken,
-    reason: request.reason,
-    createdAt: clock.now,
-    decidedAt: null,
-    decidedBy: null,
-    decision: null,
-    version: 1,
-  };
-  await deps.store.transact([deps.tasks.putNewTask(task)]);
-  const to = await adminEmails(deps, request.enterpriseNumber);
-  if (to.length > 0) {
-    await deps.mailer.send({
-      to,
-      ...messages.requestReceived({
-        organisationName: request.organisationName,
-        requesterName: request.requesterName,
+  } else {
+    const task: Task = {
+      taskId: request.taskId,
+      enterpriseNumber: request.enterpriseNumber,
+      kind: 'approval',
+      status: 'open',
+      title: `Aanvraag ${request.right} door ${request.requesterName}`,
+      subject: {
+        personId: (await deps.store.getPerson(request.pseudonym))?.personId ?? null,
+        name: request.requesterName,
         right: request.right,
         profiles: request.profiles,
-        reason: request.reason,
-        tasksUrl: `${deps.appUrl}/taken`,
-      }),
-    });
+        endDate: null,
+        item: null,
+      },
+      requestId: request.requestId,
+      taskToken: input.taskToken,
+      reason: request.reason,
+      createdAt: clock.now,
+      decidedAt: null,
+      decidedBy: null,
+      decision: null,
+      version: 1,
+    };
+    await deps.store.transact([deps.tasks.putNewTask(task)]);
   }
+  await tellAdmins(deps, request);
+}
+
+/**
+ * The administrators' e-mail about a new request, once: a marker written after sending, so a retry of
+ * OpenTask (a mail server that did not answer) sends what the first attempt did not. The e-mail names
+ * who asked for what and links to the task; the requester's free text stays in the task.
+ */
+async function tellAdmins(deps: Deps, request: AccessRequest): Promise<void> {
+  const marker = `REQUEST#${request.requestId}#admins`;
+  if (await deps.tasks.hasNotice(request.enterpriseNumber, REQUEST_NOTICES, marker)) return;
+  const to = await adminEmails(deps, request.enterpriseNumber);
+  await sendEach(deps, to, {
+    ...messages.requestReceived({
+      organisationName: request.organisationName,
+      requesterName: request.requesterName,
+      right: request.right,
+      profiles: request.profiles,
+      tasksUrl: tasksUrl(deps, request.enterpriseNumber),
+    }),
+  });
+  await deps.store
+    .transact([deps.tasks.noticeItem(request.enterpriseNumber, REQUEST_NOTICES, marker, deps.clock().now)])
+    .catch((error) => {
+      if (!isConditionalFailure(error)) throw error;
+    });
+}
+
+/** Notices about requests live beside the person notices of the organisation, under this name. */
+const REQUEST_NOTICES = 'REQUESTS';
+
+/** The organisation's *Mijn taken* in the UI. */
+export const tasksUrl = (deps: Deps, enterpriseNumber: string) => `${deps.appUrl}/o/${enterpriseNumber}/taken`;
+
+function isConditionalFailure(error: unknown): boolean {
+  const e = error as { name?: string; CancellationReasons?: { Code?: string }[] };
+  return (
+    e.name === 'TransactionCanceledException' &&
+    (e.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed')
+  );
 }
 
 export interface ApprovalDecision {
-  decision: 'approve' | 'reject' | 'noop';
+  decision: 'approve' | 'reject';
   reason?: string | null;
   relationship?: RelationshipInput | null;
   actor?: Actor;
@@ -299,21 +358,31 @@ export async function checkApproval(
   await approvedChanges(deps, request, decision, deps.clock(), actor);
 }
 
-/** Workflow step ApplyDecision. */
-export async function applyApprovalDecision(
-  deps: Deps,
-  input: { requestId: string; enterpriseNumber: string; decision: ApprovalDecision },
-) {
+/** ApplyDecision was called while the task holds no decision (a stray callback): the task waits again. */
+export class NoDecisionError extends Error {
+  override name = 'NoDecision';
+}
+
+/** Workflow step ApplyDecision: applies the decision recorded on the task. */
+export async function applyApprovalDecision(deps: Deps, input: { requestId: string; enterpriseNumber: string }) {
   return withRetry(async () => {
     const request = await deps.tasks.getRequest(input.requestId);
     if (!request) throw new NotFoundError('access-request.not-found', 'Onbekende aanvraag.');
-    if (request.status !== 'pending' || input.decision.decision === 'noop') return { status: request.status };
+    if (request.status !== 'pending') return { status: request.status };
     const task = await deps.tasks.getTask(request.enterpriseNumber, request.taskId);
-    if (!task || (task.status !== 'open' && task.status !== 'decided')) return { status: request.status };
+    if (!task || task.status !== 'decided' || !task.decision) throw new NoDecisionError('No decision recorded.');
+    const decision = task.decision as ApprovalDecision;
     const clock = deps.clock();
-    const actor = input.decision.actor ?? { personId: 'SYSTEM', name: 'Gebruikersbeheer' };
-    const decidedReason = input.decision.reason ?? null;
-    if (input.decision.decision === 'reject') {
+    const actor = decision.actor ?? { personId: 'SYSTEM', name: 'Gebruikersbeheer' };
+    const decidedReason = decision.reason ?? null;
+    const closed = (status: 'approved' | 'rejected'): Task => ({
+      ...task,
+      status,
+      taskToken: null,
+      decidedAt: clock.now,
+      decidedBy: actor.name,
+    });
+    if (decision.decision === 'reject') {
       const next: AccessRequest = {
         ...request,
         status: 'rejected',
@@ -323,23 +392,11 @@ export async function applyApprovalDecision(
       };
       await deps.store.transact([
         ...deps.tasks.finishRequest(request, next),
-        ...deps.tasks.closeTask(task, {
-          ...task,
-          status: 'rejected',
-          taskToken: null,
-          decidedAt: clock.now,
-          decidedBy: actor.name,
-        }),
+        ...deps.tasks.closeTask(task, closed('rejected')),
       ]);
       return { status: 'rejected' as const };
     }
-    const { loaded, next, history, creates } = await approvedChanges(
-      deps,
-      request,
-      input.decision,
-      clock,
-      actor,
-    );
+    const { loaded, next, history, creates } = await approvedChanges(deps, request, decision, clock, actor);
     const finished: AccessRequest = {
       ...request,
       status: 'approved',
@@ -351,16 +408,117 @@ export async function applyApprovalDecision(
       ...creates,
       ...deps.store.changeItems(loaded, next, history),
       ...deps.tasks.finishRequest(request, finished),
-      ...deps.tasks.closeTask(task, {
-        ...task,
-        status: 'approved',
-        taskToken: null,
-        decidedAt: clock.now,
-        decidedBy: actor.name,
-      }),
+      ...deps.tasks.closeTask(task, closed('approved')),
     ]);
     const committedAgg = committed(loaded, next);
     return { status: 'approved' as const, personId: committedAgg.membership.personId };
+  });
+}
+
+/** What a Catch hands on (`$.error`): the error's name and its cause, JSON from Lambda in AWS. */
+export interface CaughtError {
+  Error?: string;
+  Cause?: string;
+}
+
+const DOMAIN_ERRORS = new Set([
+  'BusinessRuleError',
+  'ConflictError',
+  'NotFoundError',
+  'ValidationError',
+  'PreconditionFailedError',
+]);
+
+/** The administrator's words for why a decision did not go through; never a stack trace. */
+export function failureMessage(error: CaughtError | undefined): { code: string; message: string } {
+  let type = error?.Error ?? 'Error';
+  let message = error?.Cause ?? '';
+  try {
+    const cause = JSON.parse(message) as { errorType?: string; errorMessage?: string };
+    type = cause.errorType ?? type;
+    message = cause.errorMessage ?? '';
+  } catch {
+    // Locally the cause is the message itself.
+  }
+  // Domain errors reach a Catch as "code: Dutch detail" (lib/http/workflow-handler.ts).
+  const domain = DOMAIN_ERRORS.has(type) ? /^([a-z0-9.-]+): (.+)$/s.exec(message) : null;
+  if (domain) return { code: domain[1]!, message: domain[2]! };
+  return {
+    code: type,
+    message: 'De beslissing kon door een technische fout niet uitgevoerd worden.',
+  };
+}
+
+/**
+ * Workflow step ReopenTask, after ApplyDecision failed for good (the relationship was deleted meanwhile,
+ * a timeout, a conflict after the retries): the task is open again for a new decision, with the reason,
+ * and the workflow waits again. After MAX_DECISION_FAILURES the request ends as failed instead. When the
+ * decision was applied after all (a timeout after the commit), there is nothing to re-open.
+ */
+export async function reopenApprovalTask(
+  deps: Deps,
+  input: { requestId: string; error?: CaughtError },
+): Promise<{ reopened: boolean }> {
+  return withRetry(async () => {
+    const request = await deps.tasks.getRequest(input.requestId);
+    if (!request || request.status !== 'pending') return { reopened: false };
+    const task = await deps.tasks.getTask(request.enterpriseNumber, request.taskId);
+    if (!task) return { reopened: false };
+    if (task.status === 'open') return { reopened: true };
+    if (task.status !== 'decided') return { reopened: false };
+    const clock = deps.clock();
+    const failure = { ...failureMessage(input.error), at: clock.now, decidedBy: task.decidedBy };
+    const failures = [...(task.failures ?? []), failure];
+    if (failures.length >= MAX_DECISION_FAILURES) {
+      await closeAsFailed(deps, request, { ...task, failures }, failure.message);
+      return { reopened: false };
+    }
+    logger.warn('approval decision not applied; task re-opened', { code: failure.code });
+    await deps.store.transact([
+      deps.tasks.updateOpenTask(task, {
+        ...task,
+        status: 'open',
+        decision: null,
+        decidedAt: null,
+        decidedBy: null,
+        taskToken: null,
+        failures,
+      }),
+    ]);
+    return { reopened: true };
+  });
+}
+
+/** Ends a pending request as failed, with its task: one transaction. */
+async function closeAsFailed(deps: Deps, request: AccessRequest, task: Task | null, reason: string) {
+  const clock = deps.clock();
+  const next: AccessRequest = {
+    ...request,
+    status: 'failed',
+    decidedAt: clock.now,
+    decisionReason: reason,
+  };
+  await deps.store.transact([
+    ...deps.tasks.finishRequest(request, next),
+    ...(task && (task.status === 'open' || task.status === 'decided')
+      ? deps.tasks.closeTask(task, { ...task, status: 'failed', taskToken: null, decidedAt: clock.now })
+      : []),
+  ]);
+}
+
+/**
+ * Workflow step FailRequest, when the workflow cannot carry the request any further (OpenTask or
+ * ReopenTask failed for good): the request ends as failed, its task closes, the requester is told
+ * and may ask again.
+ */
+export async function failApprovalRequest(deps: Deps, input: { requestId: string; error?: CaughtError }) {
+  return withRetry(async () => {
+    const request = await deps.tasks.getRequest(input.requestId);
+    if (request?.status !== 'pending') return { status: request?.status ?? 'unknown' };
+    const task = await deps.tasks.getTask(request.enterpriseNumber, request.taskId);
+    logger.error('approval request failed', { code: failureMessage(input.error).code });
+    await closeAsFailed(deps, request, task, 'De aanvraag kon niet verwerkt worden.');
+    return { status: 'failed' as const };
   });
 }
 
@@ -416,8 +574,14 @@ export async function notifyRequester(deps: Deps, input: { requestId: string }) 
             right: request.right,
             reason: request.decisionReason,
           })
-        : messages.requestExpired({ organisationName: request.organisationName, right: request.right });
-  await deps.mailer.send({ to, ...content });
+        : request.status === 'failed'
+          ? messages.requestFailed({
+              organisationName: request.organisationName,
+              right: request.right,
+              portalUrl: `${deps.appUrl}/portaal`,
+            })
+          : messages.requestExpired({ organisationName: request.organisationName, right: request.right });
+  await sendEach(deps, to, content);
   // Written after sending: a crash in between may send twice, never zero times.
   await deps.store
     .transact([deps.tasks.noticeItem(request.enterpriseNumber, who, marker, deps.clock().now)])

@@ -185,14 +185,13 @@ export interface RequestReceivedInput {
   requesterName: string;
   right: string;
   profiles: readonly string[];
-  reason: string;
   /** The local administrators' task list (Mijn taken). */
   tasksUrl: string;
 }
 
 /** To the organisation's local administrators: a person asks for a right. */
 export function requestReceived(input: RequestReceivedInput): EmailContent {
-  const { organisationName, requesterName, right, profiles, reason, tasksUrl } = input;
+  const { organisationName, requesterName, right, profiles, tasksUrl } = input;
   return render(`Nieuwe aanvraag voor ${right} bij ${organisationName}`, 'Beste lokale beheerder,', [
     p(
       b(requesterName),
@@ -204,11 +203,9 @@ export function requestReceived(input: RequestReceivedInput): EmailContent {
       b(organisationName),
       '.',
     ),
-    ...(reason.trim()
-      ? [{ kind: 'quote', label: 'Reden van de aanvraag', text: reason.trim() } as const]
-      : []),
+    // The requester's reason stays in the task: an e-mail carries no free text of a stranger.
     p(
-      'U vindt de aanvraag in Gebruikersbeheer bij Mijn taken. Daar keurt u ze goed of af. Wordt er niet tijdig beslist, dan vervalt de aanvraag.',
+      'U vindt de aanvraag en de reden ervan in Gebruikersbeheer bij Mijn taken. Daar keurt u ze goed of af. Wordt er niet tijdig beslist, dan vervalt de aanvraag.',
     ),
     { kind: 'button', href: tasksUrl, label: 'Naar Mijn taken' },
   ]);
@@ -262,6 +259,28 @@ export function requestRejected(input: RequestRejectedInput): EmailContent {
     ),
     ...(reason?.trim() ? [{ kind: 'quote', label: 'Reden', text: reason.trim() } as const] : []),
     p('Hebt u vragen over deze beslissing? Neem dan contact op met de lokale beheerder van uw organisatie.'),
+  ]);
+}
+
+export interface RequestFailedInput {
+  organisationName: string;
+  right: string;
+  portalUrl: string;
+}
+
+/** To the requester: the request could not be processed; asking again is possible. */
+export function requestFailed(input: RequestFailedInput): EmailContent {
+  const { organisationName, right, portalUrl } = input;
+  return render(`Uw aanvraag kon niet verwerkt worden: ${right}`, 'Beste,', [
+    p(
+      'Uw aanvraag voor het gebruikersrecht ',
+      b(right),
+      ' bij ',
+      b(organisationName),
+      ' kon door een fout niet verwerkt worden. Er werd niets toegekend.',
+    ),
+    p('U kunt de aanvraag opnieuw indienen op het portaal.'),
+    { kind: 'button', href: portalUrl, label: 'Naar het portaal' },
   ]);
 }
 

@@ -25,6 +25,8 @@ export function taskView(t: Task) {
     subject: t.subject,
     requestId: t.requestId,
     reason: t.reason,
+    // The last decision that could not be applied, so whoever decides again knows why.
+    lastFailure: t.failures?.at(-1) ?? null,
     createdAt: t.createdAt,
     decidedAt: t.decidedAt,
     decidedBy: t.decidedBy,
@@ -94,7 +96,9 @@ export async function decide(deps: Deps, actor: Actor, input: DecisionInput) {
   });
   try {
     if (!decided.taskToken) throw new Error('no token');
-    await deps.workflows.sendTaskSuccess(decided.taskToken, decision);
+    // The callback carries nothing: ApplyDecision reads the decision from the task, so no phone, e-mail
+    // or name enters the execution history.
+    await deps.workflows.sendTaskSuccess(decided.taskToken, {});
   } catch {
     // The waiting execution is gone (a restart) or its token is stale: start it again; its first step
     // finds the recorded decision and carries on with it.

@@ -9,6 +9,7 @@ import {
   redactNationalNumbers,
   requestApproved,
   requestExpired,
+  requestFailed,
   requestReceived,
   requestRejected,
 } from '#lib/services/messages';
@@ -24,8 +25,7 @@ const templates: Record<string, () => EmailContent> = {
       requesterName: EVIL,
       right: 'VLAIO Inkom Gebruiker Nieuw',
       profiles: ['Dienstverlener kmo-portefeuille', 'Gebruiker'],
-      reason: 'Ik dien <b>dossiers</b> in voor klanten.',
-      tasksUrl: 'https://gebruikersbeheer.example.be/taken',
+      tasksUrl: 'https://gebruikersbeheer.example.be/o/0812345603/taken',
     }),
   requestApproved: () =>
     requestApproved({
@@ -38,6 +38,12 @@ const templates: Record<string, () => EmailContent> = {
   requestRejected: () =>
     requestRejected({ organisationName: ORG, right: 'VLAIO Inkom Gebruiker Nieuw', reason: EVIL }),
   requestExpired: () => requestExpired({ organisationName: ORG, right: 'VLAIO Inkom Gebruiker Nieuw' }),
+  requestFailed: () =>
+    requestFailed({
+      organisationName: ORG,
+      right: 'VLAIO Inkom Gebruiker Nieuw',
+      portalUrl: 'https://gebruikersbeheer.example.be/portaal',
+    }),
   expiryWarningGrant: () =>
     expiryWarning({
       recipientName: EVIL,
@@ -146,13 +152,20 @@ describe('content', () => {
     expect(templates.itemExpiredRelationship!().text).toContain('31/12/2029');
   });
 
-  it('requestReceived names requester, right, profiles, reason and the task link', () => {
+  it('requestReceived names requester, right and profiles and links to the task; no free text of the requester', () => {
     const { text, html } = templates.requestReceived!();
     expect(text).toContain(EVIL);
     expect(text).toContain('Dienstverlener kmo-portefeuille en Gebruiker');
-    expect(text).toContain('Ik dien <b>dossiers</b> in voor klanten.');
+    expect(text).not.toContain('Reden van de aanvraag');
     expect(html).toContain('Jan &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co');
-    expect(html).toContain('href="https://gebruikersbeheer.example.be/taken"');
+    expect(html).toContain('href="https://gebruikersbeheer.example.be/o/0812345603/taken"');
+  });
+
+  it('requestFailed says nothing was granted and that asking again is possible', () => {
+    const { subject, text } = templates.requestFailed!();
+    expect(subject).toBe('Uw aanvraag kon niet verwerkt worden: VLAIO Inkom Gebruiker Nieuw');
+    expect(text).toContain('Er werd niets toegekend.');
+    expect(text).toContain('opnieuw indienen');
   });
 
   it('requestApproved leaves out the validity when it is unknown', () => {
@@ -189,13 +202,10 @@ describe('content', () => {
   });
 
   it('hides a national number someone typed into free text', () => {
-    const email = requestReceived({
+    const email = requestRejected({
       organisationName: 'X',
-      requesterName: 'Emma Willems',
       right: 'R',
-      profiles: [],
-      reason: 'Mijn rijksregisternummer is 90041812490 (90.04.18-124.90).',
-      tasksUrl: 'https://x.example.be/taken',
+      reason: 'Uw rijksregisternummer is 90041812490 (90.04.18-124.90).',
     });
     for (const body of [email.text, email.html]) {
       expect(body).not.toContain('90041812490');

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOutboxMailer, createSesMailer } from '#lib/adapters/mail/mailers';
+import { MailRefusedError } from '#lib/domain/ports';
 
 const FROM = 'Gebruikersbeheer <no-reply@gebruikersbeheer.local>';
 const EMAIL = {
@@ -21,6 +22,8 @@ const EMAIL = {
 
 let server: Server;
 const requests: { method?: string; url?: string; body: string }[] = [];
+/** The next answers to give, as SES v2 gives errors (status, x-amzn-ErrorType); empty: success. */
+const answers: { status: number; type: string }[] = [];
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -30,6 +33,13 @@ beforeAll(async () => {
     });
     req.on('end', () => {
       requests.push({ method: req.method, url: req.url, body });
+      const answer = answers.shift();
+      if (answer) {
+        res
+          .writeHead(answer.status, { 'content-type': 'application/json', 'x-amzn-errortype': answer.type })
+          .end(JSON.stringify({ message: 'refused' }));
+        return;
+      }
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ MessageId: 'm-1' }));
     });
   });
@@ -47,14 +57,19 @@ function expectMessage(message: string) {
   expect(message).toContain('<strong>31/12/2029</strong>');
 }
 
+function sesClient() {
+  const { port } = server.address() as AddressInfo;
+  return new SESv2Client({
+    endpoint: `http://127.0.0.1:${port}`,
+    region: 'eu-west-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    maxAttempts: 1,
+  });
+}
+
 describe('mailers', () => {
   it('SES: one SendEmail with the raw message', async () => {
-    const { port } = server.address() as AddressInfo;
-    const client = new SESv2Client({
-      endpoint: `http://127.0.0.1:${port}`,
-      region: 'eu-west-1',
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    });
+    const client = sesClient();
     await createSesMailer(FROM, client).send(EMAIL);
     expect(requests).toHaveLength(1);
     expect(requests[0]).toMatchObject({ method: 'POST', url: '/v2/email/outbound-emails' });
@@ -74,6 +89,32 @@ describe('mailers', () => {
       const message = await readFile(join(dir, files[0]!), 'utf8');
       expect(message).not.toContain('\r');
       expectMessage(message);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('SES: a refusal for good (MessageRejected, a bad request) is MailRefusedError; throttling and 5xx are not', async () => {
+    const mailer = createSesMailer(FROM, sesClient());
+    for (const type of ['MessageRejected', 'BadRequestException']) {
+      answers.push({ status: 400, type });
+      await expect(mailer.send(EMAIL)).rejects.toBeInstanceOf(MailRefusedError);
+    }
+    answers.push({ status: 429, type: 'TooManyRequestsException' });
+    await expect(mailer.send(EMAIL)).rejects.not.toBeInstanceOf(MailRefusedError);
+    answers.push({ status: 503, type: 'ServiceUnavailable' });
+    await expect(mailer.send(EMAIL)).rejects.not.toBeInstanceOf(MailRefusedError);
+  });
+
+  it('both refuse, without sending, an address SES cannot take (non-ASCII local part)', async () => {
+    const sent = requests.length;
+    const bad = { ...EMAIL, to: ['zoë@voorbeeld.be'] };
+    await expect(createSesMailer(FROM, sesClient()).send(bad)).rejects.toBeInstanceOf(MailRefusedError);
+    expect(requests.length).toBe(sent);
+    const dir = await mkdtemp(join(tmpdir(), 'gb-outbox-'));
+    try {
+      await expect(createOutboxMailer(dir, FROM).send(bad)).rejects.toBeInstanceOf(MailRefusedError);
+      expect(await readdir(dir)).toEqual([]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -34,6 +34,8 @@ describe('parseEmail', () => {
     ['jan@example.be', 'jan@example.be'],
     ['  Jan.Peeters@Example.BE  ', 'Jan.Peeters@example.be'],
     ['a+b@sub.example.be', 'a+b@sub.example.be'],
+    // An internationalised domain is fine: the mail composer sends it as punycode.
+    ['jan@bücher.be', 'jan@bücher.be'],
   ])('accepts %j as %s', (input, value) => {
     expect(parseEmail(input)).toEqual({ ok: true, value });
   });
@@ -43,6 +45,9 @@ describe('parseEmail', () => {
     ['jan.example.be', 'email.at-sign'],
     ['jan@example@be', 'email.at-sign'],
     ['@example.be', 'email.local-part'],
+    // SES delivers no internationalised local part: refused at input, not lost at sending.
+    ['zoë@voorbeeld.be', 'email.local-part-characters'],
+    ['josé.peeters@voorbeeld.be', 'email.local-part-characters'],
     ['jan@', 'email.domain'],
     ['jan@localhost', 'email.domain'],
     ['jan@example.', 'email.domain'],

@@ -168,6 +168,7 @@ const REQUEST_STATUS: Record<AccessRequestDto['status'], string> = {
   approved: 'Goedgekeurd',
   rejected: 'Geweigerd',
   expired: 'Verlopen: er werd niet binnen 30 dagen beslist',
+  failed: 'Kon niet verwerkt worden; u kunt opnieuw aanvragen',
 };
 
 /** After *Login dienstverleners*: does this person have access for the organisation, and if not, what now. */

@@ -79,6 +79,14 @@ export function TaskList({ headingLevel = 3 }: { headingLevel?: 2 | 3 }) {
                     {t.subject.endDate ? ` · tot ${formatDate(t.subject.endDate)}` : ''}
                   </p>
                   {t.reason && <p className="task-reason">Reden: {t.reason}</p>}
+                  {t.lastFailure && (
+                    <Notice kind="warning">
+                      <p>
+                        De vorige beslissing{t.lastFailure.decidedBy ? ` van ${t.lastFailure.decidedBy}` : ''}{' '}
+                        kon niet uitgevoerd worden: {t.lastFailure.message} Beslis opnieuw.
+                      </p>
+                    </Notice>
+                  )}
                   <p className="task-meta muted">Sinds {formatDateTime(t.createdAt)}</p>
                   {t.subject.personId && (
                     <TextLink href={`${base}/personen/${t.subject.personId}`}>
