@@ -189,7 +189,8 @@ export async function openApprovalTask(
   const clock = deps.clock();
   const existing = await deps.tasks.getTask(request.enterpriseNumber, request.taskId);
   if (existing && existing.status !== 'open') {
-    if (existing.status === 'expired' || request.status === 'expired') throw new RequestExpiredError('Expired.');
+    if (existing.status === 'expired' || request.status === 'expired')
+      throw new RequestExpiredError('Expired.');
     // Decided while no execution was waiting (a restart): ApplyDecision reads the decision from the task.
     // A task already closed: ApplyDecision finds the request no longer pending and changes nothing.
     await deps.workflows.sendTaskSuccess(input.taskToken, {});
@@ -260,7 +261,8 @@ async function tellAdmins(deps: Deps, request: AccessRequest): Promise<void> {
 const REQUEST_NOTICES = 'REQUESTS';
 
 /** The organisation's *Mijn taken* in the UI. */
-export const tasksUrl = (deps: Deps, enterpriseNumber: string) => `${deps.appUrl}/o/${enterpriseNumber}/taken`;
+export const tasksUrl = (deps: Deps, enterpriseNumber: string) =>
+  `${deps.appUrl}/o/${enterpriseNumber}/taken`;
 
 function isConditionalFailure(error: unknown): boolean {
   const e = error as { name?: string; CancellationReasons?: { Code?: string }[] };
@@ -364,13 +366,16 @@ export class NoDecisionError extends Error {
 }
 
 /** Workflow step ApplyDecision: applies the decision recorded on the task. */
-export async function applyApprovalDecision(deps: Deps, input: { requestId: string; enterpriseNumber: string }) {
+export async function applyApprovalDecision(
+  deps: Deps,
+  input: { requestId: string; enterpriseNumber: string },
+) {
   return withRetry(async () => {
     const request = await deps.tasks.getRequest(input.requestId);
     if (!request) throw new NotFoundError('access-request.not-found', 'Onbekende aanvraag.');
     if (request.status !== 'pending') return { status: request.status };
     const task = await deps.tasks.getTask(request.enterpriseNumber, request.taskId);
-    if (!task || task.status !== 'decided' || !task.decision) throw new NoDecisionError('No decision recorded.');
+    if (task?.status !== 'decided' || !task.decision) throw new NoDecisionError('No decision recorded.');
     const decision = task.decision as ApprovalDecision;
     const clock = deps.clock();
     const actor = decision.actor ?? { personId: 'SYSTEM', name: 'Gebruikersbeheer' };
@@ -461,7 +466,7 @@ export async function reopenApprovalTask(
 ): Promise<{ reopened: boolean }> {
   return withRetry(async () => {
     const request = await deps.tasks.getRequest(input.requestId);
-    if (!request || request.status !== 'pending') return { reopened: false };
+    if (request?.status !== 'pending') return { reopened: false };
     const task = await deps.tasks.getTask(request.enterpriseNumber, request.taskId);
     if (!task) return { reopened: false };
     if (task.status === 'open') return { reopened: true };
