@@ -36,6 +36,7 @@ export const workflowFunctions: readonly WorkflowFunction[] = [
   { fn: 'workflow-notify-requester', placeholder: 'NotifyRequesterFunctionArn', data: 'write', mail: true },
   { fn: 'workflow-find-due-items', placeholder: 'FindDueItemsFunctionArn', data: 'read' },
   { fn: 'workflow-handle-due-item', placeholder: 'HandleDueItemFunctionArn', data: 'write', mail: true },
+  { fn: 'workflow-record-sweep-failure', placeholder: 'RecordSweepFailureFunctionArn', data: 'write' },
   { fn: 'workflow-complete-sweep', placeholder: 'CompleteSweepFunctionArn', data: 'write' },
 ];
 

@@ -38,6 +38,8 @@ function summary(events: SweepEvent[], outbox: string): string {
   const skipped = count('skipped');
   const mails = (rs: typeof handled) => rs.reduce((n, r) => n + r.emails, 0);
   const tasks = handled.filter((r) => r.taskOpened).length;
+  const refused = handled.reduce((n, r) => n + (r.refused ?? 0), 0);
+  const failed = events.filter((e) => e.type === 'failed').length;
   const completed = events.find((e) => e.type === 'completed');
   const days =
     planned && planned.from !== planned.through
@@ -50,6 +52,8 @@ function summary(events: SweepEvent[], outbox: string): string {
     `  Vervallen:      ${expired.length} (${mails(expired)} e-mails)`,
     `  Taken geopend:  ${tasks} (Verlengen?)`,
     `  Overgeslagen:   ${skipped.length} (al gedaan, of intussen verlengd of gewijzigd)`,
+    ...(refused > 0 ? [`  Geweigerd:      ${refused} e-mailadres(sen), door de mailserver (gemeld)`] : []),
+    ...(failed > 0 ? [`  Mislukt:        ${failed} (gemeld; de rest van de dag ging door)`] : []),
     ...(mails(handled) > 0 ? [`  E-mails in ${outbox}`] : []),
     ...(completed ? [`Laatste gecontroleerde dag: ${nl(completed.through)}`] : []),
   ].join('\n');

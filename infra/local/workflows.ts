@@ -73,6 +73,53 @@ class TimeoutError extends Error {
   override name = 'States.Timeout';
 }
 
+/** Step Functions refuses a state input or output over 256 KiB; the local runner does too. */
+export const PAYLOAD_LIMIT_BYTES = 256 * 1024;
+
+/** As in AWS, a terminal error: no Catch (not even States.ALL) takes it; the execution fails. */
+export class DataLimitExceededError extends Error {
+  override name = 'States.DataLimitExceeded';
+}
+
+interface StateEvent {
+  type: string;
+  state?: { name: string; input?: unknown; output?: unknown };
+}
+
+/** A Task's raw result over the limit fails the state at once, before anything downstream runs. */
+function checkTaskResult(state: string, result: unknown): unknown {
+  const bytes = Buffer.byteLength(JSON.stringify(result ?? null));
+  if (bytes > PAYLOAD_LIMIT_BYTES) {
+    throw new DataLimitExceededError(
+      `The result of state ${state} is ${bytes} bytes, more than the ${PAYLOAD_LIMIT_BYTES} Step Functions allows.`,
+    );
+  }
+  return result;
+}
+
+/** The first state whose input or output is over the limit, watched as the execution runs. */
+async function watchPayloads(events: AsyncIterable<StateEvent>, onTooLarge: (e: Error) => void) {
+  for await (const event of events) {
+    const value =
+      event.type === 'StateEntered'
+        ? event.state?.input
+        : event.type === 'StateExited'
+          ? event.state?.output
+          : null;
+    if (value === null || value === undefined) continue;
+    const bytes = Buffer.byteLength(JSON.stringify(value));
+    if (bytes > PAYLOAD_LIMIT_BYTES) {
+      const which = event.type === 'StateEntered' ? 'input' : 'output';
+      onTooLarge(
+        new DataLimitExceededError(
+          `The ${which} of state ${event.state?.name} is ${bytes} bytes, more than the ${PAYLOAD_LIMIT_BYTES} Step Functions allows.`,
+        ),
+      );
+      return;
+    }
+  }
+}
+
 class TaskFailure extends Error {
   constructor(name: string, cause: string) {
     super(cause);
@@ -166,7 +213,7 @@ export function createLocalWorkflows(options: LocalWorkflowOptions): LocalWorkfl
                 waiting.delete(token);
               }
             }
-          : async (input) => (await handlerFor(placeholder))(input);
+          : async (input) => checkTaskResult(name, await (await handlerFor(placeholder))(input));
     }
     machines.set(spec.name, {
       machine: new StateMachine(def as never, { validationOptions: { checkPaths: true, checkArn: true } }),
@@ -187,10 +234,28 @@ export function createLocalWorkflows(options: LocalWorkflowOptions): LocalWorkfl
       } as never,
     );
     aborts.add(execution.abort);
-    const done = execution.result.finally(() => {
-      aborts.delete(execution.abort);
-      executions.delete(done);
+    let tooLarge: Error | undefined;
+    const watched = watchPayloads(execution.eventLogs as AsyncIterable<StateEvent>, (error) => {
+      tooLarge = error;
+      execution.abort();
     });
+    const done = execution.result
+      .then(
+        async (output) => {
+          await watched;
+          if (tooLarge) throw tooLarge;
+          return output;
+        },
+        (error: Error) => {
+          // The runner wraps what failed the execution; a data limit is worth naming as AWS does.
+          if (error.cause instanceof DataLimitExceededError) throw error.cause;
+          throw error;
+        },
+      )
+      .finally(() => {
+        aborts.delete(execution.abort);
+        executions.delete(done);
+      });
     executions.add(done);
     return done;
   };

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import {
+  ArnFormat,
   Aws,
   CfnCondition,
   CfnOutput,
@@ -257,7 +258,12 @@ export class WorkflowStack extends Stack {
       retention: RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
     });
+    // A distributed Map starts child executions of its own machine; the role needs that by ARN, which is
+    // only known without a dependency cycle when the name is fixed.
+    const distributed = asl.includes('"DISTRIBUTED"');
+    const stateMachineName = distributed ? `${this.stackName}-${spec.name}` : undefined;
     const machine = new StateMachine(this, id, {
+      ...(stateMachineName ? { stateMachineName } : {}),
       stateMachineType: StateMachineType.STANDARD,
       comment: `Gebruikersbeheer: ${spec.name} workflow (${spec.file})`,
       definitionBody: DefinitionBody.fromString(asl),
@@ -281,6 +287,34 @@ export class WorkflowStack extends Stack {
       reason:
         'Added by CDK for logging and tracing: the CloudWatch Logs delivery actions (logs:CreateLogDelivery and related) and xray:PutTraceSegments/PutTelemetryRecords/GetSampling* only allow "*" as resource.',
     });
+    if (stateMachineName) {
+      const own = (resource: string, resourceName: string) =>
+        this.formatArn({
+          service: 'states',
+          resource,
+          resourceName,
+          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+        });
+      machine.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['states:StartExecution'],
+          resources: [own('stateMachine', stateMachineName)],
+        }),
+      );
+      const executions = own('execution', `${stateMachineName}:*`);
+      machine.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['states:DescribeExecution', 'states:StopExecution'],
+          resources: [executions],
+        }),
+      );
+      Validations.of(machine.role).acknowledge({
+        // cdk-nag names the resource as CloudFormation would resolve it, pseudo parameters in <>.
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:${stateMachineName}:*]`,
+        reason:
+          "The distributed Map's child executions of this machine only: their names are made by Step Functions, so the ARN ends in a wildcard.",
+      });
+    }
     return machine;
   }
 }

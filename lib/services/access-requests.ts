@@ -434,8 +434,11 @@ const DOMAIN_ERRORS = new Set([
   'PreconditionFailedError',
 ]);
 
-/** The administrator's words for why a decision did not go through; never a stack trace. */
-export function failureMessage(error: CaughtError | undefined): { code: string; message: string } {
+/** A person's words for why a step failed (a domain error's Dutch detail, else `fallback`); never a stack trace. */
+export function failureMessage(
+  error: CaughtError | undefined,
+  fallback = 'De beslissing kon door een technische fout niet uitgevoerd worden.',
+): { code: string; message: string } {
   let type = error?.Error ?? 'Error';
   let message = error?.Cause ?? '';
   try {
@@ -448,10 +451,7 @@ export function failureMessage(error: CaughtError | undefined): { code: string; 
   // Domain errors reach a Catch as "code: Dutch detail" (lib/http/workflow-handler.ts).
   const domain = DOMAIN_ERRORS.has(type) ? /^([a-z0-9.-]+): (.+)$/s.exec(message) : null;
   if (domain) return { code: domain[1]!, message: domain[2]! };
-  return {
-    code: type,
-    message: 'De beslissing kon door een technische fout niet uitgevoerd worden.',
-  };
+  return { code: type, message: fallback };
 }
 
 /**

@@ -3,11 +3,17 @@
  *
  * - FindDue reads only the partitions `DUE#{date}` of the sparse by-date index that matter for the
  *   days the run covers (60, 30, 7 and 1 days ahead, and yesterday), never a Scan; it catches up on
- *   days a failed or missed run left out (from the `SWEEP/LAST` item, at most 60 days).
+ *   days a failed or missed run left out (from the `SWEEP/LAST` item, at most 60 days). It returns one
+ *   page of at most SWEEP_PAGE_SIZE items and a cursor; the state machine loops over the pages, so no
+ *   state's input or output comes near the 256 KiB Step Functions allows, however much is due.
  * - HandleDueItem warns the person and the local administrators and opens one task *Verlengen?* per
  *   item and end date, or marks the item expired with its history entry; then it e-mails. Notice
  *   markers written in the same transaction make every step happen once; a marker stays `pending`
  *   until every e-mail went out, so a failed e-mail is sent by the next attempt instead of being lost.
+ *   An address the mail service refuses for good is skipped and reported, not retried for ever.
+ * - RecordFailure (the Map's per-item catch) reports an item that failed for good, so one bad item
+ *   does not stop the day; what failed only for the moment fails the run, and the next one covers the
+ *   day again.
  * - CompleteSweep records the last day swept.
  */
 import * as z from 'zod/mini';
@@ -30,18 +36,17 @@ import {
 } from '#lib/domain/expiry';
 import type { Clock, PersonAggregate, RightGrant, WorkRelationship } from '#lib/domain/membership';
 import { parseCalendarDate, todayInBrussels } from '#lib/domain/period';
-import type { Email } from '#lib/domain/ports';
+import { type Email, MailRefusedError } from '#lib/domain/ports';
 import type { Task } from '#lib/domain/tasks';
 import type { Deps } from '#lib/http/deps';
+import { logger } from '#lib/http/logger';
 import { TransientError } from '#lib/http/workflow-handler';
+import { type CaughtError, failureMessage, tasksUrl } from '#lib/services/access-requests';
 import { changeAggregate, withRetry } from '#lib/services/aggregate';
 import { expiryWarning, formatDateNl, itemExpired } from '#lib/services/messages';
 
 /** Who the history names for what the sweep does. */
 export const SWEEP_ACTOR: Actor = { personId: 'SYSTEM', name: 'Vervaldatumcontrole' };
-
-/** Partition Queries FindDue runs at once during a catch-up (a daily run has five). */
-const QUERY_CONCURRENCY = 8;
 
 const expiryStore = (deps: Deps) => new ExpiryStore(deps.clients.doc, deps.tableName);
 
@@ -53,12 +58,15 @@ export interface DueItemResult {
   /** Why nothing was done: the item is gone, its end date changed, or this was done already. */
   reason?: 'gone' | 'changed' | 'already-expired' | 'already-sent';
   emails: number;
+  /** Recipients whose address the mail service refused for good (reported, not retried). */
+  refused?: number;
   taskOpened: boolean;
 }
 
 export type SweepEvent =
   | { type: 'planned'; date: string; from: string; through: string; items: number; partitions: number }
   | { type: 'handled'; item: DueItem; result: DueItemResult }
+  | { type: 'failed'; item: DueItem; code: string }
   | { type: 'completed'; through: string; advanced: boolean };
 
 const listeners = new Set<(event: SweepEvent) => void>();
@@ -76,12 +84,29 @@ function emit(event: SweepEvent): void {
 // ---------------------------------------------------------------------------------------------------
 // FindDue
 
+/**
+ * Due items per page: about 200 bytes each, so a page stays near 100 KB, well below 256 KiB.
+ * `SWEEP_PAGE_SIZE` overrides it (the tests show what a page too large does).
+ */
+export const SWEEP_PAGE_SIZE = 500;
+const pageSizeFromEnv = () => Number(process.env.SWEEP_PAGE_SIZE) || SWEEP_PAGE_SIZE;
+
 const Day = z.string().check(z.refine((v) => parseCalendarDate(v).ok, 'Geef de datum op als JJJJ-MM-DD.'));
 
-const FindDueInput = z.object({
-  input: z.nullish(z.looseObject({ date: z.optional(Day) })),
-  startTime: z.optional(z.string()),
-});
+const FindDueInput = z.union([
+  // The next page of a run: its range and where the previous page stopped.
+  z.object({
+    page: z.object({ date: Day, from: Day, through: Day, cursor: z.string().check(z.minLength(1)) }),
+  }),
+  z.object({
+    input: z.nullish(z.looseObject({ date: z.optional(Day) })),
+    startTime: z.optional(z.string()),
+  }),
+]);
+type FirstPageInput = {
+  input?: { date?: string | undefined } | null | undefined;
+  startTime?: string | undefined;
+};
 
 export interface FindDueOutput {
   /** The day the run is for. */
@@ -91,6 +116,8 @@ export interface FindDueOutput {
   /** The last day covered: what CompleteSweep records. */
   through: string;
   items: DueItem[];
+  /** Where the next page starts; `null` on the last page. Ids only (index keys), never personal data. */
+  cursor: string | null;
 }
 
 function invalid(error: z.core.$ZodError): ValidationError {
@@ -103,7 +130,7 @@ function invalid(error: z.core.$ZodError): ValidationError {
  * The day a run is for: the input's `date`, else the fixed demo day (APP_TODAY), else the Brussels
  * calendar day at the execution's start (a retried step keeps the day it started on).
  */
-function runDate(input: z.infer<typeof FindDueInput>, deps: Deps): string {
+function runDate(input: FirstPageInput, deps: Deps): string {
   if (input.input?.date) return input.input.date;
   const fixed = process.env[ENV.today];
   if (fixed && parseCalendarDate(fixed).ok) return fixed;
@@ -111,39 +138,72 @@ function runDate(input: z.infer<typeof FindDueInput>, deps: Deps): string {
   return todayInBrussels(Number.isNaN(start.getTime()) ? new Date(deps.clock().now) : start);
 }
 
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < items.length; i = next++) results[i] = await fn(items[i]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
+/** Position in a run: the partition (index into partitionsToQuery) and the Query's start key in it. */
+interface Cursor {
+  p: number;
+  k?: Record<string, unknown>;
 }
 
-export async function findDueItems(deps: Deps, event: unknown): Promise<FindDueOutput> {
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+
+function decodeCursor(text: string): Cursor {
+  try {
+    const c = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Cursor;
+    if (Number.isInteger(c.p) && c.p >= 0 && (c.k === undefined || typeof c.k === 'object')) return c;
+  } catch {
+    // Falls through to the refusal.
+  }
+  throw new ValidationError([{ path: 'page.cursor', code: 'invalid', message: 'Ongeldige cursor.' }]);
+}
+
+export async function findDueItems(
+  deps: Deps,
+  event: unknown,
+  pageSize = pageSizeFromEnv(),
+): Promise<FindDueOutput> {
   const parsed = FindDueInput.safeParse(event ?? {});
   if (!parsed.success) throw invalid(parsed.error);
-  const date = runDate(parsed.data, deps);
   const store = expiryStore(deps);
-  const range = sweepRange(date, await store.lastSweep());
-  const partitions = partitionsToQuery(range);
-  const found = await mapLimit(partitions, QUERY_CONCURRENCY, (p) =>
-    store.due(p.endDate, { notExpired: p.action === 'expire' }),
-  );
-  const items: DueItem[] = [];
-  for (const entry of found.flat()) {
-    const plan = planFor(entry.endDate, range);
-    if (!plan) continue;
-    items.push({
-      ...entry,
-      action: plan.action,
-      ...(plan.action === 'warn' ? { warning: plan.warning } : {}),
-      date: range.through,
-    });
+  let date: string;
+  let range: { from: string; through: string };
+  let cursor: Cursor;
+  if ('page' in parsed.data) {
+    date = parsed.data.page.date;
+    range = { from: parsed.data.page.from, through: parsed.data.page.through };
+    cursor = decodeCursor(parsed.data.page.cursor);
+  } else {
+    date = runDate(parsed.data, deps);
+    range = sweepRange(date, await store.lastSweep());
+    cursor = { p: 0 };
   }
-  emit({ type: 'planned', date, ...range, items: items.length, partitions: partitions.length });
-  return { date, ...range, items };
+  const partitions = partitionsToQuery(range);
+  const items: DueItem[] = [];
+  let at: Cursor | null = cursor;
+  // Partitions one after the other, each page by page, until the page is full or the run is done.
+  while (at && at.p < partitions.length && items.length < pageSize) {
+    const partition = partitions[at.p]!;
+    const { entries, next } = await store.duePage(partition.endDate, {
+      notExpired: partition.action === 'expire',
+      limit: pageSize - items.length,
+      start: at.k,
+    });
+    for (const entry of entries) {
+      const plan = planFor(entry.endDate, range);
+      if (!plan) continue;
+      items.push({
+        ...entry,
+        action: plan.action,
+        ...(plan.action === 'warn' ? { warning: plan.warning } : {}),
+        date: range.through,
+      });
+    }
+    at = next ? { p: at.p, k: next } : { p: at.p + 1 };
+  }
+  const done = !at || at.p >= partitions.length;
+  if (cursor.p === 0 && !cursor.k) {
+    emit({ type: 'planned', date, ...range, items: items.length, partitions: partitions.length });
+  }
+  return { date, ...range, items, cursor: done || !at ? null : encodeCursor(at) };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -237,29 +297,56 @@ function extensionTask(
   };
 }
 
-/** Sends what a pending marker still owes, recording each recipient; then marks it sent. */
+/** The person's page in the organisation's part of the UI. */
+const personUrl = (deps: Deps, item: DueItem) =>
+  `${deps.appUrl}/o/${item.enterpriseNumber}/personen/${item.personId}`;
+
+/** The report key of a due item: `{REL|GRANT}#{en}#{personId}[#{grantId}]` (ids only). */
+function itemKey(item: DueItem): string {
+  const kind = item.kind === 'grant' ? 'GRANT' : 'REL';
+  return `${kind}#${item.enterpriseNumber}#${item.personId}${item.grantId ? `#${item.grantId}` : ''}`;
+}
+
+/**
+ * Sends what a pending marker still owes, recording each recipient; then marks it sent. An address the
+ * mail service refuses for good counts as done and is reported (never the address itself), so it
+ * neither blocks the other recipients nor comes back in every later run; any other failure is retried.
+ */
 async function deliver(
   deps: Deps,
   item: DueItem,
   what: string,
   notice: Pick<Notice, 'delivered'>,
   mails: { recipient: Recipient; email: Email }[],
-): Promise<number> {
+): Promise<{ sent: number; refused: number }> {
   const store = expiryStore(deps);
   let sent = 0;
+  let refused = 0;
   for (const { recipient, email } of mails) {
     if (notice.delivered.includes(recipient.id)) continue;
     try {
       await deps.mailer.send(email);
+      sent += 1;
     } catch (error) {
-      // Retried by the state machine; the marker stays pending, so a later run finishes it too.
-      throw new TransientError('An e-mail could not be sent.', { cause: error });
+      if (!(error instanceof MailRefusedError)) {
+        // Retried by the state machine; the marker stays pending, so a later run finishes it too.
+        throw new TransientError('An e-mail could not be sent.', { cause: error });
+      }
+      refused += 1;
+      await store.recordFailure({
+        date: item.date,
+        itemKey: `${itemKey(item)}#${recipient.id}`,
+        enterpriseNumber: item.enterpriseNumber,
+        reason: 'mail-refused',
+        code: 'mail.refused',
+        detail: 'De mailserver weigert dit e-mailadres; kijk het na in de werkrelatie.',
+        at: deps.clock().now,
+      });
     }
     await store.delivered(item.enterpriseNumber, item.personId, what, recipient.id);
-    sent += 1;
   }
   await store.sent(item.enterpriseNumber, item.personId, what, deps.clock().now);
-  return sent;
+  return { sent, refused };
 }
 
 class Skip extends Error {
@@ -325,12 +412,13 @@ async function warn(deps: Deps, item: DueItem): Promise<DueItemResult> {
         ...(rightOf(target) ? { right: rightOf(target) } : {}),
         endDate: item.endDate,
         daysLeft,
-        tasksUrl: `${deps.appUrl}/taken`,
+        tasksUrl: tasksUrl(deps, item.enterpriseNumber),
+        personUrl: personUrl(deps, item),
       }),
     },
   }));
-  const emails = await deliver(deps, item, what, state.notice, mails);
-  return { outcome: 'warned', emails, taskOpened: state.taskOpened };
+  const { sent, refused } = await deliver(deps, item, what, state.notice, mails);
+  return { outcome: 'warned', emails: sent, refused, taskOpened: state.taskOpened };
 }
 
 /** An expiry: the item keeps its history and gets `expiredOn`, with its marker, in one transaction; then e-mail. */
@@ -390,11 +478,12 @@ async function expire(deps: Deps, item: DueItem): Promise<DueItemResult> {
         item: item.kind,
         ...(rightOf(target) ? { right: rightOf(target) } : {}),
         endDate: item.endDate,
+        personUrl: personUrl(deps, item),
       }),
     },
   }));
-  const emails = await deliver(deps, item, what, notice, mails);
-  return { outcome: 'expired', emails, taskOpened: false };
+  const { sent, refused } = await deliver(deps, item, what, notice, mails);
+  return { outcome: 'expired', emails: sent, refused, taskOpened: false };
 }
 
 export async function handleDueItem(deps: Deps, event: unknown): Promise<DueItemResult> {
@@ -409,6 +498,41 @@ export async function handleDueItem(deps: Deps, event: unknown): Promise<DueItem
   const result = item.action === 'warn' ? await warn(deps, item) : await expire(deps, item);
   emit({ type: 'handled', item, result });
   return result;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// RecordFailure
+
+const RecordFailureInput = z.looseObject({
+  kind: z.enum(['relationship', 'grant']),
+  enterpriseNumber: z.string().check(z.regex(/^\d{10}$/)),
+  personId: z.string().check(z.minLength(1)),
+  grantId: z.optional(z.string()),
+  date: Day,
+  error: z.optional(z.looseObject({ Error: z.optional(z.string()), Cause: z.optional(z.string()) })),
+});
+
+/**
+ * The Map's catch for one item that failed for good (bad data, a bug): reported for the day, so the
+ * rest of the day and the record of the day swept go on. Only ids and the error's code are kept.
+ */
+export async function recordSweepFailure(deps: Deps, event: unknown): Promise<{ recorded: true }> {
+  const parsed = RecordFailureInput.safeParse(event);
+  if (!parsed.success) throw invalid(parsed.error);
+  const item = parsed.data as unknown as DueItem & { error?: CaughtError };
+  const { code, message } = failureMessage(item.error, 'Kon door een technische fout niet verwerkt worden.');
+  await expiryStore(deps).recordFailure({
+    date: item.date,
+    itemKey: itemKey(item),
+    enterpriseNumber: item.enterpriseNumber,
+    reason: 'failed',
+    code,
+    detail: message,
+    at: deps.clock().now,
+  });
+  logger.error('due item not handled', { code, kind: item.kind });
+  emit({ type: 'failed', item, code });
+  return { recorded: true };
 }
 
 // ---------------------------------------------------------------------------------------------------

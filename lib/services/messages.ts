@@ -319,11 +319,14 @@ export interface ExpiryWarningInput {
   endDate: string;
   daysLeft: number;
   tasksUrl: string;
+  /** The person's page in the organisation (for the local administrators). */
+  personUrl: string;
 }
 
 /** To the person and the local administrators: a work relationship or right runs out soon. */
 export function expiryWarning(input: ExpiryWarningInput): EmailContent {
-  const { recipientName, organisationName, personName, item, right, endDate, daysLeft, tasksUrl } = input;
+  const { recipientName, organisationName, personName, item, right, endDate, daysLeft, tasksUrl, personUrl } =
+    input;
   const date = formatDateNl(endDate);
   const what =
     item === 'relationship'
@@ -346,6 +349,7 @@ export function expiryWarning(input: ExpiryWarningInput): EmailContent {
       'Bent u lokale beheerder? Verleng dan in Gebruikersbeheer bij Mijn taken (taak "Verlengen?"). Bent u geen lokale beheerder, vraag dan aan de lokale beheerder van uw organisatie om te verlengen.',
     ),
     { kind: 'button', href: tasksUrl, label: 'Naar Mijn taken' },
+    { kind: 'button', href: personUrl, label: `Naar ${personName}` },
   ]);
 }
 
@@ -356,11 +360,13 @@ export interface ItemExpiredInput {
   right?: string;
   /** The last day it was valid (inclusive), `YYYY-MM-DD`. */
   endDate: string;
+  /** The person's page in the organisation (for the local administrators). */
+  personUrl: string;
 }
 
 /** To the person and the local administrators: a work relationship or right has run out. */
 export function itemExpired(input: ItemExpiredInput): EmailContent {
-  const { organisationName, personName, item, right, endDate } = input;
+  const { organisationName, personName, item, right, endDate, personUrl } = input;
   const date = formatDateNl(endDate);
   const what =
     item === 'relationship'
@@ -381,5 +387,6 @@ export function itemExpired(input: ItemExpiredInput): EmailContent {
     p(
       'Is dat niet de bedoeling? De lokale beheerder kan in Gebruikersbeheer een nieuwe werkrelatie aanmaken of het recht opnieuw toekennen.',
     ),
+    { kind: 'button', href: personUrl, label: `Naar ${personName}` },
   ]);
 }

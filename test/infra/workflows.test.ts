@@ -111,6 +111,23 @@ describe('state machines', () => {
     },
   );
 
+  it("the expiry sweep's distributed Map may start and watch child executions of its own machine, and no other", () => {
+    const machine = machineOf('expiry');
+    expect(machine.Properties.StateMachineName).toBe('GebruikersbeheerWorkflows-expiry');
+    const roleId = (machine.Properties.RoleArn as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    const statements = statementsOfRole(workflows, roleId);
+    const start = statements.find((st) => actions(st).includes('states:StartExecution'));
+    expect(JSON.stringify(start?.Resource)).toContain(':stateMachine:GebruikersbeheerWorkflows-expiry"');
+    const watch = statements.find((st) => actions(st).includes('states:DescribeExecution'));
+    expect(actions(watch!).sort()).toEqual(['states:DescribeExecution', 'states:StopExecution']);
+    expect(JSON.stringify(watch?.Resource)).toContain(':execution:GebruikersbeheerWorkflows-expiry:*"');
+    // The approval machine has no distributed Map, and no such grant.
+    const approvalRole = (machineOf('approval').Properties.RoleArn as { 'Fn::GetAtt': [string, string] })[
+      'Fn::GetAtt'
+    ][0];
+    expect(statementsOfRole(workflows, approvalRole).flatMap(actions)).not.toContain('states:StartExecution');
+  });
+
   it('together the state machines call every workflow function', () => {
     const used = stateMachines.flatMap((spec) => placeholdersOf(readFileSync(fromRoot(spec.file), 'utf8')));
     expect(workflowFunctions.map((f) => f.placeholder).sort()).toEqual([...new Set(used)].sort());

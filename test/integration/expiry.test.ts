@@ -131,7 +131,10 @@ describe.each([
       expect(toTom.at(-1)!.text).toContain('Beste Tom Wouters,');
       expect(toMarc.at(-1)!.text).toContain(`Dat is ${words}.`);
       expect(toMarc.at(-1)!.text).toContain('Beste Marc Peeters,');
-      expect(toMarc.at(-1)!.text).toContain('http://localhost:3000/taken');
+      // Links to pages the UI has: the organisation's tasks and Tom's page.
+      const tomId = (await tom()).membership.personId;
+      expect(toMarc.at(-1)!.text).toContain(`http://localhost:3000/o/${boekhouding}/taken`);
+      expect(toMarc.at(-1)!.text).toContain(`http://localhost:3000/o/${boekhouding}/personen/${tomId}`);
 
       // One open task Verlengen? for this item and end date, opened at the first warning.
       const tasks = await extensionTasks();
@@ -299,7 +302,7 @@ const sampleEvent = async (name: string) =>
   JSON.parse(await readFile(resolve(ROOT, 'events/workflows', name), 'utf8'));
 
 describe('the steps on their sample events', () => {
-  it('FindDue returns { date, from, through, items }; CompleteSweep records the day', async () => {
+  it('FindDue returns { date, from, through, items, cursor }; CompleteSweep records the day', async () => {
     await setup();
     const agg = await tom();
     const findDue = await stepHandler('workflow-find-due-items');
@@ -319,6 +322,7 @@ describe('the steps on their sample events', () => {
           date: '2029-11-01',
         },
       ],
+      cursor: null,
     });
 
     // From the schedule: no date, so the Brussels calendar day at the execution's start.

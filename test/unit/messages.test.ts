@@ -53,7 +53,8 @@ const templates: Record<string, () => EmailContent> = {
       right: 'VLAIO Inkom Gebruiker Nieuw',
       endDate: '2029-12-31',
       daysLeft: 30,
-      tasksUrl: 'https://gebruikersbeheer.example.be/taken',
+      tasksUrl: 'https://gebruikersbeheer.example.be/o/0812345603/taken',
+      personUrl: 'https://gebruikersbeheer.example.be/o/0812345603/personen/P1',
     }),
   expiryWarningRelationship: () =>
     expiryWarning({
@@ -62,7 +63,8 @@ const templates: Record<string, () => EmailContent> = {
       item: 'relationship',
       endDate: '2029-12-31',
       daysLeft: 1,
-      tasksUrl: 'https://gebruikersbeheer.example.be/taken',
+      tasksUrl: 'https://gebruikersbeheer.example.be/o/0812345603/taken',
+      personUrl: 'https://gebruikersbeheer.example.be/o/0812345603/personen/P1',
     }),
   itemExpiredGrant: () =>
     itemExpired({
@@ -71,6 +73,7 @@ const templates: Record<string, () => EmailContent> = {
       item: 'grant',
       right: 'VLAIO Inkom Gebruiker Nieuw',
       endDate: '2029-12-31',
+      personUrl: 'https://gebruikersbeheer.example.be/o/0812345603/personen/P1',
     }),
   itemExpiredRelationship: () =>
     itemExpired({
@@ -78,6 +81,7 @@ const templates: Record<string, () => EmailContent> = {
       personName: 'Tom Wouters',
       item: 'relationship',
       endDate: '2029-12-31',
+      personUrl: 'https://gebruikersbeheer.example.be/o/0812345603/personen/P1',
     }),
 };
 

@@ -7,6 +7,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
+  PutCommand,
   QueryCommand,
   type QueryCommandOutput,
   UpdateCommand,
@@ -35,6 +36,22 @@ export interface Notice {
   delivered: string[];
   at: string;
   taskId?: string;
+}
+
+/**
+ * A due item the sweep could not handle, or a recipient whose address the mail service refused for good:
+ * ids and codes only, never an address or a national number.
+ */
+export interface SweepFailure {
+  /** The day the run was for. */
+  date: string;
+  /** `{REL|GRANT}#{en}#{personId}[#{grantId}]`, plus `#{recipient}` for a refused address. */
+  itemKey: string;
+  enterpriseNumber: string;
+  reason: 'failed' | 'mail-refused';
+  code: string;
+  detail: string;
+  at: string;
 }
 
 const DUE_SK = /^(REL|GRANT)#(\d{10})#([^#]+)(?:#([^#]+))?$/;
@@ -119,6 +136,66 @@ export class ExpiryStore {
       start = out.LastEvaluatedKey;
     } while (start);
     return entries;
+  }
+
+  /**
+   * One page of what ends on `endDate`: at most `limit` index entries read (fewer may come back when
+   * `notExpired` filters), from `start` on, and where the next page starts (`null`: the day is done).
+   */
+  async duePage(
+    endDate: string,
+    opts: { notExpired?: boolean; limit: number; start?: Record<string, unknown> | undefined },
+  ): Promise<{ entries: DueEntry[]; next: Record<string, unknown> | null }> {
+    const out: QueryCommandOutput = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': `DUE#${endDate}` },
+        ProjectionExpression: 'gsi2pk, gsi2sk',
+        ...(opts.notExpired ? { FilterExpression: 'attribute_not_exists(expiredOn)' } : {}),
+        Limit: opts.limit,
+        ExclusiveStartKey: opts.start,
+      }),
+    );
+    const entries: DueEntry[] = [];
+    for (const item of out.Items ?? []) {
+      const entry = parseDueEntry(String(item.gsi2pk), String(item.gsi2sk));
+      if (entry) entries.push(entry);
+    }
+    return { entries, next: out.LastEvaluatedKey ?? null };
+  }
+
+  /** Records a due item the sweep could not handle (report for operators, access pattern 21). */
+  async recordFailure(report: SweepFailure): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...keys.sweepFailure(report.date, report.itemKey), type: ITEM_TYPES.sweepFailure, ...report },
+      }),
+    );
+  }
+
+  /** The failures recorded for the day a run was for. */
+  async failures(date: string): Promise<SweepFailure[]> {
+    const { pk, skPrefix } = keys.sweepFailures(date);
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+        ExpressionAttributeValues: { ':pk': pk, ':sk': skPrefix },
+        ConsistentRead: true,
+      }),
+    );
+    return (out.Items ?? []).map((i) => ({
+      date: String(i.date),
+      itemKey: String(i.itemKey),
+      enterpriseNumber: String(i.enterpriseNumber),
+      reason: i.reason === 'mail-refused' ? 'mail-refused' : 'failed',
+      code: String(i.code),
+      detail: String(i.detail),
+      at: String(i.at),
+    }));
   }
 
   async getNotice(en: string, personId: string, what: string): Promise<Notice | null> {

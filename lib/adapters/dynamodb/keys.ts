@@ -24,6 +24,7 @@
  * |18 | warnings already sent / tasks already opened     | table         | NOTICE#ORG#{en}#PERSON#{personId}    | {kind}#{id}#{endDate}#{what} |
  * |19 | the last day the expiry sweep completed          | table         | SWEEP                                | LAST               |
  * |20 | a person's logins per method (Accounts tab)      | table         | NRN#{pseudo}                         | LOGINS             |
+ * |21 | what a sweep could not handle, per day (report)  | table         | SWEEP                                | FAILED#{date}#{item} |
  */
 export const ITEM_TYPES = {
   person: 'Person',
@@ -40,6 +41,7 @@ export const ITEM_TYPES = {
   openRequest: 'OpenRequest',
   notice: 'Notice',
   sweep: 'Sweep',
+  sweepFailure: 'SweepFailure',
   right: 'Right',
   logins: 'Logins',
 } as const;
@@ -87,6 +89,8 @@ export const keys = {
     sk: what,
   }),
   sweep: (): Key => ({ pk: 'SWEEP', sk: 'LAST' }),
+  sweepFailure: (date: string, itemKey: string): Key => ({ pk: 'SWEEP', sk: `FAILED#${date}#${itemKey}` }),
+  sweepFailures: (date: string) => ({ pk: 'SWEEP', skPrefix: `FAILED#${date}#` }),
   catalogue: () => ({ pk: 'CATALOGUE', skPrefix: 'RIGHT#' }),
 
   /** gsi3 attributes: set only on memberships; the index copies just what a list row needs. */

@@ -1,0 +1,218 @@
+/**
+ * The expiry sweep at scale and with bad items, through the real ASL on the local runner, which enforces
+ * Step Functions' 256 KiB limit on every state's input and output: a day with more due items than one
+ * payload can carry completes page by page, and an item that fails for good is reported while the rest
+ * of the day, and the record of the day swept, go on.
+ */
+import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ExpiryStore } from '#lib/adapters/dynamodb/expiry-store';
+import { keys } from '#lib/adapters/dynamodb/keys';
+import { PROFILE_SERVICE_PROVIDER, SEED_CATALOGUE, VLAIO_RIGHT } from '#lib/domain/catalogue';
+import { createRelationship, grantRight, newMembership } from '#lib/domain/membership';
+import { type Email, MailRefusedError } from '#lib/domain/ports';
+import type { Deps } from '#lib/http/deps';
+import { findDueItems, observeSweep, type SweepEvent } from '#lib/services/expiry';
+import { createTestApp, DEMO, type TestApp } from '../support/app.ts';
+import { batchPut } from '../support/items.ts';
+
+const en = DEMO.boekhouding;
+const DAY = '2028-03-01';
+/** Warned 60 days ahead. */
+const ENDS = '2028-04-30';
+
+let app: TestApp;
+afterEach(async () => {
+  app.workflows.stop();
+  delete process.env.SWEEP_PAGE_SIZE;
+  await app.table.client.send(new DeleteTableCommand({ TableName: app.table.tableName }));
+});
+
+/** `n` persons of Boekhouding, each with a relationship and a right ending on ENDS, written in batches. */
+async function duePersons(
+  deps: Deps,
+  n: number,
+  email = (i: number) => `persoon${i}@boekhouding-test.be`,
+  endDate = ENDS,
+) {
+  const right = SEED_CATALOGUE.find((r) => r.rightId === VLAIO_RIGHT)!;
+  const clock = { today: '2025-01-01', now: '2025-01-01T08:00:00.000Z' };
+  const items: Record<string, unknown>[] = [];
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const personId = deps.newId();
+    ids.push(personId);
+    const first = newMembership({
+      enterpriseNumber: en,
+      organisationName: 'Boekhouding Test NV',
+      personId,
+      pseudonym: deps.pseudonymize(`scale-${i}`),
+      nationalNumber: `scale-${i}`,
+      person: { firstName: `Persoon${i}`, lastName: 'Test', birthDate: null, sex: null, source: 'VKBP' },
+      nickname: null,
+      initials: null,
+      now: clock.now,
+    });
+    const rel = createRelationship(
+      first.next,
+      {
+        category: 'Vaste medewerker',
+        startDate: '2024-01-01',
+        endDate: '2033-12-31',
+        phone: '+3293456789',
+        email: email(i),
+      },
+      clock,
+    );
+    const grant = grantRight(
+      rel.next,
+      right,
+      { profiles: [PROFILE_SERVICE_PROVIDER], startDate: '2025-01-01', endDate },
+      deps.newId(),
+      clock,
+    );
+    for (const t of deps.store.changeItems(null, grant.next, [])) if (t.Put) items.push(t.Put.Item!);
+  }
+  await batchPut(deps.clients.client, deps.tableName, items, 8);
+  return ids;
+}
+
+async function lastSweep(): Promise<unknown> {
+  const out = await app.deps.store.db.send(
+    new GetCommand({ TableName: app.deps.tableName, Key: keys.sweep(), ConsistentRead: true }),
+  );
+  return out.Item?.through;
+}
+
+describe('a day with more due items than one payload holds', () => {
+  const DUE = 1_400;
+
+  it(`${DUE} due rights: one page of them all is over 256 KiB and fails the run, as in AWS; pages of 500 complete`, {
+    timeout: 240_000,
+  }, async () => {
+    app = await createTestApp({ today: DAY });
+    await duePersons(app.deps, DUE);
+
+    // One page for the whole day, as FindDue returned before: States.DataLimitExceeded, nothing recorded.
+    process.env.SWEEP_PAGE_SIZE = String(DUE);
+    await expect(app.workflows.runExpiry({ date: DAY })).rejects.toMatchObject({
+      name: 'States.DataLimitExceeded',
+    });
+    expect(await lastSweep()).toBeUndefined();
+
+    delete process.env.SWEEP_PAGE_SIZE;
+    const events: SweepEvent[] = [];
+    const stop = observeSweep((e) => events.push(e));
+    try {
+      await app.workflows.runExpiry({ date: DAY });
+    } finally {
+      stop();
+    }
+    const handled = events.filter((e) => e.type === 'handled');
+    expect(handled).toHaveLength(DUE);
+    expect(new Set(handled.map((e) => (e.type === 'handled' ? e.item.personId : '')))).toHaveProperty(
+      'size',
+      DUE,
+    );
+    expect(handled.every((e) => e.type === 'handled' && e.result.outcome === 'warned')).toBe(true);
+    expect(await lastSweep()).toBe(DAY);
+    expect(app.outbox.filter((m) => /^persoon\d+@/.test(m.to[0]!))).toHaveLength(DUE);
+  });
+});
+
+describe('paging', () => {
+  it('pages of one item each give exactly the items of one page, across partitions and within one', async () => {
+    app = await createTestApp({ today: DAY });
+    await duePersons(app.deps, 5);
+    // Two more in another partition: warned 7 days ahead.
+    await duePersons(app.deps, 2, (i) => `later${i}@boekhouding-test.be`, '2028-03-08');
+    const all = await findDueItems(app.deps, { input: { date: DAY } }, 100);
+    expect(all.items).toHaveLength(7);
+    expect(new Set(all.items.map((i) => i.endDate))).toEqual(new Set(['2028-03-08', ENDS]));
+    expect(all.cursor).toBeNull();
+    const paged: unknown[] = [];
+    let page = await findDueItems(app.deps, { input: { date: DAY } }, 2);
+    paged.push(...page.items);
+    while (page.cursor) {
+      page = await findDueItems(
+        app.deps,
+        { page: { date: DAY, from: DAY, through: DAY, cursor: page.cursor } },
+        2,
+      );
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      paged.push(...page.items);
+    }
+    expect(paged).toEqual(all.items);
+    await expect(
+      findDueItems(app.deps, { page: { date: DAY, from: DAY, through: DAY, cursor: 'bm9wZQ' } }),
+    ).rejects.toMatchObject({ name: 'ValidationError' });
+  });
+});
+
+describe('one bad item does not stop the day', () => {
+  it('a refused address and a broken item are reported; the other items are handled and the day is recorded', async () => {
+    app = await createTestApp({ today: DAY });
+    // Marc, Boekhouding's local administrator, with an address of his own there.
+    const marc = await app.call('add-person', {
+      as: DEMO.marc,
+      params: { enterpriseNumber: en },
+      body: { nationalNumber: DEMO.marc },
+    });
+    const linked = await app.call('create-work-relationship', {
+      as: DEMO.marc,
+      params: { enterpriseNumber: en, personId: marc.body.personId },
+      body: {
+        category: 'Vaste medewerker',
+        startDate: '2025-01-01',
+        endDate: '2034-06-30',
+        phone: '+3293456780',
+        email: 'marc.peeters@boekhouding-test.be',
+      },
+    });
+    expect(linked.status).toBe(201);
+    const [good, refused, broken] = await duePersons(app.deps, 3, (i) =>
+      i === 1 ? 'zoë@boekhouding-test.be' : `persoon${i}@boekhouding-test.be`,
+    );
+    // A membership without its register data, as a bug or a bad migration might leave it.
+    const member = await app.deps.store.db.send(
+      new GetCommand({ TableName: app.deps.tableName, Key: keys.membership(en, broken!) }),
+    );
+    const { person: _gone, ...withoutPerson } = member.Item!;
+    await app.deps.store.db.send(new PutCommand({ TableName: app.deps.tableName, Item: withoutPerson }));
+    // The mail service as SES behaves: an address with a non-ASCII local part is refused for good.
+    const sent: Email[] = [];
+    app.deps.mailer = {
+      async send(email) {
+        if (email.to.some((a) => /[^\x21-\x7e]/.test(a.split('@')[0]!)))
+          throw new MailRefusedError('MessageRejected');
+        sent.push(email);
+      },
+    };
+
+    await app.workflows.runExpiry({ date: DAY });
+
+    expect(await lastSweep()).toBe(DAY);
+    expect(sent.filter((m) => m.to[0] === 'persoon0@boekhouding-test.be')).toHaveLength(1);
+    // The administrator still got the warning about the person whose own address was refused.
+    const adminWarnings = sent.filter((m) => m.to[0] === 'marc.peeters@boekhouding-test.be');
+    expect(adminWarnings.map((m) => m.subject)).toEqual(
+      [expect.stringContaining('Persoon0 Test'), expect.stringContaining('Persoon1 Test')].sort(),
+    );
+    const report = await new ExpiryStore(app.deps.store.db, app.deps.tableName).failures(DAY);
+    expect(report.map((r) => [r.reason, r.itemKey.split('#')[2]])).toEqual(
+      expect.arrayContaining([
+        ['mail-refused', refused],
+        ['failed', broken],
+      ]),
+    );
+    expect(report).toHaveLength(2);
+    expect(JSON.stringify(report)).not.toContain('zoë');
+    expect(report.map((r) => r.itemKey).join()).not.toContain(good);
+
+    // The next run does not try the refused address again.
+    const before = sent.length;
+    await app.workflows.runExpiry({ date: DAY });
+    expect(sent.length).toBe(before);
+  });
+});
