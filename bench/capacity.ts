@@ -64,6 +64,8 @@ export interface SweepRow {
   queries: number;
   rcu: number;
   itemsFound: number;
+  /** FindDue pages (at most 500 items each) the run needed. */
+  pages?: number;
   ms: number;
 }
 
@@ -299,7 +301,7 @@ async function measureUseCases(world: World): Promise<UseCaseRow[]> {
     rows,
     page.usage,
     'person page',
-    '1 Query for the page (+1 GetItem: the local-admin check of every organisation route)',
+    '1 Query for the page (+1 strongly consistent GetItem, 1 RCU: the local-admin check of every organisation route)',
     (u) => u.requests.Query === 1 && u.total === 2 && u.requests.GetItem === 1,
   );
   const list = await measure(
@@ -315,8 +317,8 @@ async function measureUseCases(world: World): Promise<UseCaseRow[]> {
     rows,
     list.usage,
     'a page of 50 persons',
-    '1 Query, ≤ 2 RCU for the page (+1 GetItem admin check, 0.5 RCU)',
-    (u) => u.requests.Query === 1 && u.total === 2 && u.rcu - 0.5 <= 2,
+    '1 Query, ≤ 2 RCU for the page (+1 strongly consistent GetItem admin check, 1 RCU)',
+    (u) => u.requests.Query === 1 && u.total === 2 && u.rcu - 1 <= 2,
   );
   await measure('history of a person', 'get-history', 'read', { ...sofie, params: person }, 200);
   // The Accounts tab's own route: the membership (for the pseudonym), then the person's logins
@@ -555,18 +557,31 @@ async function sweepScaling(endpoint: string, sizes: number[]): Promise<SweepRow
       due = k;
       await client.send(new DeleteItemCommand({ TableName: tableName, Key: marshall(keys.sweep()) }));
       const started = performance.now();
-      const { result, usage } = await recorder.measure(
-        () =>
-          invokeWorkflowStep('workflow-find-due-items', { input: { date: SWEEP_DATE } }) as Promise<{
-            items: unknown[];
-          }>,
-      );
+      // FindDue, then FindMore page after page, as the state machine runs them.
+      type Page = { date: string; from: string; through: string; items: unknown[]; cursor: string | null };
+      const { result, usage } = await recorder.measure(async () => {
+        let page = (await invokeWorkflowStep('workflow-find-due-items', {
+          input: { date: SWEEP_DATE },
+        })) as Page;
+        let items = page.items.length;
+        let pages = 1;
+        while (page.cursor) {
+          const { date, from, through, cursor } = page;
+          page = (await invokeWorkflowStep('workflow-find-due-items', {
+            page: { date, from, through, cursor },
+          })) as Page;
+          items += page.items.length;
+          pages += 1;
+        }
+        return { items, pages };
+      });
       rows.push({
         grants: n,
         due: k,
         queries: usage.requests.Query ?? 0,
         rcu: usage.rcu,
-        itemsFound: result.items.length,
+        itemsFound: result.items,
+        pages: result.pages,
         ms: Math.round(performance.now() - started),
       });
     }

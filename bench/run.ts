@@ -180,11 +180,11 @@ function report(r: Results): string {
         ]),
       ),
     );
-    out.push('', '### Expiry sweep (FindDue) against table size and due items', '');
+    out.push('', '### Expiry sweep (FindDue and FindMore) against table size and due items', '');
     out.push(
       table(
-        ['grants in table', 'due', 'Query requests', 'RCU', 'items found', 'ms'],
-        c.sweep.map((s) => [s.grants, s.due, s.queries, s.rcu, s.itemsFound, s.ms]),
+        ['grants in table', 'due', 'pages', 'Query requests', 'RCU', 'items found', 'ms'],
+        c.sweep.map((s) => [s.grants, s.due, s.pages ?? 1, s.queries, s.rcu, s.itemsFound, s.ms]),
       ),
     );
     out.push(

@@ -133,12 +133,18 @@ export function createGateway(options: GatewayOptions) {
     const method = req.method ?? 'GET';
     let params: Record<string, string> = {};
     let match: CompiledRoute | undefined;
+    let badEncoding = false;
     for (const c of compiled) {
       const m = c.pattern.exec(url.pathname);
       if (!m) continue;
       if (c.route.method !== method) continue;
       match = c;
-      params = Object.fromEntries(c.names.map((n, i) => [n, decodeURIComponent(m[i + 1] ?? '')]));
+      try {
+        params = Object.fromEntries(c.names.map((n, i) => [n, decodeURIComponent(m[i + 1] ?? '')]));
+      } catch {
+        // "%zz" or a cut-off "%4": API Gateway refuses such a path before any authorizer runs.
+        badEncoding = true;
+      }
       break;
     }
     if (options.accessLog !== false) {
@@ -156,6 +162,16 @@ export function createGateway(options: GatewayOptions) {
     }
     if (!match) {
       gatewayProblem(res, 404, 'route-not-found', 'Niet gevonden', 'Deze API-route bestaat niet.');
+      return true;
+    }
+    if (badEncoding) {
+      gatewayProblem(
+        res,
+        400,
+        'bad-request',
+        'Ongeldig verzoek',
+        'Het adres bevat een ongeldige %-codering.',
+      );
       return true;
     }
     const { route } = match;

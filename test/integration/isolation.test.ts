@@ -248,4 +248,25 @@ describe('organisations are isolated from each other', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ firstName: 'Emma', status: 'active' });
   });
+
+  it('the local-administrator check reads strongly consistently: a removed administrator is refused at once', async () => {
+    const reads: { key: string; consistent: boolean }[] = [];
+    const client = app.deps.clients.client;
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        const input = args.input as { Key?: { sk?: { S?: string } }; ConsistentRead?: boolean };
+        const sk = input.Key?.sk?.S;
+        if (sk?.startsWith('ADMIN#')) reads.push({ key: sk, consistent: input.ConsistentRead === true });
+        return next(args);
+      },
+      { step: 'build', name: 'watchAdminReads' },
+    );
+    try {
+      const res = await app.call('list-persons', { as: DEMO.sofie, params: { enterpriseNumber: sofieOrg } });
+      expect(res.status).toBe(200);
+    } finally {
+      client.middlewareStack.remove('watchAdminReads');
+    }
+    expect(reads).toEqual([{ key: `ADMIN#${sofieOrg}`, consistent: true }]);
+  });
 });
