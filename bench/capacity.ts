@@ -228,7 +228,7 @@ async function measureUseCases(world: World): Promise<UseCaseRow[]> {
     'create the work relationship',
     'create-work-relationship',
     'write',
-    { ...sofie, params: person, body: relationship('emma.willems@example.be', '2036-11-25') },
+    { ...sofie, params: person, body: relationship('emma.willems@example.be', '2035-11-25') },
     201,
   );
   await measure(

@@ -45,6 +45,13 @@ export const routes: readonly Route[] = [
     data: 'write',
   },
   {
+    method: 'GET',
+    path: `${person}/work-relationship`,
+    fn: 'get-work-relationship',
+    auth: 'user',
+    data: 'read',
+  },
+  {
     method: 'PATCH',
     path: `${person}/work-relationship`,
     fn: 'update-work-relationship',
@@ -80,6 +87,7 @@ export const routes: readonly Route[] = [
     data: 'write',
   },
   { method: 'POST', path: `${person}/rights`, fn: 'grant-right', auth: 'user', data: 'write' },
+  { method: 'GET', path: `${person}/rights/{grantId}`, fn: 'get-grant', auth: 'user', data: 'read' },
   { method: 'PATCH', path: `${person}/rights/{grantId}`, fn: 'update-grant', auth: 'user', data: 'write' },
   { method: 'DELETE', path: `${person}/rights/{grantId}`, fn: 'revoke-grant', auth: 'user', data: 'write' },
   { method: 'GET', path: `${person}/history`, fn: 'get-history', auth: 'user', data: 'read' },

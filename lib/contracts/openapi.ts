@@ -20,9 +20,21 @@ interface Operation {
   query?: z.ZodMiniObject;
   response?: z.core.$ZodType;
   status?: number;
-  ifMatch?: boolean;
+  /** What the response's ETag is the version of; a PATCH or DELETE of that resource takes it as If-Match. */
+  etag?: string;
+  /** Which ETag this route takes as If-Match. */
+  ifMatch?: string;
   idempotent?: boolean;
 }
+
+const RELATIONSHIP_ETAG =
+  'Versie van de werkrelatie (ook `relationship.version` in de gegevens van gebruiker); PATCH en DELETE van de werkrelatie nemen ze als If-Match.';
+const GRANT_ETAG =
+  'Versie van dit toegekende gebruikersrecht (ook `grants[].version` in de gegevens van gebruiker); PATCH en DELETE van dit recht nemen ze als If-Match.';
+const RELATIONSHIP_IF_MATCH =
+  'De ETag van GET …/work-relationship (of `relationship.version` van de gegevens van gebruiker), bv. "3".';
+const GRANT_IF_MATCH =
+  'De ETag van GET …/rights/{grantId} (of `grants[].version` van de gegevens van gebruiker), bv. "2".';
 
 /** What each function takes and gives; a route without an entry here is documented by its path only. */
 export const OPERATIONS: Record<string, Operation> = {
@@ -46,41 +58,56 @@ export const OPERATIONS: Record<string, Operation> = {
     query: api.ListPersonsQuery,
     response: api.PersonList,
   },
-  'get-person': { summary: 'Gegevens van gebruiker', response: api.PersonPage },
+  'get-person': {
+    summary: 'Gegevens van gebruiker',
+    response: api.PersonPage,
+    etag: 'Versie van de persoon in deze organisatie (`version`); de werkrelatie en elk recht hebben hun eigen versie en ETag.',
+  },
+  'get-work-relationship': {
+    summary: 'Werkrelatie',
+    response: api.Relationship,
+    etag: RELATIONSHIP_ETAG,
+  },
+  'get-grant': { summary: 'Toegekend gebruikersrecht', response: api.Grant, etag: GRANT_ETAG },
   'create-work-relationship': {
     summary: 'Koppel gebruiker aan organisatie (werkrelatie)',
     body: api.CreateRelationshipRequest,
     response: api.PersonPage,
     status: 201,
     idempotent: true,
+    etag: RELATIONSHIP_ETAG,
   },
   'update-work-relationship': {
     summary: 'Bewerk werkrelatie',
     body: api.UpdateRelationshipRequest,
     response: api.PersonPage,
-    ifMatch: true,
+    etag: RELATIONSHIP_ETAG,
+    ifMatch: RELATIONSHIP_IF_MATCH,
   },
   'delete-work-relationship': {
     summary: 'Verwijder werkrelatie (trekt de gebruikersrechten in)',
     body: api.DeleteRequest,
     response: api.PersonPage,
-    ifMatch: true,
+    ifMatch: RELATIONSHIP_IF_MATCH,
   },
   'extend-work-relationship': {
     summary: 'Verleng werkrelatie en gebruikersrechten',
     body: api.ExtendRelationshipRequest,
     response: api.PersonPage,
     idempotent: true,
+    etag: RELATIONSHIP_ETAG,
   },
   'pause-work-relationship': {
     summary: 'Pauzeer werkrelatie',
     body: api.PauseRelationshipRequest,
     response: api.PersonPage,
+    etag: RELATIONSHIP_ETAG,
   },
   'resume-work-relationship': {
     summary: 'Hervat werkrelatie',
     body: api.ResumeRelationshipRequest,
     response: api.PersonPage,
+    etag: RELATIONSHIP_ETAG,
   },
   'grant-right': {
     summary: 'Ken gebruikersrecht toe',
@@ -88,18 +115,20 @@ export const OPERATIONS: Record<string, Operation> = {
     response: api.PersonPage,
     status: 201,
     idempotent: true,
+    etag: GRANT_ETAG,
   },
   'update-grant': {
     summary: 'Bewerk gebruikersrecht',
     body: api.UpdateGrantRequest,
     response: api.PersonPage,
-    ifMatch: true,
+    etag: GRANT_ETAG,
+    ifMatch: GRANT_IF_MATCH,
   },
   'revoke-grant': {
     summary: 'Trek gebruikersrecht in',
     body: api.DeleteRequest,
     response: api.PersonPage,
-    ifMatch: true,
+    ifMatch: GRANT_IF_MATCH,
   },
   'get-history': { summary: 'Historiek', query: api.HistoryQuery, response: api.HistoryPage },
   'get-person-accounts': {
@@ -132,8 +161,14 @@ export const OPERATIONS: Record<string, Operation> = {
     response: api.LocalAdmin,
     status: 201,
     idempotent: true,
+    etag: 'Versie van deze aanduiding (ook `version` in de lijst van lokale beheerders); DELETE neemt ze als If-Match.',
   },
-  'remove-local-admin': { summary: 'Lokale beheerder verwijderen', body: api.DeleteRequest, ifMatch: true },
+  'remove-local-admin': {
+    summary: 'Lokale beheerder verwijderen',
+    body: api.DeleteRequest,
+    ifMatch:
+      'De `version` van deze lokale beheerder in GET …/local-admins (of de ETag van de aanduiding), bv. "1".',
+  },
   'check-access': {
     summary: 'Toegangscontrole voor portalen (scope access/check)',
     body: api.AccessCheckRequest,
@@ -189,12 +224,19 @@ export function openApiDocument(routes: readonly RouteLike[]) {
       }
     }
     if (op.ifMatch)
-      parameters.push({ name: 'If-Match', in: 'header', required: true, schema: { type: 'string' } });
+      parameters.push({
+        name: 'If-Match',
+        in: 'header',
+        required: true,
+        description: op.ifMatch,
+        schema: { type: 'string' },
+      });
     if (op.idempotent)
       parameters.push({ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } });
     const responses: Record<string, unknown> = {
       [String(op.status ?? 200)]: {
         description: 'OK',
+        ...(op.etag ? { headers: { ETag: { description: op.etag, schema: { type: 'string' } } } } : {}),
         ...(op.response
           ? { content: { 'application/json': { schema: schema(op.response, 'output') } } }
           : {}),

@@ -250,11 +250,7 @@ async function tellAdmins(deps: Deps, request: AccessRequest): Promise<void> {
       tasksUrl: tasksUrl(deps, request.enterpriseNumber),
     }),
   });
-  await deps.store
-    .transact([deps.tasks.noticeItem(request.enterpriseNumber, REQUEST_NOTICES, marker, deps.clock().now)])
-    .catch((error) => {
-      if (!isConditionalFailure(error)) throw error;
-    });
+  await deps.tasks.putNotice(request.enterpriseNumber, REQUEST_NOTICES, marker, deps.clock().now);
 }
 
 /** Notices about requests live beside the person notices of the organisation, under this name. */
@@ -263,14 +259,6 @@ const REQUEST_NOTICES = 'REQUESTS';
 /** The organisation's *Mijn taken* in the UI. */
 export const tasksUrl = (deps: Deps, enterpriseNumber: string) =>
   `${deps.appUrl}/o/${enterpriseNumber}/taken`;
-
-function isConditionalFailure(error: unknown): boolean {
-  const e = error as { name?: string; CancellationReasons?: { Code?: string }[] };
-  return (
-    e.name === 'TransactionCanceledException' &&
-    (e.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed')
-  );
-}
 
 export interface ApprovalDecision {
   decision: 'approve' | 'reject';

@@ -100,6 +100,26 @@ export async function getPersonAggregate(deps: Deps, enterpriseNumber: string, p
   return agg;
 }
 
+/** The person's work relationship in the organisation; 404 when there is none. */
+export async function getRelationship(deps: Deps, enterpriseNumber: string, personId: string) {
+  const agg = await getPersonAggregate(deps, enterpriseNumber, personId);
+  if (!agg.relationship) {
+    throw new NotFoundError(
+      'relationship.not-found',
+      'Deze persoon heeft geen werkrelatie met deze organisatie.',
+    );
+  }
+  return agg.relationship;
+}
+
+/** One of the person's granted rights; 404 when it is not theirs or does not exist. */
+export async function getGrant(deps: Deps, enterpriseNumber: string, personId: string, grantId: string) {
+  const agg = await getPersonAggregate(deps, enterpriseNumber, personId);
+  const grant = agg.grants.find((g) => g.grantId === grantId);
+  if (!grant) throw new NotFoundError('grant.not-found', 'Dit toegekende gebruikersrecht bestaat niet.');
+  return { agg, grant };
+}
+
 export async function listPersons(
   deps: Deps,
   enterpriseNumber: string,

@@ -33,6 +33,8 @@ const RULES: Record<string, Rule> = {
   'add-person': { kind: 'org', roles: ['admin'] },
   'list-persons': { kind: 'org', roles: ['admin'] },
   'get-person': { kind: 'org', roles: ['admin'] },
+  'get-work-relationship': { kind: 'org', roles: ['admin'] },
+  'get-grant': { kind: 'org', roles: ['admin'] },
   'create-work-relationship': { kind: 'org', roles: ['admin'] },
   'update-work-relationship': { kind: 'org', roles: ['admin'] },
   'delete-work-relationship': { kind: 'org', roles: ['admin'] },

@@ -28,6 +28,8 @@ const validRequest: Record<string, { body?: unknown; query?: Record<string, stri
   'add-person': { body: { nationalNumber: DEMO.jonas } },
   'list-persons': {},
   'get-person': {},
+  'get-work-relationship': {},
+  'get-grant': {},
   'create-work-relationship': { body: relationship },
   'update-work-relationship': { body: { phone: '+3293456789' } },
   'delete-work-relationship': { body: { reason: 'test' } },
@@ -115,6 +117,7 @@ describe('organisations are isolated from each other', () => {
     const cases: [string, string, Record<string, string>][] = [
       ['get-person', 'an unknown person (404 for an administrator)', {}],
       ['get-person-accounts', 'an unknown person', {}],
+      ['get-work-relationship', 'an unknown person', {}],
       ['get-history', 'a broken query (400 for an administrator)', { limit: 'veel' }],
       ['list-persons', 'a broken query', { status: 'weg' }],
       [

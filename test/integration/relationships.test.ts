@@ -423,6 +423,79 @@ describe('work relationships and rights', () => {
     });
   });
 
+  describe('ETags a client can echo', () => {
+    it('the relationship and each right have their own GET with the ETag their PATCH and DELETE take', async () => {
+      const personId = await addPerson(DEMO.jonas);
+      await link(personId, TODAY, '2030-12-31');
+      const granted = await grant(personId, TODAY, '2030-11-26');
+      const grantId = granted.body.grants[0].grantId as string;
+      const params = { enterpriseNumber: en, personId };
+
+      const rel = await app.call('get-work-relationship', { as: DEMO.sofie, params });
+      expect(rel.status).toBe(200);
+      expect(rel.body).toMatchObject({ endDate: '2030-12-31', version: 1 });
+      const edited = await app.call('update-work-relationship', {
+        as: DEMO.sofie,
+        params,
+        headers: { 'if-match': rel.headers.etag! },
+        body: { phone: '+3293456789' },
+      });
+      expect(edited.status).toBe(200);
+      // The PATCH's own ETag is the relationship's next version: echo it again.
+      expect(edited.headers.etag).toBe('"2"');
+      const again = await app.call('update-work-relationship', {
+        as: DEMO.sofie,
+        params,
+        headers: { 'if-match': edited.headers.etag! },
+        body: { phone: '+3212345678' },
+      });
+      expect(again.status).toBe(200);
+
+      const one = await app.call('get-grant', { as: DEMO.sofie, params: { ...params, grantId } });
+      expect(one.status).toBe(200);
+      expect(one.body).toMatchObject({ grantId, right: VLAIO, endDate: '2030-11-26', state: 'active' });
+      const revoked = await app.call('revoke-grant', {
+        as: DEMO.sofie,
+        params: { ...params, grantId },
+        headers: { 'if-match': one.headers.etag! },
+        body: { reason: 'Niet meer nodig' },
+      });
+      expect(revoked.status).toBe(200);
+      const gone = await app.call('get-grant', { as: DEMO.sofie, params: { ...params, grantId } });
+      expect(gone.status).toBe(404);
+      expect(gone.body.code).toBe('grant.not-found');
+
+      const deleted = await app.call('delete-work-relationship', {
+        as: DEMO.sofie,
+        params,
+        headers: {
+          'if-match': (await app.call('get-work-relationship', { as: DEMO.sofie, params })).headers.etag!,
+        },
+        body: { reason: 'Vertrokken' },
+      });
+      expect(deleted.status).toBe(200);
+      const none = await app.call('get-work-relationship', { as: DEMO.sofie, params });
+      expect(none.status).toBe(404);
+      expect(none.body.code).toBe('relationship.not-found');
+    });
+
+    it('the OpenAPI document says which ETag each PATCH and DELETE takes', async () => {
+      const doc = (await app.call('openapi')).body;
+      const path = '/api/organisations/{enterpriseNumber}/persons/{personId}';
+      const etag = (p: string, m: string, status = '200') =>
+        doc.paths[p][m].responses[status].headers?.ETag?.description;
+      const ifMatch = (p: string, m: string) =>
+        doc.paths[p][m].parameters.find((x: { name: string }) => x.name === 'If-Match')?.description;
+      expect(etag(`${path}/work-relationship`, 'get')).toContain('werkrelatie');
+      expect(etag(`${path}/rights/{grantId}`, 'get')).toContain('gebruikersrecht');
+      expect(etag(path, 'get')).toContain('eigen versie');
+      expect(ifMatch(`${path}/work-relationship`, 'patch')).toContain('GET …/work-relationship');
+      expect(ifMatch(`${path}/work-relationship`, 'delete')).toContain('GET …/work-relationship');
+      expect(ifMatch(`${path}/rights/{grantId}`, 'patch')).toContain('GET …/rights/{grantId}');
+      expect(ifMatch(`${path}/rights/{grantId}`, 'delete')).toContain('GET …/rights/{grantId}');
+    });
+  });
+
   describe('quick grant: periods that cannot be (nothing written, no inverted grant)', () => {
     it('a relationship that ended yesterday → 422 grant.relationship-ended', async () => {
       const personId = await addPerson(DEMO.marc);

@@ -4,7 +4,7 @@
  */
 
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ITEM_TYPES, keys } from '#lib/adapters/dynamodb/keys';
 import type { AccessRequest, Task } from '#lib/domain/tasks';
 
@@ -194,6 +194,17 @@ export class TasksStore {
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     };
+  }
+
+  /** Writes a marker on its own (after the thing was done); false when it was already there. */
+  async putNotice(en: string, personId: string, what: string, at: string): Promise<boolean> {
+    try {
+      await this.db.send(new PutCommand(this.noticeItem(en, personId, what, at).Put!));
+      return true;
+    } catch (error) {
+      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
   }
 
   async hasNotice(en: string, personId: string, what: string): Promise<boolean> {
