@@ -30,6 +30,7 @@ import type { Deps } from '#lib/http/deps';
 import { logger } from '#lib/http/logger';
 import { TransientError } from '#lib/http/workflow-handler';
 import { committed, historyEntry, withRetry } from '#lib/services/aggregate';
+import { uiLinks } from '#lib/services/links';
 import { requireEnterprise } from '#lib/services/local-admins';
 import * as messages from '#lib/services/messages';
 import { registerLookup } from '#lib/services/persons';
@@ -247,7 +248,7 @@ async function tellAdmins(deps: Deps, request: AccessRequest): Promise<void> {
       requesterName: request.requesterName,
       right: request.right,
       profiles: request.profiles,
-      tasksUrl: tasksUrl(deps, request.enterpriseNumber),
+      tasksUrl: uiLinks(deps.appUrl).tasks(request.enterpriseNumber),
     }),
   });
   await deps.tasks.putNotice(request.enterpriseNumber, REQUEST_NOTICES, marker, deps.clock().now);
@@ -255,10 +256,6 @@ async function tellAdmins(deps: Deps, request: AccessRequest): Promise<void> {
 
 /** Notices about requests live beside the person notices of the organisation, under this name. */
 const REQUEST_NOTICES = 'REQUESTS';
-
-/** The organisation's *Mijn taken* in the UI. */
-export const tasksUrl = (deps: Deps, enterpriseNumber: string) =>
-  `${deps.appUrl}/o/${enterpriseNumber}/taken`;
 
 export interface ApprovalDecision {
   decision: 'approve' | 'reject';
@@ -559,7 +556,7 @@ export async function notifyRequester(deps: Deps, input: { requestId: string }) 
           right: request.right,
           profiles: grant?.profiles ?? request.profiles,
           validUntil: grant?.endDate ?? null,
-          portalUrl: `${deps.appUrl}/portaal`,
+          portalUrl: uiLinks(deps.appUrl).portal(),
         })
       : request.status === 'rejected'
         ? messages.requestRejected({
@@ -571,7 +568,7 @@ export async function notifyRequester(deps: Deps, input: { requestId: string }) 
           ? messages.requestFailed({
               organisationName: request.organisationName,
               right: request.right,
-              portalUrl: `${deps.appUrl}/portaal`,
+              portalUrl: uiLinks(deps.appUrl).portal(),
             })
           : messages.requestExpired({ organisationName: request.organisationName, right: request.right });
   await sendEach(deps, to, content);

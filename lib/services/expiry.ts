@@ -41,8 +41,9 @@ import type { Task } from '#lib/domain/tasks';
 import type { Deps } from '#lib/http/deps';
 import { logger } from '#lib/http/logger';
 import { TransientError } from '#lib/http/workflow-handler';
-import { type CaughtError, failureMessage, tasksUrl } from '#lib/services/access-requests';
+import { type CaughtError, failureMessage } from '#lib/services/access-requests';
 import { changeAggregate, withRetry } from '#lib/services/aggregate';
+import { uiLinks } from '#lib/services/links';
 import { expiryWarning, formatDateNl, itemExpired } from '#lib/services/messages';
 
 /** Who the history names for what the sweep does. */
@@ -297,9 +298,8 @@ function extensionTask(
   };
 }
 
-/** The person's page in the organisation's part of the UI. */
 const personUrl = (deps: Deps, item: DueItem) =>
-  `${deps.appUrl}/o/${item.enterpriseNumber}/personen/${item.personId}`;
+  uiLinks(deps.appUrl).person(item.enterpriseNumber, item.personId);
 
 /** The report key of a due item: `{REL|GRANT}#{en}#{personId}[#{grantId}]` (ids only). */
 function itemKey(item: DueItem): string {
@@ -412,7 +412,7 @@ async function warn(deps: Deps, item: DueItem): Promise<DueItemResult> {
         ...(rightOf(target) ? { right: rightOf(target) } : {}),
         endDate: item.endDate,
         daysLeft,
-        tasksUrl: tasksUrl(deps, item.enterpriseNumber),
+        tasksUrl: uiLinks(deps.appUrl).tasks(item.enterpriseNumber),
         personUrl: personUrl(deps, item),
       }),
     },

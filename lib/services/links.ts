@@ -1,0 +1,15 @@
+/**
+ * The UI pages e-mails link to, in one place: every link of every template is one of these, and a
+ * browser test opens each of them, logged out and logged in (test/e2e/ui-email-links.test.ts).
+ */
+export function uiLinks(appUrl: string) {
+  return {
+    /** The organisation's *Mijn taken*. */
+    tasks: (enterpriseNumber: string) => `${appUrl}/o/${enterpriseNumber}/taken`,
+    /** A person's page in the organisation. */
+    person: (enterpriseNumber: string, personId: string) =>
+      `${appUrl}/o/${enterpriseNumber}/personen/${personId}`,
+    /** The portal page where a person sees their access and asks for it. */
+    portal: () => `${appUrl}/portaal`,
+  };
+}
