@@ -298,19 +298,12 @@ export const LoginMethod = /* @__PURE__ */ pure(() =>
 export const Accounts = /* @__PURE__ */ pure(() =>
   z
     .object({
-      lastLoginAt: z
-        .string()
-        .register(z.globalRegistry, { description: 'Tijdstip (ISO 8601) van de laatste aanmelding' }),
-      lastMethod: LoginMethod,
-      /** Most recently used first. */
-      methods: z.array(
-        z.object({
-          method: LoginMethod,
-          firstUsedAt: z.string(),
-          lastUsedAt: z.string(),
-          count: z.number().check(z.int()),
-        }),
-      ),
+      /**
+       * The methods the person has logged in with, in the order of ACM's choice screen. No times and no
+       * counts: a login is the person's, not this organisation's, and when someone logged in says
+       * something about their other organisations too.
+       */
+      methods: z.array(z.object({ method: LoginMethod })),
     })
     .register(z.globalRegistry, { id: 'Accounts' }),
 );

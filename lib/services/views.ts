@@ -2,7 +2,7 @@
 import type * as z from 'zod/mini';
 import type { PersonListEntry } from '#lib/adapters/dynamodb/store';
 import type { Accounts, Grant, PersonPage, PersonSummary, Relationship } from '#lib/contracts/api';
-import type { LoginSummary } from '#lib/domain/logins';
+import { LOGIN_METHODS, type LoginSummary } from '#lib/domain/logins';
 import type { PersonAggregate, RightGrant, WorkRelationship } from '#lib/domain/membership';
 import { maskNationalNumber } from '#lib/domain/national-number';
 import { compareDates } from '#lib/domain/period';
@@ -67,16 +67,9 @@ export function personPage(agg: PersonAggregate, today: string): z.infer<typeof 
   };
 }
 
+/** The Accounts tab's view: the methods only, in ACM's order (see the contract for why). */
 export function accountsView(logins: LoginSummary | null): z.infer<typeof Accounts> | null {
   if (!logins) return null;
-  return {
-    lastLoginAt: logins.lastLoginAt,
-    lastMethod: logins.lastMethod,
-    methods: logins.methods.map((m) => ({
-      method: m.method,
-      firstUsedAt: m.firstUsedAt,
-      lastUsedAt: m.lastUsedAt,
-      count: m.count,
-    })),
-  };
+  const used = new Set(logins.methods.map((m) => m.method));
+  return { methods: LOGIN_METHODS.filter((m) => used.has(m)).map((method) => ({ method })) };
 }

@@ -75,11 +75,6 @@ export function formatDateTime(instant: string | null | undefined): string {
   return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
 }
 
-/** The calendar day of an instant (ISO 8601), Brussels time, as `26/11/2026`. */
-export function formatInstantDate(instant: string | null | undefined): string {
-  return formatDateTime(instant).split(' ')[0] ?? '';
-}
-
 /** Login methods (lib/domain/logins.ts) in Dutch, as the Accounts tab shows them. */
 export const LOGIN_METHOD_LABELS: Record<string, string> = {
   eid: 'eID',

@@ -7,7 +7,6 @@ import {
   formatDate,
   formatDateTime,
   formatEnterpriseNumber,
-  formatInstantDate,
   GRANT_STATE_LABELS,
   HISTORY_ACTION_LABELS,
   LOGIN_METHOD_LABELS,
@@ -322,46 +321,26 @@ function AccountsTab({ person, generation }: { person: PersonPageDto; generation
       <ResourceView resource={logins} loadingText="De aanmeldingen worden opgehaald…">
         {({ accounts }) =>
           accounts ? (
-            <>
-              <dl className="details">
-                <div>
-                  <dt>Laatst aangemeld</dt>
-                  <dd>
-                    {formatDateTime(accounts.lastLoginAt)} met{' '}
-                    {LOGIN_METHOD_LABELS[accounts.lastMethod] ?? accounts.lastMethod}
-                  </dd>
-                </div>
-              </dl>
-              <TableScroll label="Aanmeldmethoden">
-                <table className="table">
-                  <caption className="visually-hidden">Aanmeldmethoden</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Aanmeldmethode</th>
-                      <th scope="col">Eerst gebruikt</th>
-                      <th scope="col">Laatst gebruikt</th>
-                      <th scope="col">Aantal keer</th>
+            <TableScroll label="Aanmeldmethoden">
+              <table className="table">
+                <caption className="visually-hidden">Aanmeldmethoden</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Aanmeldmethode</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {accounts.methods.map((m) => (
+                    <tr key={m.method}>
+                      <th scope="row">{LOGIN_METHOD_LABELS[m.method] ?? m.method}</th>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {accounts.methods.map((m) => (
-                      <tr key={m.method}>
-                        <th scope="row">{LOGIN_METHOD_LABELS[m.method] ?? m.method}</th>
-                        <td>{formatInstantDate(m.firstUsedAt)}</td>
-                        <td>{formatInstantDate(m.lastUsedAt)}</td>
-                        <td>{m.count}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableScroll>
-            </>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           ) : (
             <EmptyState title="Deze persoon heeft nog niet aangemeld.">
-              <p>
-                Zodra {person.firstName} aanmeldt via het Toegangsbeheer, ziet u hier met welke methode en
-                wanneer.
-              </p>
+              <p>Zodra {person.firstName} aanmeldt via het Toegangsbeheer, ziet u hier met welke methoden.</p>
             </EmptyState>
           )
         }
