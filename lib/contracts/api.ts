@@ -459,6 +459,8 @@ export const PublicLegalRepresentatives = /* @__PURE__ */ pure(() =>
 export const MyAccess = /* @__PURE__ */ pure(() =>
   z.extend(AccessDecision, {
     organisation: z.object({ enterpriseNumber: z.string(), name: z.nullable(z.string()) }),
+    hasLocalAdministrators: z.boolean(),
+    /** Names only for someone with a work relationship with the organisation; empty for anyone else. */
     localAdministrators: z.array(z.object({ name: z.string() })),
     legalRepresentatives: z.array(z.object({ name: z.string(), function: z.string() })),
   }),

@@ -72,11 +72,16 @@ export async function myAccess(
     deps.enterpriseRegistry.getEnterprise(query.enterpriseNumber),
   ]);
   const decision = decideAccess(projection, query, deps.clock().today);
+  // The local administrators' names are the organisation's to share with its own people: someone with
+  // a work relationship there. Anyone else learns only that there is one, and sees the KBO's legal
+  // representatives, which are public (as on the public route).
+  const member = projection?.relationship != null;
   return {
     ...decision,
     organisation: { enterpriseNumber: query.enterpriseNumber, name: enterprise?.name ?? null },
+    hasLocalAdministrators: admins.length > 0,
     // The portal shows "ask your local administrator" with these names (the seed's step 2).
-    localAdministrators: admins.map((a) => ({ name: a.name })),
+    localAdministrators: member ? admins.map((a) => ({ name: a.name })) : [],
     legalRepresentatives: (enterprise?.legalRepresentatives ?? []).map((r) => ({
       name: `${r.firstName} ${r.lastName}`,
       function: r.function,

@@ -148,7 +148,7 @@ describe('the portal’s access check', () => {
     expect(JSON.stringify(invalid.body)).not.toContain('85073003328');
   });
 
-  it('tells the logged-in person their decision and whom to ask', async () => {
+  it('tells a stranger their decision and whom to ask: the legal representatives, not the local administrators’ names', async () => {
     const res = await app.call('get-my-access', {
       as: DEMO.lucas,
       query: { enterpriseNumber: DEMO.boekhouding, right: RIGHT, profile: SERVICE_PROVIDER },
@@ -158,8 +158,24 @@ describe('the portal’s access check', () => {
       allowed: false,
       reason: 'no-relationship',
       organisation: { enterpriseNumber: DEMO.boekhouding, name: 'Boekhouding Test NV' },
-      localAdministrators: [{ name: 'Marc Peeters' }],
+      hasLocalAdministrators: true,
+      localAdministrators: [],
       legalRepresentatives: [{ name: 'Marc Peeters', function: 'Bestuurder' }],
+    });
+  });
+
+  it('tells someone with a relationship there the local administrators’ names', async () => {
+    // Sofie has a work relationship with Adviesbureau (and administers it).
+    const res = await app.call('get-my-access', {
+      as: DEMO.sofie,
+      query: { enterpriseNumber: DEMO.adviesbureau, right: RIGHT, profile: SERVICE_PROVIDER },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      allowed: false,
+      reason: 'no-grant',
+      hasLocalAdministrators: true,
+      localAdministrators: [{ name: 'Sofie Janssens' }],
     });
   });
 });

@@ -284,6 +284,12 @@ function AccessFor({ enterpriseNumber }: { enterpriseNumber: string }) {
                     </ul>
                     <p>Vraag hen om u het gebruikersrecht toe te kennen, of vraag het hieronder aan.</p>
                   </>
+                ) : a.hasLocalAdministrators ? (
+                  <p>
+                    {orgName} heeft een lokale beheerder. Vraag het gebruikersrecht hieronder aan: uw aanvraag
+                    komt bij de lokale beheerder terecht. Hun namen ziet alleen wie een werkrelatie met{' '}
+                    {orgName} heeft.
+                  </p>
                 ) : (
                   <p>
                     {orgName} heeft nog geen lokale beheerder. Een wettelijk vertegenwoordiger duidt die aan;
@@ -306,7 +312,7 @@ function AccessFor({ enterpriseNumber }: { enterpriseNumber: string }) {
                       een bericht zodra er beslist is.
                     </p>
                   </Notice>
-                ) : a.localAdministrators.length > 0 ? (
+                ) : a.hasLocalAdministrators ? (
                   <RequestAccessForm
                     enterpriseNumber={enterpriseNumber}
                     onSent={() => {
