@@ -95,6 +95,18 @@ export class BusinessRuleError extends DomainError {
   }
 }
 
+/** 429: a limit on how often someone may do something was reached. */
+export class TooManyRequestsError extends DomainError {
+  readonly status = 429;
+  constructor(
+    code: string,
+    detail: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(code, 'Te veel verzoeken', detail);
+  }
+}
+
 /** 503: a dependency (registry, database) does not answer. */
 export class UnavailableError extends DomainError {
   readonly status = 503;

@@ -11,7 +11,7 @@
  */
 import type { Actor, HistoryEntry, TransactItem } from '#lib/adapters/dynamodb/store';
 import { decideAccess } from '#lib/domain/access';
-import { BusinessRuleError, ConflictError, NotFoundError } from '#lib/domain/errors';
+import { BusinessRuleError, ConflictError, NotFoundError, TooManyRequestsError } from '#lib/domain/errors';
 import {
   assertRelationshipNotEnded,
   type Change,
@@ -97,10 +97,12 @@ export async function requestAccess(
       'U heeft deze toegang voor deze organisatie al.',
     );
   }
-  const open = (await deps.tasks.listRequests(caller.pseudonym)).find(
+  const mine = await deps.tasks.listRequests(caller.pseudonym);
+  const open = mine.find(
     (r) =>
       r.status === 'pending' && r.enterpriseNumber === input.enterpriseNumber && r.right === right.rightId,
   );
+  if (!open) checkRequestLimits(mine, clock.now);
   if (open) {
     const error = new ConflictError(
       'access-request.exists',
@@ -140,6 +142,38 @@ export async function requestAccess(
     throw error;
   }
   return request;
+}
+
+/** Open requests one person may have at once, over all organisations. */
+export const MAX_OPEN_REQUESTS = 5;
+/** Requests one person may make in 24 hours. */
+export const MAX_REQUESTS_PER_DAY = 10;
+
+/**
+ * Asking costs the administrators of any organisation time: a person has at most MAX_OPEN_REQUESTS open
+ * and makes at most MAX_REQUESTS_PER_DAY in 24 hours (429, with when to try again).
+ */
+function checkRequestLimits(mine: readonly AccessRequest[], now: string): void {
+  if (mine.filter((r) => r.status === 'pending').length >= MAX_OPEN_REQUESTS) {
+    throw new TooManyRequestsError(
+      'access-request.too-many-open',
+      `U heeft al ${MAX_OPEN_REQUESTS} aanvragen die op een beslissing wachten. Wacht tot daarover beslist is.`,
+    );
+  }
+  const dayAgo = Date.parse(now) - 24 * 3600 * 1000;
+  const lastDay = mine
+    .map((r) => Date.parse(r.createdAt))
+    .filter((t) => t > dayAgo)
+    .sort((a, b) => a - b);
+  if (lastDay.length >= MAX_REQUESTS_PER_DAY) {
+    // Free again when the oldest of the last 24 hours is a day old.
+    const retryAfter = Math.max(1, Math.ceil((lastDay[0]! + 24 * 3600 * 1000 - Date.parse(now)) / 1000));
+    throw new TooManyRequestsError(
+      'access-request.daily-limit',
+      `U kan per dag ${MAX_REQUESTS_PER_DAY} aanvragen indienen. Probeer het later opnieuw.`,
+      retryAfter,
+    );
+  }
 }
 
 /** E-mail addresses of the organisation's local administrators (their work relationship's). */

@@ -179,3 +179,70 @@ describe('an approval nobody decides', () => {
     expect(app.outbox.at(-1)!.to).toEqual(['jonas@example.be']);
   });
 });
+
+describe('limits on asking', () => {
+  /** Requests of Jonas written straight into the table, as earlier days would have left them. */
+  async function earlier(app: TestApp, n: number, status: 'pending' | 'rejected', hoursAgo: number) {
+    const pseudonym = app.deps.pseudonymize(DEMO.jonas);
+    for (let i = 0; i < n; i++) {
+      const requestId = app.deps.newId();
+      await app.deps.store.transact(
+        app.deps.tasks.putNewRequest({
+          requestId,
+          enterpriseNumber: `0${String(200000000 + i).padStart(9, '0')}`,
+          organisationName: `Organisatie ${i}`,
+          pseudonym,
+          nationalNumber: DEMO.jonas,
+          requesterName: 'Jonas Bakker',
+          email: null,
+          right: RIGHT,
+          profiles: [SERVICE_PROVIDER],
+          reason: 'Eerder',
+          status,
+          taskId: requestId,
+          createdAt: new Date(Date.now() - hoursAgo * 3600_000 - i * 1000).toISOString(),
+          decidedAt: null,
+          decidedBy: null,
+          decisionReason: null,
+          version: 1,
+        }),
+      );
+    }
+  }
+  const ask = (app: TestApp) =>
+    app.call('request-access', {
+      as: DEMO.jonas,
+      body: { enterpriseNumber: en, right: RIGHT, profiles: [SERVICE_PROVIDER], reason: 'Graag' },
+    });
+
+  it('five open requests in all: a sixth → 429 access-request.too-many-open, nothing written, no e-mail', async () => {
+    const app = await createTestApp({ today: '2026-11-26' });
+    await earlier(app, 5, 'pending', 48);
+    const before = await app.snapshot();
+    const res = await ask(app);
+    expect(res.status).toBe(429);
+    expect(res.headers['content-type']).toBe('application/problem+json');
+    expect(res.body).toMatchObject({ code: 'access-request.too-many-open', title: 'Te veel verzoeken' });
+    expect(await app.snapshot()).toEqual(before);
+    expect(app.outbox).toEqual([]);
+    expect(app.workflows.running()).toBe(0);
+  });
+
+  it('ten requests in 24 hours: the eleventh → 429 access-request.daily-limit with Retry-After; a day later it is fine', async () => {
+    const app = await createTestApp({ today: '2026-11-26' });
+    await earlier(app, 10, 'rejected', 2);
+    const refused = await ask(app);
+    expect(refused.status).toBe(429);
+    expect(refused.body.code).toBe('access-request.daily-limit');
+    const retryAfter = Number(refused.headers['retry-after']);
+    // The oldest of the ten was made 2 hours (and 9 seconds) ago: free again in about 22 hours.
+    expect(retryAfter).toBeGreaterThan(21.9 * 3600);
+    expect(retryAfter).toBeLessThanOrEqual(22 * 3600);
+
+    const later = await createTestApp({ today: '2026-11-26' });
+    await earlier(later, 10, 'rejected', 25);
+    expect((await ask(later)).status).toBe(202);
+    // The approval now waits for a decision; nobody will decide in this test.
+    later.workflows.stop();
+  });
+});
