@@ -98,8 +98,14 @@ function checkTaskResult(state: string, result: unknown): unknown {
 }
 
 /** The first state whose input or output is over the limit, watched as the execution runs. */
-async function watchPayloads(events: AsyncIterable<StateEvent>, onTooLarge: (e: Error) => void) {
+async function watchPayloads(
+  events: AsyncIterable<StateEvent>,
+  onTooLarge: (e: Error) => void,
+  onState?: (state: string, input: unknown, output: unknown) => void,
+) {
   for await (const event of events) {
+    if (event.state && (event.type === 'StateEntered' || event.type === 'StateExited'))
+      onState?.(event.state.name, event.state.input, event.state.output);
     const value =
       event.type === 'StateEntered'
         ? event.state?.input
@@ -133,6 +139,11 @@ export interface LocalWorkflowOptions {
   approvalTimeoutMs?: number;
   /** Retry pauses in ms instead of the ASL's seconds (tests). */
   retryIntervalMs?: number;
+  /**
+   * Every state's input and output as it runs: what Step Functions keeps in an execution's history
+   * (tests check that no personal data is among it).
+   */
+  onStateData?: (data: { machine: string; state: string; input?: unknown; output?: unknown }) => void;
   onError?: (error: unknown) => void;
 }
 
@@ -235,10 +246,15 @@ export function createLocalWorkflows(options: LocalWorkflowOptions): LocalWorkfl
     );
     aborts.add(execution.abort);
     let tooLarge: Error | undefined;
-    const watched = watchPayloads(execution.eventLogs as AsyncIterable<StateEvent>, (error) => {
-      tooLarge = error;
-      execution.abort();
-    });
+    const watched = watchPayloads(
+      execution.eventLogs as AsyncIterable<StateEvent>,
+      (error) => {
+        tooLarge = error;
+        execution.abort();
+      },
+      options.onStateData &&
+        ((state, input, output) => options.onStateData?.({ machine: name, state, input, output })),
+    );
     const done = execution.result
       .then(
         async (output) => {

@@ -85,6 +85,11 @@ describe('access requests through the approval workflow (real ASL, local runner)
     expect(await openTasks()).toEqual([]);
     const mine = await app.call('list-my-requests', { as: DEMO.emma });
     expect(mine.body.items[0]).toMatchObject({ status: 'approved', decisionReason: 'Nieuwe consultant' });
+    // The execution history holds ids only: not the relationship's phone or e-mail, nor who decided.
+    const history = JSON.stringify(app.stateData.filter((d) => d.machine === 'approval'));
+    expect(history).toContain(asked.body.requestId);
+    for (const secret of ['+32478000001', 'emma.willems@example.be', 'Sofie Janssens', 'Emma', DEMO.emma])
+      expect(history, secret).not.toContain(secret);
     const mail = app.outbox.at(-1)!;
     expect(mail.to).toEqual(['emma.willems@example.be']);
     expect(`${mail.subject}\n${mail.text}\n${mail.html}`).not.toMatch(/\d{11}/);

@@ -22,6 +22,8 @@ export interface TestApp {
   workflows: LocalWorkflows;
   /** Every e-mail the handlers sent, in order. */
   outbox: Email[];
+  /** Every state input and output of the workflows run so far: what an execution history keeps. */
+  stateData: { machine: string; state: string; input?: unknown; output?: unknown }[];
   call(fn: string, options?: CallOptions): Promise<CallResult>;
   /** Every item of the table, sorted, to prove that a rejected request changed nothing. */
   snapshot(): Promise<Record<string, unknown>[]>;
@@ -35,9 +37,11 @@ export async function createTestApp(
   process.env.POWERTOOLS_LOG_LEVEL = 'WARN';
   resetDeps();
   const outbox: Email[] = [];
+  const stateData: TestApp['stateData'] = [];
   const workflows = createLocalWorkflows({
     root: ROOT,
     retryIntervalMs: 0,
+    onStateData: (d) => stateData.push(d),
     ...(options.approvalTimeoutMs !== undefined ? { approvalTimeoutMs: options.approvalTimeoutMs } : {}),
   });
   const deps = await setDeps({
@@ -55,6 +59,7 @@ export async function createTestApp(
     deps,
     workflows,
     outbox,
+    stateData,
     call,
     async snapshot() {
       const items: Record<string, unknown>[] = [];
