@@ -1,7 +1,7 @@
 import type { PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
 import { getDeps } from '#lib/http/deps';
 import { logger } from '#lib/http/logger';
-import { recordLogin } from '#lib/services/accounts';
+import { checkCognitoBinding, recordLogin } from '#lib/services/accounts';
 
 /**
  * Cognito Pre Token Generation trigger, `V2_0` event (needs the Essentials or Plus feature plan).
@@ -21,8 +21,13 @@ import { recordLogin } from '#lib/services/accounts';
  * `TokenGeneration_Authentication`, not `TokenGeneration_RefreshTokens`. Recording is best effort:
  * a failure or a slow table never blocks the login, it only logs a warning.
  *
- * The national number is personal data under special protection: the one thing this function ever
- * logs is that warning, with the error's name and nothing about the person.
+ * `custom:national_number` must stay mutable and writable by the web client (Cognito writes mapped
+ * attributes at every federated login), so the trigger pins it: the first real login binds the Cognito
+ * user (its `sub`) to the number's HMAC pseudonym, and every later token, refreshes included, is refused
+ * when the number differs, or when a refresh finds no binding. This check fails closed.
+ *
+ * The national number is personal data under special protection: this function logs only warnings,
+ * with an error's name or the refusal's reason and nothing about the person.
  */
 
 export const ATTRIBUTES = {
@@ -101,8 +106,19 @@ export const LOGIN_TRIGGERS: ReadonlySet<string> = new Set([
 export const RECORD_BUDGET_MS = 2_000;
 
 export type LoginRecorder = (login: { nationalNumber: string; amr: string[] }) => Promise<unknown>;
+export type BindingCheck = (login: {
+  sub: string;
+  nationalNumber: string;
+  firstLogin: boolean;
+}) => Promise<'bound' | 'mismatch' | 'unbound'>;
 
 const recordWithDeps: LoginRecorder = async (login) => recordLogin(await getDeps(), login);
+const bindWithDeps: BindingCheck = async (login) => checkCognitoBinding(await getDeps(), login);
+
+/** Thrown to make Cognito refuse the token; the message reaches the person, so it says nothing personal. */
+export class TokenRefusedError extends Error {
+  override name = 'TokenRefused';
+}
 
 class RecordTimeout extends Error {
   override name = 'RecordTimeout';
@@ -125,12 +141,26 @@ async function recordSafely(record: LoginRecorder, login: { nationalNumber: stri
   }
 }
 
-/** The trigger, with the way logins are recorded replaceable (tests). */
-export function createHandler(record: LoginRecorder = recordWithDeps) {
+/** The trigger, with the way logins are recorded and bindings checked replaceable (tests). */
+export function createHandler(record: LoginRecorder = recordWithDeps, bind: BindingCheck = bindWithDeps) {
   return async (event: PreTokenGenerationV2TriggerEvent): Promise<PreTokenGenerationV2TriggerEvent> => {
     const attributes = event.request.userAttributes ?? {};
     const claimsToAddOrOverride = accessTokenClaims(attributes);
     const nationalNumber = claimsToAddOrOverride[CLAIMS.nationalNumber];
+    if (typeof nationalNumber === 'string') {
+      const sub = attributes.sub ?? '';
+      const binding = sub
+        ? await bind({ sub, nationalNumber, firstLogin: LOGIN_TRIGGERS.has(event.triggerSource) })
+        : 'unbound';
+      if (binding !== 'bound') {
+        logger.warn('token refused', { reason: binding, triggerSource: event.triggerSource });
+        throw new TokenRefusedError(
+          binding === 'mismatch'
+            ? 'Aanmelden geweigerd: het rijksregisternummer van deze gebruiker verschilt van dat bij de eerste aanmelding.'
+            : 'Meld u opnieuw aan.',
+        );
+      }
+    }
     if (LOGIN_TRIGGERS.has(event.triggerSource) && typeof nationalNumber === 'string') {
       await recordSafely(record, { nationalNumber, amr: parseMethods(attributes[ATTRIBUTES.amr]) });
     }

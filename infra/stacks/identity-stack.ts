@@ -262,8 +262,11 @@ export class IdentityStack extends Stack {
         flows: { clientCredentials: true },
         scopes: [OAuthScope.resourceServer(this.resourceServer, portalScope)],
       },
-      // Client credentials involve no person, hence no identity provider.
+      // Client credentials involve no person, hence no identity provider, and no user attribute to read
+      // or write: an explicit empty list, not Cognito's default of every standard attribute.
       supportedIdentityProviders: [],
+      readAttributes: new ClientAttributes(),
+      writeAttributes: new ClientAttributes(),
       preventUserExistenceErrors: true,
       accessTokenValidity: Duration.minutes(60),
     });

@@ -31,6 +31,23 @@ export async function recordLogin(deps: Deps, login: LoginEvent): Promise<LoginM
   return method;
 }
 
+/**
+ * The national number of a Cognito user may never change: `custom:national_number` has to stay mutable
+ * and writable for Cognito to map ACM's claim into it at every login, so the pre token trigger pins the
+ * number the user had at its first real login (HMAC pseudonym only) and refuses any other afterwards.
+ * A token refresh of a user never bound (from before the binding existed) is refused too: logging in
+ * again binds it.
+ */
+export async function checkCognitoBinding(
+  deps: Deps,
+  login: { sub: string; nationalNumber: string; firstLogin: boolean },
+): Promise<'bound' | 'mismatch' | 'unbound'> {
+  return deps.logins.bindCognitoUser(login.sub, deps.pseudonymize(login.nationalNumber), {
+    create: login.firstLogin,
+    at: deps.clock().now,
+  });
+}
+
 export async function loginsOf(deps: Deps, pseudonym: string): Promise<LoginSummary | null> {
   return deps.logins.get(pseudonym);
 }

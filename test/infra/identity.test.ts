@@ -208,6 +208,29 @@ describe('app clients', () => {
   it('no client gets the scope that lets a person edit their own attributes', () => {
     expect(JSON.stringify(identity.toJSON())).not.toContain('aws.cognito.signin.user.admin');
   });
+
+  it('custom:national_number: only the federating web client may write it (Cognito needs that for the mapping), no other client reads or writes it', () => {
+    const clients = Object.values(identity.findResources('AWS::Cognito::UserPoolClient')) as {
+      Properties: { ClientName: string; ReadAttributes?: string[]; WriteAttributes?: string[] };
+    }[];
+    expect(clients.map((c) => c.Properties.ClientName).sort()).toEqual([
+      'gebruikersbeheer-web',
+      'kmo-portefeuille',
+    ]);
+    for (const { Properties: c } of clients) {
+      // Every client lists its attributes: none falls back to Cognito's default of all standard ones.
+      expect(c.WriteAttributes, c.ClientName).toBeDefined();
+      expect(c.ReadAttributes, c.ClientName).toBeDefined();
+      if (c.ClientName === 'gebruikersbeheer-web') continue;
+      expect(c.WriteAttributes, c.ClientName).toEqual([]);
+      expect(c.ReadAttributes, c.ClientName).toEqual([]);
+    }
+    // Mapped from ACM, so it must stay mutable; what pins it is the pre token trigger's binding.
+    const pool = Object.values(identity.findResources('AWS::Cognito::UserPool'))[0] as {
+      Properties: { Schema: { Name: string; Mutable: boolean }[] };
+    };
+    expect(pool.Properties.Schema.find((a) => a.Name === 'national_number')).toMatchObject({ Mutable: true });
+  });
 });
 
 /** The API stack's authorizers, by name, and the id of each route's authorizer by route key. */

@@ -19,7 +19,8 @@ const tokenEvent = (
   triggerSource: PreTokenGenerationV2TriggerEvent['triggerSource'],
   nationalNumber: string,
   amr: string,
-) => preTokenEvent({ 'custom:national_number': nationalNumber, 'custom:amr': amr }, triggerSource);
+  sub = `sub-of-${nationalNumber.slice(0, 4)}`,
+) => preTokenEvent({ sub, 'custom:national_number': nationalNumber, 'custom:amr': amr }, triggerSource);
 
 describe('recording logins', () => {
   let app: TestApp;
@@ -140,7 +141,10 @@ describe('recording logins', () => {
 
   it('the Cognito trigger records a hosted or API login, not a token refresh', async () => {
     const pseudo = app.deps.pseudonymize(DEMO.marc);
-    await preTokenGeneration(tokenEvent('TokenGeneration_RefreshTokens', DEMO.marc, '["eid"]'));
+    // A refresh before any login of this Cognito user: refused (nothing bound yet), nothing recorded.
+    await expect(
+      preTokenGeneration(tokenEvent('TokenGeneration_RefreshTokens', DEMO.marc, '["eid"]')),
+    ).rejects.toMatchObject({ name: 'TokenRefused' });
     expect(await app.deps.logins.get(pseudo)).toBeNull();
 
     const out = await preTokenGeneration(tokenEvent('TokenGeneration_HostedAuth', DEMO.marc, '["itsme"]'));
@@ -156,5 +160,21 @@ describe('recording logins', () => {
       ['federaal-token', 1],
       ['itsme', 1],
     ]);
+  });
+
+  it('the trigger pins a Cognito user to the national number of its first login, in the table, as a pseudonym', async () => {
+    const sub = 'cognito-sub-pinned';
+    await preTokenGeneration(tokenEvent('TokenGeneration_HostedAuth', DEMO.lucas, 'eid', sub));
+    await preTokenGeneration(tokenEvent('TokenGeneration_RefreshTokens', DEMO.lucas, 'eid', sub));
+    // Someone changed the attribute (an admin API call, a bad mapping): the next token is refused.
+    await expect(
+      preTokenGeneration(tokenEvent('TokenGeneration_RefreshTokens', DEMO.jonas, 'eid', sub)),
+    ).rejects.toMatchObject({ name: 'TokenRefused' });
+    await expect(
+      preTokenGeneration(tokenEvent('TokenGeneration_HostedAuth', DEMO.jonas, 'eid', sub)),
+    ).rejects.toMatchObject({ name: 'TokenRefused' });
+    const binding = (await app.snapshot()).find((i) => i.pk === keys.cognitoBinding(sub).pk)!;
+    expect(binding).toMatchObject({ type: 'CognitoBinding', pseudonym: app.deps.pseudonymize(DEMO.lucas) });
+    expect(JSON.stringify(binding)).not.toMatch(new RegExp(`${DEMO.lucas}|${DEMO.jonas}`));
   });
 });

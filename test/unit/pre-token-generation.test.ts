@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  type BindingCheck,
   createHandler,
   type LoginRecorder,
   parseMethods,
@@ -12,9 +13,22 @@ const NATIONAL_NUMBER = '85073003328';
 
 /** Logins recorded by the handler under test (the real recorder writes to the table: integration tests). */
 const recorded: Parameters<LoginRecorder>[0][] = [];
+
+/** In-memory bindings with the store's semantics (the real one is an UpdateItem: integration tests). */
+const bindings = new Map<string, string>();
+const bind: BindingCheck = async ({ sub, nationalNumber, firstLogin }) => {
+  const bound = bindings.get(sub);
+  if (bound === undefined) {
+    if (!firstLogin) return 'unbound';
+    bindings.set(sub, nationalNumber);
+    return 'bound';
+  }
+  return bound === nationalNumber ? 'bound' : 'mismatch';
+};
+
 const handler = createHandler(async (login) => {
   recorded.push(login);
-});
+}, bind);
 
 const event = preTokenEvent;
 
@@ -26,6 +40,7 @@ afterEach(() => {
   vi.restoreAllMocks();
   vi.useRealTimers();
   recorded.length = 0;
+  bindings.clear();
 });
 
 describe('pre token generation (V2_0)', () => {
@@ -95,6 +110,8 @@ describe('recording the login (Accounts tab)', () => {
   );
 
   it('does not record a token refresh: that is no new login', async () => {
+    await handler(event(attributes, 'TokenGeneration_HostedAuth'));
+    recorded.length = 0;
     const result = await handler(event(attributes, 'TokenGeneration_RefreshTokens'));
     expect(recorded).toEqual([]);
     expect(
@@ -111,7 +128,7 @@ describe('recording the login (Accounts tab)', () => {
     const warn = vi.spyOn(logger, 'warn').mockImplementation(() => {});
     const failing = createHandler(async () => {
       throw new Error(`table down for NRN ${NATIONAL_NUMBER}`);
-    });
+    }, bind);
     const result = await failing(event(attributes));
     expect(
       result.response.claimsAndScopeOverrideDetails.accessTokenGeneration?.claimsToAddOrOverride,
@@ -123,7 +140,7 @@ describe('recording the login (Accounts tab)', () => {
   it('a slow table does not hold the login beyond the recording budget', async () => {
     vi.useFakeTimers();
     const warn = vi.spyOn(logger, 'warn').mockImplementation(() => {});
-    const slow = createHandler(() => new Promise(() => {}));
+    const slow = createHandler(() => new Promise(() => {}), bind);
     const pending = slow(event(attributes));
     await vi.advanceTimersByTimeAsync(RECORD_BUDGET_MS);
     const result = await pending;
@@ -148,5 +165,54 @@ describe('parseMethods', () => {
     ['<script>', []],
   ])('%j → %j', (raw, expected) => {
     expect(parseMethods(raw)).toEqual(expected);
+  });
+
+  describe('the national number stays what it was at the first login', () => {
+    const OTHER = '90041812490';
+    const tokenFor = (nationalNumber: string, source: Parameters<typeof event>[1]) =>
+      handler(event({ 'custom:national_number': nationalNumber, 'custom:amr': 'eid' }, source));
+
+    it('the first hosted login binds the user; later logins and refreshes with the same number pass', async () => {
+      await tokenFor(NATIONAL_NUMBER, 'TokenGeneration_HostedAuth');
+      await expect(tokenFor(NATIONAL_NUMBER, 'TokenGeneration_RefreshTokens')).resolves.toBeDefined();
+      await expect(tokenFor(NATIONAL_NUMBER, 'TokenGeneration_Authentication')).resolves.toBeDefined();
+    });
+
+    it('another number for the same Cognito user is refused, at a refresh and at a new login alike', async () => {
+      const warn = vi.spyOn(logger, 'warn').mockImplementation(() => {});
+      await tokenFor(NATIONAL_NUMBER, 'TokenGeneration_HostedAuth');
+      for (const source of ['TokenGeneration_RefreshTokens', 'TokenGeneration_HostedAuth'] as const) {
+        const refused = tokenFor(OTHER, source);
+        await expect(refused).rejects.toMatchObject({ name: 'TokenRefused' });
+        await expect(refused).rejects.toThrow(/verschilt van dat bij de eerste aanmelding/);
+      }
+      expect(recorded.map((r) => r.nationalNumber)).toEqual([NATIONAL_NUMBER]);
+      expect(JSON.stringify(warn.mock.calls)).not.toMatch(new RegExp(`${NATIONAL_NUMBER}|${OTHER}`));
+      expect(warn).toHaveBeenCalledWith('token refused', {
+        reason: 'mismatch',
+        triggerSource: 'TokenGeneration_HostedAuth',
+      });
+    });
+
+    it('a refresh of a user never bound is refused: logging in again binds it', async () => {
+      vi.spyOn(logger, 'warn').mockImplementation(() => {});
+      await expect(tokenFor(NATIONAL_NUMBER, 'TokenGeneration_RefreshTokens')).rejects.toMatchObject({
+        name: 'TokenRefused',
+        message: 'Meld u opnieuw aan.',
+      });
+      await expect(tokenFor(NATIONAL_NUMBER, 'TokenGeneration_HostedAuth')).resolves.toBeDefined();
+    });
+
+    it('a table that does not answer refuses the token (fails closed)', async () => {
+      const down = createHandler(
+        async () => undefined,
+        async () => {
+          throw new Error('ServiceUnavailable');
+        },
+      );
+      await expect(
+        down(event({ 'custom:national_number': NATIONAL_NUMBER }, 'TokenGeneration_HostedAuth')),
+      ).rejects.toThrow();
+    });
   });
 });

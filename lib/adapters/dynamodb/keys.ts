@@ -25,6 +25,7 @@
  * |19 | the last day the expiry sweep completed          | table         | SWEEP                                | LAST               |
  * |20 | a person's logins per method (Accounts tab)      | table         | NRN#{pseudo}                         | LOGINS             |
  * |21 | what a sweep could not handle, per day (report)  | table         | SWEEP                                | FAILED#{date}#{item} |
+ * |22 | the national number a Cognito user first had     | table         | COGNITO#{sub}                        | BINDING            |
  */
 export const ITEM_TYPES = {
   person: 'Person',
@@ -44,6 +45,7 @@ export const ITEM_TYPES = {
   sweepFailure: 'SweepFailure',
   right: 'Right',
   logins: 'Logins',
+  cognitoBinding: 'CognitoBinding',
 } as const;
 
 export interface Key {
@@ -89,6 +91,8 @@ export const keys = {
     sk: what,
   }),
   sweep: (): Key => ({ pk: 'SWEEP', sk: 'LAST' }),
+  /** Cognito's own `sub` (a random UUID it assigns), never an ACM identifier or a national number. */
+  cognitoBinding: (sub: string): Key => ({ pk: `COGNITO#${sub}`, sk: 'BINDING' }),
   sweepFailure: (date: string, itemKey: string): Key => ({ pk: 'SWEEP', sk: `FAILED#${date}#${itemKey}` }),
   sweepFailures: (date: string) => ({ pk: 'SWEEP', skPrefix: `FAILED#${date}#` }),
   catalogue: () => ({ pk: 'CATALOGUE', skPrefix: 'RIGHT#' }),

@@ -24,6 +24,36 @@ export class LoginsStore {
     readonly tableName: string,
   ) {}
 
+  /**
+   * Binds a Cognito user to the pseudonym of the national number it had at its first login, or checks
+   * an existing binding: one UpdateItem that keeps the first pseudonym (`if_not_exists`) and returns
+   * it. `create: false` (a token refresh) only checks: without a binding it answers `unbound`.
+   */
+  async bindCognitoUser(
+    sub: string,
+    pseudo: string,
+    opts: { create: boolean; at: string },
+  ): Promise<'bound' | 'mismatch' | 'unbound'> {
+    try {
+      const out = await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.cognitoBinding(sub),
+          UpdateExpression:
+            'SET #type = :type, pseudonym = if_not_exists(pseudonym, :p), boundAt = if_not_exists(boundAt, :at)',
+          ...(opts.create ? {} : { ConditionExpression: 'attribute_exists(pk)' }),
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: { ':type': ITEM_TYPES.cognitoBinding, ':p': pseudo, ':at': opts.at },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return out.Attributes?.pseudonym === pseudo ? 'bound' : 'mismatch';
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return 'unbound';
+      throw error;
+    }
+  }
+
   /** Records one login with `method` at `at` (ISO 8601, UTC): one UpdateItem, rarely two or three. */
   async record(pseudo: string, method: LoginMethodId, at: string): Promise<void> {
     const names = {
