@@ -66,6 +66,8 @@ export interface SweepRow {
   itemsFound: number;
   /** FindDue pages (at most 500 items each) the run needed. */
   pages?: number;
+  /** The largest page as the state machine passes it on (Step Functions allows 256 KiB). */
+  largestPageBytes?: number;
   ms: number;
 }
 
@@ -547,7 +549,9 @@ async function sweepScaling(endpoint: string, sizes: number[]): Promise<SweepRow
     const recorder = new CapacityRecorder();
     recorder.attach(deps.clients.client);
     let due = 0;
-    for (const k of [0, 100, 1000]) {
+    // At the largest table, every grant due on one day too: FindDue pages through all of them.
+    const ks = n === Math.max(...sizes) ? [0, 100, 1000, n] : [0, 100, 1000];
+    for (const k of ks) {
       // k of the N grants now end 60 days after the sweep's day: the sweep must warn about exactly those.
       await batchPut(
         client,
@@ -565,6 +569,7 @@ async function sweepScaling(endpoint: string, sizes: number[]): Promise<SweepRow
         })) as Page;
         let items = page.items.length;
         let pages = 1;
+        let largest = Buffer.byteLength(JSON.stringify(page));
         while (page.cursor) {
           const { date, from, through, cursor } = page;
           page = (await invokeWorkflowStep('workflow-find-due-items', {
@@ -572,8 +577,9 @@ async function sweepScaling(endpoint: string, sizes: number[]): Promise<SweepRow
           })) as Page;
           items += page.items.length;
           pages += 1;
+          largest = Math.max(largest, Buffer.byteLength(JSON.stringify(page)));
         }
-        return { items, pages };
+        return { items, pages, largest };
       });
       rows.push({
         grants: n,
@@ -582,6 +588,7 @@ async function sweepScaling(endpoint: string, sizes: number[]): Promise<SweepRow
         rcu: usage.rcu,
         itemsFound: result.items,
         pages: result.pages,
+        largestPageBytes: result.largest,
         ms: Math.round(performance.now() - started),
       });
     }
@@ -600,13 +607,14 @@ function sweepVerdict(rows: SweepRow[]): { met: boolean; note: string } {
     return costs.every((c) => c.queries === costs[0]!.queries && c.rcu === costs[0]!.rcu);
   });
   const found = rows.every((r) => r.itemsFound === r.due);
+  const withinLimit = rows.every((r) => (r.largestPageBytes ?? 0) <= 256 * 1024);
   const grows = sizes.every((n) => {
     const [a, b, c] = [0, 100, 1000].map((k) => bySize.get(n)!.find((r) => r.due === k)!.rcu);
     return a! <= b! && b! < c!;
   });
   return {
-    met: sameAcrossSizes && found && grows,
-    note: `FindDue found exactly the k due grants: ${found}; same requests and RCU for the same k at N = ${sizes.join(' and ')}: ${sameAcrossSizes}; RCU grows with k: ${grows}.`,
+    met: sameAcrossSizes && found && grows && withinLimit,
+    note: `FindDue found exactly the k due grants: ${found}; same requests and RCU for the same k at N = ${sizes.join(' and ')}: ${sameAcrossSizes}; RCU grows with k: ${grows}; every page within 256 KiB: ${withinLimit}.`,
   };
 }
 

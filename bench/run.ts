@@ -183,8 +183,17 @@ function report(r: Results): string {
     out.push('', '### Expiry sweep (FindDue and FindMore) against table size and due items', '');
     out.push(
       table(
-        ['grants in table', 'due', 'pages', 'Query requests', 'RCU', 'items found', 'ms'],
-        c.sweep.map((s) => [s.grants, s.due, s.pages ?? 1, s.queries, s.rcu, s.itemsFound, s.ms]),
+        ['grants in table', 'due', 'pages', 'largest page', 'Query requests', 'RCU', 'items found', 'ms'],
+        c.sweep.map((s) => [
+          s.grants,
+          s.due,
+          s.pages ?? 1,
+          s.largestPageBytes ? `${(s.largestPageBytes / 1024).toFixed(1)} KiB` : '',
+          s.queries,
+          s.rcu,
+          s.itemsFound,
+          s.ms,
+        ]),
       ),
     );
     out.push(
