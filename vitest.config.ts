@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Four projects, as DESIGN.md lays out test/: pure unit tests, CDK assertions, integration tests of the
+// Four projects, as docs/design.md lays out test/: pure unit tests, CDK assertions, integration tests of the
 // real handlers against DynamoDB Local, and end-to-end tests over HTTP against the local stack.
 export default defineConfig({
   test: {

@@ -19,7 +19,7 @@ import { ENV } from '#lib/config/env-names';
 import { PROFILE_SERVICE_PROVIDER, VLAIO_RIGHT } from '#lib/domain/catalogue';
 import { addDays } from '#lib/domain/period';
 import type { ApprovalInput } from '#lib/domain/ports';
-import { getDeps, resetDeps, setDeps } from '#lib/http/deps';
+import { getDeps, resetDeps, setDeps } from '#lib/runtime/deps';
 import { recordLogin } from '#lib/services/accounts';
 import { DEMO, seedDemoWorld } from '#lib/services/demo-seed';
 import { batchPut, grantItem } from '../test/support/items.ts';
@@ -464,7 +464,7 @@ async function measureUseCases(world: World): Promise<UseCaseRow[]> {
     },
     202,
   );
-  const stored = await (await getDeps()).tasks.getTask(en, task.taskId);
+  const stored = await (await getDeps()).tasks.get(en, task.taskId);
   await step('approval: apply the decision', 'workflow-apply-approval-decision', {
     ...approval,
     decision: stored?.decision,

@@ -16,7 +16,7 @@ import { ROOT, startLocalStack } from '#infra/local/stack';
 import { createTokenVerifier } from '#infra/local/verify-token';
 import { createDynamoClients } from '#lib/adapters/dynamodb/client';
 import { keys } from '#lib/adapters/dynamodb/keys';
-import { getDeps } from '#lib/http/deps';
+import { getDeps } from '#lib/runtime/deps';
 import { DEMO } from '#lib/services/demo-seed';
 
 const endpoint = process.env.BENCH_DYNAMODB_ENDPOINT!;

@@ -17,7 +17,7 @@ import { ensureTable } from '#infra/local/table';
 import { createDynamoClients } from '#lib/adapters/dynamodb/client';
 import { ENV } from '#lib/config/env-names';
 import { PROFILE_SERVICE_PROVIDER, VLAIO_RIGHT } from '#lib/domain/catalogue';
-import { getDeps, resetDeps } from '#lib/http/deps';
+import { getDeps, resetDeps } from '#lib/runtime/deps';
 import { DEMO, seedDemoWorld } from '#lib/services/demo-seed';
 import { BARE_ENTRY, bundle } from './bundles.ts';
 import { eventFor, log, median, round, uniqueName } from './support.ts';
@@ -133,7 +133,7 @@ export async function runStartup(
   resetDeps();
   const deps = await getDeps();
   await seedDemoWorld(deps);
-  const sofie = await deps.store.getPerson(deps.pseudonymize(DEMO.sofie));
+  const sofie = await deps.persons.get(deps.pseudonymize(DEMO.sofie));
   resetDeps();
   const { doc } = createDynamoClients(endpoint);
   const seeded = await snapshot(doc, tableName);

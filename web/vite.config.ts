@@ -15,7 +15,7 @@ export default defineConfig({
   publicDir: resolve(here, 'public'),
   plugins: [react()],
   resolve: {
-    // The UI may import the zod contracts and nothing else from lib/ (DESIGN.md §5).
+    // The UI may import the zod contracts and nothing else from lib/ (docs/design.md, layout).
     alias: { '@contracts': resolve(here, '../lib/contracts') },
   },
   build: {

@@ -1,17 +1,14 @@
-import { fixtureEnterpriseRegistry } from '#lib/adapters/registries/fixture-registries';
 import { OrgParams } from '#lib/contracts/api';
 import { apiHandler } from '#lib/http/api-handler';
+import { registries } from '#lib/runtime/registries';
 import { requireEnterprise } from '#lib/services/local-admins';
 
 /**
  * Public: the legal representatives of an enterprise, as the KBO's public search shows them (names
- * and functions only). Needs no table, so it reads the KBO adapter directly; throttled per route.
+ * and functions only). Needs no table, so it asks the runtime for the registry alone; throttled per route.
  */
 export const handler = apiHandler({ auth: 'none', params: OrgParams }, async ({ params }) => {
-  const enterprise = await requireEnterprise(
-    { enterpriseRegistry: fixtureEnterpriseRegistry },
-    params.enterpriseNumber,
-  );
+  const enterprise = await requireEnterprise(registries(), params.enterpriseNumber);
   return {
     status: 200,
     body: {

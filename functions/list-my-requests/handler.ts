@@ -3,5 +3,5 @@ import { requestView } from '#lib/services/access-requests';
 
 export const handler = apiHandler({ auth: 'user' }, async ({ deps, caller }) => ({
   status: 200,
-  body: { items: (await deps.tasks.listRequests(caller!.pseudonym)).map(requestView) },
+  body: { items: (await deps.requests.listMine(caller!.pseudonym)).map(requestView) },
 }));

@@ -1,6 +1,6 @@
 import type { PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
-import { getDeps } from '#lib/http/deps';
-import { logger } from '#lib/http/logger';
+import { getDeps } from '#lib/runtime/deps';
+import { logger } from '#lib/runtime/logger';
 import { checkCognitoBinding, recordLogin } from '#lib/services/accounts';
 
 /**

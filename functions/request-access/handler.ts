@@ -1,5 +1,5 @@
 // Starts or answers the approval workflow (the function CDK grants Step Functions to): plugs in its adapter.
-import '#lib/http/workflows-adapter';
+import '#lib/runtime/workflows-adapter';
 import { AccessRequestBody } from '#lib/contracts/api';
 import { apiHandler } from '#lib/http/api-handler';
 import { lazyIdempotency } from '#lib/http/idempotency';

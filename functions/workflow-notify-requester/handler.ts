@@ -1,5 +1,5 @@
 // Sends e-mail (`mail: true` in functions/workflows.ts): plugs in the mail adapter, which only these bundles carry.
-import '#lib/http/mail-adapter';
+import '#lib/runtime/mail-adapter';
 import { workflowHandler } from '#lib/http/workflow-handler';
 import { notifyRequester } from '#lib/services/access-requests';
 

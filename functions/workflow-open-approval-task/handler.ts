@@ -1,7 +1,7 @@
 // Sends e-mail (`mail: true` in functions/workflows.ts): plugs in the mail adapter, which only these bundles carry.
-import '#lib/http/mail-adapter';
+import '#lib/runtime/mail-adapter';
 // A decision recorded while no execution waited is handed on with SendTaskSuccess.
-import '#lib/http/workflows-adapter';
+import '#lib/runtime/workflows-adapter';
 import { workflowHandler } from '#lib/http/workflow-handler';
 import { openApprovalTask } from '#lib/services/access-requests';
 

@@ -13,7 +13,7 @@ import { lambdaContext } from '#infra/local/events';
 import { pseudonymSecret, ROOT, runningStack } from '#infra/local/stack';
 import { ensureTable, isTableEmpty } from '#infra/local/table';
 import { ENV } from '#lib/config/env-names';
-import { getDeps } from '#lib/http/deps';
+import { getDeps } from '#lib/runtime/deps';
 import { seedDemoWorld } from '#lib/services/demo-seed';
 
 const [fn, eventFile] = process.argv.slice(2);

@@ -23,8 +23,8 @@ import { ensureTable, isTableEmpty } from '#infra/local/table';
 import { createTokenVerifier } from '#infra/local/verify-token';
 import { createLocalWorkflows, type LocalWorkflows } from '#infra/local/workflows';
 import { ENV } from '#lib/config/env-names';
-import { getDeps, resetDeps, setDeps } from '#lib/http/deps';
-import { logger } from '#lib/http/logger';
+import { getDeps, resetDeps, setDeps } from '#lib/runtime/deps';
+import { logger } from '#lib/runtime/logger';
 import { recordLogin } from '#lib/services/accounts';
 import { seedDemoWorld } from '#lib/services/demo-seed';
 import register from '../../lib/adapters/registries/fixtures/national-register.json' with { type: 'json' };
@@ -152,7 +152,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     // Approvals that were waiting when the stack last stopped start again; their first step is
     // idempotent and picks up a decision recorded meanwhile.
-    for (const open of await deps.tasks.listOpenRequestIds()) await workflows.startApproval(open);
+    for (const open of await deps.requests.listOpen()) await workflows.startApproval(open);
     const schedule =
       options.schedule === false
         ? null

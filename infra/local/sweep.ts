@@ -15,7 +15,7 @@ import { ensureTable, isTableEmpty } from '#infra/local/table';
 import { createLocalWorkflows } from '#infra/local/workflows';
 import { ENV } from '#lib/config/env-names';
 import { parseCalendarDate } from '#lib/domain/period';
-import { type Deps, getDeps } from '#lib/http/deps';
+import { getDeps, type RuntimeDeps } from '#lib/runtime/deps';
 import { seedDemoWorld } from '#lib/services/demo-seed';
 import { observeSweep, type SweepEvent } from '#lib/services/expiry';
 
@@ -100,7 +100,7 @@ async function main(): Promise<number> {
   const unsubscribe = observeSweep((e) => events.push(e));
   const workflows = createLocalWorkflows({ root: ROOT });
   const client = new DynamoDBClient(localDynamoClientConfig(endpoint));
-  let deps: Deps | undefined;
+  let deps: RuntimeDeps | undefined;
   try {
     await ensureTable(client, tableName);
     process.env[ENV.tableName] = tableName;

@@ -1,5 +1,5 @@
 /**
- * The access decision of DESIGN.md §3, over a small projection that the repository keeps on one item
+ * The access decision of docs/design.md (rules that always hold), over a small projection that the repository keeps on one item
  * per person and organisation (updated in the same transaction as every change that affects it), so a
  * relying portal's question costs one GetItem.
  */

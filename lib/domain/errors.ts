@@ -119,5 +119,21 @@ export class UnavailableError extends DomainError {
   }
 }
 
+/**
+ * Someone else changed what a write was based on (a version moved, a marker was already there): the
+ * use case reads again and retries (services/aggregate.ts `withRetry`), or reports 409.
+ */
+export class ConcurrentChangeError extends Error {
+  constructor() {
+    super('concurrent change');
+    this.name = 'ConcurrentChangeError';
+  }
+}
+
+/** A dependency did not answer (a database, a mail server): a workflow step is retried by its state machine. */
+export class TransientError extends Error {
+  override name = 'TransientError';
+}
+
 /** The outcome of a pure check: a value, or a stable code with a Dutch message. */
 export type Check<T> = { ok: true; value: T } | { ok: false; code: string; message: string };

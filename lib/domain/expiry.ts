@@ -40,6 +40,44 @@ export interface DueItem {
   date: string;
 }
 
+/** What the by-date index says ends on a day: keys only. */
+export interface DueEntry {
+  kind: DueKind;
+  enterpriseNumber: string;
+  personId: string;
+  grantId?: string;
+  endDate: string;
+}
+
+/**
+ * A notice marker. Written `pending` in the transaction that does the thing (opens the task, marks
+ * the item expired); the e-mails are sent after it, each recipient recorded in `delivered`, and the
+ * marker becomes `sent`. A marker left `pending` (a mail server that failed) is finished by the next
+ * attempt: nothing is lost, and nobody gets a warning twice.
+ */
+export interface Notice {
+  status: 'pending' | 'sent';
+  delivered: string[];
+  at: string;
+  taskId?: string;
+}
+
+/**
+ * A due item the sweep could not handle, or a recipient whose address the mail service refused for good:
+ * ids and codes only, never an address or a national number.
+ */
+export interface SweepFailure {
+  /** The day the run was for. */
+  date: string;
+  /** `{REL|GRANT}#{en}#{personId}[#{grantId}]`, plus `#{recipient}` for a refused address. */
+  itemKey: string;
+  enterpriseNumber: string;
+  reason: 'failed' | 'mail-refused';
+  code: string;
+  detail: string;
+  at: string;
+}
+
 /** Whole calendar days from `a` to `b` (negative when `b` lies before `a`). */
 export function daysBetween(a: string, b: string): number {
   return Math.round((utc(b) - utc(a)) / 86_400_000);

@@ -1,8 +1,22 @@
 /**
- * Ports the domain declares; adapters in lib/adapters implement them (a fixture dataset locally,
- * the real registries in a deployment).
+ * Ports the domain declares; adapters in lib/adapters implement them: the registries (a fixture dataset
+ * locally, the real registries in a deployment), e-mail, the workflow engine and persistence. The use
+ * cases (lib/services) see only these.
  */
-import type { PersonDetails } from '#lib/domain/membership';
+import type { AccessProjection } from '#lib/domain/access';
+import type { RightDefinition } from '#lib/domain/catalogue';
+import type { DueEntry, Notice, SweepFailure } from '#lib/domain/expiry';
+import type { LoginMethodId, LoginSummary } from '#lib/domain/logins';
+import type { PersonAggregate, PersonDetails } from '#lib/domain/membership';
+import type {
+  AdminRecord,
+  HistoryEntry,
+  Page,
+  PersonListEntry,
+  PersonRecord,
+  Preferences,
+} from '#lib/domain/records';
+import type { AccessRequest, Task } from '#lib/domain/tasks';
 
 /** The national register (source VKBP). `null`: no such person. Throws UnavailableError when down. */
 export interface NationalRegister {
@@ -36,6 +50,9 @@ export interface EnterpriseRegistry {
   /** The enterprises where this person is a legal representative, as the KBO says today. */
   findRepresentations(nationalNumber: string): Promise<Representation[]>;
 }
+
+/** HMAC pseudonym of a national register number: the only form in which it appears in keys. */
+export type Pseudonymize = (nationalNumber: string) => string;
 
 /** An e-mail to send: Dutch plain text and HTML, never a national number. */
 export interface Email {
@@ -74,4 +91,154 @@ export interface Workflows {
   startApproval(input: ApprovalInput, options?: { redriveId?: string }): Promise<void>;
   sendTaskSuccess(taskToken: string, output: unknown): Promise<void>;
   sendTaskFailure(taskToken: string, error: string, cause: string): Promise<void>;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Persistence, by what the use cases need (the DynamoDB adapters in lib/adapters/dynamodb implement
+// them on the one table). Reads are methods of the ports; every change goes through a UnitOfWork, so
+// what belongs together is written together or not at all, whatever the entities.
+
+/** People as the national register gave them, one record per person whatever the organisation. */
+export interface PersonsPort {
+  /** Strongly consistent: the uniqueness of a person hangs on it. */
+  get(pseudonym: string): Promise<PersonRecord | null>;
+}
+
+/** A person within an organisation: the aggregate (membership, relationship, grants) and its history. */
+export interface MembershipsPort {
+  /** The person page: one read; `consistent` for a read that a write will follow (default). */
+  load(
+    enterpriseNumber: string,
+    personId: string,
+    opts?: { consistent?: boolean },
+  ): Promise<PersonAggregate | null>;
+  /** The pseudonym of a member, `null` for a person who is not one. */
+  pseudonymOf(enterpriseNumber: string, personId: string): Promise<string | null>;
+  list(
+    enterpriseNumber: string,
+    opts: { search?: string; status?: 'pending' | 'active'; cursor?: string; limit: number },
+  ): Promise<Page<PersonListEntry>>;
+  history(
+    enterpriseNumber: string,
+    personId: string,
+    opts: { cursor?: string; limit: number },
+  ): Promise<Page<HistoryEntry>>;
+  /** What the access check decides on, kept with every change of the aggregate. */
+  accessProjection(pseudonym: string, enterpriseNumber: string): Promise<AccessProjection | null>;
+}
+
+export interface AdminsPort {
+  /** Strongly consistent: this read authorises every organisation route. */
+  get(pseudonym: string, enterpriseNumber: string): Promise<AdminRecord | null>;
+  list(enterpriseNumber: string): Promise<AdminRecord[]>;
+  /** The organisations where this person is local administrator. */
+  organisationsOf(pseudonym: string): Promise<AdminRecord[]>;
+}
+
+export interface OrganisationsPort {
+  get(enterpriseNumber: string): Promise<{ enterpriseNumber: string; name: string } | null>;
+  put(enterpriseNumber: string, name: string): Promise<void>;
+}
+
+/** The right catalogue: data, so a new right needs no code change. */
+export interface CataloguePort {
+  get(rightId: string): Promise<RightDefinition | null>;
+  list(): Promise<RightDefinition[]>;
+  put(right: RightDefinition): Promise<void>;
+}
+
+export interface PreferencesPort {
+  get(pseudonym: string): Promise<Preferences | null>;
+  put(pseudonym: string, preferences: Omit<Preferences, 'version'>): Promise<Preferences>;
+}
+
+export interface TasksPort {
+  get(enterpriseNumber: string, taskId: string): Promise<Task | null>;
+  listOpen(enterpriseNumber: string): Promise<Task[]>;
+  countOpen(enterpriseNumber: string): Promise<number>;
+}
+
+export interface RequestsPort {
+  get(requestId: string): Promise<AccessRequest | null>;
+  /** A person's own requests, newest first. */
+  listMine(pseudonym: string): Promise<AccessRequest[]>;
+  /** Requests waiting for a decision, to re-drive their workflows after a local restart. */
+  listOpen(): Promise<{ requestId: string; enterpriseNumber: string }[]>;
+}
+
+/** "This was done" markers (an e-mail sent, a task opened) that make workflow steps happen once. */
+export interface NoticesPort {
+  has(enterpriseNumber: string, personId: string, what: string): Promise<boolean>;
+  /** Writes a marker on its own; false when it was already there. */
+  put(enterpriseNumber: string, personId: string, what: string, at: string): Promise<boolean>;
+}
+
+/** The expiry sweep's own records: what is due, its markers, the last day swept, its failure report. */
+export interface ExpiryPort {
+  lastSweep(): Promise<string | null>;
+  /** Records `through` as the last day swept; never moves it back. */
+  completeSweep(through: string, now: string): Promise<{ through: string; advanced: boolean }>;
+  /** One page of what ends on `endDate`, from `start` on, and where the next page starts. */
+  duePage(
+    endDate: string,
+    opts: { notExpired?: boolean; limit: number; start?: Record<string, unknown> | undefined },
+  ): Promise<{ entries: DueEntry[]; next: Record<string, unknown> | null }>;
+  getNotice(enterpriseNumber: string, personId: string, what: string): Promise<Notice | null>;
+  /** One recipient of a pending marker got their e-mail (or was refused for good). */
+  delivered(enterpriseNumber: string, personId: string, what: string, recipient: string): Promise<void>;
+  sent(enterpriseNumber: string, personId: string, what: string, at: string): Promise<void>;
+  recordFailure(report: SweepFailure): Promise<void>;
+  failures(date: string): Promise<SweepFailure[]>;
+}
+
+/** A person's logins per method (the Accounts tab), and the Cognito user's national-number binding. */
+export interface LoginsPort {
+  record(pseudonym: string, method: LoginMethodId, at: string): Promise<void>;
+  get(pseudonym: string): Promise<LoginSummary | null>;
+  bindCognitoUser(
+    sub: string,
+    pseudonym: string,
+    opts: { create: boolean; at: string },
+  ): Promise<'bound' | 'mismatch' | 'unbound'>;
+}
+
+/**
+ * Changes that are written together: each method adds one, `commit` writes them in one transaction.
+ * A change based on what someone else changed meanwhile (a version that moved, an item that appeared)
+ * fails the whole commit with ConcurrentChangeError; nothing is written.
+ */
+export interface UnitOfWork {
+  /** The aggregate from `loaded` (null: new) to `next`, with its history entries and access projection. */
+  saveMembership(loaded: PersonAggregate | null, next: PersonAggregate, history: HistoryEntry[]): UnitOfWork;
+  /** A person's register record; `exists: false` fails when there is one already. */
+  putPerson(pseudonym: string, record: PersonRecord, opts: { exists: boolean }): UnitOfWork;
+  addAdmin(admin: AdminRecord): UnitOfWork;
+  removeAdmin(admin: AdminRecord): UnitOfWork;
+  /** A history entry about a person that is no change of the aggregate (an appointment, say). */
+  addHistory(enterpriseNumber: string, personId: string, entry: HistoryEntry): UnitOfWork;
+  addTask(task: Task): UnitOfWork;
+  /** An open task changed, guarded by its version. */
+  updateTask(previous: Task, next: Task): UnitOfWork;
+  /** An open task done (decided, closed, expired), guarded by its version. */
+  closeTask(previous: Task, next: Task): UnitOfWork;
+  addRequest(request: AccessRequest): UnitOfWork;
+  /** A request ended (approved, rejected, expired, failed), guarded by its version. */
+  finishRequest(previous: AccessRequest, next: AccessRequest): UnitOfWork;
+  /** A new marker; fails when it is already there. */
+  addNotice(
+    enterpriseNumber: string,
+    personId: string,
+    what: string,
+    fields: { at: string; status?: Notice['status']; taskId?: string },
+  ): UnitOfWork;
+  /** Only if the item still ends on its end date (not extended or edited meanwhile). */
+  requireEnding(entry: DueEntry): UnitOfWork;
+  commit(): Promise<void>;
+}
+
+/** Structured logs, without personal data: the use cases say what happened, the runtime writes it. */
+export interface Log {
+  info(message: string, extra?: Record<string, unknown>): void;
+  warn(message: string, extra?: Record<string, unknown>): void;
+  error(message: string, extra?: Record<string, unknown>): void;
 }

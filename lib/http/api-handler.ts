@@ -12,7 +12,6 @@ import type {
   Context,
 } from 'aws-lambda';
 import type * as z from 'zod/v4/core';
-import type { Actor, AdminRecord } from '#lib/adapters/dynamodb/store';
 import {
   DomainError,
   ForbiddenError,
@@ -21,10 +20,12 @@ import {
   ValidationError,
 } from '#lib/domain/errors';
 import { parseNationalNumber } from '#lib/domain/national-number';
-import { type Deps, getDeps } from '#lib/http/deps';
-import { logger } from '#lib/http/logger';
+import type { Actor, AdminRecord } from '#lib/domain/records';
 import { errorToProblem, problemResponse } from '#lib/http/problem';
 import { parseOrThrow } from '#lib/http/validation';
+import { getDeps } from '#lib/runtime/deps';
+import { logger } from '#lib/runtime/logger';
+import type { Deps } from '#lib/services/deps';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type HttpResult = APIGatewayProxyStructuredResultV2;
@@ -277,7 +278,7 @@ async function authorize(
   caller: Caller | null,
   en: string | undefined,
 ): Promise<AdminRecord | null> {
-  const admin = spec.admin && caller && en ? await deps.store.getAdmin(caller.pseudonym, en) : null;
+  const admin = spec.admin && caller && en ? await deps.admins.get(caller.pseudonym, en) : null;
   const allowed =
     admin !== null ||
     (spec.representative && caller && en

@@ -8,7 +8,7 @@ import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
 import type { MiddlewareObj } from '@middy/core';
-import { getDeps } from '#lib/http/deps';
+import { getDeps } from '#lib/runtime/deps';
 
 type Mw = MiddlewareObj;
 

@@ -6,14 +6,14 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { DomainError } from '#lib/domain/errors';
-import { type Deps, getDeps } from '#lib/http/deps';
-import { logger } from '#lib/http/logger';
+import { DomainError, TransientError } from '#lib/domain/errors';
 import { isUnavailable } from '#lib/http/problem';
+import { getDeps } from '#lib/runtime/deps';
+import { logger } from '#lib/runtime/logger';
+import type { Deps } from '#lib/services/deps';
 
-export class TransientError extends Error {
-  override name = 'TransientError';
-}
+// Re-exported for the tests and tools that name it from here; it is the domain's.
+export { TransientError };
 
 export function workflowHandler<I, O = unknown>(fn: (deps: Deps, input: I) => Promise<O>) {
   return middy<I, O, Error, Context>()

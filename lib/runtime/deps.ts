@@ -1,47 +1,32 @@
 /**
- * The dependencies of the use cases, built once per cold start from the environment. Tests and the
- * local stack may replace parts (a failing register, a fixed clock) through `setDeps`.
+ * The composition root: the use cases' dependencies (lib/services/deps.ts, ports only), built once per
+ * cold start from the environment, with the adapters this environment uses. Tests and the local stack
+ * may replace parts (a failing register, a fixed clock) through `setDeps`.
  */
 import { monotonicFactory } from 'ulid';
 import { createDynamoClients, type DynamoClients } from '#lib/adapters/dynamodb/client';
-import { LoginsStore } from '#lib/adapters/dynamodb/logins-store';
-import { Store } from '#lib/adapters/dynamodb/store';
-import { TasksStore } from '#lib/adapters/dynamodb/tasks-store';
+import { dynamoPorts } from '#lib/adapters/dynamodb/ports';
 import { getParameterFromExtension } from '#lib/adapters/parameters-extension';
-import { createPseudonymizer, type Pseudonymize } from '#lib/adapters/pseudonym';
-import {
-  fixtureEnterpriseRegistry,
-  fixtureNationalRegister,
-} from '#lib/adapters/registries/fixture-registries';
+import { createPseudonymizer } from '#lib/adapters/pseudonym';
 import { type AppEnv, readEnv } from '#lib/config/env';
-import type { Clock } from '#lib/domain/membership';
 import { todayInBrussels } from '#lib/domain/period';
-import type { EnterpriseRegistry, Mailer, NationalRegister, Workflows } from '#lib/domain/ports';
+import type { Mailer, Workflows } from '#lib/domain/ports';
+import { logger } from '#lib/runtime/logger';
+import { registries } from '#lib/runtime/registries';
+import type { Deps } from '#lib/services/deps';
 
-export interface Deps {
+/** The use cases' dependencies, and what the runtime itself (local tooling, tests, bench) needs besides. */
+export interface RuntimeDeps extends Deps {
   clients: DynamoClients;
   tableName: string;
-  store: Store;
-  tasks: TasksStore;
-  /** A person's logins per method (the person page's Accounts tab). */
-  logins: LoginsStore;
-  pseudonymize: Pseudonymize;
-  nationalRegister: NationalRegister;
-  enterpriseRegistry: EnterpriseRegistry;
-  clock: () => Clock;
-  newId: () => string;
-  mailer: Mailer;
-  workflows: Workflows;
-  /** Base URL of the UI, for links in e-mails. */
-  appUrl: string;
 }
 
-let current: Promise<Deps> | undefined;
+let current: Promise<RuntimeDeps> | undefined;
 
 /**
  * Adapters that only some functions need (e-mail with nodemailer and SES, Step Functions) are plugged
- * in by the handlers of the functions that use them (`#lib/http/mail-adapter` where `mail: true` in
- * functions/workflows.ts, `#lib/http/workflows-adapter` where the approval workflow is started or
+ * in by the handlers of the functions that use them (`#lib/runtime/mail-adapter` where `mail: true` in
+ * functions/workflows.ts, `#lib/runtime/workflows-adapter` where the approval workflow is started or
  * answered), so every other function's bundle leaves them and their SDK clients out; `npm run bench`
  * checks that. Resolved at first use, so the order in which modules load does not matter.
  */
@@ -60,7 +45,7 @@ function lazyMailer(env: AppEnv): Mailer {
   return {
     send: async (email) => {
       mailer ??= adapters.mailer?.(env);
-      if (!mailer) throw new Error('No mailer plugged in (import #lib/http/mail-adapter).');
+      if (!mailer) throw new Error('No mailer plugged in (import #lib/runtime/mail-adapter).');
       return mailer.send(email);
     },
   };
@@ -75,7 +60,8 @@ function lazyWorkflows(env: AppEnv): Workflows {
       throw new Error('No approval state machine configured (APPROVAL_STATE_MACHINE_ARN).');
     }
     workflows ??= adapters.workflows?.(env);
-    if (!workflows) throw new Error('No workflows adapter plugged in (import #lib/http/workflows-adapter).');
+    if (!workflows)
+      throw new Error('No workflows adapter plugged in (import #lib/runtime/workflows-adapter).');
     return workflows;
   };
   return {
@@ -91,19 +77,16 @@ async function loadSecret(env: ReturnType<typeof readEnv>): Promise<string> {
   return getParameterFromExtension(env.PSEUDONYM_SECRET_PARAMETER ?? '');
 }
 
-async function build(): Promise<Deps> {
+async function build(): Promise<RuntimeDeps> {
   const env = readEnv();
   const clients = createDynamoClients(env.DYNAMODB_ENDPOINT);
   const fixedToday = env.APP_TODAY;
   return {
     clients,
     tableName: env.TABLE_NAME,
-    store: new Store(clients.doc, env.TABLE_NAME),
-    tasks: new TasksStore(clients.doc, env.TABLE_NAME),
-    logins: new LoginsStore(clients.doc, env.TABLE_NAME),
+    ...dynamoPorts(clients.doc, env.TABLE_NAME),
     pseudonymize: createPseudonymizer(await loadSecret(env)),
-    nationalRegister: fixtureNationalRegister,
-    enterpriseRegistry: fixtureEnterpriseRegistry,
+    ...registries(),
     clock: () => {
       const now = new Date();
       return { today: fixedToday ?? todayInBrussels(now), now: now.toISOString() };
@@ -113,11 +96,17 @@ async function build(): Promise<Deps> {
     newId: monotonicFactory(),
     mailer: lazyMailer(env),
     workflows: lazyWorkflows(env),
+    // Powertools' logger, behind the use cases' own small Log port.
+    log: {
+      info: (message, extra) => (extra ? logger.info(message, extra) : logger.info(message)),
+      warn: (message, extra) => (extra ? logger.warn(message, extra) : logger.warn(message)),
+      error: (message, extra) => (extra ? logger.error(message, extra) : logger.error(message)),
+    },
     appUrl: env.APP_URL,
   };
 }
 
-export function getDeps(): Promise<Deps> {
+export function getDeps(): Promise<RuntimeDeps> {
   current ??= build();
   // A failed initialisation (e.g. the parameter not readable yet) must not stick for the life of the container.
   current.catch(() => {
@@ -127,7 +116,7 @@ export function getDeps(): Promise<Deps> {
 }
 
 /** Replaces some dependencies (tests, local tooling). */
-export async function setDeps(overrides: Partial<Deps>): Promise<Deps> {
+export async function setDeps(overrides: Partial<RuntimeDeps>): Promise<RuntimeDeps> {
   const base = await getDeps();
   const next = { ...base, ...overrides };
   current = Promise.resolve(next);

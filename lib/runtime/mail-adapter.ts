@@ -4,7 +4,7 @@
  * functions/workflows.ts), so only their bundles carry nodemailer and the SES client.
  */
 import { createOutboxMailer, createSesMailer } from '#lib/adapters/mail/mailers';
-import { plugAdapter } from '#lib/http/deps';
+import { plugAdapter } from '#lib/runtime/deps';
 
 plugAdapter('mailer', (env) =>
   env.MAIL_TRANSPORT === 'ses'

@@ -3,6 +3,6 @@
  * the approval workflow, so only their bundles carry the Step Functions client.
  */
 import { createStepFunctionsWorkflows } from '#lib/adapters/workflows/step-functions';
-import { plugAdapter } from '#lib/http/deps';
+import { plugAdapter } from '#lib/runtime/deps';
 
 plugAdapter('workflows', (env) => createStepFunctionsWorkflows(env.APPROVAL_STATE_MACHINE_ARN ?? ''));

@@ -9,9 +9,14 @@
  * e-mail to the requester, who may ask again (FailRequest). The decision itself lives on the task item;
  * the workflow passes ids only, so no phone, e-mail or name sits in the execution history.
  */
-import type { Actor, HistoryEntry, TransactItem } from '#lib/adapters/dynamodb/store';
 import { decideAccess } from '#lib/domain/access';
-import { BusinessRuleError, ConflictError, NotFoundError, TooManyRequestsError } from '#lib/domain/errors';
+import {
+  BusinessRuleError,
+  ConflictError,
+  NotFoundError,
+  TooManyRequestsError,
+  TransientError,
+} from '#lib/domain/errors';
 import {
   assertRelationshipNotEnded,
   type Change,
@@ -25,11 +30,10 @@ import {
   updateGrant,
 } from '#lib/domain/membership';
 import { type Email, MailRefusedError } from '#lib/domain/ports';
+import type { Actor, HistoryEntry, PersonRecord } from '#lib/domain/records';
 import type { AccessRequest, Task } from '#lib/domain/tasks';
-import type { Deps } from '#lib/http/deps';
-import { logger } from '#lib/http/logger';
-import { TransientError } from '#lib/http/workflow-handler';
 import { committed, historyEntry, withRetry } from '#lib/services/aggregate';
+import type { Deps } from '#lib/services/deps';
 import { uiLinks } from '#lib/services/links';
 import { requireEnterprise } from '#lib/services/local-admins';
 import * as messages from '#lib/services/messages';
@@ -86,7 +90,7 @@ export async function requestAccess(
     );
   }
   const clock = deps.clock();
-  const projection = await deps.store.getAccessProjection(caller.pseudonym, input.enterpriseNumber);
+  const projection = await deps.memberships.accessProjection(caller.pseudonym, input.enterpriseNumber);
   if (
     input.profiles.every(
       (profile) => decideAccess(projection, { right: right.rightId, profile }, clock.today).allowed,
@@ -97,7 +101,7 @@ export async function requestAccess(
       'U heeft deze toegang voor deze organisatie al.',
     );
   }
-  const mine = await deps.tasks.listRequests(caller.pseudonym);
+  const mine = await deps.requests.listMine(caller.pseudonym);
   const open = mine.find(
     (r) =>
       r.status === 'pending' && r.enterpriseNumber === input.enterpriseNumber && r.right === right.rightId,
@@ -110,7 +114,7 @@ export async function requestAccess(
     );
     throw Object.assign(error, { extra: { existing: requestView(open) } });
   }
-  const person = await deps.store.getPerson(caller.pseudonym);
+  const person = await deps.persons.get(caller.pseudonym);
   const details = person?.person ?? (await registerLookup(deps, caller.nationalNumber));
   const requestId = deps.newId();
   const request: AccessRequest = {
@@ -132,13 +136,17 @@ export async function requestAccess(
     decisionReason: null,
     version: 1,
   };
-  await deps.store.transact(deps.tasks.putNewRequest(request));
+  await deps.unitOfWork().addRequest(request).commit();
   try {
     await deps.workflows.startApproval({ requestId, enterpriseNumber: input.enterpriseNumber });
   } catch (error) {
     // Without a workflow nobody would ever decide: take the request back, so asking again works.
     const withdrawn = { ...request, status: 'expired' as const, decisionReason: 'Kon niet gestart worden.' };
-    await deps.store.transact(deps.tasks.finishRequest(request, withdrawn)).catch(() => undefined);
+    await deps
+      .unitOfWork()
+      .finishRequest(request, withdrawn)
+      .commit()
+      .catch(() => undefined);
     throw error;
   }
   return request;
@@ -178,9 +186,9 @@ function checkRequestLimits(mine: readonly AccessRequest[], now: string): void {
 
 /** E-mail addresses of the organisation's local administrators (their work relationship's). */
 async function adminEmails(deps: Deps, enterpriseNumber: string): Promise<string[]> {
-  const admins = await deps.store.listAdmins(enterpriseNumber);
+  const admins = await deps.admins.list(enterpriseNumber);
   const aggs = await Promise.all(
-    admins.map((a) => deps.store.loadAggregate(enterpriseNumber, a.personId, false)),
+    admins.map((a) => deps.memberships.load(enterpriseNumber, a.personId, { consistent: false })),
   );
   return [...new Set(aggs.flatMap((agg) => (agg?.relationship ? [agg.relationship.email] : [])))];
 }
@@ -208,7 +216,7 @@ export async function sendEach(
         throw new TransientError('An e-mail could not be sent.', { cause: error });
       }
       refused += 1;
-      logger.warn('e-mail refused for good', { reason: error.message });
+      deps.log.warn('e-mail refused for good', { reason: error.message });
     }
   }
   return { sent, refused };
@@ -219,10 +227,10 @@ export async function openApprovalTask(
   deps: Deps,
   input: { requestId: string; enterpriseNumber: string; taskToken: string },
 ) {
-  const request = await deps.tasks.getRequest(input.requestId);
+  const request = await deps.requests.get(input.requestId);
   if (!request) throw new NotFoundError('access-request.not-found', 'Onbekende aanvraag.');
   const clock = deps.clock();
-  const existing = await deps.tasks.getTask(request.enterpriseNumber, request.taskId);
+  const existing = await deps.tasks.get(request.enterpriseNumber, request.taskId);
   if (existing && existing.status !== 'open') {
     if (existing.status === 'expired' || request.status === 'expired')
       throw new RequestExpiredError('Expired.');
@@ -235,9 +243,10 @@ export async function openApprovalTask(
   if (Date.parse(clock.now) - Date.parse(request.createdAt) >= maxAge * 1000)
     throw new RequestExpiredError('Expired.');
   if (existing) {
-    await deps.store.transact([
-      deps.tasks.updateOpenTask(existing, { ...existing, taskToken: input.taskToken }),
-    ]);
+    await deps
+      .unitOfWork()
+      .updateTask(existing, { ...existing, taskToken: input.taskToken })
+      .commit();
   } else {
     const task: Task = {
       taskId: request.taskId,
@@ -246,7 +255,7 @@ export async function openApprovalTask(
       status: 'open',
       title: `Aanvraag ${request.right} door ${request.requesterName}`,
       subject: {
-        personId: (await deps.store.getPerson(request.pseudonym))?.personId ?? null,
+        personId: (await deps.persons.get(request.pseudonym))?.personId ?? null,
         name: request.requesterName,
         right: request.right,
         profiles: request.profiles,
@@ -262,7 +271,7 @@ export async function openApprovalTask(
       decision: null,
       version: 1,
     };
-    await deps.store.transact([deps.tasks.putNewTask(task)]);
+    await deps.unitOfWork().addTask(task).commit();
   }
   await tellAdmins(deps, request);
 }
@@ -274,7 +283,7 @@ export async function openApprovalTask(
  */
 async function tellAdmins(deps: Deps, request: AccessRequest): Promise<void> {
   const marker = `REQUEST#${request.requestId}#admins`;
-  if (await deps.tasks.hasNotice(request.enterpriseNumber, REQUEST_NOTICES, marker)) return;
+  if (await deps.notices.has(request.enterpriseNumber, REQUEST_NOTICES, marker)) return;
   const to = await adminEmails(deps, request.enterpriseNumber);
   await sendEach(deps, to, {
     ...messages.requestReceived({
@@ -285,7 +294,7 @@ async function tellAdmins(deps: Deps, request: AccessRequest): Promise<void> {
       tasksUrl: uiLinks(deps.appUrl).tasks(request.enterpriseNumber),
     }),
   });
-  await deps.tasks.putNotice(request.enterpriseNumber, REQUEST_NOTICES, marker, deps.clock().now);
+  await deps.notices.put(request.enterpriseNumber, REQUEST_NOTICES, marker, deps.clock().now);
 }
 
 /** Notices about requests live beside the person notices of the organisation, under this name. */
@@ -309,30 +318,23 @@ async function approvedChanges(
   loaded: PersonAggregate | null;
   next: PersonAggregate;
   history: HistoryEntry[];
-  creates: TransactItem[];
+  /** A person the register knows but this system not yet: created with the grant. */
+  newPerson: PersonRecord | null;
 }> {
   const right = await requireRight(deps, request.right);
-  const person = await deps.store.getPerson(request.pseudonym);
-  const loaded = person ? await deps.store.loadAggregate(request.enterpriseNumber, person.personId) : null;
+  const person = await deps.persons.get(request.pseudonym);
+  const loaded = person ? await deps.memberships.load(request.enterpriseNumber, person.personId) : null;
   const history: HistoryEntry[] = [];
   const record = (change: Change) => {
     history.push(historyEntry(deps, clock, actor, change, decision.reason ?? `Aanvraag: ${request.reason}`));
     return change.next;
   };
-  const creates: TransactItem[] = [];
+  let newPerson: PersonRecord | null = null;
   let agg = loaded;
   if (!agg) {
     const details = person?.person ?? (await registerLookup(deps, request.nationalNumber));
     const personId = person?.personId ?? deps.newId();
-    if (!person) {
-      creates.push(
-        deps.store.personItem(
-          request.pseudonym,
-          { personId, nationalNumber: request.nationalNumber, person: details },
-          false,
-        ),
-      );
-    }
+    if (!person) newPerson = { personId, nationalNumber: request.nationalNumber, person: details };
     agg = record(
       newMembership({
         enterpriseNumber: request.enterpriseNumber,
@@ -366,7 +368,7 @@ async function approvedChanges(
     const period = defaultGrantPeriod(agg.relationship!, right, clock.today);
     agg = record(grantRight(agg, right, { profiles: request.profiles, ...period }, deps.newId(), clock));
   }
-  return { loaded, next: agg, history, creates };
+  return { loaded, next: agg, history, newPerson };
 }
 
 /** The decision API's check before it resumes the workflow: the grant must be possible now. */
@@ -390,10 +392,10 @@ export async function applyApprovalDecision(
   input: { requestId: string; enterpriseNumber: string },
 ) {
   return withRetry(async () => {
-    const request = await deps.tasks.getRequest(input.requestId);
+    const request = await deps.requests.get(input.requestId);
     if (!request) throw new NotFoundError('access-request.not-found', 'Onbekende aanvraag.');
     if (request.status !== 'pending') return { status: request.status };
-    const task = await deps.tasks.getTask(request.enterpriseNumber, request.taskId);
+    const task = await deps.tasks.get(request.enterpriseNumber, request.taskId);
     if (task?.status !== 'decided' || !task.decision) throw new NoDecisionError('No decision recorded.');
     const decision = task.decision as ApprovalDecision;
     const clock = deps.clock();
@@ -414,13 +416,10 @@ export async function applyApprovalDecision(
         decidedBy: actor.name,
         decisionReason: decidedReason,
       };
-      await deps.store.transact([
-        ...deps.tasks.finishRequest(request, next),
-        ...deps.tasks.closeTask(task, closed('rejected')),
-      ]);
+      await deps.unitOfWork().finishRequest(request, next).closeTask(task, closed('rejected')).commit();
       return { status: 'rejected' as const };
     }
-    const { loaded, next, history, creates } = await approvedChanges(deps, request, decision, clock, actor);
+    const { loaded, next, history, newPerson } = await approvedChanges(deps, request, decision, clock, actor);
     const finished: AccessRequest = {
       ...request,
       status: 'approved',
@@ -428,12 +427,13 @@ export async function applyApprovalDecision(
       decidedBy: actor.name,
       decisionReason: decidedReason,
     };
-    await deps.store.transact([
-      ...creates,
-      ...deps.store.changeItems(loaded, next, history),
-      ...deps.tasks.finishRequest(request, finished),
-      ...deps.tasks.closeTask(task, closed('approved')),
-    ]);
+    const work = deps.unitOfWork();
+    if (newPerson) work.putPerson(request.pseudonym, newPerson, { exists: false });
+    await work
+      .saveMembership(loaded, next, history)
+      .finishRequest(request, finished)
+      .closeTask(task, closed('approved'))
+      .commit();
     const committedAgg = committed(loaded, next);
     return { status: 'approved' as const, personId: committedAgg.membership.personId };
   });
@@ -484,9 +484,9 @@ export async function reopenApprovalTask(
   input: { requestId: string; error?: CaughtError },
 ): Promise<{ reopened: boolean }> {
   return withRetry(async () => {
-    const request = await deps.tasks.getRequest(input.requestId);
+    const request = await deps.requests.get(input.requestId);
     if (request?.status !== 'pending') return { reopened: false };
-    const task = await deps.tasks.getTask(request.enterpriseNumber, request.taskId);
+    const task = await deps.tasks.get(request.enterpriseNumber, request.taskId);
     if (!task) return { reopened: false };
     if (task.status === 'open') return { reopened: true };
     if (task.status !== 'decided') return { reopened: false };
@@ -497,9 +497,10 @@ export async function reopenApprovalTask(
       await closeAsFailed(deps, request, { ...task, failures }, failure.message);
       return { reopened: false };
     }
-    logger.warn('approval decision not applied; task re-opened', { code: failure.code });
-    await deps.store.transact([
-      deps.tasks.updateOpenTask(task, {
+    deps.log.warn('approval decision not applied; task re-opened', { code: failure.code });
+    await deps
+      .unitOfWork()
+      .updateTask(task, {
         ...task,
         status: 'open',
         decision: null,
@@ -507,8 +508,8 @@ export async function reopenApprovalTask(
         decidedBy: null,
         taskToken: null,
         failures,
-      }),
-    ]);
+      })
+      .commit();
     return { reopened: true };
   });
 }
@@ -522,12 +523,11 @@ async function closeAsFailed(deps: Deps, request: AccessRequest, task: Task | nu
     decidedAt: clock.now,
     decisionReason: reason,
   };
-  await deps.store.transact([
-    ...deps.tasks.finishRequest(request, next),
-    ...(task && (task.status === 'open' || task.status === 'decided')
-      ? deps.tasks.closeTask(task, { ...task, status: 'failed', taskToken: null, decidedAt: clock.now })
-      : []),
-  ]);
+  const work = deps.unitOfWork().finishRequest(request, next);
+  if (task && (task.status === 'open' || task.status === 'decided')) {
+    work.closeTask(task, { ...task, status: 'failed', taskToken: null, decidedAt: clock.now });
+  }
+  await work.commit();
 }
 
 /**
@@ -537,10 +537,10 @@ async function closeAsFailed(deps: Deps, request: AccessRequest, task: Task | nu
  */
 export async function failApprovalRequest(deps: Deps, input: { requestId: string; error?: CaughtError }) {
   return withRetry(async () => {
-    const request = await deps.tasks.getRequest(input.requestId);
+    const request = await deps.requests.get(input.requestId);
     if (request?.status !== 'pending') return { status: request?.status ?? 'unknown' };
-    const task = await deps.tasks.getTask(request.enterpriseNumber, request.taskId);
-    logger.error('approval request failed', { code: failureMessage(input.error).code });
+    const task = await deps.tasks.get(request.enterpriseNumber, request.taskId);
+    deps.log.error('approval request failed', { code: failureMessage(input.error).code });
     await closeAsFailed(deps, request, task, 'De aanvraag kon niet verwerkt worden.');
     return { status: 'failed' as const };
   });
@@ -549,38 +549,35 @@ export async function failApprovalRequest(deps: Deps, input: { requestId: string
 /** Workflow step ExpireRequest: no decision in time. */
 export async function expireApprovalRequest(deps: Deps, input: { requestId: string }) {
   return withRetry(async () => {
-    const request = await deps.tasks.getRequest(input.requestId);
+    const request = await deps.requests.get(input.requestId);
     if (request?.status !== 'pending') return { status: request?.status ?? 'unknown' };
     const clock = deps.clock();
-    const task = await deps.tasks.getTask(request.enterpriseNumber, request.taskId);
+    const task = await deps.tasks.get(request.enterpriseNumber, request.taskId);
     const next: AccessRequest = {
       ...request,
       status: 'expired',
       decidedAt: clock.now,
       decisionReason: 'Geen beslissing binnen 30 dagen.',
     };
-    await deps.store.transact([
-      ...deps.tasks.finishRequest(request, next),
-      ...(task && task.status === 'open'
-        ? deps.tasks.closeTask(task, { ...task, status: 'expired', taskToken: null })
-        : []),
-    ]);
+    const work = deps.unitOfWork().finishRequest(request, next);
+    if (task && task.status === 'open') work.closeTask(task, { ...task, status: 'expired', taskToken: null });
+    await work.commit();
     return { status: 'expired' as const };
   });
 }
 
 /** Workflow step NotifyRequester: once per request (a marker guards it; a failed send is retried). */
 export async function notifyRequester(deps: Deps, input: { requestId: string }) {
-  const request = await deps.tasks.getRequest(input.requestId);
+  const request = await deps.requests.get(input.requestId);
   if (!request || request.status === 'pending') return { sent: false };
-  const person = await deps.store.getPerson(request.pseudonym);
+  const person = await deps.persons.get(request.pseudonym);
   const agg = person
-    ? await deps.store.loadAggregate(request.enterpriseNumber, person.personId, false)
+    ? await deps.memberships.load(request.enterpriseNumber, person.personId, { consistent: false })
     : null;
   const to = [...new Set([request.email, agg?.relationship?.email].filter((e): e is string => !!e))];
   const marker = `REQUEST#${request.requestId}#${request.status}`;
   const who = person?.personId ?? 'unknown';
-  if (to.length === 0 || (await deps.tasks.hasNotice(request.enterpriseNumber, who, marker)))
+  if (to.length === 0 || (await deps.notices.has(request.enterpriseNumber, who, marker)))
     return { sent: false };
   const grant = agg?.grants.find((g) => g.rightId === request.right);
   const content =
@@ -607,8 +604,6 @@ export async function notifyRequester(deps: Deps, input: { requestId: string }) 
           : messages.requestExpired({ organisationName: request.organisationName, right: request.right });
   await sendEach(deps, to, content);
   // Written after sending: a crash in between may send twice, never zero times.
-  await deps.store
-    .transact([deps.tasks.noticeItem(request.enterpriseNumber, who, marker, deps.clock().now)])
-    .catch(() => undefined);
+  await deps.notices.put(request.enterpriseNumber, who, marker, deps.clock().now);
   return { sent: true };
 }

@@ -10,8 +10,8 @@
 import type * as z from 'zod/mini';
 import type { PersonAccounts } from '#lib/contracts/api';
 import { type LoginMethodId, type LoginSummary, methodFromAmr } from '#lib/domain/logins';
-import type { Deps } from '#lib/http/deps';
 import { personNotFound } from '#lib/services/aggregate';
+import type { Deps } from '#lib/services/deps';
 import { accountsView } from '#lib/services/views';
 
 export interface LoginEvent {
@@ -64,7 +64,7 @@ export async function getPersonAccounts(
   enterpriseNumber: string,
   personId: string,
 ): Promise<z.infer<typeof PersonAccounts>> {
-  const pseudonym = await deps.store.getMemberPseudonym(enterpriseNumber, personId);
+  const pseudonym = await deps.memberships.pseudonymOf(enterpriseNumber, personId);
   if (!pseudonym) throw personNotFound();
   return { accounts: accountsView(await loginsOf(deps, pseudonym)) };
 }

@@ -1,17 +1,13 @@
 /**
- * Runs one change of a person aggregate: load (one Query), decide (pure domain), write (one
- * TransactWriteItems with the history entry). When another writer got there first, the whole cycle is
+ * Runs one change of a person aggregate: load (one read), decide (pure domain), write (one unit of
+ * work with the history entry). When another writer got there first, the whole cycle is
  * retried on fresh data, so If-Match conflicts surface as 412 and nothing is ever lost or half-written.
  */
-import {
-  type Actor,
-  ConcurrentChangeError,
-  type HistoryEntry,
-  type TransactItem,
-} from '#lib/adapters/dynamodb/store';
-import { ConflictError, NotFoundError } from '#lib/domain/errors';
+import { ConcurrentChangeError, ConflictError, NotFoundError } from '#lib/domain/errors';
 import type { Change, Clock, PersonAggregate } from '#lib/domain/membership';
-import type { Deps } from '#lib/http/deps';
+import type { UnitOfWork } from '#lib/domain/ports';
+import type { Actor, HistoryEntry } from '#lib/domain/records';
+import type { Deps } from '#lib/services/deps';
 
 const MAX_ATTEMPTS = 5;
 
@@ -57,19 +53,18 @@ export async function changeAggregate(
   deps: Deps,
   input: { enterpriseNumber: string; personId: string; actor: Actor; reason?: string | null },
   decide: (agg: PersonAggregate, clock: Clock) => Change | Promise<Change>,
-  /** More items for the same transaction (closing a task, an idempotency marker), given the change. */
-  extraItems?: (change: Change, clock: Clock) => TransactItem[],
+  /** More changes written together with this one (closing a task, a marker), given the change. */
+  alongside?: (work: UnitOfWork, change: Change, clock: Clock) => void,
 ): Promise<PersonAggregate> {
   return withRetry(async () => {
-    const loaded = await deps.store.loadAggregate(input.enterpriseNumber, input.personId);
+    const loaded = await deps.memberships.load(input.enterpriseNumber, input.personId);
     if (!loaded) throw personNotFound();
     const clock = deps.clock();
     const change = await decide(loaded, clock);
     const entry = historyEntry(deps, clock, input.actor, change, input.reason);
-    await deps.store.transact([
-      ...deps.store.changeItems(loaded, change.next, [entry]),
-      ...(extraItems?.(change, clock) ?? []),
-    ]);
+    const work = deps.unitOfWork().saveMembership(loaded, change.next, [entry]);
+    alongside?.(work, change, clock);
+    await work.commit();
     return committed(loaded, change.next);
   });
 }

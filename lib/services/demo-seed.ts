@@ -3,7 +3,7 @@
  * have a role at first start. Written through the same domain operations and store as the API, so the
  * seeded data (history, access projection) is exactly what the API itself would have produced.
  */
-import type { Actor } from '#lib/adapters/dynamodb/store';
+
 import { PROFILE_SERVICE_PROVIDER, SEED_CATALOGUE, VLAIO_RIGHT } from '#lib/domain/catalogue';
 import {
   type Change,
@@ -12,8 +12,9 @@ import {
   newMembership,
   type PersonAggregate,
 } from '#lib/domain/membership';
-import type { Deps } from '#lib/http/deps';
+import type { Actor } from '#lib/domain/records';
 import { historyEntry } from '#lib/services/aggregate';
+import type { Deps } from '#lib/services/deps';
 import { registerLookup } from '#lib/services/persons';
 
 const SYSTEM: Actor = { personId: 'SYSTEM', name: 'Demogegevens' };
@@ -34,11 +35,11 @@ export const DEMO = {
 
 async function ensurePerson(deps: Deps, nationalNumber: string) {
   const pseudonym = deps.pseudonymize(nationalNumber);
-  const existing = await deps.store.getPerson(pseudonym);
+  const existing = await deps.persons.get(pseudonym);
   if (existing) return { ...existing, pseudonym };
   const person = await registerLookup(deps, nationalNumber);
   const record = { personId: deps.newId(), nationalNumber, person };
-  await deps.store.transact([deps.store.personItem(pseudonym, record, false)]);
+  await deps.unitOfWork().putPerson(pseudonym, record, { exists: false }).commit();
   return { ...record, pseudonym };
 }
 
@@ -69,14 +70,15 @@ async function member(
     history.push(historyEntry(deps, clock, SYSTEM, change));
     agg = change.next;
   }
-  await deps.store.transact(deps.store.changeItems(null, agg, history));
+  await deps.unitOfWork().saveMembership(null, agg, history).commit();
   return person;
 }
 
 async function appointAdmin(deps: Deps, nationalNumber: string, enterpriseNumber: string) {
   const person = await ensurePerson(deps, nationalNumber);
-  await deps.store.transact([
-    deps.store.adminItem({
+  await deps
+    .unitOfWork()
+    .addAdmin({
       enterpriseNumber,
       personId: person.personId,
       pseudonym: person.pseudonym,
@@ -84,15 +86,15 @@ async function appointAdmin(deps: Deps, nationalNumber: string, enterpriseNumber
       appointedAt: new Date().toISOString(),
       appointedBy: SYSTEM.name,
       version: 1,
-    }),
-  ]);
+    })
+    .commit();
 }
 
 export async function seedDemoWorld(deps: Deps): Promise<void> {
-  for (const right of SEED_CATALOGUE) await deps.store.putRight(right);
+  for (const right of SEED_CATALOGUE) await deps.catalogue.put(right);
   for (const en of [DEMO.adviesbureau, DEMO.boekhouding, DEMO.consultancy]) {
     const enterprise = await deps.enterpriseRegistry.getEnterprise(en);
-    if (enterprise) await deps.store.putOrganisation(en, enterprise.name);
+    if (enterprise) await deps.organisations.put(en, enterprise.name);
   }
   const clock = { today: '2025-01-01', now: new Date().toISOString() };
   const vlaio = SEED_CATALOGUE.find((r) => r.rightId === VLAIO_RIGHT)!;

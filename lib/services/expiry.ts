@@ -17,16 +17,16 @@
  * - CompleteSweep records the last day swept.
  */
 import * as z from 'zod/mini';
-import { type DueEntry, ExpiryStore, type Notice } from '#lib/adapters/dynamodb/expiry-store';
-import type { Actor } from '#lib/adapters/dynamodb/store';
 import { ENV } from '#lib/config/env-names';
-import { BusinessRuleError, ValidationError } from '#lib/domain/errors';
+import { BusinessRuleError, TransientError, ValidationError } from '#lib/domain/errors';
 import {
+  type DueEntry,
   type DueItem,
   daysBetween,
   expireGrant,
   expireRelationship,
   findDueTarget,
+  type Notice,
   noticeName,
   partitionsToQuery,
   planFor,
@@ -37,19 +37,16 @@ import {
 import type { Clock, PersonAggregate, RightGrant, WorkRelationship } from '#lib/domain/membership';
 import { parseCalendarDate, todayInBrussels } from '#lib/domain/period';
 import { type Email, MailRefusedError } from '#lib/domain/ports';
+import type { Actor } from '#lib/domain/records';
 import type { Task } from '#lib/domain/tasks';
-import type { Deps } from '#lib/http/deps';
-import { logger } from '#lib/http/logger';
-import { TransientError } from '#lib/http/workflow-handler';
 import { type CaughtError, failureMessage } from '#lib/services/access-requests';
 import { changeAggregate, withRetry } from '#lib/services/aggregate';
+import type { Deps } from '#lib/services/deps';
 import { uiLinks } from '#lib/services/links';
 import { expiryWarning, formatDateNl, itemExpired } from '#lib/services/messages';
 
 /** Who the history names for what the sweep does. */
 export const SWEEP_ACTOR: Actor = { personId: 'SYSTEM', name: 'Vervaldatumcontrole' };
-
-const expiryStore = (deps: Deps) => new ExpiryStore(deps.clients.doc, deps.tableName);
 
 // ---------------------------------------------------------------------------------------------------
 // Observing a run (the local `npm run sweep` prints a summary; in AWS the logs and metrics do)
@@ -164,7 +161,7 @@ export async function findDueItems(
 ): Promise<FindDueOutput> {
   const parsed = FindDueInput.safeParse(event ?? {});
   if (!parsed.success) throw invalid(parsed.error);
-  const store = expiryStore(deps);
+  const store = deps.expiry;
   let date: string;
   let range: { from: string; through: string };
   let cursor: Cursor;
@@ -233,8 +230,10 @@ async function recipients(deps: Deps, agg: PersonAggregate): Promise<Recipient[]
   const en = agg.membership.enterpriseNumber;
   const out: Recipient[] = [];
   if (agg.relationship?.email) out.push({ id: 'person', name: fullName(agg), email: agg.relationship.email });
-  const admins = await deps.store.listAdmins(en);
-  const adminAggs = await Promise.all(admins.map((a) => deps.store.loadAggregate(en, a.personId, false)));
+  const admins = await deps.admins.list(en);
+  const adminAggs = await Promise.all(
+    admins.map((a) => deps.memberships.load(en, a.personId, { consistent: false })),
+  );
   for (const [i, admin] of admins.entries()) {
     const email = adminAggs[i]?.relationship?.email;
     if (email) out.push({ id: `admin#${admin.personId}`, name: admin.name, email });
@@ -319,7 +318,7 @@ async function deliver(
   notice: Pick<Notice, 'delivered'>,
   mails: { recipient: Recipient; email: Email }[],
 ): Promise<{ sent: number; refused: number }> {
-  const store = expiryStore(deps);
+  const store = deps.expiry;
   let sent = 0;
   let refused = 0;
   for (const { recipient, email } of mails) {
@@ -367,14 +366,14 @@ function asEntry(item: DueItem): DueEntry {
 
 /** A warning: marker (and, the first time for this item and end date, the task) in one transaction, then e-mail. */
 async function warn(deps: Deps, item: DueItem): Promise<DueItemResult> {
-  const store = expiryStore(deps);
+  const store = deps.expiry;
   const what = noticeName(item, `warning-${item.warning ?? 1}`);
   const taskWhat = noticeName(item, 'task');
   const en = item.enterpriseNumber;
   const personId = item.personId;
 
   const state = await withRetry(async () => {
-    const agg = await deps.store.loadAggregate(en, personId);
+    const agg = await deps.memberships.load(en, personId);
     const target = findDueTarget(agg, item);
     const stale = staleReason(target, item);
     if (stale || !agg || !target) return { skip: stale ?? 'gone' } as const;
@@ -384,16 +383,12 @@ async function warn(deps: Deps, item: DueItem): Promise<DueItemResult> {
     const now = deps.clock().now;
     const hasTask = (await store.getNotice(en, personId, taskWhat)) !== null;
     const task = hasTask ? null : extensionTask(deps, agg, target, item, now);
-    await deps.store.transact([
-      store.stillEnding(asEntry(item)),
-      store.newNotice(en, personId, what, { at: now, status: 'pending' }),
-      ...(task
-        ? [
-            deps.tasks.putNewTask(task),
-            store.newNotice(en, personId, taskWhat, { at: now, taskId: task.taskId }),
-          ]
-        : []),
-    ]);
+    const work = deps
+      .unitOfWork()
+      .requireEnding(asEntry(item))
+      .addNotice(en, personId, what, { at: now, status: 'pending' });
+    if (task) work.addTask(task).addNotice(en, personId, taskWhat, { at: now, taskId: task.taskId });
+    await work.commit();
     return { agg, target, notice: { delivered: [] as string[] }, taskOpened: task !== null };
   });
   if ('skip' in state) return { outcome: 'skipped', reason: state.skip, emails: 0, taskOpened: false };
@@ -423,7 +418,7 @@ async function warn(deps: Deps, item: DueItem): Promise<DueItemResult> {
 
 /** An expiry: the item keeps its history and gets `expiredOn`, with its marker, in one transaction; then e-mail. */
 async function expire(deps: Deps, item: DueItem): Promise<DueItemResult> {
-  const store = expiryStore(deps);
+  const store = deps.expiry;
   const what = noticeName(item, 'expired');
   const en = item.enterpriseNumber;
   const personId = item.personId;
@@ -446,7 +441,9 @@ async function expire(deps: Deps, item: DueItem): Promise<DueItemResult> {
             ? expireRelationship(loaded, item.endDate, day)
             : expireGrant(loaded, item.grantId ?? '', item.endDate, day);
         },
-        (_change, clock) => [store.newNotice(en, personId, what, { at: clock.now, status: 'pending' })],
+        (work, _change, clock) => {
+          work.addNotice(en, personId, what, { at: clock.now, status: 'pending' });
+        },
       );
       notice = { status: 'pending', delivered: [] };
     } catch (error) {
@@ -461,7 +458,7 @@ async function expire(deps: Deps, item: DueItem): Promise<DueItemResult> {
       } else throw error;
     }
   }
-  agg ??= await deps.store.loadAggregate(en, personId);
+  agg ??= await deps.memberships.load(en, personId);
   const target = findDueTarget(agg, item);
   if (!agg || !target || target.endDate !== item.endDate) {
     // Gone or extended since it expired: there is nothing left to tell.
@@ -521,7 +518,7 @@ export async function recordSweepFailure(deps: Deps, event: unknown): Promise<{ 
   if (!parsed.success) throw invalid(parsed.error);
   const item = parsed.data as unknown as DueItem & { error?: CaughtError };
   const { code, message } = failureMessage(item.error, 'Kon door een technische fout niet verwerkt worden.');
-  await expiryStore(deps).recordFailure({
+  await deps.expiry.recordFailure({
     date: item.date,
     itemKey: itemKey(item),
     enterpriseNumber: item.enterpriseNumber,
@@ -530,7 +527,7 @@ export async function recordSweepFailure(deps: Deps, event: unknown): Promise<{ 
     detail: message,
     at: deps.clock().now,
   });
-  logger.error('due item not handled', { code, kind: item.kind });
+  deps.log.error('due item not handled', { code, kind: item.kind });
   emit({ type: 'failed', item, code });
   return { recorded: true };
 }
@@ -546,7 +543,7 @@ export async function completeSweep(
 ): Promise<{ through: string; advanced: boolean }> {
   const parsed = CompleteSweepInput.safeParse(event);
   if (!parsed.success) throw invalid(parsed.error);
-  const result = await expiryStore(deps).completeSweep(parsed.data.through, deps.clock().now);
+  const result = await deps.expiry.completeSweep(parsed.data.through, deps.clock().now);
   emit({ type: 'completed', ...result });
   return result;
 }

@@ -5,16 +5,16 @@
  */
 import { decideAccess } from '#lib/domain/access';
 import { maskNationalNumber } from '#lib/domain/national-number';
-import type { Deps } from '#lib/http/deps';
+import type { Deps } from '#lib/services/deps';
 
 export type OrganisationRole = 'local-admin' | 'legal-representative';
 
 export async function whoAmI(deps: Deps, caller: { pseudonym: string; nationalNumber: string }) {
   const [person, adminOf, representations, preferences] = await Promise.all([
-    deps.store.getPerson(caller.pseudonym),
-    deps.store.listAdminOrganisations(caller.pseudonym),
+    deps.persons.get(caller.pseudonym),
+    deps.admins.organisationsOf(caller.pseudonym),
     deps.enterpriseRegistry.findRepresentations(caller.nationalNumber),
-    deps.store.getPreferences(caller.pseudonym),
+    deps.preferences.get(caller.pseudonym),
   ]);
   const details =
     person?.person ?? (await deps.nationalRegister.lookup(caller.nationalNumber).catch(() => null));
@@ -23,7 +23,7 @@ export async function whoAmI(deps: Deps, caller: { pseudonym: string; nationalNu
     { enterpriseNumber: string; name: string; roles: OrganisationRole[] }
   >();
   for (const a of adminOf) {
-    const org = await deps.store.getOrganisation(a.enterpriseNumber);
+    const org = await deps.organisations.get(a.enterpriseNumber);
     organisations.set(a.enterpriseNumber, {
       enterpriseNumber: a.enterpriseNumber,
       name:
@@ -46,7 +46,7 @@ export async function whoAmI(deps: Deps, caller: { pseudonym: string; nationalNu
   const list = await Promise.all(
     [...organisations.values()].map(async (o) => ({
       ...o,
-      openTasks: o.roles.includes('local-admin') ? await deps.store.countOpenTasks(o.enterpriseNumber) : 0,
+      openTasks: o.roles.includes('local-admin') ? await deps.tasks.countOpen(o.enterpriseNumber) : 0,
     })),
   );
   list.sort((a, b) => a.name.localeCompare(b.name, 'nl'));
@@ -67,8 +67,8 @@ export async function myAccess(
   query: { enterpriseNumber: string; right: string; profile: string },
 ) {
   const [projection, admins, enterprise] = await Promise.all([
-    deps.store.getAccessProjection(caller.pseudonym, query.enterpriseNumber),
-    deps.store.listAdmins(query.enterpriseNumber),
+    deps.memberships.accessProjection(caller.pseudonym, query.enterpriseNumber),
+    deps.admins.list(query.enterpriseNumber),
     deps.enterpriseRegistry.getEnterprise(query.enterpriseNumber),
   ]);
   const decision = decideAccess(projection, query, deps.clock().today);
@@ -94,7 +94,7 @@ export async function checkAccess(
   deps: Deps,
   query: { nationalNumber: string; enterpriseNumber: string; right: string; profile: string },
 ) {
-  const projection = await deps.store.getAccessProjection(
+  const projection = await deps.memberships.accessProjection(
     deps.pseudonymize(query.nationalNumber),
     query.enterpriseNumber,
   );

@@ -2,12 +2,13 @@
  * Legal representatives (per the KBO at the time of the call) appoint and remove local
  * administrators. Each change and its history entry are one transaction.
  */
-import type { Actor, AdminRecord } from '#lib/adapters/dynamodb/store';
+
 import { ConflictError, ForbiddenError, NotFoundError } from '#lib/domain/errors';
 import { checkVersion } from '#lib/domain/membership';
 import type { Enterprise } from '#lib/domain/ports';
-import type { Deps } from '#lib/http/deps';
+import type { Actor, AdminRecord } from '#lib/domain/records';
 import { withRetry } from '#lib/services/aggregate';
+import type { Deps } from '#lib/services/deps';
 import { registerLookup } from '#lib/services/persons';
 
 export async function requireEnterprise(
@@ -25,20 +26,20 @@ export function isRepresentative(enterprise: Enterprise, nationalNumber: string)
   return enterprise.legalRepresentatives.some((r) => r.nationalNumber === nationalNumber);
 }
 
-/** The person record, created from the register when missing, as part of the caller's transaction. */
+/** The person record, read or looked up in the register; `isNew`: the caller's unit of work creates it. */
 async function personFor(deps: Deps, nationalNumber: string) {
   const pseudonym = deps.pseudonymize(nationalNumber);
-  const existing = await deps.store.getPerson(pseudonym);
-  if (existing) return { pseudonym, record: existing, create: null };
+  const existing = await deps.persons.get(pseudonym);
+  if (existing) return { pseudonym, record: existing, isNew: false };
   const person = await registerLookup(deps, nationalNumber);
   const record = { personId: deps.newId(), nationalNumber, person };
-  return { pseudonym, record, create: deps.store.personItem(pseudonym, record, false) };
+  return { pseudonym, record, isNew: true };
 }
 
 export async function listLocalAdmins(deps: Deps, enterpriseNumber: string) {
   const [enterprise, admins] = await Promise.all([
     requireEnterprise(deps, enterpriseNumber),
-    deps.store.listAdmins(enterpriseNumber),
+    deps.admins.list(enterpriseNumber),
   ]);
   return {
     enterpriseNumber,
@@ -74,7 +75,7 @@ export async function appointLocalAdmin(
       input.nationalNumber === caller.nationalNumber
         ? actorPerson
         : await personFor(deps, input.nationalNumber);
-    if (await deps.store.getAdmin(appointee.pseudonym, input.enterpriseNumber)) {
+    if (await deps.admins.get(appointee.pseudonym, input.enterpriseNumber)) {
       throw new ConflictError(
         'local-admin.exists',
         'Deze persoon is al lokale beheerder van deze organisatie.',
@@ -91,13 +92,13 @@ export async function appointLocalAdmin(
       appointedBy: actor.name,
       version: 1,
     };
-    const creates = [actorPerson.create, appointee === actorPerson ? null : appointee.create].filter(
-      (x) => x !== null,
-    );
-    await deps.store.transact([
-      ...creates,
-      deps.store.adminItem(admin),
-      deps.store.historyItem(input.enterpriseNumber, admin.personId, {
+    const work = deps.unitOfWork();
+    for (const p of appointee === actorPerson ? [actorPerson] : [actorPerson, appointee]) {
+      if (p.isNew) work.putPerson(p.pseudonym, p.record, { exists: false });
+    }
+    await work
+      .addAdmin(admin)
+      .addHistory(input.enterpriseNumber, admin.personId, {
         entryId: deps.newId(),
         at: clock.now,
         actor,
@@ -105,9 +106,9 @@ export async function appointLocalAdmin(
         reason: input.reason ?? null,
         before: null,
         after: { localAdmin: true, organisation: enterprise.name },
-      }),
-    ]);
-    await deps.store.putOrganisation(input.enterpriseNumber, enterprise.name);
+      })
+      .commit();
+    await deps.organisations.put(input.enterpriseNumber, enterprise.name);
     return admin;
   });
 }
@@ -120,7 +121,7 @@ export async function removeLocalAdmin(
   const enterprise = await requireEnterprise(deps, input.enterpriseNumber);
   if (!isRepresentative(enterprise, caller.nationalNumber)) throw notRepresentative();
   return withRetry(async () => {
-    const admins = await deps.store.listAdmins(input.enterpriseNumber);
+    const admins = await deps.admins.list(input.enterpriseNumber);
     const admin = admins.find((a) => a.personId === input.personId);
     if (!admin)
       throw new NotFoundError(
@@ -128,7 +129,7 @@ export async function removeLocalAdmin(
         'Deze persoon is geen lokale beheerder van deze organisatie.',
       );
     // The list comes from an index (eventually consistent): re-read the item itself before deciding.
-    const current = await deps.store.getAdmin(admin.pseudonym, input.enterpriseNumber);
+    const current = await deps.admins.get(admin.pseudonym, input.enterpriseNumber);
     if (!current)
       throw new NotFoundError(
         'local-admin.not-found',
@@ -138,10 +139,11 @@ export async function removeLocalAdmin(
     const actorPerson = await personFor(deps, caller.nationalNumber);
     const actor: Actor = { personId: actorPerson.record.personId, name: fullName(actorPerson.record.person) };
     const clock = deps.clock();
-    await deps.store.transact([
-      ...(actorPerson.create ? [actorPerson.create] : []),
-      deps.store.removeAdminItem(current),
-      deps.store.historyItem(input.enterpriseNumber, current.personId, {
+    const work = deps.unitOfWork();
+    if (actorPerson.isNew) work.putPerson(actorPerson.pseudonym, actorPerson.record, { exists: false });
+    await work
+      .removeAdmin(current)
+      .addHistory(input.enterpriseNumber, current.personId, {
         entryId: deps.newId(),
         at: clock.now,
         actor,
@@ -149,8 +151,8 @@ export async function removeLocalAdmin(
         reason: input.reason ?? null,
         before: { localAdmin: true, organisation: enterprise.name },
         after: null,
-      }),
-    ]);
+      })
+      .commit();
     const remaining = admins.filter((a) => a.personId !== current.personId).length;
     return {
       removed: adminView(current),

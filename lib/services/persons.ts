@@ -1,10 +1,10 @@
 /** Use cases around persons in an organisation: register lookup, add, page, list, history, compare. */
-import type { Actor } from '#lib/adapters/dynamodb/store';
 import { ConflictError, NotFoundError, UnavailableError } from '#lib/domain/errors';
 import { newMembership, type PersonAggregate, type PersonDetails } from '#lib/domain/membership';
 import type { NationalNumber } from '#lib/domain/national-number';
-import type { Deps } from '#lib/http/deps';
+import type { Actor } from '#lib/domain/records';
 import { committed, historyEntry, personNotFound, withRetry } from '#lib/services/aggregate';
+import type { Deps } from '#lib/services/deps';
 import { personSummary } from '#lib/services/views';
 
 /** The register's answer, or a clear 404/503; a register failure never leaves anything half-made. */
@@ -29,7 +29,7 @@ export async function registerLookup(deps: Deps, nationalNumber: string): Promis
 }
 
 export async function organisationName(deps: Deps, enterpriseNumber: string): Promise<string> {
-  const org = await deps.store.getOrganisation(enterpriseNumber);
+  const org = await deps.organisations.get(enterpriseNumber);
   if (org) return org.name;
   const enterprise = await deps.enterpriseRegistry.getEnterprise(enterpriseNumber);
   return enterprise?.name ?? enterpriseNumber;
@@ -37,8 +37,10 @@ export async function organisationName(deps: Deps, enterpriseNumber: string): Pr
 
 export async function lookupNationalRegister(deps: Deps, enterpriseNumber: string, nrn: NationalNumber) {
   const details = await registerLookup(deps, nrn.value);
-  const person = await deps.store.getPerson(deps.pseudonymize(nrn.value));
-  const known = person ? await deps.store.loadAggregate(enterpriseNumber, person.personId, false) : null;
+  const person = await deps.persons.get(deps.pseudonymize(nrn.value));
+  const known = person
+    ? await deps.memberships.load(enterpriseNumber, person.personId, { consistent: false })
+    : null;
   return {
     // The administrator just typed this number: it is echoed in full here and nowhere else.
     nationalNumber: nrn.value,
@@ -64,9 +66,9 @@ export async function addPerson(
   const details = await registerLookup(deps, input.nationalNumber);
   const orgName = await organisationName(deps, input.enterpriseNumber);
   return withRetry(async () => {
-    const person = await deps.store.getPerson(pseudonym);
+    const person = await deps.persons.get(pseudonym);
     const personId = person?.personId ?? deps.newId();
-    if (person && (await deps.store.loadAggregate(input.enterpriseNumber, personId))) {
+    if (person && (await deps.memberships.load(input.enterpriseNumber, personId))) {
       throw new ConflictError('person.exists', 'Deze persoon is al gekend in deze organisatie.');
     }
     const clock = deps.clock();
@@ -81,21 +83,21 @@ export async function addPerson(
       initials: input.initials || null,
       now: clock.now,
     });
-    const items = [
-      deps.store.personItem(
+    await deps
+      .unitOfWork()
+      .putPerson(
         pseudonym,
         { personId, nationalNumber: input.nationalNumber, person: details },
-        !!person,
-      ),
-      ...deps.store.changeItems(null, change.next, [historyEntry(deps, clock, actor, change, input.reason)]),
-    ];
-    await deps.store.transact(items);
+        { exists: !!person },
+      )
+      .saveMembership(null, change.next, [historyEntry(deps, clock, actor, change, input.reason)])
+      .commit();
     return committed(null, change.next);
   });
 }
 
 export async function getPersonAggregate(deps: Deps, enterpriseNumber: string, personId: string) {
-  const agg = await deps.store.loadAggregate(enterpriseNumber, personId, false);
+  const agg = await deps.memberships.load(enterpriseNumber, personId, { consistent: false });
   if (!agg) throw personNotFound();
   return agg;
 }
@@ -130,7 +132,7 @@ export async function listPersons(
     limit: number;
   },
 ) {
-  const page = await deps.store.listPersons(enterpriseNumber, query);
+  const page = await deps.memberships.list(enterpriseNumber, query);
   return { items: page.items.map(personSummary), cursor: page.cursor };
 }
 
@@ -140,7 +142,7 @@ export async function getHistory(
   personId: string,
   query: { cursor?: string | undefined; limit: number },
 ) {
-  const page = await deps.store.getHistory(enterpriseNumber, personId, query);
+  const page = await deps.memberships.history(enterpriseNumber, personId, query);
   // An empty first page means no such person here: history is never deleted, so a known person has entries.
   if (page.items.length === 0 && !query.cursor) throw personNotFound();
   return {
@@ -160,7 +162,7 @@ export async function getHistory(
 /** Rights × profiles × persons; a row differs when not every person has the same. */
 export async function comparePersons(deps: Deps, enterpriseNumber: string, personIds: string[]) {
   const aggs = await Promise.all(personIds.map((id) => getPersonAggregate(deps, enterpriseNumber, id)));
-  const catalogue = await deps.store.listRights();
+  const catalogue = await deps.catalogue.list();
   const pairs = new Map<string, { right: string; profile: string }>();
   for (const right of catalogue)
     for (const profile of right.profiles)

@@ -3,7 +3,6 @@
  * is missing (the person in this organisation, the work relationship) is created in the same
  * transaction as the grant, each with its own history entry, so it all happens or nothing does.
  */
-import type { Actor, HistoryEntry } from '#lib/adapters/dynamodb/store';
 import { BusinessRuleError } from '#lib/domain/errors';
 import {
   type Change,
@@ -14,8 +13,9 @@ import {
   type PersonAggregate,
   type RelationshipInput,
 } from '#lib/domain/membership';
-import type { Deps } from '#lib/http/deps';
+import type { Actor, HistoryEntry } from '#lib/domain/records';
 import { committed, historyEntry, withRetry } from '#lib/services/aggregate';
+import type { Deps } from '#lib/services/deps';
 import { organisationName, registerLookup } from '#lib/services/persons';
 import { requireRight } from '#lib/services/relationships';
 
@@ -44,8 +44,8 @@ export async function quickGrant(
       history.push(historyEntry(deps, clock, actor, change, input.reason));
       return change.next;
     };
-    const person = await deps.store.getPerson(pseudonym);
-    const loaded = person ? await deps.store.loadAggregate(input.enterpriseNumber, person.personId) : null;
+    const person = await deps.persons.get(pseudonym);
+    const loaded = person ? await deps.memberships.load(input.enterpriseNumber, person.personId) : null;
     let agg = loaded;
     let details = person?.person;
     if (!agg) {
@@ -87,19 +87,15 @@ export async function quickGrant(
     });
     agg = record(grantRight(agg, right, { profiles: input.profiles, ...period }, deps.newId(), clock));
 
-    const items = [
-      ...(person
-        ? []
-        : [
-            deps.store.personItem(
-              pseudonym,
-              { personId: agg.membership.personId, nationalNumber: input.nationalNumber, person: details! },
-              false,
-            ),
-          ]),
-      ...deps.store.changeItems(loaded, agg, history),
-    ];
-    await deps.store.transact(items);
+    const work = deps.unitOfWork();
+    if (!person && details) {
+      work.putPerson(
+        pseudonym,
+        { personId: agg.membership.personId, nationalNumber: input.nationalNumber, person: details },
+        { exists: false },
+      );
+    }
+    await work.saveMembership(loaded, agg, history).commit();
     return {
       aggregate: committed(loaded, agg),
       created: { person: !loaded, relationship: createdRelationship },

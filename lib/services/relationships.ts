@@ -1,5 +1,5 @@
 /** Use cases on the work relationship and the rights within it; each is one transaction. */
-import type { Actor } from '#lib/adapters/dynamodb/store';
+
 import type { RightDefinition } from '#lib/domain/catalogue';
 import { BusinessRuleError, NotFoundError } from '#lib/domain/errors';
 import {
@@ -15,8 +15,9 @@ import {
   updateGrant,
   updateRelationship,
 } from '#lib/domain/membership';
-import type { Deps } from '#lib/http/deps';
+import type { Actor } from '#lib/domain/records';
 import { changeAggregate } from '#lib/services/aggregate';
+import type { Deps } from '#lib/services/deps';
 
 export interface Target {
   enterpriseNumber: string;
@@ -26,7 +27,7 @@ export interface Target {
 }
 
 export async function requireRight(deps: Deps, rightId: string): Promise<RightDefinition> {
-  const right = await deps.store.getRight(rightId);
+  const right = await deps.catalogue.get(rightId);
   if (!right) {
     throw new BusinessRuleError('right.unknown', 'Dit gebruikersrecht bestaat niet in de catalogus.', [
       { path: 'right', code: 'right.unknown', message: 'Kies een gebruikersrecht uit de lijst.' },
@@ -49,7 +50,7 @@ export async function extend(
   t: Target,
   input: { endDate?: string | undefined; includeRights: boolean },
 ) {
-  const rights = new Map((await deps.store.listRights()).map((r) => [r.rightId, r]));
+  const rights = new Map((await deps.catalogue.list()).map((r) => [r.rightId, r]));
   return changeAggregate(deps, t, (agg, clock) =>
     extendRelationship(
       agg,

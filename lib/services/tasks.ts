@@ -3,14 +3,14 @@
  * decision is recorded on the task (so it survives restarts) and handed to the waiting workflow; an
  * extension decision extends at once with the same use case as the extension route.
  */
-import type { Actor } from '#lib/adapters/dynamodb/store';
+
 import { BusinessRuleError, ConflictError, DomainError, NotFoundError } from '#lib/domain/errors';
 import { extendRelationship, type RelationshipInput } from '#lib/domain/membership';
+import type { Actor } from '#lib/domain/records';
 import type { Task } from '#lib/domain/tasks';
-import type { Deps } from '#lib/http/deps';
-import { logger } from '#lib/http/logger';
 import { type ApprovalDecision, checkApproval } from '#lib/services/access-requests';
 import { changeAggregate, withRetry } from '#lib/services/aggregate';
+import type { Deps } from '#lib/services/deps';
 
 class GoneError extends DomainError {
   readonly status = 410;
@@ -35,11 +35,11 @@ export function taskView(t: Task) {
 }
 
 export async function listTasks(deps: Deps, enterpriseNumber: string) {
-  return { items: (await deps.tasks.listOpenTasks(enterpriseNumber)).map(taskView) };
+  return { items: (await deps.tasks.listOpen(enterpriseNumber)).map(taskView) };
 }
 
 async function requireOpenTask(deps: Deps, enterpriseNumber: string, taskId: string): Promise<Task> {
-  const task = await deps.tasks.getTask(enterpriseNumber, taskId);
+  const task = await deps.tasks.get(enterpriseNumber, taskId);
   if (!task) throw new NotFoundError('task.not-found', 'Deze taak bestaat niet in deze organisatie.');
   if (task.status === 'expired') {
     throw new GoneError(
@@ -71,7 +71,7 @@ export async function decide(deps: Deps, actor: Actor, input: DecisionInput) {
       [{ path: 'decision', code: 'decision.invalid', message: 'Kies goedkeuren of afkeuren.' }],
     );
   }
-  const request = await deps.tasks.getRequest(task.requestId ?? '');
+  const request = await deps.requests.get(task.requestId ?? '');
   if (!request) throw new NotFoundError('task.not-found', 'Deze taak bestaat niet in deze organisatie.');
   const decision: ApprovalDecision = {
     decision: input.decision,
@@ -91,7 +91,7 @@ export async function decide(deps: Deps, actor: Actor, input: DecisionInput) {
       decidedAt: deps.clock().now,
       decidedBy: actor.name,
     };
-    await deps.store.transact([deps.tasks.updateOpenTask(current, next)]);
+    await deps.unitOfWork().updateTask(current, next).commit();
     return next;
   });
   try {
@@ -102,7 +102,7 @@ export async function decide(deps: Deps, actor: Actor, input: DecisionInput) {
   } catch {
     // The waiting execution is gone (a restart) or its token is stale: start it again; its first step
     // finds the recorded decision and carries on with it.
-    logger.warn('re-driving approval workflow', { taskId: task.taskId });
+    deps.log.warn('re-driving approval workflow', { taskId: task.taskId });
     await deps.workflows.startApproval(
       { requestId: request.requestId, enterpriseNumber: request.enterpriseNumber },
       { redriveId: deps.newId() },
@@ -132,10 +132,10 @@ async function decideExtension(deps: Deps, actor: Actor, task: Task, input: Deci
       decidedBy: actor.name,
     };
     if (input.decision === 'reject') {
-      await deps.store.transact(deps.tasks.closeTask(current, closed));
+      await deps.unitOfWork().closeTask(current, closed).commit();
       return taskView(closed);
     }
-    const rights = new Map((await deps.store.listRights()).map((r) => [r.rightId, r]));
+    const rights = new Map((await deps.catalogue.list()).map((r) => [r.rightId, r]));
     await changeAggregate(
       deps,
       { enterpriseNumber: input.enterpriseNumber, personId, actor, reason: input.reason },
@@ -146,7 +146,7 @@ async function decideExtension(deps: Deps, actor: Actor, task: Task, input: Deci
           rights,
           c,
         ),
-      () => deps.tasks.closeTask(current, closed),
+      (work) => work.closeTask(current, closed),
     );
     return taskView(closed);
   });

@@ -1,11 +1,11 @@
 /** Maps aggregates to the API's response shapes (lib/contracts/api.ts). National numbers are masked. */
 import type * as z from 'zod/mini';
-import type { PersonListEntry } from '#lib/adapters/dynamodb/store';
 import type { Accounts, Grant, PersonPage, PersonSummary, Relationship } from '#lib/contracts/api';
 import { LOGIN_METHODS, type LoginSummary } from '#lib/domain/logins';
 import type { PersonAggregate, RightGrant, WorkRelationship } from '#lib/domain/membership';
 import { maskNationalNumber } from '#lib/domain/national-number';
 import { compareDates } from '#lib/domain/period';
+import type { PersonListEntry } from '#lib/domain/records';
 
 export function personSummary(m: PersonListEntry): z.infer<typeof PersonSummary> {
   return {

@@ -7,14 +7,14 @@
  * Accounts tab, and sees what it says when the logins cannot be loaded).
  */
 import { describe, expect, it } from 'vitest';
-import { getDeps } from '#lib/http/deps';
+import { getDeps } from '#lib/runtime/deps';
 import { DEMO } from '#lib/services/demo-seed';
 import { authorizationRequest, exchangeCode, loginOverHttp } from '../support/oidc.ts';
 import { useBrowserSession } from '../support/ui.ts';
 
 const personIdOf = async (nationalNumber: string) => {
   const deps = await getDeps();
-  return (await deps.store.getPerson(deps.pseudonymize(nationalNumber)))!.personId;
+  return (await deps.persons.get(deps.pseudonymize(nationalNumber)))!.personId;
 };
 
 describe('logins on the person page', () => {

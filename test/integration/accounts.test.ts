@@ -27,7 +27,7 @@ describe('recording logins', () => {
   let tomId: string;
   beforeAll(async () => {
     app = await createTestApp({ today: '2026-11-26' });
-    tomId = (await app.deps.store.getPerson(app.deps.pseudonymize(DEMO.tom)))!.personId;
+    tomId = (await app.deps.persons.get(app.deps.pseudonymize(DEMO.tom)))!.personId;
   });
 
   const tomAccounts = () =>

@@ -67,7 +67,7 @@ describe('approval: no dead ends', () => {
   /** The task is open after `failures` failed decisions and the workflow waits on it (OpenTask gave it a token). */
   const waiting = (taskId: string, failures: number) =>
     until(async () => {
-      const task = await app.deps.tasks.getTask(en, taskId);
+      const task = await app.deps.tasks.get(en, taskId);
       return task?.status === 'open' && task.taskToken && (task.failures ?? []).length === failures;
     });
   /** decide → the relationship is deleted → ApplyDecision runs and cannot grant. */

@@ -191,8 +191,9 @@ describe('limits on asking', () => {
     const pseudonym = app.deps.pseudonymize(DEMO.jonas);
     for (let i = 0; i < n; i++) {
       const requestId = app.deps.newId();
-      await app.deps.store.transact(
-        app.deps.tasks.putNewRequest({
+      await app.deps
+        .unitOfWork()
+        .addRequest({
           requestId,
           enterpriseNumber: `0${String(200000000 + i).padStart(9, '0')}`,
           organisationName: `Organisatie ${i}`,
@@ -210,8 +211,8 @@ describe('limits on asking', () => {
           decidedBy: null,
           decisionReason: null,
           version: 1,
-        }),
-      );
+        })
+        .commit();
     }
   }
   const ask = (app: TestApp) =>

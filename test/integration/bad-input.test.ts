@@ -5,7 +5,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureNationalRegister } from '#lib/adapters/registries/fixture-registries';
 import { parseNationalNumber } from '#lib/domain/national-number';
-import { setDeps } from '#lib/http/deps';
+import { setDeps } from '#lib/runtime/deps';
 import { type CallResult, createTestApp, DEMO, type TestApp } from '../support/app.ts';
 
 const en = DEMO.adviesbureau;

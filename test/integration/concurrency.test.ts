@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '#lib/adapters/dynamodb/keys';
 import { fixtureNationalRegister } from '#lib/adapters/registries/fixture-registries';
 import { parseNationalNumber } from '#lib/domain/national-number';
-import { setDeps } from '#lib/http/deps';
+import { setDeps } from '#lib/runtime/deps';
 import { createTestApp, DEMO, type TestApp } from '../support/app.ts';
 import { syntheticNationalNumber, workRelationship } from '../support/people.ts';
 
@@ -250,7 +250,7 @@ describe('concurrent requests', () => {
       if (!hasRelationship) expect(grants).toEqual([]);
       // The relationship was deleted in either order, so its grants are gone too.
       expect(hasRelationship).toBe(false);
-      const access = await app.deps.store.getAccessProjection(
+      const access = await app.deps.memberships.accessProjection(
         (partition.find((i) => i.sk === 'MEMBER') as { pseudonym: string }).pseudonym,
         en,
       );

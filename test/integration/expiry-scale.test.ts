@@ -7,12 +7,12 @@
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ExpiryStore } from '#lib/adapters/dynamodb/expiry-store';
 import { keys } from '#lib/adapters/dynamodb/keys';
+import { membershipItems } from '#lib/adapters/dynamodb/memberships-store';
 import { PROFILE_SERVICE_PROVIDER, SEED_CATALOGUE, VLAIO_RIGHT } from '#lib/domain/catalogue';
 import { createRelationship, grantRight, newMembership } from '#lib/domain/membership';
 import { type Email, MailRefusedError } from '#lib/domain/ports';
-import type { Deps } from '#lib/http/deps';
+import type { RuntimeDeps } from '#lib/runtime/deps';
 import { findDueItems, observeSweep, type SweepEvent } from '#lib/services/expiry';
 import { createTestApp, DEMO, type TestApp } from '../support/app.ts';
 import { batchPut } from '../support/items.ts';
@@ -31,7 +31,7 @@ afterEach(async () => {
 
 /** `n` persons of Boekhouding, each with a relationship and a right ending on ENDS, written in batches. */
 async function duePersons(
-  deps: Deps,
+  deps: RuntimeDeps,
   n: number,
   email = (i: number) => `persoon${i}@boekhouding-test.be`,
   endDate = ENDS,
@@ -72,14 +72,14 @@ async function duePersons(
       deps.newId(),
       clock,
     );
-    for (const t of deps.store.changeItems(null, grant.next, [])) if (t.Put) items.push(t.Put.Item!);
+    for (const t of membershipItems(deps.tableName, null, grant.next, [])) if (t.Put) items.push(t.Put.Item!);
   }
   await batchPut(deps.clients.client, deps.tableName, items, 8);
   return ids;
 }
 
 async function lastSweep(): Promise<unknown> {
-  const out = await app.deps.store.db.send(
+  const out = await app.deps.clients.doc.send(
     new GetCommand({ TableName: app.deps.tableName, Key: keys.sweep(), ConsistentRead: true }),
   );
   return out.Item?.through;
@@ -175,11 +175,11 @@ describe('one bad item does not stop the day', () => {
       i === 1 ? 'zoë@boekhouding-test.be' : `persoon${i}@boekhouding-test.be`,
     );
     // A membership without its register data, as a bug or a bad migration might leave it.
-    const member = await app.deps.store.db.send(
+    const member = await app.deps.clients.doc.send(
       new GetCommand({ TableName: app.deps.tableName, Key: keys.membership(en, broken!) }),
     );
     const { person: _gone, ...withoutPerson } = member.Item!;
-    await app.deps.store.db.send(new PutCommand({ TableName: app.deps.tableName, Item: withoutPerson }));
+    await app.deps.clients.doc.send(new PutCommand({ TableName: app.deps.tableName, Item: withoutPerson }));
     // The mail service as SES behaves: an address with a non-ASCII local part is refused for good.
     const sent: Email[] = [];
     app.deps.mailer = {
@@ -199,7 +199,7 @@ describe('one bad item does not stop the day', () => {
     expect(adminWarnings.map((m) => m.subject)).toEqual(
       [expect.stringContaining('Persoon0 Test'), expect.stringContaining('Persoon1 Test')].sort(),
     );
-    const report = await new ExpiryStore(app.deps.store.db, app.deps.tableName).failures(DAY);
+    const report = await app.deps.expiry.failures(DAY);
     expect(report.map((r) => [r.reason, r.itemKey.split('#')[2]])).toEqual(
       expect.arrayContaining([
         ['mail-refused', refused],

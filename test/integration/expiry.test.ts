@@ -21,8 +21,9 @@ import { noticeName, partitionsToQuery, sweepRange } from '#lib/domain/expiry';
 import { createRelationship, grantRight, newMembership } from '#lib/domain/membership';
 import { addDays } from '#lib/domain/period';
 import type { Email, Mailer } from '#lib/domain/ports';
-import { type Deps, getDeps, setDeps } from '#lib/http/deps';
+import { getDeps, setDeps } from '#lib/runtime/deps';
 import { historyEntry } from '#lib/services/aggregate';
+import type { Deps } from '#lib/services/deps';
 import { SWEEP_ACTOR } from '#lib/services/expiry';
 import { extend } from '#lib/services/relationships';
 import { createTestApp, DEMO, type TestApp } from '../support/app.ts';
@@ -71,16 +72,16 @@ const sweep = (date: string) => app.workflows.runExpiry({ date });
 const mailsTo = (address: string) => app.outbox.filter((m) => m.to.includes(address));
 
 async function tom() {
-  const person = await app.deps.store.getPerson(app.deps.pseudonymize(DEMO.tom));
-  const agg = await app.deps.store.loadAggregate(boekhouding, person!.personId);
+  const person = await app.deps.persons.get(app.deps.pseudonymize(DEMO.tom));
+  const agg = await app.deps.memberships.load(boekhouding, person!.personId);
   return agg!;
 }
 
 const extensionTasks = async (en = boekhouding) =>
-  (await app.deps.tasks.listOpenTasks(en)).filter((t) => t.kind === 'extension');
+  (await app.deps.tasks.listOpen(en)).filter((t) => t.kind === 'extension');
 
 async function lastSweep(): Promise<unknown> {
-  const out = await app.deps.store.db.send(
+  const out = await app.deps.clients.doc.send(
     new GetCommand({
       TableName: app.deps.tableName,
       Key: keys.sweep(),
@@ -166,7 +167,7 @@ describe('expiry', () => {
     // The item stays: history is never deleted, and the access decision is date-based already.
     expect(after.grants).toHaveLength(1);
 
-    const history = await app.deps.store.getHistory(boekhouding, after.membership.personId, { limit: 50 });
+    const history = await app.deps.memberships.history(boekhouding, after.membership.personId, { limit: 50 });
     const expired = history.items.filter((h) => h.action === 'grant.expired');
     expect(expired).toHaveLength(1);
     expect(expired[0]).toMatchObject({
@@ -179,7 +180,7 @@ describe('expiry', () => {
     expect(mailsTo(TOM_MAIL).map((m) => m.subject)).toEqual([subject]);
     expect(mailsTo(MARC_MAIL).map((m) => m.subject)).toEqual([subject]);
     expect(mailsTo(TOM_MAIL)[0]!.text).toContain('was geldig tot en met 31/12/2029 en is nu vervallen');
-    const marker = await app.deps.store.db.send(
+    const marker = await app.deps.clients.doc.send(
       new GetCommand({
         TableName: app.deps.tableName,
         Key: keys.notice(
@@ -198,17 +199,17 @@ describe('expiry', () => {
       }),
     );
     expect(marker.Item).toMatchObject({ type: ITEM_TYPES.notice, status: 'sent' });
-    const marc = await app.deps.store.getPerson(app.deps.pseudonymize(DEMO.marc));
+    const marc = await app.deps.persons.get(app.deps.pseudonymize(DEMO.marc));
     expect(marker.Item!.delivered).toEqual(new Set(['person', `admin#${marc!.personId}`]));
   });
 
   it('marks a work relationship expired (Sofie is her own administrator: one e-mail)', async () => {
     await setup();
     await sweep('2033-09-01');
-    const person = await app.deps.store.getPerson(app.deps.pseudonymize(DEMO.sofie));
-    const agg = await app.deps.store.loadAggregate(DEMO.adviesbureau, person!.personId);
+    const person = await app.deps.persons.get(app.deps.pseudonymize(DEMO.sofie));
+    const agg = await app.deps.memberships.load(DEMO.adviesbureau, person!.personId);
     expect(agg!.relationship).toMatchObject({ endDate: '2033-08-31', expiredOn: '2033-09-01' });
-    const history = await app.deps.store.getHistory(DEMO.adviesbureau, person!.personId, { limit: 50 });
+    const history = await app.deps.memberships.history(DEMO.adviesbureau, person!.personId, { limit: 50 });
     expect(history.items.map((h) => h.action)).toContain('relationship.expired');
     expect(mailsTo('sofie.janssens@adviesbureau-voorbeeld.be').map((m) => m.subject)).toEqual([
       'Vervallen: werkrelatie van Sofie Janssens bij Adviesbureau Voorbeeld BV',
@@ -247,7 +248,7 @@ describe('after an extension', () => {
 
     // Marc extends the relationship with its rights on 2 November (the lead's extension use case).
     const deps = await setDeps({ clock: () => ({ today: '2029-11-02', now: new Date().toISOString() }) });
-    const marc = await app.deps.store.getPerson(app.deps.pseudonymize(DEMO.marc));
+    const marc = await app.deps.persons.get(app.deps.pseudonymize(DEMO.marc));
     const before = await tom();
     await extend(
       deps,
@@ -441,7 +442,7 @@ describe('capacity', () => {
       clock,
     );
     const history = [first, rel, grant].map((c) => historyEntry(deps, clock, SWEEP_ACTOR, c));
-    await deps.store.transact(deps.store.changeItems(null, grant.next, history));
+    await deps.unitOfWork().saveMembership(null, grant.next, history).commit();
   }
 
   afterEach(async () => {
@@ -536,8 +537,8 @@ describe('capacity', () => {
     expect(sum(allReads, 'scanned')).toBeLessThanOrEqual(DUE * 12 + 5);
     expect(app.outbox.filter((m) => /^persoon\d@/.test(m.to[0]!))).toHaveLength(DUE);
     const aggregates = await Promise.all(
-      (await deps.store.listPersons(boekhouding, { limit: 50 })).items.map((m) =>
-        deps.store.loadAggregate(boekhouding, m.personId),
+      (await deps.memberships.list(boekhouding, { limit: 50 })).items.map((m) =>
+        deps.memberships.load(boekhouding, m.personId),
       ),
     );
     const expired = aggregates.flatMap((a) => a?.grants ?? []).filter((g) => g.expiredOn);

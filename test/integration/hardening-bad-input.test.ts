@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { setDeps } from '#lib/http/deps';
+import { setDeps } from '#lib/runtime/deps';
 import { expectProblem, type Fingerprint, fingerprint } from '../hardening/support.ts';
 import { type CallResult, createTestApp, DEMO, type TestApp } from '../support/app.ts';
 import { registerWith } from '../support/people.ts';

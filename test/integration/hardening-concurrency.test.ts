@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '#lib/adapters/dynamodb/keys';
-import { setDeps } from '#lib/http/deps';
+import { setDeps } from '#lib/runtime/deps';
 import { createTestApp, DEMO, type TestApp } from '../support/app.ts';
 import { registerWith, syntheticNationalNumber, workRelationship } from '../support/people.ts';
 import { SP, TODAY, VLAIO } from '../support/world.ts';
@@ -168,7 +168,7 @@ describe('concurrency at scale', () => {
       expect(partition.some((i) => i.sk === 'REL')).toBe(false);
       expect(partition.filter((i) => String(i.sk).startsWith('GRANT#'))).toEqual([]);
       const member = partition.find((i) => i.sk === 'MEMBER') as { pseudonym: string };
-      expect(await app.deps.store.getAccessProjection(member.pseudonym, en)).toBeNull();
+      expect(await app.deps.memberships.accessProjection(member.pseudonym, en)).toBeNull();
       const actions = (await history(personId)).map((e) => e.action);
       expect(actions[0]).toBe('relationship.deleted');
       expect(actions.filter((a) => a === 'grant.created')).toHaveLength(granted.status === 201 ? 1 : 0);

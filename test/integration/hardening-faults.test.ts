@@ -11,9 +11,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalDynamoDb, localDynamoClientConfig, startDynamoDbLocal } from '#infra/local/dynamodb-local';
 import { ensureTable } from '#infra/local/table';
-import type { Store, TransactItem } from '#lib/adapters/dynamodb/store';
 import { ENV } from '#lib/config/env-names';
-import { resetDeps, setDeps } from '#lib/http/deps';
+import type { UnitOfWork } from '#lib/domain/ports';
+import { resetDeps, setDeps } from '#lib/runtime/deps';
 import { seedDemoWorld } from '#lib/services/demo-seed';
 import { expectProblem, fingerprint } from '../hardening/support.ts';
 import { createTestApp, DEMO, type TestApp } from '../support/app.ts';
@@ -154,31 +154,47 @@ describe('a workflow step that fails twice, then succeeds', () => {
 
   it('ApplyDecision: a failure before writing, then one after writing with the answer lost → one grant', async () => {
     // Arrange: Emma asks for access; Sofie will approve. The grant's transaction fails twice.
-    const store = app.deps.store;
+    const original = app.deps.unitOfWork;
     const attempts: string[] = [];
-    const flaky = Object.assign(Object.create(store) as Store, {
-      async transact(items: TransactItem[], token?: string) {
-        const grants = items.some(
-          (i) => (i.Put?.Item as { type?: string } | undefined)?.type === 'RightGrant',
-        );
-        if (!grants) return store.transact(items, token);
-        const unavailable = Object.assign(new Error('DynamoDB is not answering'), {
-          name: 'ServiceUnavailable',
-        });
-        if (attempts.length === 0) {
-          attempts.push('failed before writing');
-          throw unavailable;
-        }
-        if (attempts.length === 1) {
-          await store.transact(items, token);
-          attempts.push('wrote, answer lost');
-          throw unavailable;
-        }
-        attempts.push('succeeded');
-        return store.transact(items, token);
-      },
-    });
-    await setDeps({ store: flaky });
+    const unavailable = () =>
+      Object.assign(new Error('DynamoDB is not answering'), { name: 'ServiceUnavailable' });
+    // Every unit of work as usual, but the one that writes a grant fails as planned.
+    const flaky = (): UnitOfWork => {
+      const real = original();
+      let grants = false;
+      const work: UnitOfWork = new Proxy(real, {
+        get(target, name, receiver) {
+          if (name === 'commit') {
+            return async () => {
+              if (!grants) return target.commit();
+              if (attempts.length === 0) {
+                attempts.push('failed before writing');
+                throw unavailable();
+              }
+              if (attempts.length === 1) {
+                await target.commit();
+                attempts.push('wrote, answer lost');
+                throw unavailable();
+              }
+              attempts.push('succeeded');
+              return target.commit();
+            };
+          }
+          const value = Reflect.get(target, name, receiver) as unknown;
+          if (typeof value !== 'function') return value;
+          return (...args: unknown[]) => {
+            if (name === 'saveMembership') {
+              const [loaded, next] = args as Parameters<UnitOfWork['saveMembership']>;
+              grants ||= next.grants.length > (loaded?.grants.length ?? 0);
+            }
+            (value as (...a: unknown[]) => unknown).apply(target, args);
+            return work;
+          };
+        },
+      });
+      return work;
+    };
+    await setDeps({ unitOfWork: flaky });
     const asked = await app.call('request-access', {
       as: DEMO.emma,
       body: { enterpriseNumber: en, right: VLAIO, profiles: [SP], reason: 'Ik dien steunaanvragen in.' },

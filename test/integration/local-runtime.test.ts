@@ -14,7 +14,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { localDynamoClientConfig, startDynamoDbLocal } from '#infra/local/dynamodb-local';
 import { ensureTable, isTableEmpty } from '#infra/local/table';
 import { ITEM_TYPES, keys } from '#lib/adapters/dynamodb/keys';
-import { Store } from '#lib/adapters/dynamodb/store';
+import { MembershipsStore } from '#lib/adapters/dynamodb/memberships-store';
 import { createTableInput } from '#lib/adapters/dynamodb/table-definition';
 import { createTestTable } from '../support/dynamo.ts';
 
@@ -112,8 +112,8 @@ describe('ensureTable', () => {
       const gsi3 = table.GlobalSecondaryIndexes?.find((i) => i.IndexName === 'gsi3');
       expect(gsi3).toMatchObject({ IndexStatus: 'ACTIVE', Projection: { ProjectionType: 'INCLUDE' } });
       // The existing membership moved to the new list index and left gsi1.
-      const store = new Store(DynamoDBDocumentClient.from(own), tableName);
-      expect((await store.listPersons(en, { limit: 10 })).items).toEqual([
+      const store = new MembershipsStore({ db: DynamoDBDocumentClient.from(own), tableName });
+      expect((await store.list(en, { limit: 10 })).items).toEqual([
         { personId, nationalNumber: '90041812345', person, nickname: null, status: 'pending' },
       ]);
       const key = marshall(keys.membership(en, personId));
@@ -149,7 +149,7 @@ describe('ensureTable', () => {
         IndexStatus: 'ACTIVE',
         Projection: gsi3Input.Projection,
       });
-      expect((await store.listPersons(en, { limit: 10 })).items.map((p) => p.personId)).toEqual([personId]);
+      expect((await store.list(en, { limit: 10 })).items.map((p) => p.personId)).toEqual([personId]);
     } finally {
       own.destroy();
       await db.stop();

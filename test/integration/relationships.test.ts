@@ -67,7 +67,7 @@ describe('work relationships and rights', () => {
   }
 
   const projection = (nationalNumber: string, org: string = en) =>
-    app.deps.store.getAccessProjection(app.deps.pseudonymize(nationalNumber), org);
+    app.deps.memberships.accessProjection(app.deps.pseudonymize(nationalNumber), org);
 
   describe('pause and resume (Emma)', () => {
     let emmaId: string;

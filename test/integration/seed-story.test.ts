@@ -97,7 +97,7 @@ describe('the seed story through the real handlers', () => {
     expect(JSON.stringify(history.body)).not.toContain(DEMO.emma);
 
     // The access projection was written in the same transactions: one GetItem answers the portal.
-    const projection = await app.deps.store.getAccessProjection(app.deps.pseudonymize(DEMO.emma), en);
+    const projection = await app.deps.memberships.accessProjection(app.deps.pseudonymize(DEMO.emma), en);
     expect(projection?.grants[0]?.profiles).toEqual(['Dienstverlener kmo-portefeuille']);
 
     // The person list, the search and the status filter.

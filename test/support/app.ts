@@ -7,7 +7,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { ROOT } from '#infra/local/stack';
 import { createLocalWorkflows, type LocalWorkflows } from '#infra/local/workflows';
 import type { Email } from '#lib/domain/ports';
-import { type Deps, resetDeps, setDeps } from '#lib/http/deps';
+import { type RuntimeDeps, resetDeps, setDeps } from '#lib/runtime/deps';
 import { DEMO, seedDemoWorld } from '#lib/services/demo-seed';
 import { createTestTable, type TestTable } from './dynamo.ts';
 import { type CallOptions, type CallResult, call, configureHandlers } from './handlers.ts';
@@ -17,7 +17,7 @@ export { DEMO };
 
 export interface TestApp {
   table: TestTable;
-  deps: Deps;
+  deps: RuntimeDeps;
   /** The local Step Functions runner the handlers use, over the real ASL. */
   workflows: LocalWorkflows;
   /** Every e-mail the handlers sent, in order. */

@@ -6,7 +6,7 @@ import {
   parseMethods,
   RECORD_BUDGET_MS,
 } from '#functions/pre-token-generation/handler';
-import { logger } from '#lib/http/logger';
+import { logger } from '#lib/runtime/logger';
 import { preTokenEvent } from '../support/cognito.ts';
 
 const NATIONAL_NUMBER = '85073003328';

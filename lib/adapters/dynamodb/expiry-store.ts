@@ -1,58 +1,20 @@
 /**
  * The expiry sweep's items in the single table: the sparse by-date index (access pattern 11), the
  * notice markers that make each warning, task and expiry happen once (18), and the last day swept (19).
- * Items for transactions are built here; the sweep's use cases put them in their own transactions.
+ * The condition that an item still ends on its day is built here for the unit of work.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
-  type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   QueryCommand,
   type QueryCommandOutput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import type { TableRef, TransactItem } from '#lib/adapters/dynamodb/items';
 import { ITEM_TYPES, keys } from '#lib/adapters/dynamodb/keys';
-import type { TransactItem } from '#lib/adapters/dynamodb/store';
-import type { DueKind } from '#lib/domain/expiry';
-
-/** What the by-date index says ends on a day: keys only, read from the index entry itself. */
-export interface DueEntry {
-  kind: DueKind;
-  enterpriseNumber: string;
-  personId: string;
-  grantId?: string;
-  endDate: string;
-}
-
-/**
- * A notice marker. Written `pending` in the transaction that does the thing (opens the task, marks
- * the item expired); the e-mails are sent after it, each recipient recorded in `delivered`, and the
- * marker becomes `sent`. A marker left `pending` (a mail server that failed) is finished by the next
- * attempt: nothing is lost, and nobody gets a warning twice.
- */
-export interface Notice {
-  status: 'pending' | 'sent';
-  delivered: string[];
-  at: string;
-  taskId?: string;
-}
-
-/**
- * A due item the sweep could not handle, or a recipient whose address the mail service refused for good:
- * ids and codes only, never an address or a national number.
- */
-export interface SweepFailure {
-  /** The day the run was for. */
-  date: string;
-  /** `{REL|GRANT}#{en}#{personId}[#{grantId}]`, plus `#{recipient}` for a refused address. */
-  itemKey: string;
-  enterpriseNumber: string;
-  reason: 'failed' | 'mail-refused';
-  code: string;
-  detail: string;
-  at: string;
-}
+import type { DueEntry, Notice, SweepFailure } from '#lib/domain/expiry';
+import type { ExpiryPort } from '#lib/domain/ports';
 
 const DUE_SK = /^(REL|GRANT)#(\d{10})#([^#]+)(?:#([^#]+))?$/;
 
@@ -76,11 +38,16 @@ export function parseDueEntry(gsi2pk: string, gsi2sk: string): DueEntry | null {
   };
 }
 
-export class ExpiryStore {
-  constructor(
-    readonly db: DynamoDBDocumentClient,
-    readonly tableName: string,
-  ) {}
+export class ExpiryStore implements ExpiryPort {
+  constructor(private readonly table: TableRef) {}
+
+  private get db() {
+    return this.table.db;
+  }
+
+  private get tableName() {
+    return this.table.tableName;
+  }
 
   /** The last day a sweep completed, or null before the first one. */
   async lastSweep(): Promise<string | null> {
@@ -215,38 +182,6 @@ export class ExpiryStore {
     };
   }
 
-  /** A new marker; the transaction fails (ConcurrentChangeError) when it is already there. */
-  newNotice(
-    en: string,
-    personId: string,
-    what: string,
-    fields: { at: string; status?: Notice['status']; taskId?: string },
-  ): TransactItem {
-    return {
-      Put: {
-        TableName: this.tableName,
-        Item: { ...keys.notice(en, personId, what), type: ITEM_TYPES.notice, ...fields },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    };
-  }
-
-  /** Guards a transaction: the item still ends on `endDate` (not extended or edited meanwhile). */
-  stillEnding(item: DueEntry): TransactItem {
-    const key =
-      item.kind === 'relationship'
-        ? keys.relationship(item.enterpriseNumber, item.personId)
-        : keys.grant(item.enterpriseNumber, item.personId, item.grantId ?? '');
-    return {
-      ConditionCheck: {
-        TableName: this.tableName,
-        Key: key,
-        ConditionExpression: 'endDate = :end',
-        ExpressionAttributeValues: { ':end': item.endDate },
-      },
-    };
-  }
-
   /** Records that one recipient got the e-mail of a pending marker. */
   async delivered(en: string, personId: string, what: string, recipient: string): Promise<void> {
     await this.db.send(
@@ -272,4 +207,20 @@ export class ExpiryStore {
       }),
     );
   }
+}
+
+/** Guards a transaction: the item still ends on `endDate` (not extended or edited meanwhile). */
+export function stillEndingItem(tableName: string, item: DueEntry): TransactItem {
+  const key =
+    item.kind === 'relationship'
+      ? keys.relationship(item.enterpriseNumber, item.personId)
+      : keys.grant(item.enterpriseNumber, item.personId, item.grantId ?? '');
+  return {
+    ConditionCheck: {
+      TableName: tableName,
+      Key: key,
+      ConditionExpression: 'endDate = :end',
+      ExpressionAttributeValues: { ':end': item.endDate },
+    },
+  };
 }

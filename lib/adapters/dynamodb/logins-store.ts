@@ -10,19 +10,26 @@
  * one (clock skew between functions) still counts and still sets a first use that was missing.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { TableRef } from '#lib/adapters/dynamodb/items';
 import { ITEM_TYPES, keys } from '#lib/adapters/dynamodb/keys';
 import { isLoginMethod, type LoginMethodId, type LoginSummary, type MethodUse } from '#lib/domain/logins';
+import type { LoginsPort } from '#lib/domain/ports';
 
 const FIRST = 'firstUsedAt#';
 const LAST = 'lastUsedAt#';
 const COUNT = 'count#';
 
-export class LoginsStore {
-  constructor(
-    readonly db: DynamoDBDocumentClient,
-    readonly tableName: string,
-  ) {}
+export class LoginsStore implements LoginsPort {
+  constructor(private readonly table: TableRef) {}
+
+  private get db() {
+    return this.table.db;
+  }
+
+  private get tableName() {
+    return this.table.tableName;
+  }
 
   /**
    * Binds a Cognito user to the pseudonym of the national number it had at its first login, or checks

@@ -1,0 +1,59 @@
+/**
+ * What every entity module of the table shares: the transaction item type, stripping the generic key
+ * attributes from a read item, and list cursors (opaque to clients, checked against their list).
+ */
+import type { DynamoDBDocumentClient, TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** Every entity module is built on the same client and table. */
+export interface TableRef {
+  readonly db: DynamoDBDocumentClient;
+  readonly tableName: string;
+}
+
+const KEY_ATTRIBUTES = [
+  'pk',
+  'sk',
+  'gsi1pk',
+  'gsi1sk',
+  'gsi2pk',
+  'gsi2sk',
+  'gsi3pk',
+  'gsi3sk',
+  'type',
+  'searchText',
+] as const;
+
+/** The item without the table's generic key attributes: the entity as the domain knows it. */
+export function strip<T>(item: Record<string, unknown>): T {
+  const copy = { ...item };
+  for (const k of KEY_ATTRIBUTES) delete copy[k];
+  return copy as T;
+}
+
+export function encodeCursor(key: Record<string, unknown> | undefined): string | null {
+  return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : null;
+}
+
+export function decodeCursor(
+  cursor: string | undefined,
+  expectedPk: Record<string, string>,
+): Record<string, unknown> | undefined {
+  if (!cursor) return undefined;
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+    // A cursor is only valid for the list it came from: refuse one crafted for another partition.
+    for (const [k, v] of Object.entries(expectedPk)) if (key[k] !== v) return undefined;
+    // Exactly the key attributes of the table and of the index, all text: DynamoDB answers any other
+    // start key with a ValidationException, which must not become a 500.
+    const names = new Set(['pk', 'sk']);
+    for (const k of Object.keys(expectedPk)) names.add(k).add(k.replace(/pk$/, 'sk'));
+    const entries = Object.entries(key);
+    if (entries.length !== names.size) return undefined;
+    if (entries.some(([k, v]) => !names.has(k) || typeof v !== 'string' || v === '')) return undefined;
+    return key;
+  } catch {
+    return undefined;
+  }
+}

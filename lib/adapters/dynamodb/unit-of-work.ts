@@ -1,0 +1,95 @@
+/**
+ * The unit of work on the one table: each method adds the items of one change (built by the entity
+ * modules), `commit` writes them in one TransactWriteItems. A failed condition or a conflicting
+ * transaction becomes ConcurrentChangeError, which the use cases retry on fresh data.
+ */
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { adminItem, removeAdminItem } from '#lib/adapters/dynamodb/admins-store';
+import { stillEndingItem } from '#lib/adapters/dynamodb/expiry-store';
+import type { TableRef, TransactItem } from '#lib/adapters/dynamodb/items';
+import { historyItem, membershipItems } from '#lib/adapters/dynamodb/memberships-store';
+import { noticeItem } from '#lib/adapters/dynamodb/notices-store';
+import { personItem } from '#lib/adapters/dynamodb/persons-store';
+import { finishRequestItems, newRequestItems } from '#lib/adapters/dynamodb/requests-store';
+import { closeTaskItems, newTaskItem, updateTaskItem } from '#lib/adapters/dynamodb/tasks-store';
+import { ConcurrentChangeError } from '#lib/domain/errors';
+import type { UnitOfWork } from '#lib/domain/ports';
+
+export class DynamoUnitOfWork implements UnitOfWork {
+  private readonly items: TransactItem[] = [];
+
+  constructor(private readonly table: TableRef) {}
+
+  private add(...items: TransactItem[]): this {
+    this.items.push(...items);
+    return this;
+  }
+
+  private get name() {
+    return this.table.tableName;
+  }
+
+  saveMembership(...[loaded, next, history]: Parameters<UnitOfWork['saveMembership']>) {
+    return this.add(...membershipItems(this.name, loaded, next, history));
+  }
+
+  putPerson(...[pseudonym, record, opts]: Parameters<UnitOfWork['putPerson']>) {
+    return this.add(personItem(this.name, pseudonym, record, opts.exists));
+  }
+
+  addAdmin(...[admin]: Parameters<UnitOfWork['addAdmin']>) {
+    return this.add(adminItem(this.name, admin));
+  }
+
+  removeAdmin(...[admin]: Parameters<UnitOfWork['removeAdmin']>) {
+    return this.add(removeAdminItem(this.name, admin));
+  }
+
+  addHistory(...[en, personId, entry]: Parameters<UnitOfWork['addHistory']>) {
+    return this.add(historyItem(this.name, en, personId, entry));
+  }
+
+  addTask(...[task]: Parameters<UnitOfWork['addTask']>) {
+    return this.add(newTaskItem(this.name, task));
+  }
+
+  updateTask(...[previous, next]: Parameters<UnitOfWork['updateTask']>) {
+    return this.add(updateTaskItem(this.name, previous, next));
+  }
+
+  closeTask(...[previous, next]: Parameters<UnitOfWork['closeTask']>) {
+    return this.add(...closeTaskItems(this.name, previous, next));
+  }
+
+  addRequest(...[request]: Parameters<UnitOfWork['addRequest']>) {
+    return this.add(...newRequestItems(this.name, request));
+  }
+
+  finishRequest(...[previous, next]: Parameters<UnitOfWork['finishRequest']>) {
+    return this.add(...finishRequestItems(this.name, previous, next));
+  }
+
+  addNotice(...[en, personId, what, fields]: Parameters<UnitOfWork['addNotice']>) {
+    return this.add(noticeItem(this.name, en, personId, what, fields));
+  }
+
+  requireEnding(...[entry]: Parameters<UnitOfWork['requireEnding']>) {
+    return this.add(stillEndingItem(this.name, entry));
+  }
+
+  async commit(): Promise<void> {
+    if (this.items.length === 0) return;
+    try {
+      await this.table.db.send(new TransactWriteCommand({ TransactItems: this.items }));
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) {
+        const codes = (error.CancellationReasons ?? []).map((r) => r.Code);
+        if (codes.some((c) => c === 'ConditionalCheckFailed' || c === 'TransactionConflict')) {
+          throw new ConcurrentChangeError();
+        }
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * What the use cases keep and read besides the person aggregate (membership.ts) and tasks (tasks.ts):
+ * who acted, history entries, the register record of a person, local administrators, preferences, and
+ * pages of lists. Plain data; the persistence ports (ports.ts) take and give these.
+ */
+import type { Membership, PersonDetails } from '#lib/domain/membership';
+
+/** Who made a change, as the history names them. */
+export interface Actor {
+  personId: string;
+  name: string;
+}
+
+export interface HistoryEntry {
+  entryId: string;
+  at: string;
+  actor: Actor;
+  action: string;
+  reason: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+/** A person as the national register gave them, once, whatever the organisation. */
+export interface PersonRecord {
+  personId: string;
+  nationalNumber: string;
+  person: PersonDetails;
+}
+
+export interface AdminRecord {
+  enterpriseNumber: string;
+  personId: string;
+  /** Kept so the record can be found again from the organisation's list. */
+  pseudonym: string;
+  name: string;
+  appointedAt: string;
+  appointedBy: string;
+  version: number;
+}
+
+export interface Preferences {
+  lastOrganisation: string | null;
+  version: number;
+}
+
+/** A row of the person list. */
+export type PersonListEntry = Pick<
+  Membership,
+  'personId' | 'nationalNumber' | 'person' | 'nickname' | 'status'
+>;
+
+/** A page of a list and where the next one starts (`null`: the last page). */
+export interface Page<T> {
+  items: T[];
+  cursor: string | null;
+}
