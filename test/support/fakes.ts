@@ -1,0 +1,299 @@
+/**
+ * In-memory fakes of the persistence ports (lib/domain/ports.ts) and a Deps built on them, for unit
+ * tests of the use cases without DynamoDB. The unit of work keeps the one rule the services rely on:
+ * a change based on an old version, or a "new" item that exists already, fails the whole commit with
+ * ConcurrentChangeError and writes nothing. No vitest in here.
+ */
+import { toAccessProjection } from '#lib/domain/access';
+import { SEED_CATALOGUE } from '#lib/domain/catalogue';
+import { ConcurrentChangeError } from '#lib/domain/errors';
+import type { DueEntry, Notice, SweepFailure } from '#lib/domain/expiry';
+import type { LoginSummary } from '#lib/domain/logins';
+import type { PersonAggregate, PersonDetails } from '#lib/domain/membership';
+import type { Email, Enterprise, UnitOfWork } from '#lib/domain/ports';
+import type { AdminRecord, HistoryEntry, PersonRecord, Preferences } from '#lib/domain/records';
+import type { AccessRequest, Task } from '#lib/domain/tasks';
+import type { Deps } from '#lib/services/deps';
+
+/** Everything the fakes hold, open to the test for arranging and asserting. */
+export interface FakeWorld {
+  persons: Map<string, PersonRecord>;
+  /** By `${en}/${personId}`. */
+  aggregates: Map<string, PersonAggregate>;
+  history: Map<string, HistoryEntry[]>;
+  admins: Map<string, AdminRecord>;
+  organisations: Map<string, string>;
+  tasks: Map<string, Task>;
+  requests: Map<string, AccessRequest>;
+  notices: Map<string, Notice>;
+  /** Commits that wrote, and commits refused as concurrent changes. */
+  commits: { written: number; refused: number };
+  outbox: Email[];
+}
+
+const aggKey = (en: string, personId: string) => `${en}/${personId}`;
+const copy = <T>(value: T): T => structuredClone(value);
+
+class FakeUnitOfWork implements UnitOfWork {
+  private readonly checks: (() => boolean)[] = [];
+  private readonly writes: (() => void)[] = [];
+
+  constructor(private readonly world: FakeWorld) {}
+
+  private step(check: () => boolean, write: () => void): this {
+    this.checks.push(check);
+    this.writes.push(write);
+    return this;
+  }
+
+  saveMembership(loaded: PersonAggregate | null, next: PersonAggregate, history: HistoryEntry[]) {
+    const { enterpriseNumber: en, personId } = next.membership;
+    const key = aggKey(en, personId);
+    return this.step(
+      () => {
+        const current = this.world.aggregates.get(key);
+        return loaded ? current?.membership.version === loaded.membership.version : !current;
+      },
+      () => {
+        // The store bumps the membership's version on every write, as the DynamoDB adapter does.
+        const version = loaded ? loaded.membership.version + 1 : 1;
+        this.world.aggregates.set(key, copy({ ...next, membership: { ...next.membership, version } }));
+        this.world.history.set(key, [...(this.world.history.get(key) ?? []), ...copy(history)]);
+      },
+    );
+  }
+
+  putPerson(pseudonym: string, record: PersonRecord, opts: { exists: boolean }) {
+    return this.step(
+      () => opts.exists || !this.world.persons.has(pseudonym),
+      () => this.world.persons.set(pseudonym, copy(record)),
+    );
+  }
+
+  addAdmin(admin: AdminRecord) {
+    const key = `${admin.pseudonym}/${admin.enterpriseNumber}`;
+    return this.step(
+      () => !this.world.admins.has(key),
+      () => this.world.admins.set(key, copy(admin)),
+    );
+  }
+
+  removeAdmin(admin: AdminRecord) {
+    const key = `${admin.pseudonym}/${admin.enterpriseNumber}`;
+    return this.step(
+      () => this.world.admins.get(key)?.version === admin.version,
+      () => this.world.admins.delete(key),
+    );
+  }
+
+  addHistory(en: string, personId: string, entry: HistoryEntry) {
+    const key = aggKey(en, personId);
+    return this.step(
+      () => true,
+      () => this.world.history.set(key, [...(this.world.history.get(key) ?? []), copy(entry)]),
+    );
+  }
+
+  addTask(task: Task) {
+    return this.step(
+      () => !this.world.tasks.has(task.taskId),
+      () => this.world.tasks.set(task.taskId, copy(task)),
+    );
+  }
+
+  updateTask(previous: Task, next: Task) {
+    return this.step(
+      () => this.world.tasks.get(previous.taskId)?.version === previous.version,
+      () => this.world.tasks.set(next.taskId, copy({ ...next, version: previous.version + 1 })),
+    );
+  }
+
+  closeTask(previous: Task, next: Task) {
+    return this.updateTask(previous, next);
+  }
+
+  addRequest(request: AccessRequest) {
+    return this.step(
+      () => !this.world.requests.has(request.requestId),
+      () => this.world.requests.set(request.requestId, copy(request)),
+    );
+  }
+
+  finishRequest(previous: AccessRequest, next: AccessRequest) {
+    return this.step(
+      () => this.world.requests.get(previous.requestId)?.version === previous.version,
+      () => this.world.requests.set(next.requestId, copy({ ...next, version: previous.version + 1 })),
+    );
+  }
+
+  addNotice(en: string, personId: string, what: string, fields: { at: string; status?: Notice['status'] }) {
+    const key = `${en}/${personId}/${what}`;
+    return this.step(
+      () => !this.world.notices.has(key),
+      () => this.world.notices.set(key, { status: fields.status ?? 'sent', delivered: [], at: fields.at }),
+    );
+  }
+
+  requireEnding(entry: DueEntry) {
+    return this.step(
+      () => {
+        const agg = this.world.aggregates.get(aggKey(entry.enterpriseNumber, entry.personId));
+        const item =
+          entry.kind === 'relationship'
+            ? agg?.relationship
+            : agg?.grants.find((g) => g.grantId === entry.grantId);
+        return item?.endDate === entry.endDate;
+      },
+      () => undefined,
+    );
+  }
+
+  async commit(): Promise<void> {
+    // All or nothing, as one transaction.
+    if (!this.checks.every((check) => check())) {
+      this.world.commits.refused += 1;
+      throw new ConcurrentChangeError();
+    }
+    for (const write of this.writes) write();
+    this.world.commits.written += 1;
+  }
+}
+
+export interface FakeOptions {
+  today?: string;
+  /** The national register: national number → details. */
+  register?: Record<string, PersonDetails>;
+  enterprises?: Enterprise[];
+  /** Called before each commit is checked: lets a test change the world in between (a race). */
+  beforeCommit?: (world: FakeWorld) => void;
+}
+
+/** A Deps on in-memory ports. Pseudonyms are `p:` + the number: readable in assertions, never a key in AWS. */
+export function fakeDeps(options: FakeOptions = {}): { deps: Deps; world: FakeWorld } {
+  const world: FakeWorld = {
+    persons: new Map(),
+    aggregates: new Map(),
+    history: new Map(),
+    admins: new Map(),
+    organisations: new Map(),
+    tasks: new Map(),
+    requests: new Map(),
+    notices: new Map(),
+    commits: { written: 0, refused: 0 },
+    outbox: [],
+  };
+  const today = options.today ?? '2026-12-02';
+  let counter = 0;
+  const newId = () => `01FAKE${String(++counter).padStart(20, '0')}`;
+  const register = options.register ?? {};
+  const enterprises = options.enterprises ?? [];
+  const deps: Deps = {
+    persons: { get: async (p) => copy(world.persons.get(p) ?? null) },
+    memberships: {
+      load: async (en, personId) => copy(world.aggregates.get(aggKey(en, personId)) ?? null),
+      pseudonymOf: async (en, personId) =>
+        world.aggregates.get(aggKey(en, personId))?.membership.pseudonym ?? null,
+      list: async (en, opts) => ({
+        items: [...world.aggregates.values()]
+          .filter((a) => a.membership.enterpriseNumber === en)
+          .slice(0, opts.limit)
+          .map((a) => copy(a.membership)),
+        cursor: null,
+      }),
+      history: async (en, personId) => ({
+        items: [...(world.history.get(aggKey(en, personId)) ?? [])].reverse(),
+        cursor: null,
+      }),
+      accessProjection: async (pseudonym, en) => {
+        const agg = [...world.aggregates.values()].find(
+          (a) => a.membership.pseudonym === pseudonym && a.membership.enterpriseNumber === en,
+        );
+        return agg ? toAccessProjection(agg) : null;
+      },
+    },
+    admins: {
+      get: async (p, en) => copy(world.admins.get(`${p}/${en}`) ?? null),
+      list: async (en) => [...world.admins.values()].filter((a) => a.enterpriseNumber === en),
+      organisationsOf: async (p) => [...world.admins.values()].filter((a) => a.pseudonym === p),
+    },
+    organisations: {
+      get: async (en) =>
+        world.organisations.has(en) ? { enterpriseNumber: en, name: world.organisations.get(en)! } : null,
+      put: async (en, name) => void world.organisations.set(en, name),
+    },
+    catalogue: {
+      get: async (id) => copy(SEED_CATALOGUE.find((r) => r.rightId === id) ?? null),
+      list: async () => copy([...SEED_CATALOGUE]),
+      put: async () => undefined,
+    },
+    preferences: {
+      get: async () => null,
+      put: async (_p, prefs): Promise<Preferences> => ({ ...prefs, version: 1 }),
+    },
+    tasks: {
+      get: async (_en, id) => copy(world.tasks.get(id) ?? null),
+      listOpen: async (en) =>
+        [...world.tasks.values()].filter((t) => t.enterpriseNumber === en && t.status === 'open'),
+      countOpen: async (en) =>
+        [...world.tasks.values()].filter((t) => t.enterpriseNumber === en && t.status === 'open').length,
+    },
+    requests: {
+      get: async (id) => copy(world.requests.get(id) ?? null),
+      listMine: async (p) => [...world.requests.values()].filter((r) => r.pseudonym === p),
+      listOpen: async () =>
+        [...world.requests.values()]
+          .filter((r) => r.status === 'pending')
+          .map((r) => ({ requestId: r.requestId, enterpriseNumber: r.enterpriseNumber })),
+    },
+    notices: {
+      has: async (en, p, what) => world.notices.has(`${en}/${p}/${what}`),
+      put: async (en, p, what, at) => {
+        const key = `${en}/${p}/${what}`;
+        if (world.notices.has(key)) return false;
+        world.notices.set(key, { status: 'sent', delivered: [], at });
+        return true;
+      },
+    },
+    expiry: {
+      lastSweep: async () => null,
+      completeSweep: async (through) => ({ through, advanced: true }),
+      duePage: async () => ({ entries: [], next: null }),
+      getNotice: async (en, p, what) => copy(world.notices.get(`${en}/${p}/${what}`) ?? null),
+      delivered: async () => undefined,
+      sent: async () => undefined,
+      recordFailure: async (_report: SweepFailure) => undefined,
+      failures: async () => [],
+    },
+    logins: {
+      record: async () => undefined,
+      get: async (): Promise<LoginSummary | null> => null,
+      bindCognitoUser: async () => 'bound',
+    },
+    unitOfWork: () => {
+      const work = new FakeUnitOfWork(world);
+      const commit = work.commit.bind(work);
+      work.commit = async () => {
+        options.beforeCommit?.(world);
+        return commit();
+      };
+      return work;
+    },
+    pseudonymize: (nn) => `p:${nn}`,
+    nationalRegister: { lookup: async (nn) => copy(register[nn] ?? null) },
+    enterpriseRegistry: {
+      getEnterprise: async (en) => copy(enterprises.find((e) => e.enterpriseNumber === en) ?? null),
+      findRepresentations: async () => [],
+    },
+    clock: () => ({ today, now: `${today}T09:00:00.000Z` }),
+    newId,
+    mailer: { send: async (email) => void world.outbox.push(email) },
+    workflows: {
+      startApproval: async () => undefined,
+      sendTaskSuccess: async () => undefined,
+      sendTaskFailure: async () => undefined,
+    },
+    log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    appUrl: 'http://localhost:3000',
+  };
+  return { deps, world };
+}
