@@ -7,7 +7,7 @@ import { personPage } from '#lib/services/views';
 export const handler = apiHandler(
   { auth: 'user', admin: true, params: OrgParams, body: AddPersonRequest, idempotent: lazyIdempotency },
   async ({ deps, params, body, actor }) => {
-    const agg = await addPerson(deps, actor!, {
+    const agg = await addPerson(deps, actor, {
       enterpriseNumber: params.enterpriseNumber,
       nationalNumber: body.nationalNumber.value,
       nickname: body.nickname,

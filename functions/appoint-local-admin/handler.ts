@@ -13,7 +13,7 @@ export const handler = apiHandler(
     idempotent: lazyIdempotency,
   },
   async ({ deps, caller, params, body }) => {
-    const admin = await appointLocalAdmin(deps, caller!, {
+    const admin = await appointLocalAdmin(deps, caller, {
       enterpriseNumber: params.enterpriseNumber,
       nationalNumber: body.nationalNumber.value,
       reason: body.reason,

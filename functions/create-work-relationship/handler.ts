@@ -15,7 +15,7 @@ export const handler = apiHandler(
   },
   async ({ deps, params, body, actor }) => {
     const { reason, ...input } = body;
-    const agg = await linkPerson(deps, { ...params, actor: actor!, reason }, input);
-    return { status: 201, body: personPage(agg, deps.clock().today), etag: agg.relationship!.version };
+    const agg = await linkPerson(deps, { ...params, actor, reason }, input);
+    return { status: 201, body: personPage(agg, deps.clock().today), etag: agg.relationship?.version };
   },
 );

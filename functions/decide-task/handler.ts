@@ -8,7 +8,7 @@ import { decide } from '#lib/services/tasks';
 export const handler = apiHandler(
   { auth: 'user', admin: true, params: TaskParams, body: DecisionRequest },
   async ({ deps, params, body, actor }) => {
-    const task = await decide(deps, actor!, { ...params, ...body });
+    const task = await decide(deps, actor, { ...params, ...body });
     return { status: task.kind === 'approval' ? 202 : 200, body: task };
   },
 );

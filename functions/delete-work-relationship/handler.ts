@@ -7,7 +7,7 @@ import { personPage } from '#lib/services/views';
 export const handler = apiHandler(
   { auth: 'user', admin: true, params: PersonParams, body: DeleteRequest, ifMatch: true },
   async ({ deps, params, body, actor, ifMatch }) => {
-    const agg = await removeRelationship(deps, { ...params, actor: actor!, reason: body.reason }, ifMatch!);
+    const agg = await removeRelationship(deps, { ...params, actor, reason: body.reason }, ifMatch);
     return { status: 200, body: personPage(agg, deps.clock().today) };
   },
 );

@@ -13,7 +13,7 @@ export const handler = apiHandler(
     idempotent: lazyIdempotency,
   },
   async ({ deps, params, body, actor }) => {
-    const agg = await extend(deps, { ...params, actor: actor!, reason: body.reason }, body);
-    return { status: 200, body: personPage(agg, deps.clock().today), etag: agg.relationship!.version };
+    const agg = await extend(deps, { ...params, actor, reason: body.reason }, body);
+    return { status: 200, body: personPage(agg, deps.clock().today), etag: agg.relationship?.version };
   },
 );

@@ -4,5 +4,5 @@ import { whoAmI } from '#lib/services/identity';
 /** The logged-in person and the organisations they may act for. */
 export const handler = apiHandler({ auth: 'user' }, async ({ deps, caller }) => ({
   status: 200,
-  body: await whoAmI(deps, caller!),
+  body: await whoAmI(deps, caller),
 }));

@@ -7,6 +7,6 @@ export const handler = apiHandler(
   { auth: 'user', query: MyAccessQuery },
   async ({ deps, caller, query }) => ({
     status: 200,
-    body: await myAccess(deps, caller!, query),
+    body: await myAccess(deps, caller, query),
   }),
 );

@@ -8,8 +8,8 @@ export const handler = apiHandler(
   { auth: 'user', admin: true, params: PersonParams, body: GrantRightRequest, idempotent: lazyIdempotency },
   async ({ deps, params, body, actor }) => {
     const { reason, right, ...input } = body;
-    const agg = await grant(deps, { ...params, actor: actor!, reason }, right, input);
-    const created = agg.grants.find((g) => g.rightId === right)!;
-    return { status: 201, body: personPage(agg, deps.clock().today), etag: created.version };
+    const agg = await grant(deps, { ...params, actor, reason }, right, input);
+    const created = agg.grants.find((g) => g.rightId === right);
+    return { status: 201, body: personPage(agg, deps.clock().today), etag: created?.version };
   },
 );

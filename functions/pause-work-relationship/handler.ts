@@ -7,7 +7,7 @@ import { personPage } from '#lib/services/views';
 export const handler = apiHandler(
   { auth: 'user', admin: true, params: PersonParams, body: PauseRelationshipRequest },
   async ({ deps, params, body, actor }) => {
-    const agg = await pause(deps, { ...params, actor: actor!, reason: body.reason }, body.reason);
-    return { status: 200, body: personPage(agg, deps.clock().today), etag: agg.relationship!.version };
+    const agg = await pause(deps, { ...params, actor, reason: body.reason }, body.reason);
+    return { status: 200, body: personPage(agg, deps.clock().today), etag: agg.relationship?.version };
   },
 );

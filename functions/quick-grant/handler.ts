@@ -7,7 +7,7 @@ import { personPage } from '#lib/services/views';
 export const handler = apiHandler(
   { auth: 'user', admin: true, params: OrgParams, body: QuickGrantRequest, idempotent: lazyIdempotency },
   async ({ deps, params, body, actor }) => {
-    const { aggregate, created } = await quickGrant(deps, actor!, {
+    const { aggregate, created } = await quickGrant(deps, actor, {
       ...body,
       enterpriseNumber: params.enterpriseNumber,
       nationalNumber: body.nationalNumber.value,

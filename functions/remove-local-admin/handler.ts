@@ -7,6 +7,6 @@ export const handler = apiHandler(
   { auth: 'user', representative: true, params: LocalAdminParams, body: DeleteRequest, ifMatch: true },
   async ({ deps, caller, params, body, ifMatch }) => ({
     status: 200,
-    body: await removeLocalAdmin(deps, caller!, { ...params, version: ifMatch!, reason: body.reason }),
+    body: await removeLocalAdmin(deps, caller, { ...params, version: ifMatch, reason: body.reason }),
   }),
 );

@@ -6,7 +6,7 @@ import { personPage } from '#lib/services/views';
 export const handler = apiHandler(
   { auth: 'user', admin: true, params: PersonParams, body: ResumeRelationshipRequest },
   async ({ deps, params, body, actor }) => {
-    const agg = await resume(deps, { ...params, actor: actor!, reason: body.reason });
-    return { status: 200, body: personPage(agg, deps.clock().today), etag: agg.relationship!.version };
+    const agg = await resume(deps, { ...params, actor, reason: body.reason });
+    return { status: 200, body: personPage(agg, deps.clock().today), etag: agg.relationship?.version };
   },
 );

@@ -8,8 +8,8 @@ export const handler = apiHandler(
   async ({ deps, params, body, actor, ifMatch }) => {
     const { reason, ...patch } = body;
     const { grantId, ...person } = params;
-    const agg = await editGrant(deps, { ...person, actor: actor!, reason }, grantId, patch, ifMatch!);
-    const updated = agg.grants.find((g) => g.grantId === grantId)!;
-    return { status: 200, body: personPage(agg, deps.clock().today), etag: updated.version };
+    const agg = await editGrant(deps, { ...person, actor, reason }, grantId, patch, ifMatch);
+    const updated = agg.grants.find((g) => g.grantId === grantId);
+    return { status: 200, body: personPage(agg, deps.clock().today), etag: updated?.version };
   },
 );

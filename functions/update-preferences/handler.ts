@@ -5,7 +5,7 @@ import { apiHandler } from '#lib/http/api-handler';
 export const handler = apiHandler(
   { auth: 'user', body: PreferencesRequest },
   async ({ deps, caller, body }) => {
-    const saved = await deps.preferences.put(caller!.pseudonym, {
+    const saved = await deps.preferences.put(caller.pseudonym, {
       lastOrganisation: body.lastOrganisation,
     });
     return { status: 200, body: { lastOrganisation: saved.lastOrganisation }, etag: saved.version };

@@ -1,5 +1,6 @@
 import { workflowHandler } from '#lib/http/workflow-handler';
-import { type CaughtError, failApprovalRequest } from '#lib/services/access-requests';
+import { failApprovalRequest } from '#lib/services/access-requests/fail-request';
+import type { CaughtError } from '#lib/services/access-requests/shared';
 
 /** Approval step FailRequest: the workflow cannot carry the request; it ends as failed. */
 export const handler = workflowHandler<{ requestId: string; error?: CaughtError }>((deps, input) =>

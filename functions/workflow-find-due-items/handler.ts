@@ -1,5 +1,5 @@
 import { workflowHandler } from '#lib/http/workflow-handler';
-import { type FindDueOutput, findDueItems } from '#lib/services/expiry';
+import { type FindDueOutput, findDueItems } from '#lib/services/expiry/find-due';
 
 /**
  * Expiry steps FindDue and FindMore: `{ input: <execution input>, startTime }` (the first page) or

@@ -1,7 +1,8 @@
 // Sends e-mail (`mail: true` in functions/workflows.ts): plugs in the mail adapter, which only these bundles carry.
 import '#lib/runtime/mail-adapter';
 import { workflowHandler } from '#lib/http/workflow-handler';
-import { type DueItemResult, handleDueItem } from '#lib/services/expiry';
+import { handleDueItem } from '#lib/services/expiry/handle-due-item';
+import type { DueItemResult } from '#lib/services/expiry/shared';
 
 /**
  * Expiry step HandleItem (one per due item, in the Map): warns and opens the task Verlengen?, or marks

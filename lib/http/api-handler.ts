@@ -39,15 +39,23 @@ export interface Caller {
   claims: Record<string, unknown>;
 }
 
-export interface ApiRequest<B, Q, P> {
+/** What a spec says about its caller, read from the spec's literal type. */
+type Flags = { auth: ApiSpec<never, never, never>['auth']; admin?: boolean; readAhead?: boolean; ifMatch?: boolean };
+
+/**
+ * The request a handler gets, narrowed by its spec: `auth: 'user'` gives a `caller`; `admin: true`
+ * (without `readAhead`) gives the local administrator's record and the `actor`; `ifMatch: true` gives
+ * the version. So handlers need no non-null assertions.
+ */
+export interface ApiRequest<B, Q, P, S extends Flags = Flags> {
   body: B;
   query: Q;
   params: P;
-  caller: Caller | null;
+  caller: S extends { auth: 'user' } ? Caller : Caller | null;
   /** Set when the spec asks for a local administrator of the organisation in the path. */
-  admin: AdminRecord | null;
-  actor: Actor | null;
-  ifMatch: number | undefined;
+  admin: S extends { admin: true; readAhead?: false | undefined } ? AdminRecord : AdminRecord | null;
+  actor: S extends { admin: true; readAhead?: false | undefined } ? Actor : Actor | null;
+  ifMatch: S extends { ifMatch: true } ? number : number | undefined;
   idempotencyKey: string | undefined;
   deps: Deps;
   event: HttpEvent;
@@ -214,14 +222,14 @@ function accessLog(): MiddlewareObj<HttpEvent, HttpResult> {
   };
 }
 
-export function apiHandler<
-  BS extends z.$ZodType | undefined = undefined,
-  QS extends z.$ZodType | undefined = undefined,
-  PS extends z.$ZodType | undefined = undefined,
->(
-  spec: ApiSpec<NonNullable<BS>, NonNullable<QS>, NonNullable<PS>> & { body?: BS; query?: QS; params?: PS },
-  fn: (request: ApiRequest<Out<BS>, Out<QS>, Out<PS>>) => Promise<ApiResult>,
+export function apiHandler<const S extends ApiSpec<z.$ZodType, z.$ZodType, z.$ZodType>>(
+  spec: S,
+  fn: (request: ApiRequest<Out<S['body']>, Out<S['query']>, Out<S['params']>, S>) => Promise<ApiResult>,
 ) {
+  type BS = S['body'];
+  type QS = S['query'];
+  type PS = S['params'];
+  type Request = ApiRequest<Out<BS>, Out<QS>, Out<PS>, S>;
   const stack = middy<HttpEvent, HttpResult, Error, Context>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(accessLog())
@@ -243,6 +251,8 @@ export function apiHandler<
       const body = (spec.body ? parseOrThrow(spec.body, readBody(event), '') : undefined) as Out<BS>;
       const ifMatch = readIfMatch(event);
       if (spec.ifMatch && ifMatch === undefined) throw new PreconditionRequiredError();
+      // The checks above make the narrowed fields true: a user route has its caller, an admin route
+      // (not read ahead) its administrator, an If-Match route its version.
       return fn({
         body,
         query,
@@ -254,7 +264,7 @@ export function apiHandler<
         idempotencyKey: event.headers['idempotency-key'],
         deps,
         event,
-      });
+      } as Request);
     };
     if (!spec.admin && !spec.representative) return toResult(await run(null));
     const en = (params as { enterpriseNumber?: string } | undefined)?.enterpriseNumber;

@@ -11,7 +11,7 @@ import { createPseudonymizer } from '#lib/adapters/pseudonym';
 import { type AppEnv, readEnv } from '#lib/config/env';
 import { todayInBrussels } from '#lib/domain/period';
 import type { Mailer, Workflows } from '#lib/domain/ports';
-import { logger } from '#lib/runtime/logger';
+import { log } from '#lib/runtime/logger';
 import { registries } from '#lib/runtime/registries';
 import type { Deps } from '#lib/services/deps';
 
@@ -96,12 +96,7 @@ async function build(): Promise<RuntimeDeps> {
     newId: monotonicFactory(),
     mailer: lazyMailer(env),
     workflows: lazyWorkflows(env),
-    // Powertools' logger, behind the use cases' own small Log port.
-    log: {
-      info: (message, extra) => (extra ? logger.info(message, extra) : logger.info(message)),
-      warn: (message, extra) => (extra ? logger.warn(message, extra) : logger.warn(message)),
-      error: (message, extra) => (extra ? logger.error(message, extra) : logger.error(message)),
-    },
+    log,
     appUrl: env.APP_URL,
   };
 }
