@@ -40,7 +40,12 @@ export interface Caller {
 }
 
 /** What a spec says about its caller, read from the spec's literal type. */
-type Flags = { auth: ApiSpec<never, never, never>['auth']; admin?: boolean; readAhead?: boolean; ifMatch?: boolean };
+type Flags = {
+  auth: ApiSpec<never, never, never>['auth'];
+  admin?: boolean;
+  readAhead?: boolean;
+  ifMatch?: boolean;
+};
 
 /**
  * The request a handler gets, narrowed by its spec: `auth: 'user'` gives a `caller`; `admin: true`
