@@ -17,7 +17,7 @@ import { ENV } from '#lib/config/env-names';
 import { parseCalendarDate } from '#lib/domain/period';
 import { getDeps, type RuntimeDeps } from '#lib/runtime/deps';
 import { seedDemoWorld } from '#lib/services/demo-seed';
-import { observeSweep, type SweepEvent } from '#lib/services/expiry';
+import { observeSweep, type SweepEvent } from '#lib/services/expiry/shared';
 
 const USAGE = 'Gebruik: npm run sweep [-- --date JJJJ-MM-DD]';
 

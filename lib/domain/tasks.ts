@@ -2,7 +2,7 @@
  * Access requests (a person asks for a right at an organisation) and tasks (something waiting for a
  * local administrator: an approval, or an extension before something runs out).
  */
-/** `failed`: the workflow could not carry the request (see access-requests.ts); the person may ask again. */
+/** `failed`: the workflow could not carry the request (see lib/services/access-requests/); the person may ask again. */
 export type RequestStatus = 'pending' | 'approved' | 'rejected' | 'expired' | 'failed';
 
 export interface AccessRequest {

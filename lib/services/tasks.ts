@@ -8,7 +8,7 @@ import { BusinessRuleError, ConflictError, DomainError, NotFoundError } from '#l
 import { extendRelationship, type RelationshipInput } from '#lib/domain/membership';
 import type { Actor } from '#lib/domain/records';
 import type { Task } from '#lib/domain/tasks';
-import { type ApprovalDecision, checkApproval } from '#lib/services/access-requests';
+import { type ApprovalDecision, checkApproval } from '#lib/services/access-requests/shared';
 import { changeAggregate, withRetry } from '#lib/services/aggregate';
 import type { Deps } from '#lib/services/deps';
 

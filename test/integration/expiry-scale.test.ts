@@ -13,7 +13,8 @@ import { PROFILE_SERVICE_PROVIDER, SEED_CATALOGUE, VLAIO_RIGHT } from '#lib/doma
 import { createRelationship, grantRight, newMembership } from '#lib/domain/membership';
 import { type Email, MailRefusedError } from '#lib/domain/ports';
 import type { RuntimeDeps } from '#lib/runtime/deps';
-import { findDueItems, observeSweep, type SweepEvent } from '#lib/services/expiry';
+import { findDueItems } from '#lib/services/expiry/find-due';
+import { observeSweep, type SweepEvent } from '#lib/services/expiry/shared';
 import { createTestApp, DEMO, type TestApp } from '../support/app.ts';
 import { batchPut } from '../support/items.ts';
 

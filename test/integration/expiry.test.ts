@@ -24,7 +24,7 @@ import type { Email, Mailer } from '#lib/domain/ports';
 import { getDeps, setDeps } from '#lib/runtime/deps';
 import { historyEntry } from '#lib/services/aggregate';
 import type { Deps } from '#lib/services/deps';
-import { SWEEP_ACTOR } from '#lib/services/expiry';
+import { SWEEP_ACTOR } from '#lib/services/expiry/handle-due-item';
 import { extend } from '#lib/services/relationships';
 import { createTestApp, DEMO, type TestApp } from '../support/app.ts';
 import { batchPut, grantItem } from '../support/items.ts';

@@ -1,0 +1,103 @@
+/**
+ * What the daily expiry sweep's workflow steps (infra/workflows/expiry.asl.json) share: the input
+ * checks, the observer of a run, the report key of a due item and who the e-mails go to. Each step
+ * has a file of its own, named after its state:
+ *
+ * - FindDue and FindMore: find-due.ts
+ * - HandleItem: handle-due-item.ts
+ * - RecordFailure: record-failure.ts
+ * - CompleteSweep: complete-sweep.ts
+ */
+import * as z from 'zod/mini';
+import { ValidationError } from '#lib/domain/errors';
+import type { DueItem } from '#lib/domain/expiry';
+import type { PersonAggregate } from '#lib/domain/membership';
+import { parseCalendarDate } from '#lib/domain/period';
+import type { Deps } from '#lib/services/deps';
+
+// ---------------------------------------------------------------------------------------------------
+// Observing a run (the local `npm run sweep` prints a summary; in AWS the logs and metrics do)
+
+export interface DueItemResult {
+  outcome: 'warned' | 'expired' | 'skipped';
+  /** Why nothing was done: the item is gone, its end date changed, or this was done already. */
+  reason?: 'gone' | 'changed' | 'already-expired' | 'already-sent';
+  emails: number;
+  /** Recipients whose address the mail service refused for good (reported, not retried). */
+  refused?: number;
+  taskOpened: boolean;
+}
+
+export type SweepEvent =
+  | { type: 'planned'; date: string; from: string; through: string; items: number; partitions: number }
+  | { type: 'handled'; item: DueItem; result: DueItemResult }
+  | { type: 'failed'; item: DueItem; code: string }
+  | { type: 'completed'; through: string; advanced: boolean };
+
+const listeners = new Set<(event: SweepEvent) => void>();
+
+/** Calls `listener` for every step of sweeps run in this process; returns the unsubscribe. */
+export function observeSweep(listener: (event: SweepEvent) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function emit(event: SweepEvent): void {
+  for (const listener of listeners) listener(event);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Input
+
+export const Day = z
+  .string()
+  .check(z.refine((v) => parseCalendarDate(v).ok, 'Geef de datum op als JJJJ-MM-DD.'));
+
+export function invalid(error: z.core.$ZodError): ValidationError {
+  return new ValidationError(
+    error.issues.map((i) => ({ path: i.path.join('.'), code: 'invalid', message: i.message })),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Items and recipients
+
+/** The report key of a due item: `{REL|GRANT}#{en}#{personId}[#{grantId}]` (ids only). */
+export function itemKey(item: DueItem): string {
+  const kind = item.kind === 'grant' ? 'GRANT' : 'REL';
+  return `${kind}#${item.enterpriseNumber}#${item.personId}${item.grantId ? `#${item.grantId}` : ''}`;
+}
+
+export interface Recipient {
+  /** Recorded in the marker once delivered: `person` or `admin#{personId}`, never an address. */
+  id: string;
+  name: string;
+  email: string;
+}
+
+/** The person (their relationship's e-mail) and the local administrators (theirs at this organisation). */
+export async function recipients(deps: Deps, agg: PersonAggregate): Promise<Recipient[]> {
+  const en = agg.membership.enterpriseNumber;
+  const out: Recipient[] = [];
+  if (agg.relationship?.email) out.push({ id: 'person', name: fullName(agg), email: agg.relationship.email });
+  const admins = await deps.admins.list(en);
+  const adminAggs = await Promise.all(
+    admins.map((a) => deps.memberships.load(en, a.personId, { consistent: false })),
+  );
+  for (const [i, admin] of admins.entries()) {
+    const email = adminAggs[i]?.relationship?.email;
+    if (email) out.push({ id: `admin#${admin.personId}`, name: admin.name, email });
+  }
+  // One e-mail per address: an administrator whose own item runs out gets the person's e-mail.
+  const seen = new Set<string>();
+  return out.filter((r) => {
+    const key = r.email.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function fullName(agg: PersonAggregate): string {
+  return `${agg.membership.person.firstName} ${agg.membership.person.lastName}`;
+}
