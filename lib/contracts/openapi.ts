@@ -243,8 +243,9 @@ export function openApiDocument(routes: readonly RouteLike[]) {
       },
       default: { description: 'Probleem (RFC 9457)', content: problemContent },
     };
-    paths[route.path] ??= {};
-    paths[route.path]![route.method.toLowerCase()] = {
+    const byMethod = paths[route.path] ?? {};
+    paths[route.path] = byMethod;
+    byMethod[route.method.toLowerCase()] = {
       operationId: route.fn,
       summary: op.summary,
       ...(route.auth === 'none' ? { security: [] } : {}),

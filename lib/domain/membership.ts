@@ -175,7 +175,7 @@ export function checkVersion(actual: number, expected: number | undefined): void
   if (expected !== undefined && actual !== expected) throw new PreconditionFailedError();
 }
 
-function requireRelationship(agg: PersonAggregate): WorkRelationship {
+export function requireRelationship(agg: PersonAggregate): WorkRelationship {
   if (!agg.relationship) {
     throw new NotFoundError(
       'relationship.not-found',
@@ -420,9 +420,8 @@ function checkGrant(right: RightDefinition, input: GrantInput, relationship: Per
       ),
     );
   }
-  if (errors.length > 0) {
-    throw new BusinessRuleError(errors[0]!.code, errors.map((e) => e.message).join(' '), errors);
-  }
+  const [first] = errors;
+  if (first) throw new BusinessRuleError(first.code, errors.map((e) => e.message).join(' '), errors);
 }
 
 /** A right is granted or widened only on a relationship that has not ended: extend that first. */

@@ -97,7 +97,8 @@ export async function seedDemoWorld(deps: Deps): Promise<void> {
     if (enterprise) await deps.organisations.put(en, enterprise.name);
   }
   const clock = { today: '2025-01-01', now: new Date().toISOString() };
-  const vlaio = SEED_CATALOGUE.find((r) => r.rightId === VLAIO_RIGHT)!;
+  const vlaio = SEED_CATALOGUE.find((r) => r.rightId === VLAIO_RIGHT);
+  if (!vlaio) throw new Error(`The seed catalogue has no ${VLAIO_RIGHT}.`);
 
   await member(deps, DEMO.sofie, DEMO.adviesbureau, [
     (agg) =>

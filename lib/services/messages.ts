@@ -117,7 +117,7 @@ function blockHtml(block: Block): string {
 const FOOTER_TEXT = [
   'Dit is een automatisch bericht van Gebruikersbeheer. Antwoorden op deze e-mail worden niet gelezen.',
   `Vragen? Bel gratis ${HELPDESK.phone} (${HELPDESK.hours}), vanuit het buitenland ${HELPDESK.abroad}.`,
-];
+] as const;
 
 function render(subject: string, greeting: string, blocks: Block[]): EmailContent {
   const cleanSubject = clean(subject).replace(/\s+/g, ' ').trim();
@@ -148,7 +148,7 @@ ${blocks.map(blockHtml).join('\n')}
 <p style="margin:24px 0 0 0;">Met vriendelijke groeten,<br>Gebruikersbeheer</p>
 </td></tr>
 <tr><td style="padding:16px 24px;border-top:1px solid #cbd2da;background:#f4f6f8;${FONT}font-size:13px;line-height:1.5;color:#687483;">
-<p style="margin:0 0 8px 0;">${escapeHtml(FOOTER_TEXT[0]!)}</p>
+<p style="margin:0 0 8px 0;">${escapeHtml(FOOTER_TEXT[0])}</p>
 <p style="margin:0;">Vragen? Bel gratis <strong>${HELPDESK.phone}</strong> (${HELPDESK.hours}), vanuit het buitenland ${escapeHtml(HELPDESK.abroad)}.</p>
 </td></tr>
 </table>

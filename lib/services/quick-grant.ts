@@ -12,6 +12,7 @@ import {
   newMembership,
   type PersonAggregate,
   type RelationshipInput,
+  requireRelationship,
 } from '#lib/domain/membership';
 import type { Actor, HistoryEntry } from '#lib/domain/records';
 import { committed, historyEntry, withRetry } from '#lib/services/aggregate';
@@ -81,7 +82,7 @@ export async function quickGrant(
       }
       agg = record(createRelationship(agg, input.relationship, clock));
     }
-    const period = defaultGrantPeriod(agg.relationship!, right, clock.today, {
+    const period = defaultGrantPeriod(requireRelationship(agg), right, clock.today, {
       ...(input.startDate ? { startDate: input.startDate } : {}),
       ...(input.endDate ? { endDate: input.endDate } : {}),
     });

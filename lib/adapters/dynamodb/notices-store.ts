@@ -34,7 +34,7 @@ export class NoticesStore implements NoticesPort {
   /** Writes a marker on its own (after the thing was done); false when it was already there. */
   async put(en: string, personId: string, what: string, at: string): Promise<boolean> {
     try {
-      await this.db.send(new PutCommand(noticeItem(this.tableName, en, personId, what, { at }).Put!));
+      await this.db.send(new PutCommand(noticePut(this.tableName, en, personId, what, { at })));
       return true;
     } catch (error) {
       if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
@@ -51,11 +51,19 @@ export function noticeItem(
   what: string,
   fields: { at: string; status?: Notice['status']; taskId?: string },
 ): TransactItem {
+  return { Put: noticePut(tableName, en, personId, what, fields) };
+}
+
+function noticePut(
+  tableName: string,
+  en: string,
+  personId: string,
+  what: string,
+  fields: { at: string; status?: Notice['status']; taskId?: string },
+) {
   return {
-    Put: {
-      TableName: tableName,
-      Item: { ...keys.notice(en, personId, what), type: ITEM_TYPES.notice, ...fields },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
+    TableName: tableName,
+    Item: { ...keys.notice(en, personId, what), type: ITEM_TYPES.notice, ...fields },
+    ConditionExpression: 'attribute_not_exists(pk)',
   };
 }

@@ -124,7 +124,8 @@ function checkRequestLimits(mine: readonly AccessRequest[], now: string): void {
     .sort((a, b) => a - b);
   if (lastDay.length >= MAX_REQUESTS_PER_DAY) {
     // Free again when the oldest of the last 24 hours is a day old.
-    const retryAfter = Math.max(1, Math.ceil((lastDay[0]! + 24 * 3600 * 1000 - Date.parse(now)) / 1000));
+    const oldest = lastDay[0] ?? Date.parse(now);
+    const retryAfter = Math.max(1, Math.ceil((oldest + 24 * 3600 * 1000 - Date.parse(now)) / 1000));
     throw new TooManyRequestsError(
       'access-request.daily-limit',
       `U kan per dag ${MAX_REQUESTS_PER_DAY} aanvragen indienen. Probeer het later opnieuw.`,

@@ -31,6 +31,7 @@ import {
   newMembership,
   type PersonAggregate,
   type RelationshipInput,
+  requireRelationship,
   updateGrant,
 } from '#lib/domain/membership';
 import { type Email, MailRefusedError } from '#lib/domain/ports';
@@ -147,13 +148,14 @@ export async function approvedChanges(
     }
     agg = record(createRelationship(agg, decision.relationship, clock));
   }
-  assertRelationshipNotEnded(agg.relationship!, clock.today);
+  const relationship = requireRelationship(agg);
+  assertRelationshipNotEnded(relationship, clock.today);
   const existing = agg.grants.find((g) => g.rightId === right.rightId);
   if (existing) {
     const profiles = [...new Set([...existing.profiles, ...request.profiles])];
     agg = record(updateGrant(agg, existing.grantId, right, { profiles }, existing.version, clock));
   } else {
-    const period = defaultGrantPeriod(agg.relationship!, right, clock.today);
+    const period = defaultGrantPeriod(relationship, right, clock.today);
     agg = record(grantRight(agg, right, { profiles: request.profiles, ...period }, deps.newId(), clock));
   }
   return { loaded, next: agg, history, newPerson };
@@ -199,7 +201,8 @@ export function failureMessage(
   }
   // Domain errors reach a Catch as "code: Dutch detail" (lib/http/workflow-handler.ts).
   const domain = DOMAIN_ERRORS.has(type) ? /^([a-z0-9.-]+): (.+)$/s.exec(message) : null;
-  if (domain) return { code: domain[1]!, message: domain[2]! };
+  const [, code, detail] = domain ?? [];
+  if (code && detail) return { code, message: detail };
   return { code: type, message: fallback };
 }
 

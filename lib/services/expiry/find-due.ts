@@ -103,7 +103,8 @@ export async function findDueItems(
   let at: Cursor | null = cursor;
   // Partitions one after the other, each page by page, until the page is full or the run is done.
   while (at && at.p < partitions.length && items.length < pageSize) {
-    const partition = partitions[at.p]!;
+    const partition = partitions[at.p];
+    if (!partition) break;
     const { entries, next } = await store.duePage(partition.endDate, {
       notExpired: partition.action === 'expire',
       limit: pageSize - items.length,
