@@ -28,7 +28,10 @@ export interface BundleResults {
   /** The access check ≤ 250 KB, others ≤ 600 KB, none over 1 MB (KB = 1024 bytes). */
   limits: { accessCheck: number; others: number; max: number };
   overMax: string[];
-  /** Bundle contents that must (not) be there: e-mail only where `mail: true`, idempotency only where used. */
+  /**
+   * Bundle contents that must (not) be there: e-mail only where `mail: true`, idempotency, the expiry
+   * and the logins stores only where used.
+   */
   wiring: string[];
 }
 
@@ -38,8 +41,11 @@ export const LIMITS = { accessCheck: 250 * KB, others: 600 * KB, max: 1024 * KB 
 export async function bundle(
   entry: string,
   outfile?: string,
+  /** Packages left to the runtime (the Lambda runtime's own AWS SDK), as CDK's `externalModules`. */
+  external: string[] = [],
 ): Promise<{ bytes: number; metafile: Metafile }> {
   const result = await build({
+    external,
     entryPoints: [join(ROOT, entry)],
     absWorkingDir: ROOT,
     bundle: true,
@@ -114,6 +120,13 @@ export async function runBundles(): Promise<BundleResults> {
     const hasIdempotency = inputs.some((i) => i.includes('@aws-lambda-powertools/idempotency/'));
     if (idempotent !== hasIdempotency)
       wiring.push(`${fn}: idempotency ${idempotent ? 'missing' : 'not used but bundled'}`);
+    // The sweep's and the logins' stores: only where their adapter module is plugged in.
+    for (const store of ['expiry', 'logins'] as const) {
+      const plugged = inputs.some((i) => i.endsWith(`lib/runtime/${store}-adapter.ts`));
+      const bundled = inputs.some((i) => i.endsWith(`lib/adapters/dynamodb/${store}-store.ts`));
+      if (plugged !== bundled)
+        wiring.push(`${fn}: ${store} store ${plugged ? 'plugged but missing' : 'bundled without its plug'}`);
+    }
   }
   return {
     floor: { bytes: floor.bytes, top: contributors(floor.metafile) },

@@ -1,3 +1,5 @@
+// The logins' store, plugged in only where logins are read or recorded.
+import '#lib/runtime/logins-adapter';
 import { PersonParams } from '#lib/contracts/api';
 import { apiHandler } from '#lib/http/api-handler';
 import { getPersonAccounts } from '#lib/services/accounts';

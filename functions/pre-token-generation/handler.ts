@@ -1,3 +1,5 @@
+// The logins' store, plugged in only where logins are read or recorded.
+import '#lib/runtime/logins-adapter';
 import type { PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
 import { getDeps } from '#lib/runtime/deps';
 import { log } from '#lib/runtime/logger';

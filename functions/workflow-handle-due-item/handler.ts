@@ -1,3 +1,5 @@
+// The sweep's own store, plugged in only where a sweep step runs.
+import '#lib/runtime/expiry-adapter';
 // Sends e-mail (`mail: true` in functions/workflows.ts): plugs in the mail adapter, which only these bundles carry.
 import '#lib/runtime/mail-adapter';
 import { workflowHandler } from '#lib/http/workflow-handler';

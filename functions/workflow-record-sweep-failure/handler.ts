@@ -1,3 +1,5 @@
+// The sweep's own store, plugged in only where a sweep step runs.
+import '#lib/runtime/expiry-adapter';
 import { workflowHandler } from '#lib/http/workflow-handler';
 import { recordSweepFailure } from '#lib/services/expiry/record-failure';
 

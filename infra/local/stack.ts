@@ -25,6 +25,8 @@ import { createLocalWorkflows, type LocalWorkflows } from '#infra/local/workflow
 import { ENV } from '#lib/config/env-names';
 import { getDeps, resetDeps, setDeps } from '#lib/runtime/deps';
 import { logger } from '#lib/runtime/logger';
+// The local provider records logins as the Cognito trigger does in AWS.
+import '#lib/runtime/logins-adapter';
 import { recordLogin } from '#lib/services/accounts';
 import { seedDemoWorld } from '#lib/services/demo-seed';
 import register from '../../lib/adapters/registries/fixtures/national-register.json' with { type: 'json' };

@@ -5,12 +5,13 @@
  */
 import { monotonicFactory } from 'ulid';
 import { createDynamoClients, type DynamoClients } from '#lib/adapters/dynamodb/client';
+import type { TableRef } from '#lib/adapters/dynamodb/items';
 import { dynamoPorts } from '#lib/adapters/dynamodb/ports';
 import { getParameterFromExtension } from '#lib/adapters/parameters-extension';
 import { createPseudonymizer } from '#lib/adapters/pseudonym';
 import { type AppEnv, readEnv } from '#lib/config/env';
 import { todayInBrussels } from '#lib/domain/period';
-import type { Mailer, Workflows } from '#lib/domain/ports';
+import type { ExpiryPort, LoginsPort, Mailer, Workflows } from '#lib/domain/ports';
 import { log } from '#lib/runtime/logger';
 import { registries } from '#lib/runtime/registries';
 import type { Deps } from '#lib/services/deps';
@@ -24,15 +25,21 @@ export interface RuntimeDeps extends Deps {
 let current: Promise<RuntimeDeps> | undefined;
 
 /**
- * Adapters that only some functions need (e-mail with nodemailer and SES, Step Functions) are plugged
- * in by the handlers of the functions that use them (`#lib/runtime/mail-adapter` where `mail: true` in
- * functions/workflows.ts, `#lib/runtime/workflows-adapter` where the approval workflow is started or
- * answered), so every other function's bundle leaves them and their SDK clients out; `npm run bench`
- * checks that. Resolved at first use, so the order in which modules load does not matter.
+ * Adapters that only some functions need (e-mail with nodemailer and SES, Step Functions, the expiry
+ * sweep's and the logins' stores) are plugged in by the handlers of the functions that use them
+ * (`#lib/runtime/mail-adapter` where `mail: true` in functions/workflows.ts, `#lib/runtime/workflows-adapter`
+ * where the approval workflow is started or answered, `#lib/runtime/expiry-adapter` in the sweep's steps,
+ * `#lib/runtime/logins-adapter` where logins are read or recorded), so every other function's bundle
+ * leaves them out; `npm run bench` checks that. Resolved at first use, so the order in which modules
+ * load does not matter.
  */
 interface Adapters {
   mailer: (env: AppEnv) => Mailer;
   workflows: (env: AppEnv) => Workflows;
+  /** The expiry sweep's records: only the sweep's steps (`#lib/runtime/expiry-adapter`). */
+  expiry: (table: TableRef) => ExpiryPort;
+  /** Logins and the Cognito binding: only the Accounts tab and the login hooks (`#lib/runtime/logins-adapter`). */
+  logins: (table: TableRef) => LoginsPort;
 }
 const adapters: Partial<Adapters> = {};
 
@@ -71,6 +78,22 @@ function lazyWorkflows(env: AppEnv): Workflows {
   };
 }
 
+/**
+ * A port whose adapter a handler plugs in (see Adapters): made at its first use, so a function that
+ * never uses it neither bundles nor builds it.
+ */
+function lazyPort<K extends 'expiry' | 'logins'>(name: K, table: TableRef): ReturnType<Adapters[K]> {
+  let port: ReturnType<Adapters[K]> | undefined;
+  return new Proxy({} as ReturnType<Adapters[K]>, {
+    get(_target, property) {
+      port ??= adapters[name]?.(table) as ReturnType<Adapters[K]> | undefined;
+      if (!port) throw new Error(`No ${name} adapter plugged in (import #lib/runtime/${name}-adapter).`);
+      const value = Reflect.get(port, property) as unknown;
+      return typeof value === 'function' ? value.bind(port) : value;
+    },
+  });
+}
+
 async function loadSecret(env: ReturnType<typeof readEnv>): Promise<string> {
   if (env.PSEUDONYM_SECRET) return env.PSEUDONYM_SECRET;
   // readEnv guarantees one of the two.
@@ -85,6 +108,8 @@ async function build(): Promise<RuntimeDeps> {
     clients,
     tableName: env.TABLE_NAME,
     ...dynamoPorts(clients.doc, env.TABLE_NAME),
+    expiry: lazyPort('expiry', { db: clients.doc, tableName: env.TABLE_NAME }),
+    logins: lazyPort('logins', { db: clients.doc, tableName: env.TABLE_NAME }),
     pseudonymize: createPseudonymizer(await loadSecret(env)),
     ...registries(),
     clock: () => {

@@ -7,6 +7,9 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { ROOT } from '#infra/local/stack';
 import { createLocalWorkflows, type LocalWorkflows } from '#infra/local/workflows';
 import type { Email } from '#lib/domain/ports';
+// Tests call use cases directly too: every optional store is plugged in, as the handlers would.
+import '#lib/runtime/expiry-adapter';
+import '#lib/runtime/logins-adapter';
 import { type RuntimeDeps, resetDeps, setDeps } from '#lib/runtime/deps';
 import { DEMO, seedDemoWorld } from '#lib/services/demo-seed';
 import { createTestTable, type TestTable } from './dynamo.ts';
