@@ -11,7 +11,7 @@ import {
   type QueryCommandOutput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { TableRef, TransactItem } from '#lib/adapters/dynamodb/items';
+import type { TableRef } from '#lib/adapters/dynamodb/items';
 import { ITEM_TYPES, keys } from '#lib/adapters/dynamodb/keys';
 import type { DueEntry, Notice, SweepFailure } from '#lib/domain/expiry';
 import type { ExpiryPort } from '#lib/domain/ports';
@@ -207,20 +207,4 @@ export class ExpiryStore implements ExpiryPort {
       }),
     );
   }
-}
-
-/** Guards a transaction: the item still ends on `endDate` (not extended or edited meanwhile). */
-export function stillEndingItem(tableName: string, item: DueEntry): TransactItem {
-  const key =
-    item.kind === 'relationship'
-      ? keys.relationship(item.enterpriseNumber, item.personId)
-      : keys.grant(item.enterpriseNumber, item.personId, item.grantId ?? '');
-  return {
-    ConditionCheck: {
-      TableName: tableName,
-      Key: key,
-      ConditionExpression: 'endDate = :end',
-      ExpressionAttributeValues: { ':end': item.endDate },
-    },
-  };
 }

@@ -14,6 +14,7 @@ import {
 } from '#lib/adapters/dynamodb/items';
 import { ITEM_TYPES, keys, normalizeSearch, searchText } from '#lib/adapters/dynamodb/keys';
 import { type AccessProjection, toAccessProjection } from '#lib/domain/access';
+import type { DueEntry } from '#lib/domain/expiry';
 import type { Membership, PersonAggregate, RightGrant, WorkRelationship } from '#lib/domain/membership';
 import type { MembershipsPort } from '#lib/domain/ports';
 import type { HistoryEntry, Page, PersonListEntry } from '#lib/domain/records';
@@ -277,6 +278,22 @@ export function historyItem(
         ...entry,
       },
       ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+/** Guards a transaction: the item still ends on `endDate` (not extended or edited meanwhile). */
+export function stillEndingItem(tableName: string, item: DueEntry): TransactItem {
+  const key =
+    item.kind === 'relationship'
+      ? keys.relationship(item.enterpriseNumber, item.personId)
+      : keys.grant(item.enterpriseNumber, item.personId, item.grantId ?? '');
+  return {
+    ConditionCheck: {
+      TableName: tableName,
+      Key: key,
+      ConditionExpression: 'endDate = :end',
+      ExpressionAttributeValues: { ':end': item.endDate },
     },
   };
 }

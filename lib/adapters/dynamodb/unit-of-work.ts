@@ -6,9 +6,8 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { adminItem, removeAdminItem } from '#lib/adapters/dynamodb/admins-store';
-import { stillEndingItem } from '#lib/adapters/dynamodb/expiry-store';
 import type { TableRef, TransactItem } from '#lib/adapters/dynamodb/items';
-import { historyItem, membershipItems } from '#lib/adapters/dynamodb/memberships-store';
+import { historyItem, membershipItems, stillEndingItem } from '#lib/adapters/dynamodb/memberships-store';
 import { noticeItem } from '#lib/adapters/dynamodb/notices-store';
 import { personItem } from '#lib/adapters/dynamodb/persons-store';
 import { finishRequestItems, newRequestItems } from '#lib/adapters/dynamodb/requests-store';
