@@ -9,14 +9,12 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { keys } from '#lib/adapters/dynamodb/keys';
 import { membershipItems } from '#lib/adapters/dynamodb/memberships-store';
-import { PROFILE_SERVICE_PROVIDER, SEED_CATALOGUE, VLAIO_RIGHT } from '#lib/domain/catalogue';
-import { createRelationship, grantRight, newMembership } from '#lib/domain/membership';
 import { type Email, MailRefusedError } from '#lib/domain/ports';
 import type { RuntimeDeps } from '#lib/runtime/deps';
 import { findDueItems } from '#lib/services/expiry/find-due';
 import { observeSweep, type SweepEvent } from '#lib/services/expiry/shared';
 import { createTestApp, DEMO, type TestApp } from '../support/app.ts';
-import { batchPut } from '../support/items.ts';
+import { batchPut, personWithDueRight } from '../support/items.ts';
 
 const en = DEMO.boekhouding;
 const DAY = '2028-03-01';
@@ -37,43 +35,23 @@ async function duePersons(
   email = (i: number) => `persoon${i}@boekhouding-test.be`,
   endDate = ENDS,
 ) {
-  const right = SEED_CATALOGUE.find((r) => r.rightId === VLAIO_RIGHT)!;
-  const clock = { today: '2025-01-01', now: '2025-01-01T08:00:00.000Z' };
   const items: Record<string, unknown>[] = [];
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const personId = deps.newId();
     ids.push(personId);
-    const first = newMembership({
-      enterpriseNumber: en,
-      organisationName: 'Boekhouding Test NV',
+    const { aggregate } = personWithDueRight({
       personId,
-      pseudonym: deps.pseudonymize(`scale-${i}`),
-      nationalNumber: `scale-${i}`,
-      person: { firstName: `Persoon${i}`, lastName: 'Test', birthDate: null, sex: null, source: 'VKBP' },
-      nickname: null,
-      initials: null,
-      now: clock.now,
+      grantId: deps.newId(),
+      enterpriseNumber: en,
+      index: endDate === ENDS ? i : 10_000 + i,
+      endDate,
+      startDate: '2025-01-01',
+      email: email(i),
+      pseudonymize: deps.pseudonymize,
     });
-    const rel = createRelationship(
-      first.next,
-      {
-        category: 'Vaste medewerker',
-        startDate: '2024-01-01',
-        endDate: '2033-12-31',
-        phone: '+3293456789',
-        email: email(i),
-      },
-      clock,
-    );
-    const grant = grantRight(
-      rel.next,
-      right,
-      { profiles: [PROFILE_SERVICE_PROVIDER], startDate: '2025-01-01', endDate },
-      deps.newId(),
-      clock,
-    );
-    for (const t of membershipItems(deps.tableName, null, grant.next, [])) if (t.Put) items.push(t.Put.Item!);
+    for (const t of membershipItems(deps.tableName, null, aggregate, []))
+      if (t.Put?.Item) items.push(t.Put.Item);
   }
   await batchPut(deps.clients.client, deps.tableName, items, 8);
   return ids;

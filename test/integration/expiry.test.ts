@@ -16,18 +16,16 @@ import { lambdaContext } from '#infra/local/events';
 import { ROOT } from '#infra/local/stack';
 import { ITEM_TYPES, keys } from '#lib/adapters/dynamodb/keys';
 import { ENV } from '#lib/config/env-names';
-import { PROFILE_SERVICE_PROVIDER, SEED_CATALOGUE, VLAIO_RIGHT } from '#lib/domain/catalogue';
+import { PROFILE_SERVICE_PROVIDER, VLAIO_RIGHT } from '#lib/domain/catalogue';
 import { noticeName, partitionsToQuery, sweepRange } from '#lib/domain/expiry';
-import { createRelationship, grantRight, newMembership } from '#lib/domain/membership';
 import { addDays } from '#lib/domain/period';
 import type { Email, Mailer } from '#lib/domain/ports';
-import { getDeps, setDeps } from '#lib/runtime/deps';
+import { getDeps, type RuntimeDeps, setDeps } from '#lib/runtime/deps';
 import { historyEntry } from '#lib/services/aggregate';
-import type { Deps } from '#lib/services/deps';
 import { SWEEP_ACTOR } from '#lib/services/expiry/handle-due-item';
 import { extend } from '#lib/services/relationships';
 import { createTestApp, DEMO, type TestApp } from '../support/app.ts';
-import { batchPut, grantItem } from '../support/items.ts';
+import { batchPut, grantItem, personWithDueRight } from '../support/items.ts';
 
 const boekhouding = DEMO.boekhouding;
 const TOM_MAIL = 'tom.wouters@boekhouding-test.be';
@@ -408,41 +406,19 @@ describe('capacity', () => {
   const DUE = 10;
 
   /** One person with a relationship and a right ending on `endDate`, written as the API would. */
-  async function duePerson(deps: Deps, i: number, endDate: string) {
-    const vlaio = SEED_CATALOGUE.find((r) => r.rightId === VLAIO_RIGHT)!;
-    const clock = { today: '2025-01-01', now: new Date().toISOString() };
-    const personId = deps.newId();
-    const first = newMembership({
+  async function duePerson(deps: RuntimeDeps, i: number, endDate: string) {
+    const { aggregate, changes } = personWithDueRight({
+      personId: deps.newId(),
+      grantId: deps.newId(),
       enterpriseNumber: boekhouding,
-      organisationName: 'Boekhouding Test NV',
-      personId,
-      pseudonym: deps.pseudonymize(`capacity-${i}`),
-      nationalNumber: `capacity-${i}`,
-      person: { firstName: `Persoon${i}`, lastName: 'Test', birthDate: null, sex: null, source: 'VKBP' },
-      nickname: null,
-      initials: null,
-      now: clock.now,
+      index: i,
+      endDate,
+      startDate: addDays(endDate, -1000),
+      pseudonymize: deps.pseudonymize,
     });
-    const rel = createRelationship(
-      first.next,
-      {
-        category: 'Vaste medewerker',
-        startDate: '2024-01-01',
-        endDate: '2033-12-31',
-        phone: '+3293456789',
-        email: `persoon${i}@boekhouding-test.be`,
-      },
-      clock,
-    );
-    const grant = grantRight(
-      rel.next,
-      vlaio,
-      { profiles: [PROFILE_SERVICE_PROVIDER], startDate: addDays(endDate, -1000), endDate },
-      deps.newId(),
-      clock,
-    );
-    const history = [first, rel, grant].map((c) => historyEntry(deps, clock, SWEEP_ACTOR, c));
-    await deps.unitOfWork().saveMembership(null, grant.next, history).commit();
+    const clock = { today: '2025-01-01', now: new Date().toISOString() };
+    const history = changes.map((c) => historyEntry(deps, clock, SWEEP_ACTOR, c));
+    await deps.unitOfWork().saveMembership(null, aggregate, history).commit();
   }
 
   afterEach(async () => {
