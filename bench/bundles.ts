@@ -92,6 +92,9 @@ export async function runBundles(): Promise<BundleResults> {
   await mkdir(join(ROOT, 'cdk.out'), { recursive: true });
   const { workflowFunctions } = await import('#functions/workflows');
   const mailers = new Set(workflowFunctions.filter((f) => f.mail).map((f) => f.fn));
+  const { routes } = await import('#functions/routes');
+  // Who asks a registry: `registries: true` in the route and workflow tables (CDK gives them MAGDA's settings).
+  const askers = new Set([...routes, ...workflowFunctions].filter((f) => f.registries).map((f) => f.fn));
   const floor = await bundle(BARE_ENTRY);
   const rows: BundleRow[] = [];
   const wiring: string[] = [];
@@ -120,6 +123,13 @@ export async function runBundles(): Promise<BundleResults> {
     const hasIdempotency = inputs.some((i) => i.includes('@aws-lambda-powertools/idempotency/'));
     if (idempotent !== hasIdempotency)
       wiring.push(`${fn}: idempotency ${idempotent ? 'missing' : 'not used but bundled'}`);
+    // MAGDA's adapters (XML, signatures): in exactly the functions the tables say ask a registry.
+    const asksRegistry = inputs.some((i) => i.endsWith('lib/runtime/registries-adapter.ts'));
+    if (askers.has(fn) !== asksRegistry) {
+      wiring.push(
+        `${fn}: ${asksRegistry ? 'bundles the registries but is not registries: true' : 'registries: true but no registries adapter'}`,
+      );
+    }
     // The sweep's and the logins' stores: only where their adapter module is plugged in.
     for (const store of ['expiry', 'logins'] as const) {
       const plugged = inputs.some((i) => i.endsWith(`lib/runtime/${store}-adapter.ts`));

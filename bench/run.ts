@@ -16,6 +16,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startDynamoDbLocal } from '#infra/local/dynamodb-local';
+import { startLocalMagda } from '#infra/local/stack';
 import { type BundleResults, runBundles } from './bundles.ts';
 import { type CapacityResults, runCapacity } from './capacity.ts';
 import { type HttpResults, runHttp } from './http.ts';
@@ -86,6 +87,8 @@ const results: Results = {
 
 const needsDb = only.has('capacity') || only.has('startup') || only.has('http');
 const db = needsDb ? await startDynamoDbLocal({}) : null;
+// The registries as the local stack reads them: MAGDA's adapters against the stand-in.
+const magda = needsDb ? await startLocalMagda(undefined) : null;
 try {
   if (only.has('bundles')) {
     log('bundles: building every function');
@@ -94,7 +97,11 @@ try {
   if (db && only.has('capacity')) results.capacity = await runCapacity(db.endpoint, { sweepSizes });
   if (db && only.has('startup')) {
     log(`start-up: ${startupFunctions.length} functions and the bare one, ${startupRuns} interleaved runs`);
-    results.startup = await runStartup(db.endpoint, { runs: startupRuns, functions: startupFunctions });
+    results.startup = await runStartup(db.endpoint, {
+      runs: startupRuns,
+      functions: startupFunctions,
+      ...(magda ? { magda } : {}),
+    });
   }
   if (db && only.has('http')) {
     log('http: autocannon against the access check and the bare endpoint');
@@ -106,6 +113,7 @@ try {
     });
   }
 } finally {
+  await magda?.stop();
   await db?.stop();
 }
 results.durationSeconds = Math.round((performance.now() - started) / 1000);
@@ -225,7 +233,7 @@ function report(r: Results): string {
     );
     out.push('', `Over 1 MB: ${b.overMax.length ? b.overMax.join(', ') : 'none'}.`);
     out.push(
-      `Adapter wiring: ${b.wiring.length ? b.wiring.join('; ') : 'e-mail, idempotency and the expiry and logins stores exactly where used'}.`,
+      `Adapter wiring: ${b.wiring.length ? b.wiring.join('; ') : 'e-mail, idempotency, the registries (MAGDA) and the expiry and logins stores exactly where used'}.`,
     );
   }
   if (r.startup) {

@@ -18,11 +18,14 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, paginateScan } from '@aws-sdk/lib-dynamodb';
 import { localDynamoClientConfig } from '#infra/local/dynamodb-local';
 import { lambdaContext } from '#infra/local/events';
+import { type MagdaConnection, magdaEnv } from '#infra/local/stack';
 import { ensureTable } from '#infra/local/table';
 import { createDynamoClients } from '#lib/adapters/dynamodb/client';
 import { ENV } from '#lib/config/env-names';
 import { PROFILE_SERVICE_PROVIDER, VLAIO_RIGHT } from '#lib/domain/catalogue';
 import { getDeps, resetDeps } from '#lib/runtime/deps';
+// The demo world is seeded through the registries.
+import '#lib/runtime/registries-adapter';
 import { DEMO, seedDemoWorld } from '#lib/services/demo-seed';
 import { BARE_ENTRY, bundle } from './bundles.ts';
 import type { RecordedRequest } from './floor-replay.ts';
@@ -194,7 +197,7 @@ function runOnce(runner: string, file: string, eventFile: string, env: NodeJS.Pr
 
 export async function runStartup(
   endpoint: string,
-  opts: { runs: number; functions: string[] },
+  opts: { runs: number; functions: string[]; magda?: MagdaConnection },
 ): Promise<StartupResults> {
   // A table with the demo world, for the handlers' first invocation to find what they look for.
   const client = new DynamoDBClient(localDynamoClientConfig(endpoint));
@@ -211,6 +214,8 @@ export async function runStartup(
     AWS_REGION: 'eu-west-1',
     POWERTOOLS_SERVICE_NAME: 'gebruikersbeheer',
     MAIL_TRANSPORT: 'outbox',
+    // The registries through MAGDA's adapters (the stand-in), as deployed; the demo dataset without one.
+    ...(opts.magda ? magdaEnv(opts.magda) : { [ENV.registries]: 'demo' }),
   };
   const saved = { ...process.env };
   Object.assign(process.env, env);

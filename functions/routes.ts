@@ -6,6 +6,8 @@
  * - `auth`: `none` (public), `user` (a person's access token), `service` (client-credentials token with
  *   the scope named in `scope`).
  * - `data`: what the function needs from the table, for least-privilege grants in CDK.
+ * - `registries`: asks the national register or the KBO (MAGDA's settings and certificate in CDK; its
+ *   handler imports `#lib/runtime/registries-adapter`, which `npm run bench` checks).
  */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -16,6 +18,7 @@ export interface Route {
   auth: 'none' | 'user' | 'service';
   scope?: string;
   data: 'none' | 'read' | 'write';
+  registries?: boolean;
   /** Route-level throttling (requests per second, burst), for public routes. */
   throttle?: { rateLimit: number; burstLimit: number };
 }
@@ -32,9 +35,11 @@ export const routes: readonly Route[] = [
     path: `${org}/national-register-lookups`,
     fn: 'lookup-national-register',
     auth: 'user',
-    data: 'read',
+    // The register's answer is kept in the table for a while.
+    data: 'write',
+    registries: true,
   },
-  { method: 'POST', path: `${org}/persons`, fn: 'add-person', auth: 'user', data: 'write' },
+  { method: 'POST', path: `${org}/persons`, fn: 'add-person', auth: 'user', data: 'write', registries: true },
   { method: 'GET', path: `${org}/persons`, fn: 'list-persons', auth: 'user', data: 'read' },
   { method: 'GET', path: person, fn: 'get-person', auth: 'user', data: 'read' },
   {
@@ -93,28 +98,65 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: `${person}/history`, fn: 'get-history', auth: 'user', data: 'read' },
   { method: 'GET', path: `${person}/accounts`, fn: 'get-person-accounts', auth: 'user', data: 'read' },
   { method: 'GET', path: `${org}/comparison`, fn: 'compare-persons', auth: 'user', data: 'read' },
-  { method: 'POST', path: `${org}/quick-grants`, fn: 'quick-grant', auth: 'user', data: 'write' },
-  { method: 'GET', path: '/api/me', fn: 'get-me', auth: 'user', data: 'read' },
+  {
+    method: 'POST',
+    path: `${org}/quick-grants`,
+    fn: 'quick-grant',
+    auth: 'user',
+    data: 'write',
+    registries: true,
+  },
+  { method: 'GET', path: '/api/me', fn: 'get-me', auth: 'user', data: 'write', registries: true },
   { method: 'PUT', path: '/api/me/preferences', fn: 'update-preferences', auth: 'user', data: 'write' },
-  { method: 'GET', path: '/api/me/access', fn: 'get-my-access', auth: 'user', data: 'read' },
+  {
+    method: 'GET',
+    path: '/api/me/access',
+    fn: 'get-my-access',
+    auth: 'user',
+    data: 'read',
+    registries: true,
+  },
   {
     method: 'GET',
     path: '/api/public/enterprises/{enterpriseNumber}/legal-representatives',
     fn: 'get-legal-representatives',
     auth: 'none',
     data: 'none',
+    registries: true,
     throttle: { rateLimit: 5, burstLimit: 10 },
   },
-  { method: 'GET', path: `${org}/local-admins`, fn: 'list-local-admins', auth: 'user', data: 'read' },
-  { method: 'POST', path: `${org}/local-admins`, fn: 'appoint-local-admin', auth: 'user', data: 'write' },
+  {
+    method: 'GET',
+    path: `${org}/local-admins`,
+    fn: 'list-local-admins',
+    auth: 'user',
+    data: 'read',
+    registries: true,
+  },
+  {
+    method: 'POST',
+    path: `${org}/local-admins`,
+    fn: 'appoint-local-admin',
+    auth: 'user',
+    data: 'write',
+    registries: true,
+  },
   {
     method: 'DELETE',
     path: `${org}/local-admins/{personId}`,
     fn: 'remove-local-admin',
     auth: 'user',
     data: 'write',
+    registries: true,
   },
-  { method: 'POST', path: '/api/me/access-requests', fn: 'request-access', auth: 'user', data: 'write' },
+  {
+    method: 'POST',
+    path: '/api/me/access-requests',
+    fn: 'request-access',
+    auth: 'user',
+    data: 'write',
+    registries: true,
+  },
   { method: 'GET', path: '/api/me/access-requests', fn: 'list-my-requests', auth: 'user', data: 'read' },
   { method: 'GET', path: `${org}/tasks`, fn: 'list-tasks', auth: 'user', data: 'read' },
   {

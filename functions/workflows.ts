@@ -10,6 +10,8 @@ export interface WorkflowFunction {
   data: 'read' | 'write';
   /** Sends e-mail (SES permission in AWS). */
   mail?: boolean;
+  /** Asks the national register or the KBO (see functions/routes.ts). */
+  registries?: boolean;
 }
 
 export interface StateMachineSpec {
@@ -29,7 +31,12 @@ export const workflowFunctions: readonly WorkflowFunction[] = [
     data: 'write',
     mail: true,
   },
-  { fn: 'workflow-apply-approval-decision', placeholder: 'ApplyApprovalDecisionFunctionArn', data: 'write' },
+  {
+    fn: 'workflow-apply-approval-decision',
+    placeholder: 'ApplyApprovalDecisionFunctionArn',
+    data: 'write',
+    registries: true,
+  },
   { fn: 'workflow-reopen-approval-task', placeholder: 'ReopenApprovalTaskFunctionArn', data: 'write' },
   { fn: 'workflow-fail-approval-request', placeholder: 'FailApprovalRequestFunctionArn', data: 'write' },
   { fn: 'workflow-expire-approval-request', placeholder: 'ExpireApprovalRequestFunctionArn', data: 'write' },

@@ -1,5 +1,6 @@
 import type { App, Environment } from 'aws-cdk-lib';
 import type { Route } from '#functions/routes';
+import { type RegistriesConfig, registriesFromContext } from '#infra/constructs/registry-access';
 import { fromRoot } from '#infra/paths';
 import { ApiStack } from '#infra/stacks/api-stack';
 import { DataStack } from '#infra/stacks/data-stack';
@@ -23,6 +24,8 @@ export interface GebruikersbeheerOptions {
   routes?: readonly Route[];
   /** The built UI to deploy; `web/dist` unless a test passes a fixture. */
   webDist?: string;
+  /** The registries; by default from the app's context (infra/constructs/registry-access.ts). */
+  registries?: RegistriesConfig;
 }
 
 /**
@@ -35,6 +38,8 @@ export interface GebruikersbeheerOptions {
  */
 export function addGebruikersbeheer(app: App, options: GebruikersbeheerOptions = {}): GebruikersbeheerStacks {
   const { env, routes } = options;
+  // First: a deployment without a choice of registries stops here, before any stack exists.
+  const registries = options.registries ?? registriesFromContext(app.node);
   const data = new DataStack(app, 'GebruikersbeheerData', {
     env,
     description: 'Gebruikersbeheer: stateful resources (table, encryption key)',
@@ -58,6 +63,7 @@ export function addGebruikersbeheer(app: App, options: GebruikersbeheerOptions =
     description: 'Gebruikersbeheer: approval and expiry state machines, their functions, the daily schedule',
     table: data.table,
     appUrl: hosting.url,
+    registries,
   });
   const api = new ApiStack(app, 'GebruikersbeheerApi', {
     env,
@@ -72,6 +78,7 @@ export function addGebruikersbeheer(app: App, options: GebruikersbeheerOptions =
     corsOrigins: [hosting.url],
     routes,
     approvalStateMachine: workflows.approvalStateMachine,
+    registries,
   });
   const webContent = new WebContentStack(app, 'GebruikersbeheerWebContent', {
     env,

@@ -3,6 +3,7 @@ import { apiHandler } from '#lib/http/api-handler';
 import { lazyIdempotency } from '#lib/http/idempotency';
 import { addPerson } from '#lib/services/persons';
 import { personPage } from '#lib/services/views';
+import '#lib/runtime/registries-adapter';
 
 export const handler = apiHandler(
   { auth: 'user', admin: true, params: OrgParams, body: AddPersonRequest, idempotent: lazyIdempotency },

@@ -2,6 +2,7 @@ import { AppointLocalAdminRequest, OrgParams } from '#lib/contracts/api';
 import { apiHandler } from '#lib/http/api-handler';
 import { lazyIdempotency } from '#lib/http/idempotency';
 import { adminView, appointLocalAdmin } from '#lib/services/local-admins';
+import '#lib/runtime/registries-adapter';
 
 /** A legal representative (per the KBO, now) appoints a local administrator. */
 export const handler = apiHandler(

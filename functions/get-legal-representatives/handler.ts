@@ -2,6 +2,7 @@ import { OrgParams } from '#lib/contracts/api';
 import { apiHandler } from '#lib/http/api-handler';
 import { registries } from '#lib/runtime/registries';
 import { requireEnterprise } from '#lib/services/local-admins';
+import '#lib/runtime/registries-adapter';
 
 /**
  * Public: the legal representatives of an enterprise, as the KBO's public search shows them (names

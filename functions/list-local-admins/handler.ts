@@ -1,6 +1,7 @@
 import { OrgParams } from '#lib/contracts/api';
 import { apiHandler } from '#lib/http/api-handler';
 import { listLocalAdmins } from '#lib/services/local-admins';
+import '#lib/runtime/registries-adapter';
 
 export const handler = apiHandler(
   { auth: 'user', admin: true, representative: true, params: OrgParams },

@@ -1,6 +1,7 @@
 import { DeleteRequest, LocalAdminParams } from '#lib/contracts/api';
 import { apiHandler } from '#lib/http/api-handler';
 import { removeLocalAdmin } from '#lib/services/local-admins';
+import '#lib/runtime/registries-adapter';
 
 /** Removing the last local administrator is allowed, and answered with a warning. */
 export const handler = apiHandler(

@@ -5,6 +5,7 @@ import { apiHandler } from '#lib/http/api-handler';
 import { lazyIdempotency } from '#lib/http/idempotency';
 import { requestAccess } from '#lib/services/access-requests/request';
 import { requestView } from '#lib/services/access-requests/shared';
+import '#lib/runtime/registries-adapter';
 
 /** A person without access asks for it; the approval workflow takes it from here (202). */
 export const handler = apiHandler(

@@ -34,15 +34,19 @@ export function pseudonymKeyParameter(stack: Stack): CfnParameter {
 }
 
 /**
- * The Parameters and Secrets extension layer for functions with table access: they read the pseudonym
- * key through it (lib/adapters/parameters-extension.ts) instead of bundling the SSM client, and it
- * caches the key across invocations.
+ * The Parameters and Secrets extension layer for functions with table access or a MAGDA certificate:
+ * they read the pseudonym key and the certificate through it (lib/adapters/parameters-extension.ts)
+ * instead of bundling the SSM and Secrets Manager clients, and it caches both across invocations.
  */
-export function pseudonymKeyExtension(data: DataAccess): ParamsAndSecretsLayerVersion | undefined {
-  if (data === 'none') return undefined;
+export function pseudonymKeyExtension(
+  data: DataAccess,
+  readsSecret = false,
+): ParamsAndSecretsLayerVersion | undefined {
+  if (data === 'none' && !readsSecret) return undefined;
   return ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103, {
     cacheEnabled: true,
     parameterStoreTtl: Duration.minutes(5),
+    secretsManagerTtl: Duration.minutes(5),
     logLevel: ParamsAndSecretsLogLevel.WARN,
   });
 }
@@ -58,7 +62,7 @@ export interface TableAccessProps {
  * table function gets, and grants by `data` (read, write or none).
  */
 export class TableAccess extends Construct {
-  /** Environment for every function of the stack: table name, pseudonym key parameter, registries. */
+  /** Environment for every function of the stack: table name, pseudonym key parameter. */
   readonly environment: Readonly<Record<string, string>>;
   private readonly tableOnly: ITable;
   private readonly queryIndexes: PolicyStatement;
@@ -70,7 +74,6 @@ export class TableAccess extends Construct {
     this.environment = {
       [ENV.tableName]: table.tableName,
       [ENV.pseudonymSecretParameter]: secretParameterName,
-      [ENV.registryMode]: 'fixture',
       POWERTOOLS_SERVICE_NAME: 'gebruikersbeheer',
       POWERTOOLS_METRICS_NAMESPACE: 'Gebruikersbeheer',
     };

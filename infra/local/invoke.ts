@@ -10,10 +10,12 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { handlerPath, routes } from '#functions/routes';
 import { localDynamoClientConfig, startDynamoDbLocal } from '#infra/local/dynamodb-local';
 import { lambdaContext } from '#infra/local/events';
-import { pseudonymSecret, ROOT, runningStack } from '#infra/local/stack';
+import { magdaForTool, pointAtMagda, pseudonymSecret, ROOT, runningStack } from '#infra/local/stack';
 import { ensureTable, isTableEmpty } from '#infra/local/table';
 import { ENV } from '#lib/config/env-names';
 import { getDeps } from '#lib/runtime/deps';
+// The demo world is seeded through the registries.
+import '#lib/runtime/registries-adapter';
 import { seedDemoWorld } from '#lib/services/demo-seed';
 
 const [fn, eventFile] = process.argv.slice(2);
@@ -28,12 +30,14 @@ const dataDir = resolve(ROOT, process.env.DATA_DIR ?? '.data');
 const tableName = 'gebruikersbeheer';
 
 let stop = async () => {};
-let endpoint = (await runningStack(dataDir))?.dynamoEndpoint;
+const runtime = await runningStack(dataDir);
+let endpoint = runtime?.dynamoEndpoint;
 if (!endpoint) {
   const db = await startDynamoDbLocal({ dataDir: join(dataDir, 'dynamodb') });
   endpoint = db.endpoint;
   stop = db.stop;
 }
+const magda = await magdaForTool(dataDir, runtime);
 
 try {
   const client = new DynamoDBClient(localDynamoClientConfig(endpoint));
@@ -41,6 +45,7 @@ try {
   process.env[ENV.tableName] = tableName;
   process.env[ENV.dynamoEndpoint] = endpoint;
   process.env[ENV.pseudonymSecret] = await pseudonymSecret(dataDir);
+  pointAtMagda(magda.connection);
   process.env.AWS_REGION ??= 'eu-west-1';
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
   if (await isTableEmpty(client, tableName)) await seedDemoWorld(await getDeps());
@@ -53,5 +58,6 @@ try {
   const body = typeof result?.body === 'string' && result.body ? JSON.parse(result.body) : result?.body;
   console.log(JSON.stringify({ ...result, body }, null, 2));
 } finally {
+  await magda.stop();
   await stop();
 }

@@ -27,9 +27,13 @@ import { getDeps, resetDeps, setDeps } from '#lib/runtime/deps';
 import { logger } from '#lib/runtime/logger';
 // The local provider records logins as the Cognito trigger does in AWS.
 import '#lib/runtime/logins-adapter';
+// The demo world is seeded through the registries, as the API reads them.
+import '#lib/runtime/registries-adapter';
 import { recordLogin } from '#lib/services/accounts';
 import { seedDemoWorld } from '#lib/services/demo-seed';
 import register from '../../lib/adapters/registries/fixtures/national-register.json' with { type: 'json' };
+import { magdaCertificates } from './magda/certificates.ts';
+import { startMagdaStandIn } from './magda/stand-in.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -52,6 +56,56 @@ export interface LocalStackOptions {
   approvalTimeoutMs?: number;
   /** The gateway's access log (one line per API request); default on. */
   accessLog?: boolean;
+  /** A MAGDA stand-in already running (tests share one); otherwise the stack starts its own. */
+  magda?: MagdaConnection;
+}
+
+/** Where the MAGDA adapters find MAGDA (locally: the stand-in) and our client certificate. */
+export interface MagdaConnection {
+  endpoint: string;
+  certificateFile: string;
+}
+
+/** The identification the local stack gives itself towards the stand-in, as MAGDA would assign one. */
+export const LOCAL_MAGDA_SENDER = 'gebruikersbeheer.lokaal';
+
+/** The environment that points the registries at MAGDA (the stand-in), as CDK sets it in Lambda. */
+export function magdaEnv(magda: MagdaConnection): Record<string, string> {
+  return {
+    [ENV.registries]: 'magda',
+    [ENV.magdaEndpoint]: magda.endpoint,
+    [ENV.magdaCertificateFile]: magda.certificateFile,
+    [ENV.magdaSenderId]: LOCAL_MAGDA_SENDER,
+    [ENV.magdaCapacity]: '1300',
+  };
+}
+
+/** Points this process's handlers at MAGDA (the stand-in). */
+export function pointAtMagda(magda: MagdaConnection): void {
+  Object.assign(process.env, magdaEnv(magda));
+  delete process.env[ENV.magdaCertificateSecret];
+}
+
+/**
+ * MAGDA for a local tool (`npm run sweep`, `npm run invoke`): the running stack's stand-in when there
+ * is one, otherwise a stand-in of its own for the tool's run, on the data directory's certificates.
+ */
+export async function magdaForTool(
+  dataDir: string,
+  runtime: StackRuntime | null,
+): Promise<{ connection: MagdaConnection; stop(): Promise<void> }> {
+  if (runtime?.magda) return { connection: runtime.magda, stop: async () => undefined };
+  const own = await startLocalMagda(dataDir);
+  return { connection: own, stop: own.stop };
+}
+
+/** The local MAGDA stand-in with its certificates under the data directory (or in memory). */
+export async function startLocalMagda(
+  dataDir: string | undefined,
+): Promise<MagdaConnection & { stop(): Promise<void> }> {
+  const certificates = await magdaCertificates(dataDir);
+  const standIn = await startMagdaStandIn({ certificates });
+  return { endpoint: standIn.endpoint, certificateFile: certificates.clientFile, stop: standIn.stop };
 }
 
 export interface LocalStack {
@@ -65,6 +119,8 @@ export interface LocalStack {
   login: LocalIdp;
   /** The local Step Functions running the approval and expiry ASL. */
   workflows: LocalWorkflows;
+  /** Where the registries' adapters reach MAGDA (the stand-in). */
+  magda: MagdaConnection;
   server: Server;
   stop(): Promise<void>;
 }
@@ -87,6 +143,7 @@ export interface StackRuntime {
   url?: string;
   dynamoEndpoint: string;
   tableName?: string;
+  magda?: MagdaConnection;
 }
 
 /** The running stack of this data directory, when its `runtime.json` points at a DynamoDB that answers. */
@@ -122,6 +179,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     ? { endpoint: options.dynamoEndpoint, stop: async () => undefined }
     : await startDynamoDbLocal(dataDir ? { dataDir: join(dataDir, 'dynamodb') } : {});
   const client = new DynamoDBClient(localDynamoClientConfig(dynamo.endpoint));
+  const ownMagda = options.magda ? null : await startLocalMagda(dataDir);
+  const magda: MagdaConnection = options.magda ?? (ownMagda as MagdaConnection);
   try {
     await ensureTable(client, tableName);
     const server = createServer();
@@ -132,7 +191,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     process.env[ENV.tableName] = tableName;
     process.env[ENV.dynamoEndpoint] = dynamo.endpoint;
     process.env[ENV.pseudonymSecret] = await pseudonymSecret(dataDir);
-    process.env[ENV.registryMode] = 'fixture';
+    pointAtMagda(magda);
     if (options.today) process.env[ENV.today] = options.today;
     process.env.AWS_REGION ??= 'eu-west-1';
     process.env.POWERTOOLS_SERVICE_NAME ??= 'gebruikersbeheer';
@@ -172,7 +231,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       url,
       keys: idpKeys,
       devIdp: idp,
-      people: register.persons,
+      // ACM lets no deceased person log in.
+      people: register.persons.filter((p) => !('deceasedOn' in p)),
       ...(dataDir ? { dataDir } : {}),
       // The kmo-portefeuille client's secret; the documented local default applies when unset.
       ...(process.env.KMO_PORTEFEUILLE_CLIENT_SECRET
@@ -211,7 +271,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     if (runtimeFile) {
       await writeFile(
         runtimeFile,
-        `${JSON.stringify({ url, dynamoEndpoint: dynamo.endpoint, tableName, pid: process.pid })}\n`,
+        `${JSON.stringify({ url, dynamoEndpoint: dynamo.endpoint, tableName, magda, pid: process.pid })}\n`,
       );
     }
 
@@ -223,6 +283,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       idp,
       login,
       workflows,
+      magda,
       server,
       stop: async () => {
         schedule?.stop();
@@ -231,11 +292,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         server.closeAllConnections();
         await new Promise<void>((r) => server.close(() => r()));
         client.destroy();
+        await ownMagda?.stop();
         await dynamo.stop();
       },
     };
   } catch (error) {
     client.destroy();
+    await ownMagda?.stop();
     await dynamo.stop();
     throw error;
   }

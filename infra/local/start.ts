@@ -21,6 +21,7 @@ try {
       `  Tokens:     POST ${stack.url}/idp/dev/token {"nationalNumber":"…"} (alleen lokaal; demo-personen in README.md)`,
       `  E-mail/SMS: ${dataDir}/outbox`,
       '  Werkstromen: goedkeuring van aanvragen en dagelijkse vervalcontrole om 06:00 (Brussel)',
+      `  Registers:  rijksregister en KBO via MAGDA (lokale stand-in op ${stack.magda.endpoint}, demogegevens)`,
       `  Gegevens:   ${dataDir}`,
       'Stoppen: Ctrl-C',
       '',

@@ -10,12 +10,14 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { JavaMissingError, localDynamoClientConfig, startDynamoDbLocal } from '#infra/local/dynamodb-local';
-import { pseudonymSecret, ROOT, runningStack } from '#infra/local/stack';
+import { magdaForTool, pointAtMagda, pseudonymSecret, ROOT, runningStack } from '#infra/local/stack';
 import { ensureTable, isTableEmpty } from '#infra/local/table';
 import { createLocalWorkflows } from '#infra/local/workflows';
 import { ENV } from '#lib/config/env-names';
 import { parseCalendarDate } from '#lib/domain/period';
 import { getDeps, type RuntimeDeps } from '#lib/runtime/deps';
+// The demo world is seeded through the registries.
+import '#lib/runtime/registries-adapter';
 import { seedDemoWorld } from '#lib/services/demo-seed';
 import { observeSweep, type SweepEvent } from '#lib/services/expiry/shared';
 
@@ -94,6 +96,7 @@ async function main(): Promise<number> {
   console.log(
     runtime ? `Database van de draaiende stack (${endpoint}).` : `DynamoDB Local gestart op ${endpoint}.`,
   );
+  const magda = await magdaForTool(dataDir, runtime);
 
   const outbox = join(dataDir, 'outbox');
   const events: SweepEvent[] = [];
@@ -106,6 +109,7 @@ async function main(): Promise<number> {
     process.env[ENV.tableName] = tableName;
     process.env[ENV.dynamoEndpoint] = endpoint;
     process.env[ENV.pseudonymSecret] = await pseudonymSecret(dataDir);
+    pointAtMagda(magda.connection);
     process.env[ENV.mailTransport] = 'outbox';
     process.env[ENV.outboxDir] = outbox;
     process.env[ENV.appUrl] ??= runtime?.url ?? `http://localhost:${port}`;
@@ -133,6 +137,7 @@ async function main(): Promise<number> {
     unsubscribe();
     workflows.stop();
     client.destroy();
+    await magda.stop();
     await stop();
   }
 }

@@ -27,6 +27,7 @@ import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { handlerPath, type Route, routes } from '#functions/routes';
 import { ApiFunction, pascalCase } from '#infra/constructs/api-function';
+import { grantRegistries, type RegistriesConfig } from '#infra/constructs/registry-access';
 import { pseudonymKeyExtension, pseudonymKeyParameter, TableAccess } from '#infra/constructs/table-access';
 import { ENV } from '#lib/config/env-names';
 
@@ -66,6 +67,8 @@ export interface ApiStackProps extends StackProps {
    * start executions or answer its task (`request-access`, `decide-task`). Required when those routes exist.
    */
   approvalStateMachine?: IStateMachine;
+  /** Which registries the functions that ask one read (infra/constructs/registry-access.ts). */
+  registries: RegistriesConfig;
 }
 
 const requireScope = (route: Route): string => {
@@ -84,8 +87,11 @@ export class ApiStack extends Stack {
   /** By `route.fn`, so tests and later stacks can find a route's function. */
   readonly functions: ReadonlyMap<string, ApiFunction>;
 
+  private readonly registries: RegistriesConfig;
+
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
+    this.registries = props.registries;
     const tableRoutes = props.routes ?? routes;
     // Strong (CloudFormation exports): the data stack cannot drop or replace the table while this stack
     // still uses it.
@@ -165,6 +171,7 @@ export class ApiStack extends Stack {
       const fn = this.routeFunction(route, tableAccess.environment);
       functions.set(route.fn, fn);
       tableAccess.grant(fn, route.data);
+      if (route.registries) grantRegistries(this, fn, props.registries);
       this.grantApprovalAccess(route, fn, props.approvalStateMachine);
 
       const routeConstructs = this.api.addRoutes({
@@ -205,7 +212,10 @@ export class ApiStack extends Stack {
       entry: handlerPath(route),
       description: `${route.method} ${route.path}`,
       environment: { ...environment },
-      paramsAndSecrets: pseudonymKeyExtension(route.data),
+      paramsAndSecrets: pseudonymKeyExtension(
+        route.data,
+        route.registries && this.registries.mode === 'magda',
+      ),
     });
   }
 

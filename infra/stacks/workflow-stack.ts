@@ -32,6 +32,7 @@ import {
   workflowHandlerPath,
 } from '#functions/workflows';
 import { ApiFunction, pascalCase } from '#infra/constructs/api-function';
+import { grantRegistries, type RegistriesConfig } from '#infra/constructs/registry-access';
 import { pseudonymKeyExtension, pseudonymKeyParameter, TableAccess } from '#infra/constructs/table-access';
 import { fromRoot } from '#infra/paths';
 import { ENV } from '#lib/config/env-names';
@@ -60,6 +61,8 @@ export interface WorkflowStackProps extends StackProps {
   table: ITable;
   /** Base URL of the UI (hosting stack, no trailing slash), for the links in the e-mail. */
   appUrl: string;
+  /** Which registries the steps that ask one read (infra/constructs/registry-access.ts). */
+  registries: RegistriesConfig;
 }
 
 /**
@@ -80,8 +83,11 @@ export class WorkflowStack extends Stack {
   readonly expirySchedule: Schedule;
   readonly scheduleDeadLetterQueue: Queue;
 
+  private readonly registries: RegistriesConfig;
+
   constructor(scope: Construct, id: string, props: WorkflowStackProps) {
     super(scope, id, props);
+    this.registries = props.registries;
     // Strong (CloudFormation exports), as in the API stack: the data stack cannot drop the table while
     // the workflow functions use it.
     CrossStackReferences.of(this).consume(ReferenceStrength.STRONG);
@@ -142,6 +148,7 @@ export class WorkflowStack extends Stack {
       });
       tableAccess.grant(fn, spec.data);
       if (spec.mail) fn.addToRolePolicy(sendEmail);
+      if (spec.registries) grantRegistries(this, fn, props.registries);
       functions.set(spec.fn, fn);
     }
     this.functions = functions;
@@ -233,7 +240,7 @@ export class WorkflowStack extends Stack {
       description: `Workflow task ${spec.fn}${spec.mail ? ' (sends e-mail)' : ''}`,
       timeout: WORKFLOW_FUNCTION_TIMEOUT,
       environment,
-      paramsAndSecrets: pseudonymKeyExtension(spec.data),
+      paramsAndSecrets: pseudonymKeyExtension(spec.data, spec.registries && this.registries.mode === 'magda'),
     });
   }
 

@@ -26,3 +26,24 @@ export async function getParameterFromExtension(
   if (typeof value !== 'string' || value === '') throw new Error(`The parameter ${name} is empty.`);
   return value;
 }
+
+/** A Secrets Manager secret's string through the same extension (cached by it likewise). */
+export async function getSecretFromExtension(
+  secretId: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string> {
+  const port = env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT ?? '2773';
+  const url = new URL(`http://localhost:${port}/secretsmanager/get`);
+  url.searchParams.set('secretId', secretId);
+  const response = await fetch(url, {
+    headers: { 'X-Aws-Parameters-Secrets-Token': env.AWS_SESSION_TOKEN ?? '' },
+    signal: AbortSignal.timeout(5_000),
+  });
+  if (!response.ok)
+    throw new Error(`The Parameters and Secrets extension answered ${response.status} for ${secretId}.`);
+  const body = (await response.json()) as { SecretString?: unknown };
+  if (typeof body.SecretString !== 'string' || body.SecretString === '') {
+    throw new Error(`The secret ${secretId} has no string value.`);
+  }
+  return body.SecretString;
+}

@@ -11,7 +11,6 @@ const EnvSchema = z
     [ENV.tableName]: z.string().check(z.minLength(3)),
     [ENV.pseudonymSecret]: z.optional(z.string().check(z.minLength(32))),
     [ENV.pseudonymSecretParameter]: z.optional(z.string().check(z.startsWith('/'))),
-    [ENV.registryMode]: z._default(z.enum(['fixture']), 'fixture'),
     [ENV.today]: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
     [ENV.dynamoEndpoint]: z.optional(z.url()),
     [ENV.mailTransport]: z._default(z.enum(['outbox', 'ses']), 'outbox'),
@@ -19,6 +18,7 @@ const EnvSchema = z
     [ENV.mailFrom]: z._default(z.string(), 'Gebruikersbeheer <no-reply@gebruikersbeheer.local>'),
     [ENV.approvalStateMachineArn]: z.optional(z.string().check(z.startsWith('arn:'))),
     [ENV.appUrl]: z._default(z.url(), 'http://localhost:3000'),
+    [ENV.registerMaxAgeHours]: z.optional(z.string().check(z.regex(/^[1-9]\d{0,2}$/))),
   })
   .check(
     z.refine((e) => Boolean(e[ENV.pseudonymSecret] || e[ENV.pseudonymSecretParameter]), {
@@ -28,11 +28,12 @@ const EnvSchema = z
 
 export type AppEnv = z.infer<typeof EnvSchema>;
 
+export function fail(issues: readonly { path: readonly PropertyKey[]; message: string }[]): never {
+  const fields = issues.map((i) => `${i.path.join('.') || 'env'}: ${i.message}`).join('; ');
+  throw new Error(`Invalid environment: ${fields}`);
+}
+
 export function readEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
   const parsed = EnvSchema.safeParse(source);
-  if (!parsed.success) {
-    const fields = parsed.error.issues.map((i) => `${i.path.join('.') || 'env'}: ${i.message}`).join('; ');
-    throw new Error(`Invalid environment: ${fields}`);
-  }
-  return parsed.data;
+  return parsed.success ? parsed.data : fail(parsed.error.issues);
 }

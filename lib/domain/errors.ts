@@ -119,6 +119,28 @@ export class UnavailableError extends DomainError {
   }
 }
 
+export type Registry = 'national-register' | 'kbo';
+
+const REGISTRY_DOWN: Record<Registry, string> = {
+  'national-register':
+    'Het rijksregister antwoordt momenteel niet. Er werd niets gewijzigd. Probeer het over enkele minuten opnieuw.',
+  kbo: 'De KBO antwoordt momenteel niet. Er werd niets gewijzigd. Probeer het over enkele minuten opnieuw.',
+};
+
+/**
+ * A registry (through MAGDA) is down, too slow, or answered with a fault: 503 `unavailable` with
+ * Retry-After. `reason` is for the logs (a MAGDA code, `timeout`, `connection`), never personal data.
+ */
+export class RegistryUnavailableError extends UnavailableError {
+  override name = 'RegistryUnavailableError';
+  constructor(
+    readonly registry: Registry,
+    readonly reason: string,
+  ) {
+    super('unavailable', REGISTRY_DOWN[registry], 30);
+  }
+}
+
 /**
  * Someone else changed what a write was based on (a version moved, a marker was already there): the
  * use case reads again and retries (services/aggregate.ts `withRetry`), or reports 409.

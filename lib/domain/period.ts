@@ -124,11 +124,23 @@ function lastSundayAtOneUtc(year: number, month: number): number {
  * rule and the time-zone database agree (test/unit/domain/period.test.ts), go through TZDate.
  */
 export function todayInBrussels(now: Date = new Date()): string {
+  return brusselsWallClock(now).date;
+}
+
+/** The date and the time of day (HH:MM:SS.sss) on a Brussels clock at `now`, by the same rule. */
+export function brusselsWallClock(now: Date = new Date()): { date: string; time: string } {
   const t = now.getTime();
-  if (!(t >= EU_RULE_SINCE)) return fromDate(new TZDate(t, BRUSSELS));
+  if (!(t >= EU_RULE_SINCE)) {
+    const local = new TZDate(t, BRUSSELS);
+    return {
+      date: fromDate(local),
+      time: `${local.toTimeString().slice(0, 8)}.${String(local.getMilliseconds()).padStart(3, '0')}`,
+    };
+  }
   const year = now.getUTCFullYear();
   const summer = t >= lastSundayAtOneUtc(year, 2) && t < lastSundayAtOneUtc(year, 9);
-  return fromDate(new UTCDateMini(t + (summer ? 2 : 1) * 3_600_000));
+  const shifted = new UTCDateMini(t + (summer ? 2 : 1) * 3_600_000);
+  return { date: fromDate(shifted), time: shifted.toISOString().slice(11, 23) };
 }
 
 export function checkPeriod(period: Period, maxYears: number): Check<Period> {

@@ -18,9 +18,23 @@ import type {
 } from '#lib/domain/records';
 import type { AccessRequest, Task } from '#lib/domain/tasks';
 
-/** The national register (source VKBP). `null`: no such person. Throws UnavailableError when down. */
+/**
+ * What the national register (source VKBP) says of a person: the details we keep, and two facts we act on
+ * but do not keep (a death, and whether the number is a BIS number, the register for people without a
+ * Belgian national number).
+ */
+export interface RegisterPerson extends PersonDetails {
+  /** The date of death when the register records one (it may be incomplete: null then). */
+  deceased: { on: string | null } | null;
+  register: 'national' | 'bis';
+}
+
+/**
+ * The national register. `null`: no such person. Throws `RegistryUnavailableError` when it is down, slow
+ * or answers with a fault.
+ */
 export interface NationalRegister {
-  lookup(nationalNumber: string): Promise<PersonDetails | null>;
+  lookup(nationalNumber: string): Promise<RegisterPerson | null>;
 }
 
 export interface LegalRepresentative {
@@ -31,9 +45,17 @@ export interface LegalRepresentative {
   function: string;
 }
 
+export type EnterpriseStatus = 'active' | 'stopped';
+
 export interface Enterprise {
   enterpriseNumber: string;
   name: string;
+  /** `stopped`: the KBO records a stopping (stopzetting) that has taken effect. */
+  status: EnterpriseStatus;
+  stoppedOn: string | null;
+  /** The legal form in force, e.g. "Besloten vennootschap". */
+  legalForm: string | null;
+  /** The people holding a KBO function for the enterprise today (natural persons only). */
   legalRepresentatives: LegalRepresentative[];
 }
 
@@ -44,7 +66,10 @@ export interface Representation {
   function: string;
 }
 
-/** The KBO (Kruispuntbank van Ondernemingen). `null`: no such enterprise. */
+/**
+ * The KBO (Kruispuntbank van Ondernemingen). `null`: no such enterprise. Throws
+ * `RegistryUnavailableError` when it is down, slow or answers with a fault.
+ */
 export interface EnterpriseRegistry {
   getEnterprise(enterpriseNumber: string): Promise<Enterprise | null>;
   /** The enterprises where this person is a legal representative, as the KBO says today. */
@@ -99,9 +124,19 @@ export interface Workflows {
 // what belongs together is written together or not at all, whatever the entities.
 
 /** People as the national register gave them, one record per person whatever the organisation. */
+/** What the national register said about a person, and when we asked. */
+export interface RegisterRead {
+  person: RegisterPerson;
+  readAt: string;
+}
+
 export interface PersonsPort {
   /** Strongly consistent: the uniqueness of a person hangs on it. */
   get(pseudonym: string): Promise<PersonRecord | null>;
+  /** The register's last answer about this person, if still kept. */
+  registerRead(pseudonym: string): Promise<RegisterRead | null>;
+  /** Keeps the register's answer until `keepUntil` (ISO instant; the table's TTL removes it after). */
+  rememberRegisterRead(pseudonym: string, read: RegisterRead, keepUntil: string): Promise<void>;
 }
 
 /** A person within an organisation: the aggregate (membership, relationship, grants) and its history. */

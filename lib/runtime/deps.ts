@@ -13,7 +13,7 @@ import { type AppEnv, readEnv } from '#lib/config/env';
 import { todayInBrussels } from '#lib/domain/period';
 import type { ExpiryPort, LoginsPort, Mailer, Workflows } from '#lib/domain/ports';
 import { log } from '#lib/runtime/logger';
-import { registries } from '#lib/runtime/registries';
+import { registries, resetRegistries } from '#lib/runtime/registries';
 import type { Deps } from '#lib/services/deps';
 
 /** The use cases' dependencies, and what the runtime itself (local tooling, tests, bench) needs besides. */
@@ -123,6 +123,7 @@ async function build(): Promise<RuntimeDeps> {
     workflows: lazyWorkflows(env),
     log,
     appUrl: env.APP_URL,
+    registerMaxAgeHours: Number(env.REGISTER_MAX_AGE_HOURS ?? 24),
   };
 }
 
@@ -143,6 +144,8 @@ export async function setDeps(overrides: Partial<RuntimeDeps>): Promise<RuntimeD
   return next;
 }
 
+/** Forget the built dependencies, the registries' too (the environment changed). */
 export function resetDeps(): void {
   current = undefined;
+  resetRegistries();
 }

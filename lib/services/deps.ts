@@ -50,4 +50,6 @@ export interface Deps {
   log: Log;
   /** Base URL of the UI, for links in e-mails. */
   appUrl: string;
+  /** The national register's answer about a person is asked again once older than this. */
+  registerMaxAgeHours: number;
 }

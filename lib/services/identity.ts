@@ -6,6 +6,7 @@
 import { decideAccess } from '#lib/domain/access';
 import { maskNationalNumber } from '#lib/domain/national-number';
 import type { Deps } from '#lib/services/deps';
+import { keptDetails, readRegister } from '#lib/services/persons';
 
 export type OrganisationRole = 'local-admin' | 'legal-representative';
 
@@ -16,8 +17,9 @@ export async function whoAmI(deps: Deps, caller: { pseudonym: string; nationalNu
     deps.enterpriseRegistry.findRepresentations(caller.nationalNumber),
     deps.preferences.get(caller.pseudonym),
   ]);
-  const details =
-    person?.person ?? (await deps.nationalRegister.lookup(caller.nationalNumber).catch(() => null));
+  // Someone not in the table yet (a legal representative at first login) gets their name from the register.
+  const registered = person ? null : await readRegister(deps, caller.nationalNumber).catch(() => null);
+  const details = person?.person ?? (registered ? keptDetails(registered) : null);
   const organisations = new Map<
     string,
     { enterpriseNumber: string; name: string; roles: OrganisationRole[] }

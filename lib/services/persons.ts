@@ -1,31 +1,76 @@
 /** Use cases around persons in an organisation: register lookup, add, page, list, history, compare. */
-import { ConflictError, NotFoundError, UnavailableError } from '#lib/domain/errors';
+import {
+  BusinessRuleError,
+  ConflictError,
+  NotFoundError,
+  RegistryUnavailableError,
+} from '#lib/domain/errors';
 import { newMembership, type PersonAggregate, type PersonDetails } from '#lib/domain/membership';
 import type { NationalNumber } from '#lib/domain/national-number';
+import type { RegisterPerson } from '#lib/domain/ports';
 import type { Actor } from '#lib/domain/records';
 import { committed, historyEntry, personNotFound, withRetry } from '#lib/services/aggregate';
 import type { Deps } from '#lib/services/deps';
 import { personSummary } from '#lib/services/views';
 
-/** The register's answer, or a clear 404/503; a register failure never leaves anything half-made. */
-export async function registerLookup(deps: Deps, nationalNumber: string): Promise<PersonDetails> {
-  let details: PersonDetails | null;
+/**
+ * What the national register says of a person: its answer kept in the table is used while younger than
+ * REGISTER_MAX_AGE_HOURS, otherwise the register is asked and its answer kept. `null`: no such person.
+ * The register being down is a 503 (`unavailable`), and nothing is written.
+ */
+export async function readRegister(deps: Deps, nationalNumber: string): Promise<RegisterPerson | null> {
+  const pseudonym = deps.pseudonymize(nationalNumber);
+  const clock = deps.clock();
+  const maxAgeMs = deps.registerMaxAgeHours * 3_600_000;
+  // Without the kept answer the register is simply asked: the table is a shortcut, not a dependency.
+  const kept = await deps.persons.registerRead(pseudonym).catch(() => null);
+  if (kept && Date.parse(clock.now) - Date.parse(kept.readAt) < maxAgeMs) return kept.person;
+  let person: RegisterPerson | null;
   try {
-    details = await deps.nationalRegister.lookup(nationalNumber);
-  } catch {
-    throw new UnavailableError(
-      'national-register.unavailable',
-      'Het rijksregister antwoordt momenteel niet. Probeer het over enkele minuten opnieuw.',
-      30,
-    );
+    person = await deps.nationalRegister.lookup(nationalNumber);
+  } catch (error) {
+    if (error instanceof RegistryUnavailableError) throw error;
+    deps.log.error('national register adapter failed', {
+      error: error instanceof Error ? error.name : 'unknown',
+    });
+    throw new RegistryUnavailableError('national-register', 'adapter-error');
   }
-  if (!details) {
+  if (person) {
+    const keepUntil = new Date(Date.parse(clock.now) + maxAgeMs).toISOString();
+    await deps.persons
+      .rememberRegisterRead(pseudonym, { person, readAt: clock.now }, keepUntil)
+      .catch(() => deps.log.warn('register answer not kept'));
+  }
+  return person;
+}
+
+/** The details we keep of a person: what the register says, without what we only act on. */
+export function keptDetails(person: RegisterPerson): PersonDetails {
+  return {
+    firstName: person.firstName,
+    lastName: person.lastName,
+    birthDate: person.birthDate,
+    sex: person.sex,
+    source: person.source,
+  };
+}
+
+/** The register's details of someone who may be added, or a clear 404/422/503; nothing half-made. */
+export async function registerLookup(deps: Deps, nationalNumber: string): Promise<PersonDetails> {
+  const person = await readRegister(deps, nationalNumber);
+  if (!person) {
     throw new NotFoundError(
       'national-register.not-found',
       'Dit rijksregister- of BIS-nummer is niet gekend in het rijksregister. Controleer het nummer.',
     );
   }
-  return details;
+  if (person.deceased) {
+    throw new BusinessRuleError(
+      'person.deceased',
+      'Volgens het rijksregister is deze persoon overleden. U kunt deze persoon geen toegang geven.',
+    );
+  }
+  return keptDetails(person);
 }
 
 export async function organisationName(deps: Deps, enterpriseNumber: string): Promise<string> {

@@ -18,7 +18,19 @@ export const FIXTURE_WEB_DIST = fromRoot('test/infra/fixtures/web-dist');
  * The same tree `infra/app.ts` builds, with the context of cdk.json. `aws:cdk:bundling-stacks: []` tells
  * every asset to skip bundling: the assertions need the templates, not one esbuild bundle per function.
  */
-export function buildApp(options: GebruikersbeheerOptions = {}): { app: App } & GebruikersbeheerStacks {
-  const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
+export const TEST_MAGDA = {
+  magdaEndpoint: 'https://magda.example.test',
+  magdaCertificateSecret: 'gebruikersbeheer/magda-client',
+  magdaSenderId: 'gebruikersbeheer.test',
+  magdaCapacity: '1300',
+};
+
+export function buildApp(
+  options: GebruikersbeheerOptions & { context?: Record<string, unknown> } = {},
+): { app: App } & GebruikersbeheerStacks {
+  // MAGDA by default, as a real deployment; a test may pass other context (the demo switch, nothing).
+  const app = new App({
+    context: { ...cdkJson.context, ...(options.context ?? TEST_MAGDA), 'aws:cdk:bundling-stacks': [] },
+  });
   return { app, ...addGebruikersbeheer(app, { webDist: FIXTURE_WEB_DIST, ...options }) };
 }

@@ -145,7 +145,7 @@ describe('bad input is refused with a problem and changes nothing', () => {
               params: { enterpriseNumber: en },
               body: { nationalNumber: DEMO.jonas },
             }),
-          { status: 503, code: 'national-register.unavailable' },
+          { status: 503, code: 'unavailable' },
         );
         expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
         expect(JSON.stringify(res.body)).not.toContain('down');

@@ -44,7 +44,15 @@ describe('concurrent requests', () => {
           if (known) return known;
           const lastName = synthetic.get(n);
           return lastName
-            ? { firstName: 'Test', lastName, birthDate: null, sex: null, source: 'VKBP' }
+            ? {
+                firstName: 'Test',
+                lastName,
+                birthDate: null,
+                sex: null,
+                source: 'VKBP',
+                deceased: null,
+                register: 'national',
+              }
             : null;
         },
       },

@@ -10,7 +10,7 @@ import { ConcurrentChangeError } from '#lib/domain/errors';
 import type { DueEntry, Notice, SweepFailure } from '#lib/domain/expiry';
 import type { LoginSummary } from '#lib/domain/logins';
 import type { PersonAggregate, PersonDetails } from '#lib/domain/membership';
-import type { Email, Enterprise, UnitOfWork } from '#lib/domain/ports';
+import type { Email, Enterprise, RegisterRead, UnitOfWork } from '#lib/domain/ports';
 import type { AdminRecord, HistoryEntry, PersonRecord, Preferences } from '#lib/domain/records';
 import type { AccessRequest, Task } from '#lib/domain/tasks';
 import type { Deps } from '#lib/services/deps';
@@ -186,9 +186,14 @@ export function fakeDeps(options: FakeOptions = {}): { deps: Deps; world: FakeWo
   let counter = 0;
   const newId = () => `01FAKE${String(++counter).padStart(20, '0')}`;
   const register = options.register ?? {};
+  const registerReads = new Map<string, RegisterRead>();
   const enterprises = options.enterprises ?? [];
   const deps: Deps = {
-    persons: { get: async (p) => copy(world.persons.get(p) ?? null) },
+    persons: {
+      get: async (p) => copy(world.persons.get(p) ?? null),
+      registerRead: async (p) => copy(registerReads.get(p) ?? null),
+      rememberRegisterRead: async (p, read) => void registerReads.set(p, copy(read)),
+    },
     memberships: {
       load: async (en, personId) => copy(world.aggregates.get(aggKey(en, personId)) ?? null),
       pseudonymOf: async (en, personId) =>
@@ -279,7 +284,12 @@ export function fakeDeps(options: FakeOptions = {}): { deps: Deps; world: FakeWo
       return work;
     },
     pseudonymize: (nn) => `p:${nn}`,
-    nationalRegister: { lookup: async (nn) => copy(register[nn] ?? null) },
+    nationalRegister: {
+      lookup: async (nn) => {
+        const details = register[nn];
+        return details ? { ...copy(details), deceased: null, register: 'national' } : null;
+      },
+    },
     enterpriseRegistry: {
       getEnterprise: async (en) => copy(enterprises.find((e) => e.enterpriseNumber === en) ?? null),
       findRepresentations: async () => [],
@@ -294,6 +304,7 @@ export function fakeDeps(options: FakeOptions = {}): { deps: Deps; world: FakeWo
     },
     log: { info: () => undefined, warn: () => undefined, error: () => undefined },
     appUrl: 'http://localhost:3000',
+    registerMaxAgeHours: 24,
   };
   return { deps, world };
 }

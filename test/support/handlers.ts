@@ -10,6 +10,7 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { handlerPath, type Route, routes } from '#functions/routes';
 import { workflowFunctions, workflowHandlerPath } from '#functions/workflows';
 import { type HttpEvent, httpEvent, jwtAuthorizer, lambdaContext } from '#infra/local/events';
+import { type MagdaConnection, pointAtMagda } from '#infra/local/stack';
 import { ENV } from '#lib/config/env-names';
 
 /** The repository root, where the handler files are. */
@@ -62,9 +63,16 @@ export function routeFor(fn: string): Route {
 
 /**
  * Points the handlers (their next `getDeps()`) at a table: name, endpoint, a fresh pseudonym secret, the
- * region, and the day they take for today (none: the real day).
+ * region, the day they take for today (none: the real day), and MAGDA (the stand-in); without MAGDA the
+ * demo registries, chosen explicitly (`npm run bench`'s capacity world, which brings its own register).
  */
-export function configureHandlers(table: { tableName: string; endpoint: string }, today?: string): void {
+export function configureHandlers(
+  table: { tableName: string; endpoint: string },
+  today?: string,
+  magda?: MagdaConnection,
+): void {
+  if (magda) pointAtMagda(magda);
+  else process.env[ENV.registries] = 'demo';
   process.env[ENV.tableName] = table.tableName;
   process.env[ENV.dynamoEndpoint] = table.endpoint;
   process.env[ENV.pseudonymSecret] = randomBytes(32).toString('base64url');

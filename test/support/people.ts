@@ -25,6 +25,8 @@ export function registerWith(synthetic: Set<string>): NationalRegister {
             birthDate: null,
             sex: null,
             source: 'VKBP',
+            deceased: null,
+            register: 'national',
           }
         : null;
     },

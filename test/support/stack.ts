@@ -13,6 +13,7 @@ export async function startTestStack(
   const stack = await startLocalStack({
     port: 0,
     dynamoEndpoint: inject('dynamoEndpoint'),
+    magda: inject('magda'),
     tableName: options.tableName ?? `e2e-${randomUUID()}`,
     // The daily sweep would write while tests compare the table; tests run it explicitly.
     schedule: false,

@@ -26,6 +26,7 @@
  * |20 | a person's logins per method (Accounts tab)      | table         | NRN#{pseudo}                         | LOGINS             |
  * |21 | what a sweep could not handle, per day (report)  | table         | SWEEP                                | FAILED#{date}#{item} |
  * |22 | the national number a Cognito user first had     | table         | COGNITO#{sub}                        | BINDING            |
+ * |23 | what the national register said, and when (cache)| table         | NRN#{pseudo}                         | REGISTER           |
  */
 export const ITEM_TYPES = {
   person: 'Person',
@@ -46,6 +47,7 @@ export const ITEM_TYPES = {
   right: 'Right',
   logins: 'Logins',
   cognitoBinding: 'CognitoBinding',
+  registerRead: 'RegisterRead',
 } as const;
 
 export interface Key {
@@ -75,6 +77,8 @@ export const keys = {
   preferences: (pseudo: string): Key => ({ pk: `NRN#${pseudo}`, sk: 'PREFS' }),
   /** One item per person, whatever the organisation: logins are the person's, not an organisation's. */
   logins: (pseudo: string): Key => ({ pk: `NRN#${pseudo}`, sk: 'LOGINS' }),
+  /** The register's last answer about the person, kept for a while (TTL) so a burst of reads asks once. */
+  registerRead: (pseudo: string): Key => ({ pk: `NRN#${pseudo}`, sk: 'REGISTER' }),
   openTasks: (en: string) => ({ pk: `TASK#ORG#${en}`, skPrefix: 'OPEN#' }),
   openTask: (en: string, taskId: string): Key => ({ pk: `TASK#ORG#${en}`, sk: `OPEN#${taskId}` }),
   doneTask: (en: string, taskId: string): Key => ({ pk: `TASK#ORG#${en}`, sk: `DONE#${taskId}` }),

@@ -39,7 +39,16 @@ export function world(options: FakeOptions = {}) {
     },
     today: TODAY,
     register: { [EMMA]: details('Emma', 'Willems'), [LUCAS]: details('Lucas', 'De Smet') },
-    enterprises: [{ enterpriseNumber: EN, name: 'Adviesbureau Voorbeeld BV', legalRepresentatives: [] }],
+    enterprises: [
+      {
+        enterpriseNumber: EN,
+        name: 'Adviesbureau Voorbeeld BV',
+        status: 'active',
+        stoppedOn: null,
+        legalForm: 'Besloten vennootschap',
+        legalRepresentatives: [],
+      },
+    ],
     ...options,
   });
   const target = (personId: string, reason?: string) => ({
