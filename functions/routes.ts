@@ -130,7 +130,8 @@ export const routes: readonly Route[] = [
     path: `${org}/local-admins`,
     fn: 'list-local-admins',
     auth: 'user',
-    data: 'read',
+    // Reading the KBO here may find the enterprise stopped, which is applied at once (lib/services/kbo/read.ts).
+    data: 'write',
     registries: true,
   },
   {
@@ -165,6 +166,7 @@ export const routes: readonly Route[] = [
     fn: 'decide-task',
     auth: 'user',
     data: 'write',
+    registries: true,
   },
   {
     method: 'POST',

@@ -12,16 +12,19 @@ export interface WorkflowFunction {
   mail?: boolean;
   /** Asks the national register or the KBO (see functions/routes.ts). */
   registries?: boolean;
+  /** Lambda timeout when a step may take longer than the default 25 s (below its Task's TimeoutSeconds). */
+  timeoutSeconds?: number;
 }
 
 export interface StateMachineSpec {
-  name: 'approval' | 'expiry';
+  name: 'approval' | 'expiry' | 'kbo';
   file: string;
 }
 
 export const stateMachines: readonly StateMachineSpec[] = [
   { name: 'approval', file: 'infra/workflows/approval.asl.json' },
   { name: 'expiry', file: 'infra/workflows/expiry.asl.json' },
+  { name: 'kbo', file: 'infra/workflows/kbo.asl.json' },
 ];
 
 export const workflowFunctions: readonly WorkflowFunction[] = [
@@ -45,6 +48,18 @@ export const workflowFunctions: readonly WorkflowFunction[] = [
   { fn: 'workflow-handle-due-item', placeholder: 'HandleDueItemFunctionArn', data: 'write', mail: true },
   { fn: 'workflow-record-sweep-failure', placeholder: 'RecordSweepFailureFunctionArn', data: 'write' },
   { fn: 'workflow-complete-sweep', placeholder: 'CompleteSweepFunctionArn', data: 'write' },
+  { fn: 'workflow-list-organisations', placeholder: 'ListOrganisationsFunctionArn', data: 'write' },
+  {
+    fn: 'workflow-follow-organisation',
+    placeholder: 'FollowOrganisationFunctionArn',
+    data: 'write',
+    mail: true,
+    registries: true,
+    // A stopped enterprise pauses every relationship in this one step: one transaction per person.
+    timeoutSeconds: 100,
+  },
+  { fn: 'workflow-record-kbo-failure', placeholder: 'RecordKboFailureFunctionArn', data: 'write' },
+  { fn: 'workflow-complete-kbo-follow', placeholder: 'CompleteKboFollowFunctionArn', data: 'write' },
 ];
 
 export const workflowHandlerPath = (f: Pick<WorkflowFunction, 'fn'>): string =>

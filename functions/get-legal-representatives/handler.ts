@@ -1,7 +1,7 @@
 import { OrgParams } from '#lib/contracts/api';
 import { apiHandler } from '#lib/http/api-handler';
 import { registries } from '#lib/runtime/registries';
-import { requireEnterprise } from '#lib/services/local-admins';
+import { requirePublicEnterprise } from '#lib/services/local-admins';
 import '#lib/runtime/registries-adapter';
 
 /**
@@ -9,7 +9,7 @@ import '#lib/runtime/registries-adapter';
  * and functions only). Needs no table, so it asks the runtime for the registry alone; throttled per route.
  */
 export const handler = apiHandler({ auth: 'none', params: OrgParams }, async ({ params }) => {
-  const enterprise = await requireEnterprise(registries(), params.enterpriseNumber);
+  const enterprise = await requirePublicEnterprise(registries(), params.enterpriseNumber);
   return {
     status: 200,
     body: {

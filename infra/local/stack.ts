@@ -50,7 +50,7 @@ export interface LocalStackOptions {
   seed?: boolean;
   /** Extra redirect URIs for the web client of the OpenID Connect provider (tests). */
   extraRedirectUris?: string[];
-  /** Run the daily expiry sweep in-process at 06:00 Brussels (and once at start). Default true. */
+  /** Run the daily KBO follow and expiry sweep in-process at 06:00 Brussels (and once at start). Default true. */
   schedule?: boolean;
   /** Shortens how long an approval waits for a decision (configuration of the local runner). */
   approvalTimeoutMs?: number;
@@ -217,10 +217,20 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const schedule =
       options.schedule === false
         ? null
-        : startDailySchedule(() => workflows.runExpiry({}), {
-            runOnStart: true,
-            onError: (error) => logger.error('expiry sweep failed', { error: error as Error }),
-          });
+        : startDailySchedule(
+            async () => {
+              // As in AWS (05:30 and 06:00): the KBO first, so a stopped enterprise is paused before
+              // the sweep warns its people; a failed follow does not hold the sweep up.
+              await workflows
+                .runKbo({})
+                .catch((error) => logger.error('KBO follow failed', { error: error as Error }));
+              await workflows.runExpiry({});
+            },
+            {
+              runOnStart: true,
+              onError: (error) => logger.error('expiry sweep failed', { error: error as Error }),
+            },
+          );
 
     // One key and one subject salt for both issuers, so their tokens verify against one JWKS and a
     // person gets the same pseudonymous `sub` from both.

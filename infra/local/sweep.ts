@@ -1,6 +1,8 @@
 /**
- * `npm run sweep [-- --date 2027-01-31]`: runs the daily expiry sweep for a day (default: today in
- * Brussels), through the same ASL and handlers as the schedule, whether or not `npm start` runs. It
+ * `npm run sweep [-- --date 2027-01-31]`: runs the day's scheduled work for a day (default: today in
+ * Brussels): first the KBO follow, then the expiry sweep, through the same ASL and handlers as the
+ * schedule, whether or not `npm start` runs. With `--date` that day is "today" for the run, so MAGDA
+ * (the stand-in) answers as the KBO would on it. It
  * uses the running stack's database when `.data/runtime.json` points at one that answers; otherwise it
  * starts DynamoDB Local on `.data/dynamodb` for the duration of the run (creating the table and the
  * demo world when needed). E-mail goes to `.data/outbox/` as `.eml` files. DATA_DIR and PORT apply.
@@ -16,10 +18,12 @@ import { createLocalWorkflows } from '#infra/local/workflows';
 import { ENV } from '#lib/config/env-names';
 import { parseCalendarDate } from '#lib/domain/period';
 import { getDeps, type RuntimeDeps } from '#lib/runtime/deps';
+import { logger } from '#lib/runtime/logger';
 // The demo world is seeded through the registries.
 import '#lib/runtime/registries-adapter';
 import { seedDemoWorld } from '#lib/services/demo-seed';
 import { observeSweep, type SweepEvent } from '#lib/services/expiry/shared';
+import { type KboEvent, observeKboFollow } from '#lib/services/kbo/shared';
 
 const USAGE = 'Gebruik: npm run sweep [-- --date JJJJ-MM-DD]';
 
@@ -58,6 +62,31 @@ function summary(events: SweepEvent[], outbox: string): string {
     ...(failed > 0 ? [`  Mislukt:        ${failed} (gemeld; de rest van de dag ging door)`] : []),
     ...(mails(handled) > 0 ? [`  E-mails in ${outbox}`] : []),
     ...(completed ? [`Laatste gecontroleerde dag: ${nl(completed.through)}`] : []),
+  ].join('\n');
+}
+
+function kboSummary(events: KboEvent[]): string {
+  const planned = events.find((e) => e.type === 'planned');
+  const followed = events.flatMap((e) => (e.type === 'followed' ? [e.result] : []));
+  const failed = events.filter((e) => e.type === 'failed').length;
+  const completed = events.some((e) => e.type === 'completed');
+  const withChange = (c: string) => followed.filter((r) => (r.changes as string[]).includes(c)).length;
+  const sum = (k: 'paused' | 'tasksOpened' | 'emails') => followed.reduce((n, r) => n + r[k], 0);
+  if (planned && planned.organisations === 0 && followed.length === 0)
+    return `KBO-opvolging voor ${nl(planned.date)}: al gedaan.`;
+  return [
+    `KBO-opvolging voor ${planned ? nl(planned.date) : '?'}${planned?.resumed ? ' (hervat)' : ''}`,
+    `  Organisaties:   ${followed.length} (${followed.filter((r) => r.outcome === 'changed').length} met wijzigingen, ${followed.filter((r) => r.outcome === 'skipped').length} niets te volgen)`,
+    `  Stopgezet:      ${withChange('stopped')} (${sum('paused')} werkrelaties gepauzeerd)`,
+    `  Opnieuw actief: ${withChange('active-again')}`,
+    `  Vertegenwoordigers gewijzigd: ${withChange('representatives')}`,
+    `  Taken geopend:  ${sum('tasksOpened')}`,
+    `  E-mails:        ${sum('emails')}`,
+    ...(followed.some((r) => r.outcome === 'not-in-kbo')
+      ? [`  Niet in de KBO: ${followed.filter((r) => r.outcome === 'not-in-kbo').length}`]
+      : []),
+    ...(failed > 0 ? [`  Mislukt:        ${failed} (gemeld; de rest van de dag ging door)`] : []),
+    ...(completed ? [] : ['  Niet afgerond: een volgende run gaat verder waar deze stopte.']),
   ].join('\n');
 }
 
@@ -100,7 +129,9 @@ async function main(): Promise<number> {
 
   const outbox = join(dataDir, 'outbox');
   const events: SweepEvent[] = [];
+  const kboEvents: KboEvent[] = [];
   const unsubscribe = observeSweep((e) => events.push(e));
+  const unsubscribeKbo = observeKboFollow((e) => kboEvents.push(e));
   const workflows = createLocalWorkflows({ root: ROOT });
   const client = new DynamoDBClient(localDynamoClientConfig(endpoint));
   let deps: RuntimeDeps | undefined;
@@ -114,12 +145,26 @@ async function main(): Promise<number> {
     process.env[ENV.outboxDir] = outbox;
     process.env[ENV.appUrl] ??= runtime?.url ?? `http://localhost:${port}`;
     process.env.AWS_REGION ??= 'eu-west-1';
-    process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+    // The logger was made at import: quiet it here (the MAGDA calls' trace is INFO), unless asked otherwise.
+    if (!process.env.POWERTOOLS_LOG_LEVEL) logger.setLogLevel('WARN');
+    // The day of the run is today for it: the registries answer as on that day.
+    if (date) process.env[ENV.today] = date;
     deps = await getDeps();
     if (await isTableEmpty(client, tableName)) {
       await seedDemoWorld(deps);
       console.log('Lege tabel: demogegevens geladen.');
     }
+    let kboFailed = false;
+    try {
+      await workflows.runKbo(date ? { date } : {});
+    } catch (error) {
+      kboFailed = true;
+      console.error(
+        `De KBO-opvolging is niet volledig gelukt (${error instanceof Error ? error.message : 'onbekende fout'}). ` +
+          'Een volgende run gaat verder waar deze stopte.',
+      );
+    }
+    console.log(kboSummary(kboEvents));
     try {
       await workflows.runExpiry(date ? { date } : {});
     } catch (error) {
@@ -131,10 +176,11 @@ async function main(): Promise<number> {
       return 1;
     }
     console.log(summary(events, shown(outbox)));
-    return 0;
+    return kboFailed ? 1 : 0;
   } finally {
     deps?.clients.client.destroy();
     unsubscribe();
+    unsubscribeKbo();
     workflows.stop();
     client.destroy();
     await magda.stop();

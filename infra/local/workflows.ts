@@ -150,6 +150,8 @@ export interface LocalWorkflowOptions {
 export interface LocalWorkflows extends Workflows {
   /** Runs the expiry sweep to its end and returns its output. */
   runExpiry(input: { date?: string }): Promise<unknown>;
+  /** Runs the daily KBO follow to its end. */
+  runKbo(input: { date?: string }): Promise<unknown>;
   /** Resolves when no execution is running (tests). */
   idle(): Promise<void>;
   /** Number of running executions. */
@@ -233,7 +235,7 @@ export function createLocalWorkflows(options: LocalWorkflowOptions): LocalWorkfl
     });
   }
 
-  const run = (name: 'approval' | 'expiry', input: unknown): Promise<unknown> => {
+  const run = (name: StateMachineSpec['name'], input: unknown): Promise<unknown> => {
     const m = machines.get(name)!;
     const execution = m.machine.run(
       input as never,
@@ -292,6 +294,7 @@ export function createLocalWorkflows(options: LocalWorkflowOptions): LocalWorkfl
       w.reject(new TaskFailure(error, cause));
     },
     runExpiry: (input) => run('expiry', input),
+    runKbo: (input) => run('kbo', input),
     async idle() {
       while (executions.size > 0) await Promise.allSettled([...executions]);
     },

@@ -43,6 +43,12 @@ export const EXPIRY_SCHEDULE = {
   timeZone: TimeZone.EUROPE_BRUSSELS,
 } as const;
 
+/** The daily KBO follow: 05:30 in Brussels, so a stopped enterprise is paused before the sweep warns. */
+export const KBO_SCHEDULE = {
+  expression: 'cron(30 5 * * ? *)',
+  timeZone: TimeZone.EUROPE_BRUSSELS,
+} as const;
+
 /**
  * Lambda timeout of the workflow functions: below the `TimeoutSeconds` of every Task state that calls one
  * directly (30 s and more in the ASL), so a slow function fails as a Lambda error the ASL's Retry sees,
@@ -81,6 +87,8 @@ export class WorkflowStack extends Stack {
   readonly approvalStateMachine: StateMachine;
   readonly expiryStateMachine: StateMachine;
   readonly expirySchedule: Schedule;
+  readonly kboStateMachine: StateMachine;
+  readonly kboSchedule: Schedule;
   readonly scheduleDeadLetterQueue: Queue;
 
   private readonly registries: RegistriesConfig;
@@ -159,6 +167,7 @@ export class WorkflowStack extends Stack {
     this.stateMachines = machines;
     this.approvalStateMachine = machines.approval;
     this.expiryStateMachine = machines.expiry;
+    this.kboStateMachine = machines.kbo;
 
     // OpenTask answers its own callback when it finds a decision recorded while no execution waited
     // (a re-drive). A separate policy, not the role's default one: the function depends on its default
@@ -209,8 +218,23 @@ export class WorkflowStack extends Stack {
       }),
     });
 
+    // Scheduler → KBO follow, with the same retries and dead-letter queue. A missed day is followed by
+    // the next run (it reads the KBO as it is then), so nothing is lost but a day's delay.
+    this.kboSchedule = new Schedule(this, 'DailyKboFollow', {
+      description: 'Gebruikersbeheer: daily KBO follow (stopped enterprises, legal representatives)',
+      schedule: ScheduleExpression.expression(KBO_SCHEDULE.expression, KBO_SCHEDULE.timeZone),
+      timeWindow: TimeWindow.off(),
+      target: new StepFunctionsStartExecution(this.kboStateMachine, {
+        input: ScheduleTargetInput.fromObject({}),
+        deadLetterQueue: this.scheduleDeadLetterQueue,
+        retryAttempts: 10,
+        maxEventAge: Duration.hours(6),
+      }),
+    });
+
     new Alarm(this, 'ExpiryScheduleDeadLettersAlarm', {
-      alarmDescription: 'The daily expiry sweep could not be started (message in the dead-letter queue)',
+      alarmDescription:
+        'The daily expiry sweep or KBO follow could not be started (message in the dead-letter queue)',
       metric: this.scheduleDeadLetterQueue.metricApproximateNumberOfMessagesVisible({
         period: Duration.minutes(5),
       }),
@@ -232,13 +256,14 @@ export class WorkflowStack extends Stack {
 
     new CfnOutput(this, 'ApprovalStateMachineArn', { value: this.approvalStateMachine.stateMachineArn });
     new CfnOutput(this, 'ExpiryStateMachineArn', { value: this.expiryStateMachine.stateMachineArn });
+    new CfnOutput(this, 'KboStateMachineArn', { value: this.kboStateMachine.stateMachineArn });
   }
 
   private workflowFunction(spec: WorkflowFunction, environment: Record<string, string>): ApiFunction {
     return new ApiFunction(this, pascalCase(spec.fn), {
       entry: workflowHandlerPath(spec),
       description: `Workflow task ${spec.fn}${spec.mail ? ' (sends e-mail)' : ''}`,
-      timeout: WORKFLOW_FUNCTION_TIMEOUT,
+      timeout: spec.timeoutSeconds ? Duration.seconds(spec.timeoutSeconds) : WORKFLOW_FUNCTION_TIMEOUT,
       environment,
       paramsAndSecrets: pseudonymKeyExtension(spec.data, spec.registries && this.registries.mode === 'magda'),
     });

@@ -439,15 +439,6 @@ export const LocalAdmin = /* @__PURE__ */ pure(() =>
     .register(z.globalRegistry, { id: 'LocalAdmin' }),
 );
 
-export const LocalAdmins = /* @__PURE__ */ pure(() =>
-  z.object({
-    enterpriseNumber: z.string(),
-    name: z.string(),
-    localAdmins: z.array(LocalAdmin),
-    legalRepresentatives: z.array(z.object({ name: z.string(), function: z.string() })),
-  }),
-);
-
 export const PublicLegalRepresentatives = /* @__PURE__ */ pure(() =>
   z.object({
     enterpriseNumber: z.string(),
@@ -482,7 +473,9 @@ export const TaskParams = /* @__PURE__ */ pure(() => z.extend(OrgParams, { taskI
 
 export const DecisionRequest = /* @__PURE__ */ pure(() =>
   z.strictObject({
-    decision: z.enum(['approve', 'reject', 'extend'], { error: 'Kies "approve", "reject" of "extend".' }),
+    decision: z.enum(['approve', 'reject', 'extend', 'resume', 'keep', 'remove'], {
+      error: 'Kies "approve", "reject", "extend", "resume", "keep" of "remove".',
+    }),
     reason: z.pipe(zReason, z.string().check(z.minLength(1, 'Geef een reden op voor uw beslissing.'))),
     relationship: z.optional(RelationshipDetails),
     endDate: z.optional(zDate),
@@ -510,7 +503,7 @@ export const TaskView = /* @__PURE__ */ pure(() =>
   z
     .object({
       taskId: z.string(),
-      kind: z.enum(['approval', 'extension']),
+      kind: z.enum(['approval', 'extension', 'resume', 'confirm-admin', 'appoint-admin']),
       status: z.string(),
       title: z.string(),
       subject: z.object({
@@ -520,6 +513,7 @@ export const TaskView = /* @__PURE__ */ pure(() =>
         profiles: z.array(z.string()),
         endDate: z.nullable(z.string()),
         item: z.nullable(z.enum(['relationship', 'grant'])),
+        count: z.optional(z.number()),
       }),
       requestId: z.nullable(z.string()),
       reason: z.nullable(z.string()),
@@ -537,4 +531,21 @@ export const TaskView = /* @__PURE__ */ pure(() =>
       version: z.number().check(z.int()),
     })
     .register(z.globalRegistry, { id: 'Task' }),
+);
+
+/**
+ * The page *Lokale beheerders*: the administrators, the KBO's legal representatives and status (as read
+ * now), the tasks waiting for the representatives and what the KBO changed under the organisation.
+ */
+export const LocalAdmins = /* @__PURE__ */ pure(() =>
+  z.object({
+    enterpriseNumber: z.string(),
+    name: z.string(),
+    status: z.enum(['active', 'stopped']),
+    stoppedOn: z.nullable(z.string()),
+    localAdmins: z.array(LocalAdmin),
+    legalRepresentatives: z.array(z.object({ name: z.string(), function: z.string() })),
+    representativeTasks: z.array(TaskView),
+    kboHistory: z.array(HistoryEntry),
+  }),
 );

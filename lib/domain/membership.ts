@@ -53,6 +53,8 @@ export interface WorkRelationship extends Period {
   email: string;
   paused: boolean;
   pauseReason: string | null;
+  /** `kbo`: paused because the KBO records the enterprise as stopped (kbo.ts); resuming clears it. */
+  pausedBy?: 'kbo' | null;
   /** Set by the expiry sweep the day after the end date (see expiry.ts); cleared when the end date changes. */
   expiredOn?: string | null;
   version: number;
@@ -358,17 +360,35 @@ function extendPeriod(
 }
 
 export function pauseRelationship(agg: PersonAggregate, reason: string, clock: Clock): Change {
-  return setPaused(agg, { paused: true, reason }, clock);
+  return setPaused(agg, { paused: true, reason, by: null }, clock);
 }
 
 export function resumeRelationship(agg: PersonAggregate, clock: Clock): Change {
-  return setPaused(agg, { paused: false, reason: null }, clock);
+  return setPaused(agg, { paused: false, reason: null, by: null }, clock);
+}
+
+/** Why a relationship is paused when the KBO records its enterprise as stopped. */
+export const KBO_STOPPED_REASON = 'onderneming stopgezet in de KBO';
+
+/**
+ * The enterprise is stopped in the KBO: pause the relationship, marked as the KBO's doing. Nothing to do
+ * (null) without a relationship or when it is paused already, by anyone.
+ */
+export function pauseForStoppedEnterprise(agg: PersonAggregate, clock: Clock): Change | null {
+  if (!agg.relationship || agg.relationship.paused) return null;
+  return setPaused(agg, { paused: true, reason: KBO_STOPPED_REASON, by: 'kbo' }, clock);
+}
+
+/** Active again in the KBO: resume what the KBO paused, and only that (null otherwise). */
+export function resumeAfterKbo(agg: PersonAggregate, clock: Clock): Change | null {
+  if (!agg.relationship?.paused || agg.relationship.pausedBy !== 'kbo') return null;
+  return setPaused(agg, { paused: false, reason: null, by: null }, clock);
 }
 
 /** Pause and resume are one change of state; doing either twice is a conflict, not a no-op. */
 function setPaused(
   agg: PersonAggregate,
-  to: { paused: boolean; reason: string | null },
+  to: { paused: boolean; reason: string | null; by: 'kbo' | null },
   clock: Clock,
 ): Change {
   const current = requireRelationship(agg);
@@ -381,6 +401,7 @@ function setPaused(
     ...current,
     paused: to.paused,
     pauseReason: to.reason,
+    pausedBy: to.by,
     version: current.version + 1,
     updatedAt: clock.now,
   };

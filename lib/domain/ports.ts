@@ -11,12 +11,13 @@ import type { PersonAggregate, PersonDetails } from '#lib/domain/membership';
 import type {
   AdminRecord,
   HistoryEntry,
+  OrganisationRecord,
   Page,
   PersonListEntry,
   PersonRecord,
   Preferences,
 } from '#lib/domain/records';
-import type { AccessRequest, Task } from '#lib/domain/tasks';
+import type { AccessRequest, Task, TaskAudience } from '#lib/domain/tasks';
 
 /**
  * What the national register (source VKBP) says of a person: the details we keep, and two facts we act on
@@ -171,8 +172,27 @@ export interface AdminsPort {
 }
 
 export interface OrganisationsPort {
-  get(enterpriseNumber: string): Promise<{ enterpriseNumber: string; name: string } | null>;
+  /** Strongly consistent: the KBO follow acts on what it says. */
+  get(enterpriseNumber: string): Promise<OrganisationRecord | null>;
+  /** Creates the organisation or renames it; what the KBO said stays. */
   put(enterpriseNumber: string, name: string): Promise<void>;
+  /** Every organisation's enterprise number, a page at a time (the daily KBO follow). */
+  list(opts: { cursor?: string | null; limit: number }): Promise<Page<string>>;
+  /** What the KBO changed under the organisation, newest first. */
+  history(
+    enterpriseNumber: string,
+    opts: { cursor?: string | undefined; limit: number },
+  ): Promise<Page<HistoryEntry>>;
+}
+
+/** The daily KBO follow's records: how far a day's run got, the last day done, what failed. */
+export interface KboFollowPort {
+  position(date: string): Promise<{ cursor: string | null; done: boolean } | null>;
+  /** Where the day's run goes on; `done` also records the day as the last one followed. */
+  savePosition(date: string, cursor: string | null, done: boolean, at: string): Promise<void>;
+  lastFollowed(): Promise<string | null>;
+  recordFailure(date: string, enterpriseNumber: string, code: string, at: string): Promise<void>;
+  failures(date: string): Promise<{ enterpriseNumber: string; code: string }[]>;
 }
 
 /** The right catalogue: data, so a new right needs no code change. */
@@ -190,7 +210,7 @@ export interface PreferencesPort {
 export interface TasksPort {
   get(enterpriseNumber: string, taskId: string): Promise<Task | null>;
   listOpen(enterpriseNumber: string): Promise<Task[]>;
-  countOpen(enterpriseNumber: string): Promise<number>;
+  countOpen(enterpriseNumber: string, audience: TaskAudience): Promise<number>;
 }
 
 export interface RequestsPort {
@@ -248,7 +268,13 @@ export interface UnitOfWork {
   /** A person's register record; `exists: false` fails when there is one already. */
   putPerson(pseudonym: string, record: PersonRecord, opts: { exists: boolean }): UnitOfWork;
   addAdmin(admin: AdminRecord): UnitOfWork;
+  /** The administrator's record changed, guarded by its version. */
+  updateAdmin(previous: AdminRecord, next: AdminRecord): UnitOfWork;
   removeAdmin(admin: AdminRecord): UnitOfWork;
+  /** The organisation as `next`, guarded by the version it was read with (`previous`; null: new). */
+  saveOrganisation(previous: OrganisationRecord | null, next: OrganisationRecord): UnitOfWork;
+  /** An entry of the organisation's own history (what the KBO changed). */
+  addOrganisationHistory(enterpriseNumber: string, entry: HistoryEntry): UnitOfWork;
   /** A history entry about a person that is no change of the aggregate (an appointment, say). */
   addHistory(enterpriseNumber: string, personId: string, entry: HistoryEntry): UnitOfWork;
   addTask(task: Task): UnitOfWork;

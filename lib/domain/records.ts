@@ -36,7 +36,36 @@ export interface AdminRecord {
   name: string;
   appointedAt: string;
   appointedBy: string;
+  /**
+   * Who appointed (or last confirmed) them, as a pseudonym: when that person is no longer a legal
+   * representative in the KBO, the current ones are asked to confirm (kbo.ts). Absent on older records.
+   */
+  appointedByPseudonym?: string | null;
+  /** The open task *Bevestig lokale beheerder* about this administrator, if any. */
+  confirmationTaskId?: string | null;
   version: number;
+}
+
+/** What the KBO said of an organisation when it was last read (the daily follow, or an action). */
+export interface KboSnapshot {
+  status: 'active' | 'stopped';
+  stoppedOn: string | null;
+  /** The legal representatives then: pseudonyms (never national numbers), names and functions. */
+  representatives: { pseudonym: string; name: string; function: string }[];
+  /** The day of the reading. */
+  readOn: string;
+}
+
+/** An organisation as we keep it: its name, and what the KBO said of it last. */
+export interface OrganisationRecord {
+  enterpriseNumber: string;
+  name: string;
+  kbo?: KboSnapshot | null;
+  /** The open task *Duid een lokale beheerder aan* while the organisation has none. */
+  appointTaskId?: string | null;
+  /** The markers of the e-mail about this organisation still owed (sent by the daily KBO follow). */
+  kboNotices?: string[];
+  version?: number;
 }
 
 export interface Preferences {

@@ -26,7 +26,24 @@ export interface AccessRequest {
   version: number;
 }
 
-export type TaskKind = 'approval' | 'extension';
+/**
+ * - `approval`, `extension`, `resume` (active again in the KBO: resume what it paused?): for the local
+ *   administrators;
+ * - `confirm-admin` (*Bevestig lokale beheerder*: appointed by someone who is no longer a legal
+ *   representative) and `appoint-admin` (*Duid een lokale beheerder aan*: there is none): for the legal
+ *   representatives, per the KBO.
+ */
+export type TaskKind = 'approval' | 'extension' | 'resume' | 'confirm-admin' | 'appoint-admin';
+export type TaskAudience = 'local-admins' | 'legal-representatives';
+
+export const TASK_AUDIENCE: Record<TaskKind, TaskAudience> = {
+  approval: 'local-admins',
+  extension: 'local-admins',
+  resume: 'local-admins',
+  'confirm-admin': 'legal-representatives',
+  'appoint-admin': 'legal-representatives',
+};
+
 export type TaskStatus =
   | 'open'
   | 'decided'
@@ -35,7 +52,10 @@ export type TaskStatus =
   | 'expired'
   | 'extended'
   | 'closed'
-  | 'failed';
+  | 'failed'
+  | 'resumed'
+  | 'confirmed'
+  | 'removed';
 
 /** A decision that could not be applied: why, when, and whose it was. No personal data. */
 export interface DecisionFailure {
@@ -60,6 +80,8 @@ export interface Task {
     endDate: string | null;
     /** Extension tasks: what runs out. */
     item: 'relationship' | 'grant' | null;
+    /** Resume tasks: how many work relationships the KBO paused. */
+    count?: number;
   };
   requestId: string | null;
   /** The approval workflow's callback token (approval tasks only). */

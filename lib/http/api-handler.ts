@@ -26,6 +26,7 @@ import { parseOrThrow } from '#lib/http/validation';
 import { getDeps } from '#lib/runtime/deps';
 import { logger } from '#lib/runtime/logger';
 import type { Deps } from '#lib/services/deps';
+import { isLegalRepresentative } from '#lib/services/kbo/read';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type HttpResult = APIGatewayProxyStructuredResultV2;
@@ -297,9 +298,7 @@ async function authorize(
   const allowed =
     admin !== null ||
     (spec.representative && caller && en
-      ? ((await deps.enterpriseRegistry.getEnterprise(en))?.legalRepresentatives ?? []).some(
-          (r) => r.nationalNumber === caller.nationalNumber,
-        )
+      ? await isLegalRepresentative(deps, en, caller.nationalNumber)
       : false);
   if (!allowed) throw new ForbiddenError();
   return admin;

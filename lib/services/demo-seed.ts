@@ -74,7 +74,7 @@ async function member(
   return person;
 }
 
-async function appointAdmin(deps: Deps, nationalNumber: string, enterpriseNumber: string) {
+async function appointAdmin(deps: Deps, nationalNumber: string, enterpriseNumber: string, by: string) {
   const person = await ensurePerson(deps, nationalNumber);
   await deps
     .unitOfWork()
@@ -85,6 +85,8 @@ async function appointAdmin(deps: Deps, nationalNumber: string, enterpriseNumber
       name: `${person.person.firstName} ${person.person.lastName}`,
       appointedAt: new Date().toISOString(),
       appointedBy: SYSTEM.name,
+      // The legal representative who appointed them, as the KBO follow needs to know (kbo.ts).
+      appointedByPseudonym: deps.pseudonymize(by),
       version: 1,
     })
     .commit();
@@ -114,8 +116,8 @@ export async function seedDemoWorld(deps: Deps): Promise<void> {
         clock,
       ),
   ]);
-  await appointAdmin(deps, DEMO.sofie, DEMO.adviesbureau);
-  await appointAdmin(deps, DEMO.marc, DEMO.boekhouding);
+  await appointAdmin(deps, DEMO.sofie, DEMO.adviesbureau, DEMO.pieter);
+  await appointAdmin(deps, DEMO.marc, DEMO.boekhouding, DEMO.marc);
   await member(deps, DEMO.tom, DEMO.boekhouding, [
     (agg) =>
       createRelationship(

@@ -9,6 +9,7 @@ import type {
   CataloguePort,
   EnterpriseRegistry,
   ExpiryPort,
+  KboFollowPort,
   Log,
   LoginsPort,
   Mailer,
@@ -35,6 +36,8 @@ export interface Deps {
   tasks: TasksPort;
   requests: RequestsPort;
   notices: NoticesPort;
+  /** The daily KBO follow's records. */
+  kbo: KboFollowPort;
   expiry: ExpiryPort;
   /** A person's logins per method (the person page's Accounts tab). */
   logins: LoginsPort;

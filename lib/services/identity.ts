@@ -6,6 +6,8 @@
 import { decideAccess } from '#lib/domain/access';
 import { maskNationalNumber } from '#lib/domain/national-number';
 import type { Deps } from '#lib/services/deps';
+import { readEnterprise } from '#lib/services/kbo/read';
+import { askKbo } from '#lib/services/kbo/shared';
 import { keptDetails, readRegister } from '#lib/services/persons';
 
 export type OrganisationRole = 'local-admin' | 'legal-representative';
@@ -28,10 +30,7 @@ export async function whoAmI(deps: Deps, caller: { pseudonym: string; nationalNu
     const org = await deps.organisations.get(a.enterpriseNumber);
     organisations.set(a.enterpriseNumber, {
       enterpriseNumber: a.enterpriseNumber,
-      name:
-        org?.name ??
-        (await deps.enterpriseRegistry.getEnterprise(a.enterpriseNumber))?.name ??
-        a.enterpriseNumber,
+      name: org?.name ?? (await readEnterprise(deps, a.enterpriseNumber))?.name ?? a.enterpriseNumber,
       roles: ['local-admin'],
     });
   }
@@ -48,7 +47,14 @@ export async function whoAmI(deps: Deps, caller: { pseudonym: string; nationalNu
   const list = await Promise.all(
     [...organisations.values()].map(async (o) => ({
       ...o,
-      openTasks: o.roles.includes('local-admin') ? await deps.tasks.countOpen(o.enterpriseNumber) : 0,
+      // What waits for this person: the administrators' tasks and, as representative, theirs.
+      openTasks:
+        (o.roles.includes('local-admin')
+          ? await deps.tasks.countOpen(o.enterpriseNumber, 'local-admins')
+          : 0) +
+        (o.roles.includes('legal-representative')
+          ? await deps.tasks.countOpen(o.enterpriseNumber, 'legal-representatives')
+          : 0),
     })),
   );
   list.sort((a, b) => a.name.localeCompare(b.name, 'nl'));
@@ -71,7 +77,8 @@ export async function myAccess(
   const [projection, admins, enterprise] = await Promise.all([
     deps.memberships.accessProjection(caller.pseudonym, query.enterpriseNumber),
     deps.admins.list(query.enterpriseNumber),
-    deps.enterpriseRegistry.getEnterprise(query.enterpriseNumber),
+    // A portal user's question only reads (its function may not write): the stop is applied elsewhere.
+    askKbo(deps, query.enterpriseNumber),
   ]);
   const decision = decideAccess(projection, query, deps.clock().today);
   // The local administrators' names are the organisation's to share with its own people: someone with

@@ -9,6 +9,10 @@ export function uiLinks(appUrl: string) {
     /** A person's page in the organisation. */
     person: (enterpriseNumber: string, personId: string) =>
       `${appUrl}/o/${enterpriseNumber}/personen/${personId}`,
+    /** The organisation's person list. */
+    persons: (enterpriseNumber: string) => `${appUrl}/o/${enterpriseNumber}/personen`,
+    /** The organisation's local administrators, where a legal representative appoints one. */
+    localAdmins: (enterpriseNumber: string) => `${appUrl}/o/${enterpriseNumber}/lokale-beheerders`,
     /** The portal page where a person sees their access and asks for it. */
     portal: () => `${appUrl}/portaal`,
   };

@@ -5,20 +5,32 @@
 
 import { ConflictError, ForbiddenError, NotFoundError } from '#lib/domain/errors';
 import { checkVersion } from '#lib/domain/membership';
-import type { Enterprise } from '#lib/domain/ports';
+import type { Enterprise, UnitOfWork } from '#lib/domain/ports';
 import type { Actor, AdminRecord } from '#lib/domain/records';
 import { withRetry } from '#lib/services/aggregate';
 import type { Deps } from '#lib/services/deps';
+import { appointTaskFor } from '#lib/services/kbo/apply';
+import { readEnterprise } from '#lib/services/kbo/read';
+import { ORGANISATION } from '#lib/services/kbo/shared';
 import { registerLookup } from '#lib/services/persons';
+import { listTasks } from '#lib/services/tasks';
 
-export async function requireEnterprise(
+const enterpriseNotFound = () =>
+  new NotFoundError('enterprise.not-found', 'Dit ondernemingsnummer is niet gekend in de KBO.');
+
+export async function requireEnterprise(deps: Deps, enterpriseNumber: string): Promise<Enterprise> {
+  const enterprise = await readEnterprise(deps, enterpriseNumber);
+  if (!enterprise) throw enterpriseNotFound();
+  return enterprise;
+}
+
+/** The public route's reading: the KBO only (that function has no table, so it applies nothing). */
+export async function requirePublicEnterprise(
   deps: Pick<Deps, 'enterpriseRegistry'>,
   enterpriseNumber: string,
 ): Promise<Enterprise> {
   const enterprise = await deps.enterpriseRegistry.getEnterprise(enterpriseNumber);
-  if (!enterprise) {
-    throw new NotFoundError('enterprise.not-found', 'Dit ondernemingsnummer is niet gekend in de KBO.');
-  }
+  if (!enterprise) throw enterpriseNotFound();
   return enterprise;
 }
 
@@ -27,7 +39,7 @@ export function isRepresentative(enterprise: Enterprise, nationalNumber: string)
 }
 
 /** The person record, read or looked up in the register; `isNew`: the caller's unit of work creates it. */
-async function personFor(deps: Deps, nationalNumber: string) {
+export async function personFor(deps: Deps, nationalNumber: string) {
   const pseudonym = deps.pseudonymize(nationalNumber);
   const existing = await deps.persons.get(pseudonym);
   if (existing) return { pseudonym, record: existing, isNew: false };
@@ -36,19 +48,28 @@ async function personFor(deps: Deps, nationalNumber: string) {
   return { pseudonym, record, isNew: true };
 }
 
+/** The organisation's history shown with its administrators: what the KBO changed, the latest first. */
+const KBO_HISTORY_SHOWN = 20;
+
 export async function listLocalAdmins(deps: Deps, enterpriseNumber: string) {
-  const [enterprise, admins] = await Promise.all([
+  const [enterprise, admins, tasks, history] = await Promise.all([
     requireEnterprise(deps, enterpriseNumber),
     deps.admins.list(enterpriseNumber),
+    listTasks(deps, enterpriseNumber, 'legal-representatives'),
+    deps.organisations.history(enterpriseNumber, { limit: KBO_HISTORY_SHOWN }),
   ]);
   return {
     enterpriseNumber,
     name: enterprise.name,
+    status: enterprise.status,
+    stoppedOn: enterprise.stoppedOn,
     localAdmins: admins.map(adminView),
     legalRepresentatives: enterprise.legalRepresentatives.map((r) => ({
       name: `${r.firstName} ${r.lastName}`,
       function: r.function,
     })),
+    representativeTasks: tasks.items,
+    kboHistory: history.items,
   };
 }
 
@@ -90,9 +111,25 @@ export async function appointLocalAdmin(
       name: fullName(appointee.record.person),
       appointedAt: clock.now,
       appointedBy: actor.name,
+      appointedByPseudonym: actorPerson.pseudonym,
       version: 1,
     };
     const work = deps.unitOfWork();
+    // The organisation has a local administrator again: the task to appoint one is done.
+    const org = await deps.organisations.get(input.enterpriseNumber);
+    const appointTask = org?.appointTaskId
+      ? await deps.tasks.get(input.enterpriseNumber, org.appointTaskId)
+      : null;
+    if (org && appointTask?.status === 'open') {
+      work
+        .closeTask(appointTask, {
+          ...appointTask,
+          status: 'closed',
+          decidedAt: clock.now,
+          decidedBy: actor.name,
+        })
+        .saveOrganisation(org, { ...org, appointTaskId: null });
+    }
     for (const p of appointee === actorPerson ? [actorPerson] : [actorPerson, appointee]) {
       if (p.isNew) work.putPerson(p.pseudonym, p.record, { exists: false });
     }
@@ -117,6 +154,8 @@ export async function removeLocalAdmin(
   deps: Deps,
   caller: { nationalNumber: string },
   input: { enterpriseNumber: string; personId: string; version: number; reason?: string | undefined },
+  /** More of the same transaction (a *Bevestig lokale beheerder* task closed with the removal). */
+  also?: (work: UnitOfWork, actor: Actor) => void,
 ) {
   const enterprise = await requireEnterprise(deps, input.enterpriseNumber);
   if (!isRepresentative(enterprise, caller.nationalNumber)) throw notRepresentative();
@@ -141,6 +180,32 @@ export async function removeLocalAdmin(
     const clock = deps.clock();
     const work = deps.unitOfWork();
     if (actorPerson.isNew) work.putPerson(actorPerson.pseudonym, actorPerson.record, { exists: false });
+    const remaining = admins.filter((a) => a.personId !== current.personId).length;
+    // The last one goes: the legal representatives get a task to appoint another, and an e-mail (sent
+    // by the next daily KBO follow, which has the mailer).
+    const org = remaining === 0 ? await deps.organisations.get(input.enterpriseNumber) : null;
+    if (org && !org.appointTaskId) {
+      const { task, notice } = appointTaskFor(deps, org, clock.now);
+      work
+        .addTask(task)
+        .addNotice(input.enterpriseNumber, ORGANISATION, notice, {
+          at: clock.now,
+          status: 'pending',
+          taskId: task.taskId,
+        })
+        .saveOrganisation(org, {
+          ...org,
+          appointTaskId: task.taskId,
+          kboNotices: [...(org.kboNotices ?? []), notice],
+        });
+    }
+    if (also) also(work, actor);
+    else if (current.confirmationTaskId) {
+      // Removed directly: the question whether to keep them is answered.
+      const task = await deps.tasks.get(input.enterpriseNumber, current.confirmationTaskId);
+      if (task?.status === 'open')
+        work.closeTask(task, { ...task, status: 'removed', decidedAt: clock.now, decidedBy: actor.name });
+    }
     await work
       .removeAdmin(current)
       .addHistory(input.enterpriseNumber, current.personId, {
@@ -153,7 +218,6 @@ export async function removeLocalAdmin(
         after: null,
       })
       .commit();
-    const remaining = admins.filter((a) => a.personId !== current.personId).length;
     return {
       removed: adminView(current),
       remainingLocalAdmins: remaining,
@@ -162,7 +226,7 @@ export async function removeLocalAdmin(
             warning: {
               code: 'local-admin.none-left',
               message:
-                'Deze organisatie heeft nu geen lokale beheerder meer. Niemand kan nog personen of rechten beheren tot u een nieuwe aanduidt.',
+                'Deze organisatie heeft nu geen lokale beheerder meer. Niemand kan nog personen of rechten beheren tot u een nieuwe aanduidt. De wettelijk vertegenwoordigers krijgen daarvoor een taak.',
             },
           }
         : {}),

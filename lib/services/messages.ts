@@ -390,3 +390,99 @@ export function itemExpired(input: ItemExpiredInput): EmailContent {
     { kind: 'button', href: personUrl, label: `Naar ${personName}` },
   ]);
 }
+
+// ---------------------------------------------------------------------------------------------------
+// What follows from the KBO (lib/services/kbo/).
+
+export interface EnterpriseStoppedInput {
+  recipientName: string;
+  organisationName: string;
+  /** The day the stopping took effect, `YYYY-MM-DD`; null when the KBO gives none. */
+  stoppedOn: string | null;
+  /** For the local administrators: how many work relationships were paused. */
+  paused?: number;
+  /** The organisation's person list (administrators) or the portal (persons). */
+  url: string;
+  forAdministrator: boolean;
+}
+
+/** To the local administrators and the persons: the enterprise is stopped in the KBO, access is paused. */
+export function enterpriseStopped(input: EnterpriseStoppedInput): EmailContent {
+  const { recipientName, organisationName, stoppedOn, paused = 0, url, forAdministrator } = input;
+  const since = stoppedOn ? [' sinds ', b(formatDateNl(stoppedOn))] : [];
+  return render(
+    `${organisationName} is stopgezet in de KBO: toegang gepauzeerd`,
+    recipientName ? `Beste ${recipientName},` : 'Beste,',
+    [
+      p(
+        'Volgens de Kruispuntbank van Ondernemingen (KBO) is ',
+        b(organisationName),
+        ' stopgezet',
+        ...since,
+        '.',
+      ),
+      forAdministrator
+        ? p(
+            paused === 1
+              ? 'Daarom is 1 werkrelatie gepauzeerd'
+              : `Daarom zijn ${paused} werkrelaties gepauzeerd`,
+            ' (reden: "onderneming stopgezet in de KBO"). De gebruikersrechten binnen die werkrelaties geven geen toegang meer, tot de onderneming weer actief is.',
+          )
+        : p(
+            'Daarom is uw werkrelatie met ',
+            b(organisationName),
+            ' gepauzeerd: uw gebruikersrechten voor deze onderneming geven voorlopig geen toegang meer.',
+          ),
+      p(
+        forAdministrator
+          ? 'Wordt de onderneming opnieuw actief in de KBO, dan krijgt u een taak om de werkrelaties te hervatten.'
+          : 'Is dit niet juist? Neem dan contact op met de lokale beheerder van de onderneming.',
+      ),
+      { kind: 'button', href: url, label: forAdministrator ? 'Naar de personen' : 'Naar uw toegang' },
+    ],
+  );
+}
+
+export interface EnterpriseActiveAgainInput {
+  organisationName: string;
+  paused: number;
+  tasksUrl: string;
+}
+
+/** To the local administrators: active again in the KBO; resuming waits in Mijn taken. */
+export function enterpriseActiveAgain(input: EnterpriseActiveAgainInput): EmailContent {
+  const { organisationName, paused, tasksUrl } = input;
+  return render(`${organisationName} is opnieuw actief in de KBO`, 'Beste lokale beheerder,', [
+    p('Volgens de Kruispuntbank van Ondernemingen (KBO) is ', b(organisationName), ' opnieuw actief.'),
+    p(
+      paused === 1
+        ? '1 werkrelatie werd gepauzeerd toen de onderneming stopgezet was.'
+        : `${paused} werkrelaties werden gepauzeerd toen de onderneming stopgezet was.`,
+      ' In Mijn taken beslist u of ze hervat worden.',
+    ),
+    { kind: 'button', href: tasksUrl, label: 'Naar Mijn taken' },
+  ]);
+}
+
+export interface NoLocalAdministratorInput {
+  recipientName: string;
+  organisationName: string;
+  /** The page where a legal representative appoints one. */
+  localAdminsUrl: string;
+}
+
+/** To the legal representatives we know an address of: the organisation has no local administrator. */
+export function noLocalAdministrator(input: NoLocalAdministratorInput): EmailContent {
+  const { recipientName, organisationName, localAdminsUrl } = input;
+  return render(
+    `${organisationName} heeft geen lokale beheerder meer`,
+    recipientName ? `Beste ${recipientName},` : 'Beste,',
+    [
+      p(b(organisationName), ' heeft in Gebruikersbeheer geen lokale beheerder meer.'),
+      p(
+        'Zonder lokale beheerder kan niemand personen toevoegen, werkrelaties beheren of gebruikersrechten toekennen. Als wettelijk vertegenwoordiger (volgens de KBO) duidt u een nieuwe lokale beheerder aan.',
+      ),
+      { kind: 'button', href: localAdminsUrl, label: 'Duid een lokale beheerder aan' },
+    ],
+  );
+}

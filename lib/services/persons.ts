@@ -11,6 +11,7 @@ import type { RegisterPerson } from '#lib/domain/ports';
 import type { Actor } from '#lib/domain/records';
 import { committed, historyEntry, personNotFound, withRetry } from '#lib/services/aggregate';
 import type { Deps } from '#lib/services/deps';
+import { readEnterprise } from '#lib/services/kbo/read';
 import { personSummary } from '#lib/services/views';
 
 /**
@@ -76,7 +77,7 @@ export async function registerLookup(deps: Deps, nationalNumber: string): Promis
 export async function organisationName(deps: Deps, enterpriseNumber: string): Promise<string> {
   const org = await deps.organisations.get(enterpriseNumber);
   if (org) return org.name;
-  const enterprise = await deps.enterpriseRegistry.getEnterprise(enterpriseNumber);
+  const enterprise = await readEnterprise(deps, enterpriseNumber);
   return enterprise?.name ?? enterpriseNumber;
 }
 

@@ -17,6 +17,7 @@ import {
 import type { Actor, HistoryEntry } from '#lib/domain/records';
 import { committed, historyEntry, withRetry } from '#lib/services/aggregate';
 import type { Deps } from '#lib/services/deps';
+import { requireNotStopped } from '#lib/services/kbo/read';
 import { organisationName, registerLookup } from '#lib/services/persons';
 import { requireRight } from '#lib/services/relationships';
 
@@ -80,6 +81,7 @@ export async function quickGrant(
           ],
         );
       }
+      await requireNotStopped(deps, input.enterpriseNumber);
       agg = record(createRelationship(agg, input.relationship, clock));
     }
     const period = defaultGrantPeriod(requireRelationship(agg), right, clock.today, {

@@ -18,6 +18,7 @@ import {
 import type { Actor } from '#lib/domain/records';
 import { changeAggregate } from '#lib/services/aggregate';
 import type { Deps } from '#lib/services/deps';
+import { requireNotStopped } from '#lib/services/kbo/read';
 
 export interface Target {
   enterpriseNumber: string;
@@ -36,8 +37,10 @@ export async function requireRight(deps: Deps, rightId: string): Promise<RightDe
   return right;
 }
 
-export const linkPerson = (deps: Deps, t: Target, input: RelationshipInput) =>
-  changeAggregate(deps, t, (agg, clock) => createRelationship(agg, input, clock));
+export async function linkPerson(deps: Deps, t: Target, input: RelationshipInput) {
+  await requireNotStopped(deps, t.enterpriseNumber);
+  return changeAggregate(deps, t, (agg, clock) => createRelationship(agg, input, clock));
+}
 
 export const editRelationship = (deps: Deps, t: Target, patch: Partial<RelationshipInput>, version: number) =>
   changeAggregate(deps, t, (agg, clock) => updateRelationship(agg, patch, version, clock));
@@ -64,8 +67,10 @@ export async function extend(
 export const pause = (deps: Deps, t: Target, reason: string) =>
   changeAggregate(deps, t, (agg, clock) => pauseRelationship(agg, reason, clock));
 
-export const resume = (deps: Deps, t: Target) =>
-  changeAggregate(deps, t, (agg, clock) => resumeRelationship(agg, clock));
+export async function resume(deps: Deps, t: Target) {
+  await requireNotStopped(deps, t.enterpriseNumber);
+  return changeAggregate(deps, t, (agg, clock) => resumeRelationship(agg, clock));
+}
 
 export async function grant(deps: Deps, t: Target, rightId: string, input: GrantInput) {
   const right = await requireRight(deps, rightId);

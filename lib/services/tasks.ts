@@ -4,13 +4,25 @@
  * extension decision extends at once with the same use case as the extension route.
  */
 
-import { BusinessRuleError, ConflictError, DomainError, NotFoundError } from '#lib/domain/errors';
+import {
+  BusinessRuleError,
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  NotFoundError,
+} from '#lib/domain/errors';
 import { extendRelationship, type RelationshipInput } from '#lib/domain/membership';
 import type { Actor } from '#lib/domain/records';
-import type { Task } from '#lib/domain/tasks';
+import { TASK_AUDIENCE, type Task, type TaskAudience } from '#lib/domain/tasks';
 import { type ApprovalDecision, checkApproval } from '#lib/services/access-requests/shared';
 import { changeAggregate, withRetry } from '#lib/services/aggregate';
 import type { Deps } from '#lib/services/deps';
+import { decideConfirmation, decideResume } from '#lib/services/kbo/decide';
+
+const invalidDecision = (message: string, choose: string) =>
+  new BusinessRuleError('decision.invalid', message, [
+    { path: 'decision', code: 'decision.invalid', message: choose },
+  ]);
 
 class GoneError extends DomainError {
   readonly status = 410;
@@ -34,8 +46,17 @@ export function taskView(t: Task) {
   };
 }
 
-export async function listTasks(deps: Deps, enterpriseNumber: string) {
-  return { items: (await deps.tasks.listOpen(enterpriseNumber)).map(taskView) };
+/** The open tasks for one audience: the local administrators' (*Mijn taken*) or the legal representatives'. */
+export async function listTasks(
+  deps: Deps,
+  enterpriseNumber: string,
+  audience: TaskAudience = 'local-admins',
+) {
+  return {
+    items: (await deps.tasks.listOpen(enterpriseNumber))
+      .filter((t) => TASK_AUDIENCE[t.kind] === audience)
+      .map(taskView),
+  };
 }
 
 async function requireOpenTask(deps: Deps, enterpriseNumber: string, taskId: string): Promise<Task> {
@@ -55,14 +76,37 @@ async function requireOpenTask(deps: Deps, enterpriseNumber: string, taskId: str
 export interface DecisionInput {
   enterpriseNumber: string;
   taskId: string;
-  decision: 'approve' | 'reject' | 'extend';
+  decision: 'approve' | 'reject' | 'extend' | 'resume' | 'keep' | 'remove';
   reason: string;
   relationship?: RelationshipInput | undefined;
   endDate?: string | undefined;
 }
 
-export async function decide(deps: Deps, actor: Actor, input: DecisionInput) {
+/**
+ * Who decides: the local administrators decide their tasks (`actor` is the administrator, null for
+ * someone who is only a legal representative), the legal representatives theirs (checked in the KBO).
+ */
+export interface Decider {
+  actor: Actor | null;
+  caller: { pseudonym: string; nationalNumber: string };
+}
+
+export async function decide(deps: Deps, who: Decider, input: DecisionInput) {
   const task = await requireOpenTask(deps, input.enterpriseNumber, input.taskId);
+  if (task.kind === 'confirm-admin')
+    return taskView(await decideConfirmation(deps, who.caller, task, input, requireOpenTask));
+  if (task.kind === 'appoint-admin') {
+    throw invalidDecision(
+      'Deze taak is klaar zodra u een lokale beheerder aanduidt op de pagina Lokale beheerders.',
+      'Duid een lokale beheerder aan.',
+    );
+  }
+  const actor = who.actor;
+  // The local administrators' tasks: someone who is only a legal representative has no say here.
+  if (!actor) throw new ForbiddenError();
+  if (task.kind === 'resume') return taskView(await decideResume(deps, actor, task, input, requireOpenTask));
+  if (input.decision !== 'approve' && input.decision !== 'reject' && input.decision !== 'extend')
+    throw invalidDecision('Kies "approve", "reject" of "extend".', 'Kies goedkeuren, afkeuren of verlengen.');
   if (task.kind === 'extension') return decideExtension(deps, actor, task, input);
   if (input.decision === 'extend') {
     throw new BusinessRuleError(
@@ -112,7 +156,7 @@ export async function decide(deps: Deps, actor: Actor, input: DecisionInput) {
 }
 
 async function decideExtension(deps: Deps, actor: Actor, task: Task, input: DecisionInput) {
-  if (input.decision === 'approve') {
+  if (input.decision !== 'extend' && input.decision !== 'reject') {
     throw new BusinessRuleError(
       'decision.invalid',
       'Een verlenging keurt u goed met "extend" of weigert u met "reject".',

@@ -79,7 +79,7 @@ function substitutedDefinition(machine: Resource): { text: string; substitutions
 }
 
 describe('state machines', () => {
-  const machineOf = (name: 'approval' | 'expiry'): Resource => {
+  const machineOf = (name: 'approval' | 'expiry' | 'kbo'): Resource => {
     const id = logicalId(built.workflows, built.workflows.stateMachines[name]);
     return workflows.toJSON().Resources[id] as Resource;
   };
@@ -181,6 +181,10 @@ describe('workflow functions', () => {
   it('creates one function per entry of the workflow table, Node.js 22 on arm64 with tracing', () => {
     workflows.resourceCountIs('AWS::Lambda::Function', workflowFunctions.length);
     expect([...built.workflows.functions.keys()].sort()).toEqual(workflowFunctions.map((f) => f.fn).sort());
+    const timeouts = new Set([
+      WORKFLOW_FUNCTION_TIMEOUT.toSeconds(),
+      ...workflowFunctions.flatMap((f) => (f.timeoutSeconds ? [f.timeoutSeconds] : [])),
+    ]);
     for (const fn of Object.values(workflows.findResources('AWS::Lambda::Function'))) {
       expect(fn).toMatchObject({
         Properties: {
@@ -188,10 +192,16 @@ describe('workflow functions', () => {
           Architectures: ['arm64'],
           TracingConfig: { Mode: 'Active' },
           MemorySize: 512,
-          Timeout: WORKFLOW_FUNCTION_TIMEOUT.toSeconds(),
           LoggingConfig: { LogGroup: expect.anything() },
         },
       });
+      expect(timeouts).toContain((fn as { Properties: { Timeout: number } }).Properties.Timeout);
+    }
+    const resources = workflows.toJSON().Resources as Record<string, { Properties: { Timeout: number } }>;
+    for (const f of workflowFunctions) {
+      const fn = built.workflows.functions.get(f.fn)!;
+      const timeout = resources[logicalId(built.workflows, fn)]?.Properties.Timeout;
+      expect(timeout).toBe(f.timeoutSeconds ?? WORKFLOW_FUNCTION_TIMEOUT.toSeconds());
     }
   });
 
@@ -203,6 +213,15 @@ describe('workflow functions', () => {
       );
       expect(timeouts.length).toBeGreaterThan(0);
       for (const t of timeouts) expect(WORKFLOW_FUNCTION_TIMEOUT.toSeconds()).toBeLessThan(t);
+      // A function with its own timeout stays below the state that calls it.
+      for (const f of workflowFunctions.filter((w) => w.timeoutSeconds)) {
+        const state = asl.match(
+          new RegExp(`"Resource": "\\$\\{${f.placeholder}\\}",[\\s\\S]*?"TimeoutSeconds": (\\d+)`),
+        );
+        if (!asl.includes(`\${${f.placeholder}}`)) continue;
+        expect(state).not.toBeNull();
+        expect(f.timeoutSeconds).toBeLessThan(Number(state?.[1]));
+      }
     }
   });
 
@@ -346,8 +365,26 @@ describe('API wiring', () => {
 });
 
 describe('daily schedule', () => {
+  it('starts the KBO follow at 05:30 Brussels time every day, before the sweep, with the same retries', () => {
+    workflows.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(30 5 * * ? *)',
+      ScheduleExpressionTimezone: 'Europe/Brussels',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      State: 'ENABLED',
+      Target: {
+        Arn: { Ref: logicalId(built.workflows, built.workflows.kboStateMachine) },
+        Input: '{}',
+        RetryPolicy: { MaximumRetryAttempts: Match.anyValue(), MaximumEventAgeInSeconds: Match.anyValue() },
+        DeadLetterConfig: {
+          Arn: { 'Fn::GetAtt': [logicalId(built.workflows, built.workflows.scheduleDeadLetterQueue), 'Arn'] },
+        },
+        RoleArn: Match.anyValue(),
+      },
+    });
+  });
+
   it('starts the expiry sweep at 06:00 Brussels time, every day, without a flexible window', () => {
-    workflows.resourceCountIs('AWS::Scheduler::Schedule', 1);
+    workflows.resourceCountIs('AWS::Scheduler::Schedule', 2);
     workflows.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'cron(0 6 * * ? *)',
       ScheduleExpressionTimezone: 'Europe/Brussels',

@@ -8,6 +8,7 @@ import { inject } from 'vitest';
 import { ROOT } from '#infra/local/stack';
 import { createLocalWorkflows, type LocalWorkflows } from '#infra/local/workflows';
 import { ITEM_TYPES } from '#lib/adapters/dynamodb/keys';
+import { ENV } from '#lib/config/env-names';
 import type { Email } from '#lib/domain/ports';
 // Tests call use cases directly too: every optional store is plugged in, as the handlers would.
 import '#lib/runtime/expiry-adapter';
@@ -31,6 +32,11 @@ export interface TestApp {
   /** Every state input and output of the workflows run so far: what an execution history keeps. */
   stateData: { machine: string; state: string; input?: unknown; output?: unknown }[];
   call(fn: string, options?: CallOptions): Promise<CallResult>;
+  /**
+   * Another day for everything from now on (the handlers, the workflows, MAGDA's answers): the table,
+   * the pseudonym secret and the outbox stay; `deps` is rebuilt for that day.
+   */
+  setToday(today: string): Promise<void>;
   /** Every item of the table but the register's kept answers (a cache), sorted: a rejected request changed nothing. */
   snapshot(): Promise<Record<string, unknown>[]>;
 }
@@ -50,17 +56,15 @@ export async function createTestApp(
     onStateData: (d) => stateData.push(d),
     ...(options.approvalTimeoutMs !== undefined ? { approvalTimeoutMs: options.approvalTimeoutMs } : {}),
   });
-  const deps = await setDeps({
-    workflows,
-    mailer: {
-      async send(email) {
-        outbox.push(email);
-      },
+  const mailer = {
+    async send(email: Email) {
+      outbox.push(email);
     },
-  });
+  };
+  const deps = await setDeps({ workflows, mailer });
   if (options.seed !== false) await seedDemoWorld(deps);
 
-  return {
+  const app: TestApp = {
     table,
     deps,
     workflows,
@@ -85,5 +89,11 @@ export async function createTestApp(
       } while (start);
       return items.sort((a, b) => `${a.pk}|${a.sk}`.localeCompare(`${b.pk}|${b.sk}`));
     },
+    async setToday(today) {
+      process.env[ENV.today] = today;
+      resetDeps();
+      app.deps = await setDeps({ workflows, mailer });
+    },
   };
+  return app;
 }

@@ -11,8 +11,15 @@ import type { DueEntry, Notice, SweepFailure } from '#lib/domain/expiry';
 import type { LoginSummary } from '#lib/domain/logins';
 import type { PersonAggregate, PersonDetails } from '#lib/domain/membership';
 import type { Email, Enterprise, RegisterRead, UnitOfWork } from '#lib/domain/ports';
-import type { AdminRecord, HistoryEntry, PersonRecord, Preferences } from '#lib/domain/records';
+import type {
+  AdminRecord,
+  HistoryEntry,
+  OrganisationRecord,
+  PersonRecord,
+  Preferences,
+} from '#lib/domain/records';
 import type { AccessRequest, Task } from '#lib/domain/tasks';
+import { TASK_AUDIENCE } from '#lib/domain/tasks';
 import type { Deps } from '#lib/services/deps';
 
 /** Everything the fakes hold, open to the test for arranging and asserting. */
@@ -22,7 +29,8 @@ export interface FakeWorld {
   aggregates: Map<string, PersonAggregate>;
   history: Map<string, HistoryEntry[]>;
   admins: Map<string, AdminRecord>;
-  organisations: Map<string, string>;
+  organisations: Map<string, OrganisationRecord>;
+  organisationHistory: Map<string, HistoryEntry[]>;
   tasks: Map<string, Task>;
   requests: Map<string, AccessRequest>;
   notices: Map<string, Notice>;
@@ -75,6 +83,36 @@ class FakeUnitOfWork implements UnitOfWork {
     return this.step(
       () => !this.world.admins.has(key),
       () => this.world.admins.set(key, copy(admin)),
+    );
+  }
+
+  updateAdmin(previous: AdminRecord, next: AdminRecord) {
+    const key = `${next.pseudonym}/${next.enterpriseNumber}`;
+    return this.step(
+      () => this.world.admins.get(key)?.version === previous.version,
+      () => this.world.admins.set(key, copy({ ...next, version: previous.version + 1 })),
+    );
+  }
+
+  saveOrganisation(previous: OrganisationRecord | null, next: OrganisationRecord) {
+    const en = next.enterpriseNumber;
+    return this.step(
+      () => {
+        const current = this.world.organisations.get(en);
+        return previous ? current?.version === previous.version : !current;
+      },
+      () => this.world.organisations.set(en, copy({ ...next, version: (previous?.version ?? 0) + 1 })),
+    );
+  }
+
+  addOrganisationHistory(en: string, entry: HistoryEntry) {
+    return this.step(
+      () => true,
+      () =>
+        this.world.organisationHistory.set(en, [
+          ...(this.world.organisationHistory.get(en) ?? []),
+          copy(entry),
+        ]),
     );
   }
 
@@ -176,6 +214,7 @@ export function fakeDeps(options: FakeOptions = {}): { deps: Deps; world: FakeWo
     history: new Map(),
     admins: new Map(),
     organisations: new Map(),
+    organisationHistory: new Map(),
     tasks: new Map(),
     requests: new Map(),
     notices: new Map(),
@@ -187,6 +226,7 @@ export function fakeDeps(options: FakeOptions = {}): { deps: Deps; world: FakeWo
   const newId = () => `01FAKE${String(++counter).padStart(20, '0')}`;
   const register = options.register ?? {};
   const registerReads = new Map<string, RegisterRead>();
+  const kboRuns = new Map<string, { cursor: string | null; done: boolean }>();
   const enterprises = options.enterprises ?? [];
   const deps: Deps = {
     persons: {
@@ -222,9 +262,17 @@ export function fakeDeps(options: FakeOptions = {}): { deps: Deps; world: FakeWo
       organisationsOf: async (p) => [...world.admins.values()].filter((a) => a.pseudonym === p),
     },
     organisations: {
-      get: async (en) =>
-        world.organisations.has(en) ? { enterpriseNumber: en, name: world.organisations.get(en)! } : null,
-      put: async (en, name) => void world.organisations.set(en, name),
+      get: async (en) => copy(world.organisations.get(en) ?? null),
+      put: async (en, name) =>
+        void world.organisations.set(en, {
+          ...(world.organisations.get(en) ?? { enterpriseNumber: en }),
+          name,
+        }),
+      list: async ({ limit }) => ({ items: [...world.organisations.keys()].slice(0, limit), cursor: null }),
+      history: async (en) => ({
+        items: copy(world.organisationHistory.get(en) ?? []).reverse(),
+        cursor: null,
+      }),
     },
     catalogue: {
       get: async (id) => copy(SEED_CATALOGUE.find((r) => r.rightId === id) ?? null),
@@ -239,8 +287,10 @@ export function fakeDeps(options: FakeOptions = {}): { deps: Deps; world: FakeWo
       get: async (_en, id) => copy(world.tasks.get(id) ?? null),
       listOpen: async (en) =>
         [...world.tasks.values()].filter((t) => t.enterpriseNumber === en && t.status === 'open'),
-      countOpen: async (en) =>
-        [...world.tasks.values()].filter((t) => t.enterpriseNumber === en && t.status === 'open').length,
+      countOpen: async (en, audience) =>
+        [...world.tasks.values()].filter(
+          (t) => t.enterpriseNumber === en && t.status === 'open' && TASK_AUDIENCE[t.kind] === audience,
+        ).length,
     },
     requests: {
       get: async (id) => copy(world.requests.get(id) ?? null),
@@ -258,6 +308,18 @@ export function fakeDeps(options: FakeOptions = {}): { deps: Deps; world: FakeWo
         world.notices.set(key, { status: 'sent', delivered: [], at });
         return true;
       },
+    },
+    kbo: {
+      position: async (date) => copy(kboRuns.get(date) ?? null),
+      savePosition: async (date, cursor, done) => void kboRuns.set(date, { cursor, done }),
+      lastFollowed: async () =>
+        [...kboRuns]
+          .filter(([, r]) => r.done)
+          .map(([d]) => d)
+          .sort()
+          .at(-1) ?? null,
+      recordFailure: async () => undefined,
+      failures: async () => [],
     },
     expiry: {
       lastSweep: async () => null,

@@ -78,3 +78,21 @@ export function removeAdminItem(tableName: string, admin: AdminRecord): Transact
     },
   };
 }
+
+/** The administrator's record changed (confirmed, a confirmation asked), guarded by its version. */
+export function updateAdminItem(tableName: string, previous: AdminRecord, next: AdminRecord): TransactItem {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...keys.admin(next.pseudonym, next.enterpriseNumber),
+        ...keys.adminListEntry(next.enterpriseNumber, next.personId),
+        type: ITEM_TYPES.admin,
+        ...next,
+        version: previous.version + 1,
+      },
+      ConditionExpression: 'version = :v',
+      ExpressionAttributeValues: { ':v': previous.version },
+    },
+  };
+}

@@ -27,6 +27,9 @@
  * |21 | what a sweep could not handle, per day (report)  | table         | SWEEP                                | FAILED#{date}#{item} |
  * |22 | the national number a Cognito user first had     | table         | COGNITO#{sub}                        | BINDING            |
  * |23 | what the national register said, and when (cache)| table         | NRN#{pseudo}                         | REGISTER           |
+ * |24 | every organisation (the KBO follow), paged       | gsi1          | ORGS                                 | {en}               |
+ * |25 | history of an organisation (KBO changes)         | table         | HIST#ORG#{en}                        | {ulid}             |
+ * |26 | the KBO follow: last day, a day's position, report | table       | KBO                                  | LAST, RUN#{date}, FAILED#{date}#{en} |
  */
 export const ITEM_TYPES = {
   person: 'Person',
@@ -48,6 +51,9 @@ export const ITEM_TYPES = {
   logins: 'Logins',
   cognitoBinding: 'CognitoBinding',
   registerRead: 'RegisterRead',
+  organisationHistory: 'OrganisationHistory',
+  kboFollow: 'KboFollow',
+  kboFailure: 'KboFailure',
 } as const;
 
 export interface Key {
@@ -73,6 +79,14 @@ export const keys = {
     sk: entryId,
   }),
   organisation: (en: string): Key => ({ pk: `ORG#${en}`, sk: 'ORG' }),
+  organisationListEntry: (en: string) => ({ gsi1pk: 'ORGS', gsi1sk: en }),
+  organisationListPk: () => 'ORGS',
+  organisationHistoryPk: (en: string) => `HIST#ORG#${en}`,
+  organisationHistory: (en: string, entryId: string): Key => ({ pk: `HIST#ORG#${en}`, sk: entryId }),
+  kboLast: (): Key => ({ pk: 'KBO', sk: 'LAST' }),
+  kboRun: (date: string): Key => ({ pk: 'KBO', sk: `RUN#${date}` }),
+  kboFailure: (date: string, en: string): Key => ({ pk: 'KBO', sk: `FAILED#${date}#${en}` }),
+  kboFailures: (date: string) => ({ pk: 'KBO', skPrefix: `FAILED#${date}#` }),
   right: (rightId: string): Key => ({ pk: 'CATALOGUE', sk: `RIGHT#${rightId}` }),
   preferences: (pseudo: string): Key => ({ pk: `NRN#${pseudo}`, sk: 'PREFS' }),
   /** One item per person, whatever the organisation: logins are the person's, not an organisation's. */

@@ -5,6 +5,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AdminsStore } from '#lib/adapters/dynamodb/admins-store';
 import { CatalogueStore } from '#lib/adapters/dynamodb/catalogue-store';
+import { KboStore } from '#lib/adapters/dynamodb/kbo-store';
 import { MembershipsStore } from '#lib/adapters/dynamodb/memberships-store';
 import { NoticesStore } from '#lib/adapters/dynamodb/notices-store';
 import { OrganisationsStore } from '#lib/adapters/dynamodb/organisations-store';
@@ -26,6 +27,7 @@ export function dynamoPorts(db: DynamoDBDocumentClient, tableName: string) {
     tasks: new TasksStore(table),
     requests: new RequestsStore(table),
     notices: new NoticesStore(table),
+    kbo: new KboStore(table),
     unitOfWork: () => new DynamoUnitOfWork(table),
   };
 }

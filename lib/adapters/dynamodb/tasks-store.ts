@@ -6,7 +6,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { strip, type TableRef, type TransactItem } from '#lib/adapters/dynamodb/items';
 import { ITEM_TYPES, keys } from '#lib/adapters/dynamodb/keys';
 import type { TasksPort } from '#lib/domain/ports';
-import type { Task } from '#lib/domain/tasks';
+import { TASK_AUDIENCE, type Task, type TaskAudience, type TaskKind } from '#lib/domain/tasks';
 
 export class TasksStore implements TasksPort {
   constructor(private readonly table: TableRef) {}
@@ -44,14 +44,21 @@ export class TasksStore implements TasksPort {
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 
-  /** Open tasks of an organisation, counted in one Query (Select COUNT reads no attributes back). */
-  async countOpen(en: string): Promise<number> {
+  /** Open tasks of an organisation for an audience, counted in one Query (Select COUNT reads no attributes back). */
+  async countOpen(en: string, audience: TaskAudience): Promise<number> {
     const { pk, skPrefix } = keys.openTasks(en);
+    const kinds = (Object.keys(TASK_AUDIENCE) as TaskKind[]).filter((k) => TASK_AUDIENCE[k] === audience);
     const out = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-        ExpressionAttributeValues: { ':pk': pk, ':sk': skPrefix },
+        FilterExpression: `#kind IN (${kinds.map((_, i) => `:k${i}`).join(', ')})`,
+        ExpressionAttributeNames: { '#kind': 'kind' },
+        ExpressionAttributeValues: {
+          ':pk': pk,
+          ':sk': skPrefix,
+          ...Object.fromEntries(kinds.map((k, i) => [`:k${i}`, k])),
+        },
         Select: 'COUNT',
       }),
     );

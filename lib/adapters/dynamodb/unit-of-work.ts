@@ -5,10 +5,11 @@
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { adminItem, removeAdminItem } from '#lib/adapters/dynamodb/admins-store';
+import { adminItem, removeAdminItem, updateAdminItem } from '#lib/adapters/dynamodb/admins-store';
 import type { TableRef, TransactItem } from '#lib/adapters/dynamodb/items';
 import { historyItem, membershipItems, stillEndingItem } from '#lib/adapters/dynamodb/memberships-store';
 import { noticeItem } from '#lib/adapters/dynamodb/notices-store';
+import { organisationHistoryItem, organisationItem } from '#lib/adapters/dynamodb/organisations-store';
 import { personItem } from '#lib/adapters/dynamodb/persons-store';
 import { finishRequestItems, newRequestItems } from '#lib/adapters/dynamodb/requests-store';
 import { closeTaskItems, newTaskItem, updateTaskItem } from '#lib/adapters/dynamodb/tasks-store';
@@ -41,8 +42,20 @@ export class DynamoUnitOfWork implements UnitOfWork {
     return this.add(adminItem(this.name, admin));
   }
 
+  updateAdmin(...[previous, next]: Parameters<UnitOfWork['updateAdmin']>) {
+    return this.add(updateAdminItem(this.name, previous, next));
+  }
+
   removeAdmin(...[admin]: Parameters<UnitOfWork['removeAdmin']>) {
     return this.add(removeAdminItem(this.name, admin));
+  }
+
+  saveOrganisation(...[previous, next]: Parameters<UnitOfWork['saveOrganisation']>) {
+    return this.add(organisationItem(this.name, previous, next));
+  }
+
+  addOrganisationHistory(...[en, entry]: Parameters<UnitOfWork['addOrganisationHistory']>) {
+    return this.add(organisationHistoryItem(this.name, en, entry));
   }
 
   addHistory(...[en, personId, entry]: Parameters<UnitOfWork['addHistory']>) {

@@ -39,6 +39,7 @@ import type { Actor, HistoryEntry, PersonRecord } from '#lib/domain/records';
 import type { AccessRequest, Task } from '#lib/domain/tasks';
 import { historyEntry } from '#lib/services/aggregate';
 import type { Deps } from '#lib/services/deps';
+import { requireNotStopped } from '#lib/services/kbo/read';
 import { registerLookup } from '#lib/services/persons';
 import { requireRight } from '#lib/services/relationships';
 
@@ -146,6 +147,7 @@ export async function approvedChanges(
         [{ path: 'relationship', code: 'decision.relationship-required', message: 'Vul de werkrelatie in.' }],
       );
     }
+    await requireNotStopped(deps, request.enterpriseNumber);
     agg = record(createRelationship(agg, decision.relationship, clock));
   }
   const relationship = requireRelationship(agg);

@@ -1,0 +1,5 @@
+import { workflowHandler } from '#lib/http/workflow-handler';
+import { completeKboFollow } from '#lib/services/kbo/list-organisations';
+
+/** KBO follow step Complete: records the day as followed. */
+export const handler = workflowHandler<unknown>((deps, input) => completeKboFollow(deps, input));
