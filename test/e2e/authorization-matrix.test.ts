@@ -29,7 +29,8 @@ const RULES: Record<string, Rule> = {
   'request-access': { kind: 'user' },
   'list-my-requests': { kind: 'user' },
   'list-tasks': { kind: 'org', roles: ['admin'] },
-  'decide-task': { kind: 'org', roles: ['admin'] },
+  // A legal representative decides the KBO's tasks for them (the task's kind decides, after the route's check).
+  'decide-task': { kind: 'org', roles: ['admin', 'representative'] },
   'lookup-national-register': { kind: 'org', roles: ['admin'] },
   'add-person': { kind: 'org', roles: ['admin'] },
   'list-persons': { kind: 'org', roles: ['admin'] },

@@ -2,7 +2,9 @@
  * *Lokale beheerders*: who manages the organisation's persons and rights, and its legal representatives
  * (per the KBO). A legal representative appoints a local administrator by national number and removes
  * one (If-Match = its version); removing the last one is allowed, with the API's warning shown.
- * Local administrators see the page too, read-only.
+ * Local administrators see the page too, read-only. What the KBO changed is shown here too: a stopped
+ * enterprise, the tasks for the legal representatives (confirm or appoint a local administrator) and
+ * the organisation's KBO history.
  */
 import { AppointLocalAdminRequest, DeleteRequest } from '@contracts/api.ts';
 import { useEffect, useRef, useState } from 'react';
@@ -22,6 +24,7 @@ import {
   ResourceView,
   TableScroll,
 } from '../components/ui.tsx';
+import { KboHistory, KboTaskActions, StoppedNotice } from './KboTasks.tsx';
 
 type Admin = LocalAdminsDto['localAdmins'][number];
 
@@ -74,6 +77,27 @@ export function LocalAdmins() {
       <ResourceView resource={admins} loadingText="De lokale beheerders worden opgehaald…">
         {(data) => (
           <>
+            {data.status === 'stopped' && <StoppedNotice name={data.name} stoppedOn={data.stoppedOn} />}
+            {data.representativeTasks.length > 0 && (
+              <section aria-labelledby="taken-vertegenwoordigers" className="stack-small">
+                <h2 id="taken-vertegenwoordigers">Taken voor de wettelijk vertegenwoordigers</h2>
+                <ul className="task-list">
+                  {data.representativeTasks.map((t) => (
+                    <li key={t.taskId} className="task">
+                      <h3 className="task-title">{t.title}</h3>
+                      <p className="task-meta muted">Sinds {formatDateTime(t.createdAt)}</p>
+                      <div className="task-actions">
+                        <KboTaskActions
+                          task={t}
+                          representative={representative}
+                          done={(text) => done('success', text)}
+                        />
+                      </div>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
             <section aria-labelledby="beheerders" className="stack-small">
               <h2 id="beheerders">Lokale beheerders</h2>
               {data.localAdmins.length === 0 ? (
@@ -129,6 +153,7 @@ export function LocalAdmins() {
                 <RepresentativeList representatives={data.legalRepresentatives} />
               )}
             </section>
+            <KboHistory entries={data.kboHistory} />
           </>
         )}
       </ResourceView>

@@ -2,7 +2,9 @@
  * *Mijn taken*: the open tasks of the organisation (on the home page and on their own page). An
  * approval task (someone asked access) is approved or rejected with a reason; approving someone who has
  * no work relationship yet asks its details (category, period, phone, e-mail). An extension task
- * (*Verlengen?*) is extended or rejected. Decisions are answered 202: the workflow applies them.
+ * (*Verlengen?*) is extended or rejected. Decisions are answered 202: the workflow applies them. The
+ * KBO's tasks (resume what it paused; for a legal representative, confirm or appoint a local
+ * administrator) are decided in KboTasks.tsx.
  */
 
 import { DecisionRequest, RelationshipDetails } from '@contracts/api.ts';
@@ -12,7 +14,7 @@ import * as z from 'zod/mini';
 import { useApi, useIdempotencyKeys, useResource } from '../app/api.ts';
 import { formatDate, formatDateTime, todayInBrussels } from '../app/format.ts';
 import { orgPath, useOrganisation } from '../app/session.tsx';
-import type { TaskDto } from '../app/types.ts';
+import type { LocalAdminsDto, TaskDto } from '../app/types.ts';
 import { ActionDialog, DialogButtons } from '../components/dialog.tsx';
 import { ContractForm, DateInput, TextAreaInput, useContractForm } from '../components/forms.tsx';
 import {
@@ -21,6 +23,7 @@ import {
   RelationshipFields,
 } from '../components/relationship-fields.tsx';
 import { EmptyState, Notice, PageTitle, ResourceView, TextLink } from '../components/ui.tsx';
+import { KboTaskActions } from './KboTasks.tsx';
 
 /** The page *Mijn taken*. */
 export function Tasks() {
@@ -37,9 +40,17 @@ export function Tasks() {
 export function TaskList({ headingLevel = 3 }: { headingLevel?: 2 | 3 }) {
   const org = useOrganisation();
   const api = useApi();
-  const tasks = useResource(`tasks:${org.enterpriseNumber}`, (signal) =>
-    api.get<{ items: TaskDto[] }>(`/organisations/${org.enterpriseNumber}/tasks`, { signal }),
-  );
+  const representative = org.roles.includes('legal-representative');
+  // A legal representative's own tasks (from the KBO) come with the page of local administrators.
+  const tasks = useResource(`tasks:${org.enterpriseNumber}`, async (signal) => {
+    const [own, asRepresentative] = await Promise.all([
+      api.get<{ items: TaskDto[] }>(`/organisations/${org.enterpriseNumber}/tasks`, { signal }),
+      representative
+        ? api.get<LocalAdminsDto>(`/organisations/${org.enterpriseNumber}/local-admins`, { signal })
+        : null,
+    ]);
+    return { items: [...own.items, ...(asRepresentative?.representativeTasks ?? [])] };
+  });
   const [message, setMessage] = useState<string | null>(null);
   const base = orgPath(org.enterpriseNumber);
   // The decided item disappears with its button: keep keyboard focus near, on the message.
@@ -94,7 +105,9 @@ export function TaskList({ headingLevel = 3 }: { headingLevel?: 2 | 3 }) {
                     </TextLink>
                   )}
                   <div className="task-actions">
-                    {t.kind === 'approval' ? (
+                    {t.kind === 'resume' || t.kind === 'confirm-admin' || t.kind === 'appoint-admin' ? (
+                      <KboTaskActions task={t} representative={representative} done={done} />
+                    ) : t.kind === 'approval' ? (
                       <>
                         <DecisionDialog task={t} decision="approve" done={done} />
                         <DecisionDialog task={t} decision="reject" done={done} />
