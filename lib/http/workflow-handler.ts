@@ -6,7 +6,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { DomainError, TransientError } from '#lib/domain/errors';
+import { DomainError, RegistryUnavailableError, TransientError } from '#lib/domain/errors';
 import { isUnavailable } from '#lib/http/problem';
 import { getDeps } from '#lib/runtime/deps';
 import { logger } from '#lib/runtime/logger';
@@ -27,7 +27,9 @@ export function workflowHandler<I, O = unknown>(fn: (deps: Deps, input: I) => Pr
           logger.info('workflow step will be retried', { reason: error.message });
           throw error;
         }
-        if (isUnavailable(error)) throw new TransientError('A dependency did not answer.', { cause: error });
+        // MAGDA down, slow or answering a fault is for the moment too: the state machine retries it.
+        if (isUnavailable(error) || error instanceof RegistryUnavailableError)
+          throw new TransientError('A dependency did not answer.', { cause: error });
         if (error instanceof DomainError) {
           logger.warn('workflow step refused', { code: error.code });
           // What a Catch receives as the cause: the stable code and the Dutch detail (never personal data),

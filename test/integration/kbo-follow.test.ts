@@ -331,18 +331,25 @@ describe('the KBO unavailable for one organisation', () => {
     app = await createTestApp({ today: '2031-01-01' });
     await app.setToday('2031-01-01');
     const real = app.deps.enterpriseRegistry;
+    let asked = 0;
     const failing = {
       ...real,
       async getEnterprise(en: string): Promise<Enterprise | null> {
-        if (en === adviesbureau) throw new RegistryUnavailableError('kbo', 'timeout');
+        if (en === adviesbureau) {
+          asked += 1;
+          throw new RegistryUnavailableError('kbo', 'timeout');
+        }
         return real.getEnterprise(en);
       },
     };
     app.deps.enterpriseRegistry = failing;
     await app.workflows.runKbo({ date: '2031-01-01' });
+    // Retried as an outage (the first try and four retries), then reported; the run completed.
+    expect(asked).toBe(5);
     expect(await app.deps.kbo.failures('2031-01-01')).toEqual([
-      expect.objectContaining({ enterpriseNumber: adviesbureau }),
+      { enterpriseNumber: adviesbureau, code: 'TransientError' },
     ]);
+    expect((await app.deps.kbo.position('2031-01-01'))?.done).toBe(true);
     expect((await app.deps.organisations.get(boekhouding))?.kbo?.readOn).toBe('2031-01-01');
     expect((await app.deps.organisations.get(adviesbureau))?.kbo).toBeFalsy();
     const failures = JSON.stringify(await app.deps.kbo.failures('2031-01-01'));
