@@ -294,6 +294,11 @@ export interface UnitOfWork {
   ): UnitOfWork;
   /** Only if the item still ends on its end date (not extended or edited meanwhile). */
   requireEnding(entry: DueEntry): UnitOfWork;
+  /**
+   * Only if the KBO has not stopped the organisation (as we last read it): a work relationship that
+   * starts or resumes commits with this, so it cannot slip past a stop being recorded meanwhile.
+   */
+  requireActiveOrganisation(enterpriseNumber: string): UnitOfWork;
   commit(): Promise<void>;
 }
 

@@ -65,6 +65,12 @@ export interface OrganisationRecord {
   appointTaskId?: string | null;
   /** The markers of the e-mail about this organisation still owed (sent by the daily KBO follow). */
   kboNotices?: string[];
+  /**
+   * Set with the stop, cleared once every relationship is paused: the stop is recorded first (from then
+   * on nothing starts or resumes there), then the relationships are paused; a run that stops halfway
+   * leaves this set, and the next one pauses the rest.
+   */
+  kboPausing?: boolean;
   version?: number;
 }
 

@@ -98,6 +98,7 @@ export async function quickGrant(
         { exists: false },
       );
     }
+    if (createdRelationship) work.requireActiveOrganisation(input.enterpriseNumber);
     await work.saveMembership(loaded, agg, history).commit();
     return {
       aggregate: committed(loaded, agg),

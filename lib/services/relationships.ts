@@ -15,6 +15,7 @@ import {
   updateGrant,
   updateRelationship,
 } from '#lib/domain/membership';
+import type { UnitOfWork } from '#lib/domain/ports';
 import type { Actor } from '#lib/domain/records';
 import { changeAggregate } from '#lib/services/aggregate';
 import type { Deps } from '#lib/services/deps';
@@ -37,9 +38,19 @@ export async function requireRight(deps: Deps, rightId: string): Promise<RightDe
   return right;
 }
 
-export async function linkPerson(deps: Deps, t: Target, input: RelationshipInput) {
-  await requireNotStopped(deps, t.enterpriseNumber);
-  return changeAggregate(deps, t, (agg, clock) => createRelationship(agg, input, clock));
+/** A relationship starts or resumes only while the KBO has the enterprise active: checked, then made a condition. */
+const whileActive = (en: string) => (work: UnitOfWork) => work.requireActiveOrganisation(en);
+
+export function linkPerson(deps: Deps, t: Target, input: RelationshipInput) {
+  return changeAggregate(
+    deps,
+    t,
+    async (agg, clock) => {
+      await requireNotStopped(deps, t.enterpriseNumber);
+      return createRelationship(agg, input, clock);
+    },
+    whileActive(t.enterpriseNumber),
+  );
 }
 
 export const editRelationship = (deps: Deps, t: Target, patch: Partial<RelationshipInput>, version: number) =>
@@ -67,9 +78,16 @@ export async function extend(
 export const pause = (deps: Deps, t: Target, reason: string) =>
   changeAggregate(deps, t, (agg, clock) => pauseRelationship(agg, reason, clock));
 
-export async function resume(deps: Deps, t: Target) {
-  await requireNotStopped(deps, t.enterpriseNumber);
-  return changeAggregate(deps, t, (agg, clock) => resumeRelationship(agg, clock));
+export function resume(deps: Deps, t: Target) {
+  return changeAggregate(
+    deps,
+    t,
+    async (agg, clock) => {
+      await requireNotStopped(deps, t.enterpriseNumber);
+      return resumeRelationship(agg, clock);
+    },
+    whileActive(t.enterpriseNumber),
+  );
 }
 
 export async function grant(deps: Deps, t: Target, rightId: string, input: GrantInput) {

@@ -13,7 +13,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROFILE_SERVICE_PROVIDER, VLAIO_RIGHT } from '#lib/domain/catalogue';
-import { RegistryUnavailableError } from '#lib/domain/errors';
+import { ConcurrentChangeError, RegistryUnavailableError } from '#lib/domain/errors';
+import { resumeRelationship } from '#lib/domain/membership';
 import type { Enterprise } from '#lib/domain/ports';
 import { createTestApp, DEMO, type TestApp } from '../support/app.ts';
 
@@ -358,5 +359,44 @@ describe('the KBO unavailable for one organisation', () => {
     await follow('2031-01-02');
     expect((await app.deps.organisations.get(adviesbureau))?.kbo?.readOn).toBe('2031-01-02');
     expect((await tasksOf(adviesbureau, 'confirm-admin')).length).toBe(1);
+  });
+});
+
+describe('a stop recorded before the pauses', () => {
+  it('lets nothing resume past the recorded stop, and a run stopped halfway is finished by the next', async () => {
+    app = await createTestApp({ today: '2031-04-01' });
+    await follow('2031-04-01');
+    const tomId = await personId(DEMO.tom);
+    const paused = (await app.deps.memberships.load(boekhouding, tomId))!;
+    expect(paused.relationship?.paused).toBe(true);
+
+    // A resume written as if it had passed the check just before the stop was recorded: refused by the condition.
+    const clock = app.deps.clock();
+    const resumed = resumeRelationship(paused, clock);
+    await expect(
+      app.deps
+        .unitOfWork()
+        .saveMembership(paused, resumed.next, [])
+        .requireActiveOrganisation(boekhouding)
+        .commit(),
+    ).rejects.toBeInstanceOf(ConcurrentChangeError);
+    expect((await app.deps.memberships.load(boekhouding, tomId))?.relationship?.paused).toBe(true);
+
+    // A run that recorded the stop but did not get to Tom (the flag still set, Tom not paused).
+    await app.deps.unitOfWork().saveMembership(paused, resumed.next, []).commit();
+    const org = (await app.deps.organisations.get(boekhouding))!;
+    await app.deps
+      .unitOfWork()
+      .saveOrganisation(org, { ...org, kboPausing: true })
+      .commit();
+    await follow('2031-04-02');
+    expect((await app.deps.memberships.load(boekhouding, tomId))?.relationship).toMatchObject({
+      paused: true,
+      pausedBy: 'kbo',
+    });
+    expect((await app.deps.organisations.get(boekhouding))?.kboPausing).toBe(false);
+    // Still one history entry and one e-mail for the stop.
+    expect(await orgHistory(boekhouding)).toEqual(['kbo.stopped']);
+    expect(app.outbox.filter((m) => m.subject.includes('stopgezet')).length).toBe(1);
   });
 });

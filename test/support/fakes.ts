@@ -172,6 +172,13 @@ class FakeUnitOfWork implements UnitOfWork {
     );
   }
 
+  requireActiveOrganisation(en: string) {
+    return this.step(
+      () => this.world.organisations.get(en)?.kbo?.status !== 'stopped',
+      () => undefined,
+    );
+  }
+
   requireEnding(entry: DueEntry) {
     return this.step(
       () => {

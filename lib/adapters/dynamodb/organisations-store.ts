@@ -129,3 +129,16 @@ export function organisationHistoryItem(tableName: string, en: string, entry: Hi
     },
   };
 }
+
+/** A condition of the transaction: the organisation is not stopped in the KBO (or not read yet). */
+export function activeOrganisationItem(tableName: string, en: string): TransactItem {
+  return {
+    ConditionCheck: {
+      TableName: tableName,
+      Key: keys.organisation(en),
+      ConditionExpression: 'attribute_not_exists(kbo.#status) OR kbo.#status <> :stopped',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':stopped': 'stopped' },
+    },
+  };
+}

@@ -9,7 +9,11 @@ import { adminItem, removeAdminItem, updateAdminItem } from '#lib/adapters/dynam
 import type { TableRef, TransactItem } from '#lib/adapters/dynamodb/items';
 import { historyItem, membershipItems, stillEndingItem } from '#lib/adapters/dynamodb/memberships-store';
 import { noticeItem } from '#lib/adapters/dynamodb/notices-store';
-import { organisationHistoryItem, organisationItem } from '#lib/adapters/dynamodb/organisations-store';
+import {
+  activeOrganisationItem,
+  organisationHistoryItem,
+  organisationItem,
+} from '#lib/adapters/dynamodb/organisations-store';
 import { personItem } from '#lib/adapters/dynamodb/persons-store';
 import { finishRequestItems, newRequestItems } from '#lib/adapters/dynamodb/requests-store';
 import { closeTaskItems, newTaskItem, updateTaskItem } from '#lib/adapters/dynamodb/tasks-store';
@@ -88,6 +92,10 @@ export class DynamoUnitOfWork implements UnitOfWork {
 
   requireEnding(...[entry]: Parameters<UnitOfWork['requireEnding']>) {
     return this.add(stillEndingItem(this.name, entry));
+  }
+
+  requireActiveOrganisation(...[en]: Parameters<UnitOfWork['requireActiveOrganisation']>) {
+    return this.add(activeOrganisationItem(this.name, en));
   }
 
   async commit(): Promise<void> {

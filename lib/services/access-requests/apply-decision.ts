@@ -52,6 +52,8 @@ export async function applyApprovalDecision(
     };
     const work = deps.unitOfWork();
     if (newPerson) work.putPerson(request.pseudonym, newPerson, { exists: false });
+    // A relationship made with the approval: not past a KBO stop recorded meanwhile.
+    if (!loaded?.relationship) work.requireActiveOrganisation(request.enterpriseNumber);
     await work
       .saveMembership(loaded, next, history)
       .finishRequest(request, finished)

@@ -1,13 +1,14 @@
 /**
  * What follows from one reading of the KBO for an organisation (the rules are in lib/domain/kbo.ts):
  *
- * 1. Stopped: every work relationship not paused yet is paused, one transaction per person with its
+ * 1. In one transaction guarded by the organisation's version: the reading, the organisation's history
+ *    entries (stopped, active again, legal representatives changed), the tasks (resume, confirm a local
+ *    administrator, appoint one) and the markers of the e-mail that is owed. From a recorded stop on,
+ *    no relationship starts or resumes there (a condition of those transactions).
+ * 2. Stopped: every work relationship not paused yet is paused, one transaction per person with its
  *    history entry and access projection, so the portal's access check answers `relationship-paused`
- *    from then on. Done before the reading is recorded, so a run that stops halfway pauses the rest
- *    the next time.
- * 2. Then, in one transaction guarded by the organisation's version: the reading, the organisation's
- *    history entries (stopped, active again, legal representatives changed), the tasks (resume,
- *    confirm a local administrator, appoint one) and the markers of the e-mail that is owed.
+ *    from then on. `kboPausing` stays set on the organisation until all are, so a run that stops
+ *    halfway pauses the rest the next time.
  * 3. The e-mail owed is sent by the daily follow only (it has the mailer): each recipient once.
  *
  * An action that reads the KBO and finds the enterprise stopped runs 1 and 2 at once (`mail: false`),
@@ -136,7 +137,7 @@ interface Recorded {
   tasksOpened: number;
 }
 
-/** Step 2: the reading, history, tasks and markers, together, on the organisation's current version. */
+/** Step 1: the reading, history, tasks and markers, together, on the organisation's current version. */
 async function record(
   deps: Deps,
   enterprise: Enterprise,
@@ -170,6 +171,7 @@ async function record(
       const what = `kbo-stopped#${snapshot.readOn}`;
       work.addNotice(en, 'ORG', what, { at: now, status: 'pending' });
       notices.add(what);
+      next.kboPausing = true;
     }
     if (changes.activeAgain) {
       done.push('active-again');
@@ -183,6 +185,7 @@ async function record(
           { status: 'active' },
         ),
       );
+      next.kboPausing = false;
       const paused = (await pausedByKbo(deps, en)).length;
       if (paused > 0) {
         const task = kboTask(
@@ -361,6 +364,18 @@ async function mailsFor(deps: Deps, org: OrganisationRecord, what: string): Prom
   return [];
 }
 
+/** The end of step 2: every relationship is paused. */
+async function pausingDone(deps: Deps, en: string): Promise<void> {
+  await withRetry(async () => {
+    const current = await deps.organisations.get(en);
+    if (!current?.kboPausing) return;
+    await deps
+      .unitOfWork()
+      .saveOrganisation(current, { ...current, kboPausing: false })
+      .commit();
+  });
+}
+
 /** Step 3: the e-mail the organisation's markers still owe; each marker leaves the list once sent. */
 export async function deliverOwed(deps: Deps, en: string, date: string): Promise<number> {
   const org = await deps.organisations.get(en);
@@ -399,10 +414,10 @@ export async function applyKboReading(
   const org = await deps.organisations.get(en);
   if (!org) return { ...base, outcome: 'skipped', changes: [] };
   const snapshot = snapshotOf(enterprise, deps.pseudonymize, opts.date || clock.today);
-  const paused =
-    snapshot.status === 'stopped' && org.kbo?.status !== 'stopped' ? await pauseAll(deps, en) : 0;
   const admins = await deps.admins.list(en);
   const recorded = await record(deps, enterprise, snapshot, admins);
+  const paused = recorded?.org.kboPausing ? await pauseAll(deps, en) : 0;
+  if (recorded?.org.kboPausing) await pausingDone(deps, en);
   const emails = opts.mail ? await deliverOwed(deps, en, opts.date) : 0;
   const changes = recorded?.changes ?? [];
   return {

@@ -81,6 +81,7 @@ export async function decideResume(
       deps,
       { enterpriseNumber: input.enterpriseNumber, personId, actor, reason: input.reason },
       (agg, clock) => resumeAfterKbo(agg, clock),
+      (work) => work.requireActiveOrganisation(input.enterpriseNumber),
     );
     if (next) resumed += 1;
   }

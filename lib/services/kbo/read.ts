@@ -16,7 +16,7 @@ export async function readEnterprise(deps: Deps, enterpriseNumber: string): Prom
   if (enterprise?.status === 'stopped') {
     try {
       const org = await deps.organisations.get(enterpriseNumber);
-      if (org && org.kbo?.status !== 'stopped') {
+      if (org && (org.kbo?.status !== 'stopped' || org.kboPausing)) {
         await applyKboReading(deps, enterprise, { mail: false, date: deps.clock().today });
       }
     } catch (error) {

@@ -11,7 +11,7 @@
  */
 import { RegistryUnavailableError, TransientError } from '#lib/domain/errors';
 import type { Change, Clock, PersonAggregate } from '#lib/domain/membership';
-import { type Email, type Enterprise, MailRefusedError } from '#lib/domain/ports';
+import { type Email, type Enterprise, MailRefusedError, type UnitOfWork } from '#lib/domain/ports';
 import type { Actor } from '#lib/domain/records';
 import { historyEntry, withRetry } from '#lib/services/aggregate';
 import type { Deps } from '#lib/services/deps';
@@ -78,6 +78,7 @@ export async function changeIfNeeded(
   deps: Deps,
   target: { enterpriseNumber: string; personId: string; actor: Actor; reason: string | null },
   decide: (agg: PersonAggregate, clock: Clock) => Change | null,
+  alongside?: (work: UnitOfWork) => void,
 ): Promise<PersonAggregate | null> {
   return withRetry(async () => {
     const loaded = await deps.memberships.load(target.enterpriseNumber, target.personId);
@@ -85,10 +86,11 @@ export async function changeIfNeeded(
     const clock = deps.clock();
     const change = decide(loaded, clock);
     if (!change) return null;
-    await deps
+    const work = deps
       .unitOfWork()
-      .saveMembership(loaded, change.next, [historyEntry(deps, clock, target.actor, change, target.reason)])
-      .commit();
+      .saveMembership(loaded, change.next, [historyEntry(deps, clock, target.actor, change, target.reason)]);
+    alongside?.(work);
+    await work.commit();
     return change.next;
   });
 }
