@@ -130,8 +130,8 @@ export async function runBundles(): Promise<BundleResults> {
         `${fn}: ${asksRegistry ? 'bundles the registries but is not registries: true' : 'registries: true but no registries adapter'}`,
       );
     }
-    // The sweep's and the logins' stores: only where their adapter module is plugged in.
-    for (const store of ['expiry', 'logins'] as const) {
+    // The sweep's, the logins' and the KBO follow's stores: only where their adapter module is plugged in.
+    for (const store of ['expiry', 'logins', 'kbo'] as const) {
       const plugged = inputs.some((i) => i.endsWith(`lib/runtime/${store}-adapter.ts`));
       const bundled = inputs.some((i) => i.endsWith(`lib/adapters/dynamodb/${store}-store.ts`));
       if (plugged !== bundled)

@@ -10,6 +10,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 // The bench calls some use cases directly (a login, a sweep step): every optional store is plugged in.
 import '#lib/runtime/expiry-adapter';
 import '#lib/runtime/logins-adapter';
+import '#lib/runtime/kbo-adapter';
 import type { CallResult } from '../test/support/handlers.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..');

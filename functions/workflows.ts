@@ -53,10 +53,15 @@ export const workflowFunctions: readonly WorkflowFunction[] = [
     fn: 'workflow-follow-organisation',
     placeholder: 'FollowOrganisationFunctionArn',
     data: 'write',
-    mail: true,
     registries: true,
     // A stopped enterprise pauses every relationship in this one step: one transaction per person.
     timeoutSeconds: 100,
+  },
+  {
+    fn: 'workflow-deliver-kbo-notices',
+    placeholder: 'DeliverKboNoticesFunctionArn',
+    data: 'write',
+    mail: true,
   },
   { fn: 'workflow-record-kbo-failure', placeholder: 'RecordKboFailureFunctionArn', data: 'write' },
   { fn: 'workflow-complete-kbo-follow', placeholder: 'CompleteKboFollowFunctionArn', data: 'write' },

@@ -1,6 +1,7 @@
 import { AppointLocalAdminRequest, OrgParams } from '#lib/contracts/api';
 import { apiHandler } from '#lib/http/api-handler';
 import { lazyIdempotency } from '#lib/http/idempotency';
+import { isLegalRepresentative } from '#lib/services/kbo/read';
 import { adminView, appointLocalAdmin } from '#lib/services/local-admins';
 import '#lib/runtime/registries-adapter';
 
@@ -8,7 +9,7 @@ import '#lib/runtime/registries-adapter';
 export const handler = apiHandler(
   {
     auth: 'user',
-    representative: true,
+    representative: isLegalRepresentative,
     params: OrgParams,
     body: AppointLocalAdminRequest,
     idempotent: lazyIdempotency,

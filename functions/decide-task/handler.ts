@@ -4,6 +4,7 @@ import '#lib/runtime/workflows-adapter';
 import '#lib/runtime/registries-adapter';
 import { DecisionRequest, TaskParams } from '#lib/contracts/api';
 import { apiHandler } from '#lib/http/api-handler';
+import { isLegalRepresentative } from '#lib/services/kbo/read';
 import { decide } from '#lib/services/tasks';
 
 /**
@@ -12,7 +13,13 @@ import { decide } from '#lib/services/tasks';
  * before, 410 when expired.
  */
 export const handler = apiHandler(
-  { auth: 'user', admin: true, representative: true, params: TaskParams, body: DecisionRequest },
+  {
+    auth: 'user',
+    admin: true,
+    representative: isLegalRepresentative,
+    params: TaskParams,
+    body: DecisionRequest,
+  },
   async ({ deps, params, body, actor, caller }) => {
     const task = await decide(deps, { actor, caller }, { ...params, ...body });
     return { status: task.kind === 'approval' ? 202 : 200, body: task };

@@ -71,7 +71,8 @@ function kboSummary(events: KboEvent[]): string {
   const failed = events.filter((e) => e.type === 'failed').length;
   const completed = events.some((e) => e.type === 'completed');
   const withChange = (c: string) => followed.filter((r) => (r.changes as string[]).includes(c)).length;
-  const sum = (k: 'paused' | 'tasksOpened' | 'emails') => followed.reduce((n, r) => n + r[k], 0);
+  const sum = (k: 'paused' | 'tasksOpened') => followed.reduce((n, r) => n + r[k], 0);
+  const emails = events.reduce((n, e) => n + (e.type === 'delivered' ? e.emails : 0), 0);
   if (planned && planned.organisations === 0 && followed.length === 0)
     return `KBO-opvolging voor ${nl(planned.date)}: al gedaan.`;
   return [
@@ -81,7 +82,7 @@ function kboSummary(events: KboEvent[]): string {
     `  Opnieuw actief: ${withChange('active-again')}`,
     `  Vertegenwoordigers gewijzigd: ${withChange('representatives')}`,
     `  Taken geopend:  ${sum('tasksOpened')}`,
-    `  E-mails:        ${sum('emails')}`,
+    `  E-mails:        ${emails}`,
     ...(followed.some((r) => r.outcome === 'not-in-kbo')
       ? [`  Niet in de KBO: ${followed.filter((r) => r.outcome === 'not-in-kbo').length}`]
       : []),

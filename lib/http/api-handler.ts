@@ -26,12 +26,18 @@ import { parseOrThrow } from '#lib/http/validation';
 import { getDeps } from '#lib/runtime/deps';
 import { logger } from '#lib/runtime/logger';
 import type { Deps } from '#lib/services/deps';
-import { isLegalRepresentative } from '#lib/services/kbo/read';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type HttpResult = APIGatewayProxyStructuredResultV2;
 
 export const MAX_BODY_BYTES = 256 * 1024;
+
+/** Whether the person holds a KBO function for the enterprise today. */
+export type RepresentativeCheck = (
+  deps: Deps,
+  enterpriseNumber: string,
+  nationalNumber: string,
+) => Promise<boolean>;
 
 export interface Caller {
   /** The person's pseudonym (HMAC of the national number), for key lookups. */
@@ -83,7 +89,11 @@ export interface ApiSpec<BS extends z.$ZodType, QS extends z.$ZodType, PS extend
    * representative according to the KBO at the time of the call (`representative`), or either.
    */
   admin?: boolean;
-  representative?: boolean;
+  /**
+   * The check itself, passed by the handler (lib/services/kbo/read.ts `isLegalRepresentative`): it reads
+   * the KBO, so only the functions that ask it bundle it.
+   */
+  representative?: RepresentativeCheck;
   params?: PS;
   query?: QS;
   body?: BS;
@@ -289,7 +299,7 @@ export function apiHandler<const S extends ApiSpec<z.$ZodType, z.$ZodType, z.$Zo
  * where the spec allows it, a legal representative according to the KBO at the time of the call.
  */
 async function authorize(
-  spec: { admin?: boolean; representative?: boolean },
+  spec: { admin?: boolean; representative?: RepresentativeCheck },
   deps: Deps,
   caller: Caller | null,
   en: string | undefined,
@@ -298,7 +308,7 @@ async function authorize(
   const allowed =
     admin !== null ||
     (spec.representative && caller && en
-      ? await isLegalRepresentative(deps, en, caller.nationalNumber)
+      ? await spec.representative(deps, en, caller.nationalNumber)
       : false);
   if (!allowed) throw new ForbiddenError();
   return admin;

@@ -13,6 +13,7 @@ import type { Email } from '#lib/domain/ports';
 // Tests call use cases directly too: every optional store is plugged in, as the handlers would.
 import '#lib/runtime/expiry-adapter';
 import '#lib/runtime/logins-adapter';
+import '#lib/runtime/kbo-adapter';
 import '#lib/runtime/registries-adapter';
 import { type RuntimeDeps, resetDeps, setDeps } from '#lib/runtime/deps';
 import { DEMO, seedDemoWorld } from '#lib/services/demo-seed';

@@ -1,11 +1,10 @@
 /**
  * The persistence ports on one table that most functions use, for the composition root (lib/runtime) to
- * hand to the use cases. The expiry and logins stores are plugged in only where used (lib/runtime).
+ * hand to the use cases. The expiry, logins and KBO-follow stores are plugged in only where used (lib/runtime).
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AdminsStore } from '#lib/adapters/dynamodb/admins-store';
 import { CatalogueStore } from '#lib/adapters/dynamodb/catalogue-store';
-import { KboStore } from '#lib/adapters/dynamodb/kbo-store';
 import { MembershipsStore } from '#lib/adapters/dynamodb/memberships-store';
 import { NoticesStore } from '#lib/adapters/dynamodb/notices-store';
 import { OrganisationsStore } from '#lib/adapters/dynamodb/organisations-store';
@@ -27,7 +26,6 @@ export function dynamoPorts(db: DynamoDBDocumentClient, tableName: string) {
     tasks: new TasksStore(table),
     requests: new RequestsStore(table),
     notices: new NoticesStore(table),
-    kbo: new KboStore(table),
     unitOfWork: () => new DynamoUnitOfWork(table),
   };
 }

@@ -9,10 +9,11 @@
  *    history entry and access projection, so the portal's access check answers `relationship-paused`
  *    from then on. `kboPausing` stays set on the organisation until all are, so a run that stops
  *    halfway pauses the rest the next time.
- * 3. The e-mail owed is sent by the daily follow only (it has the mailer): each recipient once.
+ * 3. The e-mail owed is sent by the daily follow's own step (`deliverOwed`, with the mailer): each
+ *    recipient once.
  *
- * An action that reads the KBO and finds the enterprise stopped runs 1 and 2 at once (`mail: false`),
- * so the access check reflects it immediately; the e-mail follows with the next daily run.
+ * An action that reads the KBO and finds the enterprise stopped runs 1 and 2 at once, so the access
+ * check reflects it immediately; the e-mail follows with the next daily run.
  */
 import { adminsToConfirm, compareKbo, KBO_ACTOR, representativesView, snapshotOf } from '#lib/domain/kbo';
 import { KBO_STOPPED_REASON, pauseForStoppedEnterprise } from '#lib/domain/membership';
@@ -402,23 +403,21 @@ export async function worthFollowing(deps: Deps, org: OrganisationRecord): Promi
   return hasMembers(deps, org.enterpriseNumber);
 }
 
-/** What the KBO says of an organisation we keep, applied: steps 1 and 2, and with `mail` step 3. */
+/** What the KBO says of an organisation we keep, applied: steps 1 and 2 (`date`: the day of the reading). */
 export async function applyKboReading(
   deps: Deps,
   enterprise: Enterprise,
-  opts: { mail: boolean; date: string },
+  opts: { date: string },
 ): Promise<KboOutcome> {
   const en = enterprise.enterpriseNumber;
-  const clock = deps.clock();
-  const base = { enterpriseNumber: en, paused: 0, tasksOpened: 0, emails: 0 };
+  const base = { enterpriseNumber: en, paused: 0, tasksOpened: 0 };
   const org = await deps.organisations.get(en);
   if (!org) return { ...base, outcome: 'skipped', changes: [] };
-  const snapshot = snapshotOf(enterprise, deps.pseudonymize, opts.date || clock.today);
+  const snapshot = snapshotOf(enterprise, deps.pseudonymize, opts.date);
   const admins = await deps.admins.list(en);
   const recorded = await record(deps, enterprise, snapshot, admins);
   const paused = recorded?.org.kboPausing ? await pauseAll(deps, en) : 0;
   if (recorded?.org.kboPausing) await pausingDone(deps, en);
-  const emails = opts.mail ? await deliverOwed(deps, en, opts.date) : 0;
   const changes = recorded?.changes ?? [];
   return {
     ...base,
@@ -426,6 +425,5 @@ export async function applyKboReading(
     changes,
     paused,
     tasksOpened: recorded?.tasksOpened ?? 0,
-    emails,
   };
 }

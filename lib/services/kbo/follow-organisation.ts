@@ -1,8 +1,10 @@
 /**
- * KBO follow step FollowOrganisation: reads the KBO for one organisation and applies what changed
- * (apply.ts), then sends the e-mail owed. An organisation with nothing to follow it for (no local
- * administrator, nobody in it, nothing owed) is skipped without asking the KBO. MAGDA being down fails
- * the step (retried by the state machine; after that the run fails and the next run goes on from here).
+ * KBO follow steps FollowOrganisation and DeliverNotices. FollowOrganisation reads the KBO for one
+ * organisation and applies what changed (apply.ts); it says whether e-mail is owed, and only then does
+ * DeliverNotices send it, as a step of its own: a mail server that fails for the moment is retried
+ * without asking MAGDA again, and neither function bundles what only the other needs. An organisation
+ * with nothing to follow it for (no local administrator, nobody in it, nothing owed) is skipped without
+ * asking the KBO. MAGDA down fails the step (retried by the state machine; then reported).
  */
 import * as z from 'zod/mini';
 import type { Deps } from '#lib/services/deps';
@@ -12,11 +14,14 @@ import { askKbo, emitKbo, type KboOutcome } from '#lib/services/kbo/shared';
 
 const FollowInput = z.object({ date: Day, enterpriseNumber: z.string().check(z.regex(/^\d{10}$/)) });
 
-export async function followOrganisation(deps: Deps, raw: unknown): Promise<KboOutcome> {
+/** What FollowOrganisation hands on: the counts of what it did and whether e-mail is owed. */
+export type Followed = KboOutcome & { owed: boolean };
+
+export async function followOrganisation(deps: Deps, raw: unknown): Promise<Followed> {
   const parsed = FollowInput.safeParse(raw ?? {});
   if (!parsed.success) throw invalid(parsed.error);
   const { date, enterpriseNumber } = parsed.data;
-  const base = { enterpriseNumber, changes: [], paused: 0, tasksOpened: 0, emails: 0 };
+  const base = { enterpriseNumber, changes: [], paused: 0, tasksOpened: 0 };
   const org = await deps.organisations.get(enterpriseNumber);
   let result: KboOutcome;
   if (!org || !(await worthFollowing(deps, org))) {
@@ -26,13 +31,24 @@ export async function followOrganisation(deps: Deps, raw: unknown): Promise<KboO
     if (!enterprise) {
       // Struck from the KBO (or never there): nothing to apply; what is owed still goes out.
       deps.log.warn('organisation not in the KBO', { enterpriseNumber });
-      result = { ...base, outcome: 'not-in-kbo', emails: await deliverOwed(deps, enterpriseNumber, date) };
+      result = { ...base, outcome: 'not-in-kbo' };
     } else {
-      result = await applyKboReading(deps, enterprise, { mail: true, date });
+      result = await applyKboReading(deps, enterprise, { date });
     }
   }
   emitKbo({ type: 'followed', date, result });
-  return result;
+  const owed = ((await deps.organisations.get(enterpriseNumber))?.kboNotices ?? []).length > 0;
+  return { ...result, owed };
+}
+
+/** KBO follow step DeliverNotices: the e-mail the organisation's notices owe, each recipient once. */
+export async function deliverKboNotices(deps: Deps, raw: unknown): Promise<{ emails: number }> {
+  const parsed = FollowInput.safeParse(raw ?? {});
+  if (!parsed.success) throw invalid(parsed.error);
+  const { date, enterpriseNumber } = parsed.data;
+  const emails = await deliverOwed(deps, enterpriseNumber, date);
+  emitKbo({ type: 'delivered', date, enterpriseNumber, emails });
+  return { emails };
 }
 
 /** KBO follow step RecordFailure: an organisation that failed for good is reported; the day goes on. */

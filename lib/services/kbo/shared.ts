@@ -5,7 +5,7 @@
  * named after their states in infra/workflows/kbo.asl.json:
  *
  * - ListOrganisations and MoreOrganisations: list-organisations.ts
- * - FollowOrganisation: follow-organisation.ts (what it does: apply.ts)
+ * - FollowOrganisation and DeliverNotices: follow-organisation.ts (what it does: apply.ts)
  * - RecordFailure: follow-organisation.ts too
  * - Complete: list-organisations.ts
  */
@@ -26,12 +26,12 @@ export interface KboOutcome {
   changes: ('stopped' | 'active-again' | 'representatives' | 'no-local-admin')[];
   paused: number;
   tasksOpened: number;
-  emails: number;
 }
 
 export type KboEvent =
   | { type: 'planned'; date: string; organisations: number; resumed: boolean }
   | { type: 'followed'; date: string; result: KboOutcome }
+  | { type: 'delivered'; date: string; enterpriseNumber: string; emails: number }
   | { type: 'failed'; date: string; enterpriseNumber: string; code: string }
   | { type: 'completed'; date: string };
 
