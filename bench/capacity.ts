@@ -470,6 +470,37 @@ async function measureUseCases(world: World): Promise<UseCaseRow[]> {
     decision: stored?.decision,
   });
 
+  // The daily KBO follow, per organisation: a page of the organisations' list, then an organisation
+  // whose KBO reading did not change (the usual day: read, compare, write nothing).
+  const followed = { date: TODAY, enterpriseNumber: DEMO.boekhouding };
+  await invokeWorkflowStep('workflow-follow-organisation', followed);
+  const kboStep = async (
+    useCase: string,
+    fn: string,
+    input: unknown,
+    target: string,
+    met: (u: Usage) => boolean,
+  ) => {
+    const { usage } = await recorder.measure(() => invokeWorkflowStep(fn, input));
+    rows.push({ useCase, fn, kind: 'read', usage, target, met: met(usage) });
+  };
+  const writes = (u: Usage) =>
+    (u.requests.TransactWriteItems ?? 0) + (u.requests.PutItem ?? 0) + (u.requests.UpdateItem ?? 0);
+  await kboStep(
+    'KBO follow: a page of organisations',
+    'workflow-list-organisations',
+    { input: { date: TODAY } },
+    '1 Query a page (+ the day’s position: 1 GetItem, 1 PutItem)',
+    (u) => u.requests.Query === 1,
+  );
+  await kboStep(
+    'KBO follow: an organisation, nothing changed',
+    'workflow-follow-organisation',
+    followed,
+    '1 GetItem, 1 Query, no write',
+    (u) => writes(u) === 0 && u.requests.GetItem === 1 && u.requests.Query === 1,
+  );
+
   // The target of every write: its change and history in one TransactWriteItems.
   for (const row of rows) {
     if (row.kind !== 'write') continue;

@@ -17,6 +17,7 @@ import { ConcurrentChangeError, RegistryUnavailableError } from '#lib/domain/err
 import { resumeRelationship } from '#lib/domain/membership';
 import type { Enterprise } from '#lib/domain/ports';
 import { createTestApp, DEMO, type TestApp } from '../support/app.ts';
+import { invokeWorkflowStep } from '../support/handlers.ts';
 
 const { adviesbureau, boekhouding } = DEMO;
 const TOM_MAIL = 'tom.wouters@boekhouding-test.be';
@@ -398,5 +399,19 @@ describe('a stop recorded before the pauses', () => {
     // Still one history entry and one e-mail for the stop.
     expect(await orgHistory(boekhouding)).toEqual(['kbo.stopped']);
     expect(app.outbox.filter((m) => m.subject.includes('stopgezet')).length).toBe(1);
+  });
+});
+
+describe('a day on which the KBO changed nothing', () => {
+  it('reads and compares, and writes nothing', async () => {
+    app = await createTestApp({ today: '2030-06-01' });
+    const input = { date: '2030-06-01', enterpriseNumber: boekhouding };
+    await invokeWorkflowStep('workflow-follow-organisation', input);
+    const before = await app.snapshot();
+    const again = await invokeWorkflowStep('workflow-follow-organisation', input);
+    expect(again).toMatchObject({ outcome: 'unchanged', owed: false });
+    await app.setToday('2030-06-02');
+    await invokeWorkflowStep('workflow-follow-organisation', { ...input, date: '2030-06-02' });
+    expect(await app.snapshot()).toEqual(before);
   });
 });

@@ -128,7 +128,12 @@ function sameReading(a: KboSnapshot | null | undefined, b: KboSnapshot): boolean
     !!a &&
     a.status === b.status &&
     a.stoppedOn === b.stoppedOn &&
-    JSON.stringify(a.representatives) === JSON.stringify(b.representatives)
+    // Field by field: a map read back from DynamoDB keeps its values, not its key order.
+    a.representatives.length === b.representatives.length &&
+    a.representatives.every((r, i) => {
+      const o = b.representatives[i];
+      return o && r.pseudonym === o.pseudonym && r.name === o.name && r.function === o.function;
+    })
   );
 }
 
@@ -144,10 +149,14 @@ async function record(
   enterprise: Enterprise,
   snapshot: KboSnapshot,
   admins: AdminRecord[],
+  /** The organisation as just read: the first attempt decides on it, a retry after a conflict reads again. */
+  read: OrganisationRecord,
 ): Promise<Recorded | null> {
   const en = enterprise.enterpriseNumber;
+  let first: OrganisationRecord | null = read;
   return withRetry(async () => {
-    const current = await deps.organisations.get(en);
+    const current = first ?? (await deps.organisations.get(en));
+    first = null;
     if (!current) return null;
     const now = deps.clock().now;
     const changes = compareKbo(current.kbo, snapshot);
@@ -397,25 +406,32 @@ export async function deliverOwed(deps: Deps, en: string, date: string): Promise
 }
 
 /** Whether anything is kept for the organisation that the KBO could change: its people, administrators, owed e-mail. */
-export async function worthFollowing(deps: Deps, org: OrganisationRecord): Promise<boolean> {
-  if ((org.kboNotices ?? []).length > 0 || org.appointTaskId) return true;
-  if ((await deps.admins.list(org.enterpriseNumber)).length > 0) return true;
+export async function worthFollowing(
+  deps: Deps,
+  org: OrganisationRecord,
+  admins: AdminRecord[],
+): Promise<boolean> {
+  if ((org.kboNotices ?? []).length > 0 || org.appointTaskId || admins.length > 0) return true;
   return hasMembers(deps, org.enterpriseNumber);
 }
 
-/** What the KBO says of an organisation we keep, applied: steps 1 and 2 (`date`: the day of the reading). */
+/**
+ * What the KBO says of an organisation we keep, applied: steps 1 and 2 (`date`: the day of the reading).
+ * `org` and `admins`, when the caller has just read them, spare reading them again. Returns the
+ * organisation as it is afterwards too.
+ */
 export async function applyKboReading(
   deps: Deps,
   enterprise: Enterprise,
-  opts: { date: string },
-): Promise<KboOutcome> {
+  opts: { date: string; org?: OrganisationRecord; admins?: AdminRecord[] },
+): Promise<KboOutcome & { org: OrganisationRecord | null }> {
   const en = enterprise.enterpriseNumber;
   const base = { enterpriseNumber: en, paused: 0, tasksOpened: 0 };
-  const org = await deps.organisations.get(en);
-  if (!org) return { ...base, outcome: 'skipped', changes: [] };
+  const org = opts.org ?? (await deps.organisations.get(en));
+  if (!org) return { ...base, outcome: 'skipped', changes: [], org: null };
   const snapshot = snapshotOf(enterprise, deps.pseudonymize, opts.date);
-  const admins = await deps.admins.list(en);
-  const recorded = await record(deps, enterprise, snapshot, admins);
+  const admins = opts.admins ?? (await deps.admins.list(en));
+  const recorded = await record(deps, enterprise, snapshot, admins, org);
   const paused = recorded?.org.kboPausing ? await pauseAll(deps, en) : 0;
   if (recorded?.org.kboPausing) await pausingDone(deps, en);
   const changes = recorded?.changes ?? [];
@@ -425,5 +441,6 @@ export async function applyKboReading(
     changes,
     paused,
     tasksOpened: recorded?.tasksOpened ?? 0,
+    org: recorded?.org ?? org,
   };
 }

@@ -23,8 +23,10 @@ export async function followOrganisation(deps: Deps, raw: unknown): Promise<Foll
   const { date, enterpriseNumber } = parsed.data;
   const base = { enterpriseNumber, changes: [], paused: 0, tasksOpened: 0 };
   const org = await deps.organisations.get(enterpriseNumber);
+  const admins = org ? await deps.admins.list(enterpriseNumber) : [];
   let result: KboOutcome;
-  if (!org || !(await worthFollowing(deps, org))) {
+  let after = org;
+  if (!org || !(await worthFollowing(deps, org, admins))) {
     result = { ...base, outcome: 'skipped' };
   } else {
     const enterprise = await askKbo(deps, enterpriseNumber);
@@ -33,11 +35,13 @@ export async function followOrganisation(deps: Deps, raw: unknown): Promise<Foll
       deps.log.warn('organisation not in the KBO', { enterpriseNumber });
       result = { ...base, outcome: 'not-in-kbo' };
     } else {
-      result = await applyKboReading(deps, enterprise, { date });
+      const { org: applied, ...outcome } = await applyKboReading(deps, enterprise, { date, org, admins });
+      result = outcome;
+      after = applied;
     }
   }
   emitKbo({ type: 'followed', date, result });
-  const owed = ((await deps.organisations.get(enterpriseNumber))?.kboNotices ?? []).length > 0;
+  const owed = (after?.kboNotices ?? []).length > 0;
   return { ...result, owed };
 }
 

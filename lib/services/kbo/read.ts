@@ -17,7 +17,7 @@ export async function readEnterprise(deps: Deps, enterpriseNumber: string): Prom
     try {
       const org = await deps.organisations.get(enterpriseNumber);
       if (org && (org.kbo?.status !== 'stopped' || org.kboPausing)) {
-        await applyKboReading(deps, enterprise, { date: deps.clock().today });
+        await applyKboReading(deps, enterprise, { date: deps.clock().today, org });
       }
     } catch (error) {
       deps.log.warn('KBO stop not applied yet', {
