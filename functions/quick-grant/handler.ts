@@ -1,18 +1,26 @@
 import { OrgParams, QuickGrantRequest } from '#lib/contracts/api';
 import { apiHandler } from '#lib/http/api-handler';
 import { lazyIdempotency } from '#lib/http/idempotency';
-import { quickGrant } from '#lib/services/quick-grant';
+import { quickGrantOrAsk } from '#lib/services/separation';
 import { personPage } from '#lib/services/views';
 import '#lib/runtime/registries-adapter';
+// For oneself with other local administrators, the grant becomes an access request: it starts the approval.
+import '#lib/runtime/workflows-adapter';
 
 export const handler = apiHandler(
   { auth: 'user', admin: true, params: OrgParams, body: QuickGrantRequest, idempotent: lazyIdempotency },
-  async ({ deps, params, body, actor }) => {
-    const { aggregate, created } = await quickGrant(deps, actor, {
-      ...body,
-      enterpriseNumber: params.enterpriseNumber,
-      nationalNumber: body.nationalNumber.value,
-    });
+  async ({ deps, params, body, actor, admin, caller }) => {
+    const result = await quickGrantOrAsk(
+      deps,
+      { admin, actor, caller },
+      {
+        ...body,
+        enterpriseNumber: params.enterpriseNumber,
+        nationalNumber: body.nationalNumber.value,
+      },
+    );
+    if ('asked' in result) return { status: 202, body: result.asked };
+    const { aggregate, created } = result;
     return { status: 201, body: { ...personPage(aggregate, deps.clock().today), created } };
   },
 );

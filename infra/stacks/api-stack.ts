@@ -39,6 +39,9 @@ export { DEFAULT_PSEUDONYM_SECRET_PARAMETER } from '#infra/constructs/table-acce
  */
 const approvalAccess: Readonly<Record<string, readonly ('start' | 'respond')[]>> = {
   'request-access': ['start'],
+  // A local administrator's grant for themselves becomes a request while others can decide it.
+  'grant-right': ['start'],
+  'quick-grant': ['start'],
   'decide-task': ['start', 'respond'],
 };
 

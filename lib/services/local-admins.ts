@@ -142,7 +142,8 @@ export async function appointLocalAdmin(
         action: 'local-admin.appointed',
         reason: input.reason ?? null,
         before: null,
-        after: { localAdmin: true, organisation: enterprise.name },
+        // A legal representative may appoint themselves (the seed's step 2); the history says so.
+        after: { localAdmin: true, organisation: enterprise.name, selfAppointed: appointee === actorPerson },
       })
       .commit();
     await deps.organisations.put(input.enterpriseNumber, enterprise.name);

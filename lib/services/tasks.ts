@@ -117,6 +117,13 @@ export async function decide(deps: Deps, who: Decider, input: DecisionInput) {
   }
   const request = await deps.requests.get(task.requestId ?? '');
   if (!request) throw new NotFoundError('task.not-found', 'Deze taak bestaat niet in deze organisatie.');
+  // Separation of duties: someone else decides, whatever the UI shows.
+  if (request.pseudonym === who.caller.pseudonym) {
+    throw new ForbiddenError(
+      'decision.own-request',
+      'U kan niet beslissen over uw eigen aanvraag. Een andere lokale beheerder van deze organisatie beslist erover.',
+    );
+  }
   const decision: ApprovalDecision = {
     decision: input.decision,
     reason: input.reason,

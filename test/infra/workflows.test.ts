@@ -322,17 +322,20 @@ describe('API wiring', () => {
     expect(hasRoute('decide-task')).toBe(true);
   });
 
-  it('request-access may start approval executions and knows the state machine ARN', () => {
-    const statements = apiStatements('request-access');
-    const states = statements.filter((s) => actions(s).some((a) => a.startsWith('states:')));
-    expect(states).toEqual([
-      expect.objectContaining({ Action: 'states:StartExecution', Resource: approvalArnImport() }),
-    ]);
-    const id = logicalId(built.api, built.api.functions.get('request-access')!);
-    expect((api.toJSON().Resources[id] as Resource).Properties.Environment).toEqual({
-      Variables: expect.objectContaining({ APPROVAL_STATE_MACHINE_ARN: approvalArnImport() }),
-    });
-  });
+  it.each(['request-access', 'grant-right', 'quick-grant'])(
+    '%s may start approval executions and knows the state machine ARN',
+    (fn) => {
+      const statements = apiStatements(fn);
+      const states = statements.filter((s) => actions(s).some((a) => a.startsWith('states:')));
+      expect(states).toEqual([
+        expect.objectContaining({ Action: 'states:StartExecution', Resource: approvalArnImport() }),
+      ]);
+      const id = logicalId(built.api, built.api.functions.get(fn)!);
+      expect((api.toJSON().Resources[id] as Resource).Properties.Environment).toEqual({
+        Variables: expect.objectContaining({ APPROVAL_STATE_MACHINE_ARN: approvalArnImport() }),
+      });
+    },
+  );
 
   it('decide-task may answer the waiting task (task token) and re-drive by starting an execution', () => {
     const states = apiStatements('decide-task').filter((s) =>
@@ -348,7 +351,8 @@ describe('API wiring', () => {
   });
 
   it('no other route function touches Step Functions or gets the ARN', () => {
-    for (const route of routes.filter((r) => !['request-access', 'decide-task'].includes(r.fn))) {
+    const starters = ['request-access', 'decide-task', 'grant-right', 'quick-grant'];
+    for (const route of routes.filter((r) => !starters.includes(r.fn))) {
       expect(
         apiStatements(route.fn)
           .flatMap(actions)

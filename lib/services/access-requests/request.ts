@@ -21,8 +21,12 @@ export async function requestAccess(
     reason: string;
     email?: string | undefined;
   },
+  /** The organisation's name when the caller knows it (a local administrator asking for themselves). */
+  known?: { organisationName: string },
 ) {
-  const enterprise = await requireEnterprise(deps, input.enterpriseNumber);
+  const enterprise = known
+    ? { name: known.organisationName }
+    : await requireEnterprise(deps, input.enterpriseNumber);
   const right = await requireRight(deps, input.right);
   const unknown = input.profiles.filter((p) => !right.profiles.includes(p));
   if (unknown.length > 0) {

@@ -110,9 +110,16 @@ function GrantForm({ person, rights }: { person: PersonPageDto; rights: RightCat
   };
 
   const save = async (request: Record<string, unknown>) => {
-    await api.post(`/organisations/${org.enterpriseNumber}/persons/${person.personId}/rights`, request, {
-      idempotencyKey: keyFor(request),
-    });
+    const answer = await api.post<{ outcome?: 'requested'; message?: string }>(
+      `/organisations/${org.enterpriseNumber}/persons/${person.personId}/rights`,
+      request,
+      { idempotencyKey: keyFor(request) },
+    );
+    // For oneself, with another local administrator: it became a request for them (202).
+    if (answer?.outcome === 'requested') {
+      navigate(personPath, { state: { flash: answer.message } });
+      return;
+    }
     const profiles = request.profiles as string[];
     navigate(personPath, {
       state: {

@@ -24,7 +24,7 @@ import {
 } from '../components/forms.tsx';
 import { NATIONAL_NUMBER_LABEL, NationalNumberInput } from '../components/national-number-input.tsx';
 import { askRelationshipOn, RelationshipFields } from '../components/relationship-fields.tsx';
-import { Button, PageTitle, ResourceView, TextLink } from '../components/ui.tsx';
+import { Button, Notice, PageTitle, ResourceView, TextLink } from '../components/ui.tsx';
 
 interface Values {
   nationalNumber: string;
@@ -117,6 +117,7 @@ function QuickGrantForm({ rights }: { rights: RightCatalogueDto['items'] }) {
   const navigate = useNavigate();
   const keyFor = useIdempotencyKeys();
   const [needsRelationship, setNeedsRelationship] = useState(false);
+  const [asked, setAsked] = useState<string | null>(null);
   const needsRef = useRef(needsRelationship);
   needsRef.current = needsRelationship;
   const [schema] = useState(() => quickGrantSchema(() => needsRef.current));
@@ -169,7 +170,7 @@ function QuickGrantForm({ rights }: { rights: RightCatalogueDto['items'] }) {
           };
         }
         const person = await api
-          .post<PersonPageDto & { created?: boolean }>(
+          .post<PersonPageDto & { created?: boolean; outcome?: 'requested'; message?: string }>(
             `/organisations/${org.enterpriseNumber}/quick-grants`,
             body,
             { idempotencyKey: keyFor(body) },
@@ -181,6 +182,12 @@ function QuickGrantForm({ rights }: { rights: RightCatalogueDto['items'] }) {
               () => setNeedsRelationship(true),
             ),
           );
+        // For oneself, with another local administrator: it became a request for them (202).
+        if (person.outcome === 'requested') {
+          form.reset();
+          setAsked(person.message ?? null);
+          return;
+        }
         navigate(orgPath(org.enterpriseNumber, `/personen/${person.personId}`), {
           state: {
             flash: `${right?.name ?? 'Het gebruikersrecht'} is toegekend aan ${person.firstName} ${person.lastName}.`,
@@ -191,6 +198,13 @@ function QuickGrantForm({ rights }: { rights: RightCatalogueDto['items'] }) {
       <h2 id="snel-recht-titel" className="visually-hidden">
         Nieuw recht toekennen
       </h2>
+      <div role="status">
+        {asked && (
+          <Notice kind="info" title="Aanvraag ingediend">
+            <p>{asked}</p>
+          </Notice>
+        )}
+      </div>
       <NationalNumberInput />
       <SelectInput
         name="right"
