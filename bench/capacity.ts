@@ -470,6 +470,15 @@ async function measureUseCases(world: World): Promise<UseCaseRow[]> {
     decision: stored?.decision,
   });
 
+  // The organisation's audit trail: a page is one Query on its index key.
+  await measure(
+    'the organisation’s audit trail (a page of 50)',
+    'list-audit',
+    'read',
+    { ...sofie, params: org },
+    200,
+  );
+
   // The daily KBO follow, per organisation: a page of the organisations' list, then an organisation
   // whose KBO reading did not change (the usual day: read, compare, write nothing).
   const followed = { date: TODAY, enterpriseNumber: DEMO.boekhouding };

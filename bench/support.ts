@@ -11,6 +11,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import '#lib/runtime/expiry-adapter';
 import '#lib/runtime/logins-adapter';
 import '#lib/runtime/kbo-adapter';
+import '#lib/runtime/audit-adapter';
 import type { CallResult } from '../test/support/handlers.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..');

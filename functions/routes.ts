@@ -98,6 +98,8 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: `${person}/history`, fn: 'get-history', auth: 'user', data: 'read' },
   { method: 'GET', path: `${person}/accounts`, fn: 'get-person-accounts', auth: 'user', data: 'read' },
   { method: 'GET', path: `${org}/comparison`, fn: 'compare-persons', auth: 'user', data: 'read' },
+  { method: 'GET', path: `${org}/audit`, fn: 'list-audit', auth: 'user', data: 'read' },
+  { method: 'GET', path: `${org}/audit/export`, fn: 'export-audit', auth: 'user', data: 'read' },
   {
     method: 'POST',
     path: `${org}/quick-grants`,

@@ -193,6 +193,48 @@ export const HistoryQuery = /* @__PURE__ */ pure(() =>
   }),
 );
 
+/** The organisation's audit trail: a period (Brussels days, both included), a kind of action, a page. */
+export const AuditQuery = /* @__PURE__ */ pure(() =>
+  z
+    .strictObject({
+      from: z.optional(zDate),
+      to: z.optional(zDate),
+      action: z.optional(
+        z
+          .string()
+          .check(z.regex(/^[a-z-]+(\.[a-z-]+)?$/, 'Kies een soort actie uit de lijst.'), z.maxLength(60)),
+      ),
+      cursor: z.optional(z.string().check(z.maxLength(2000))),
+      limit: zLimit(50),
+    })
+    .check(
+      z.refine((q) => !q.from || !q.to || q.from <= q.to, {
+        message: 'De einddatum ligt voor de begindatum.',
+        path: ['to'],
+      }),
+    ),
+);
+
+export const AuditEntry = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      entryId: z.string(),
+      at: z.string(),
+      actor: z.object({ personId: z.string(), name: z.string() }),
+      action: z.string(),
+      reason: z.nullable(z.string()),
+      before: z.unknown(),
+      after: z.unknown(),
+      personId: z.nullable(z.string()),
+      subject: z.nullable(z.object({ name: z.string(), nationalNumber: z.string() })),
+    })
+    .register(z.globalRegistry, { id: 'AuditEntry' }),
+);
+
+export const AuditPage = /* @__PURE__ */ pure(() =>
+  z.object({ items: z.array(AuditEntry), cursor: z.nullable(z.string()) }),
+);
+
 export const ComparisonQuery = /* @__PURE__ */ pure(() =>
   z.strictObject({
     personIds: z.pipe(

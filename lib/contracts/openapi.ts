@@ -131,6 +131,15 @@ export const OPERATIONS: Record<string, Operation> = {
     ifMatch: GRANT_IF_MATCH,
   },
   'get-history': { summary: 'Historiek', query: api.HistoryQuery, response: api.HistoryPage },
+  'list-audit': {
+    summary: 'Historiek organisatie: elke wijziging, nieuwste eerst (rijksregisternummers gemaskeerd)',
+    query: api.AuditQuery,
+    response: api.AuditPage,
+  },
+  'export-audit': {
+    summary: 'Historiek organisatie als CSV voor Excel (UTF-8 met BOM, puntkomma), voor een periode',
+    query: api.AuditQuery,
+  },
   'get-person-accounts': {
     summary: 'Accounts: de aanmeldmethoden van de gebruiker (eerste en laatste gebruik, aantal)',
     response: api.PersonAccounts,

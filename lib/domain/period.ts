@@ -143,6 +143,17 @@ export function brusselsWallClock(now: Date = new Date()): { date: string; time:
   return { date: fromDate(shifted), time: shifted.toISOString().slice(11, 23) };
 }
 
+/** The first instant (ms) of a Brussels calendar day: 00:00 there, 22:00 or 23:00 UTC the day before. */
+export function brusselsDayStart(date: string): number {
+  const midnightUtc = Date.parse(`${date}T00:00:00Z`);
+  for (const hours of [2, 1]) {
+    const t = midnightUtc - hours * 3_600_000;
+    if (brusselsWallClock(new Date(t)).date === date && brusselsWallClock(new Date(t - 1)).date !== date)
+      return t;
+  }
+  return midnightUtc - 3_600_000;
+}
+
 export function checkPeriod(period: Period, maxYears: number): Check<Period> {
   const start = parseCalendarDate(period.startDate);
   if (!start.ok) {

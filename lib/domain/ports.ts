@@ -10,6 +10,8 @@ import type { LoginMethodId, LoginSummary } from '#lib/domain/logins';
 import type { PersonAggregate, PersonDetails } from '#lib/domain/membership';
 import type {
   AdminRecord,
+  AuditEntry,
+  AuditSubject,
   HistoryEntry,
   OrganisationRecord,
   Page,
@@ -185,6 +187,14 @@ export interface OrganisationsPort {
   ): Promise<Page<HistoryEntry>>;
 }
 
+/** An organisation's audit trail (keys.ts 27): a page, newest first, one Query. */
+export interface AuditPort {
+  page(
+    enterpriseNumber: string,
+    opts: { from?: string; to?: string; action?: string; cursor?: string; limit: number },
+  ): Promise<Page<AuditEntry>>;
+}
+
 /** The daily KBO follow's records: how far a day's run got, the last day done, what failed. */
 export interface KboFollowPort {
   position(date: string): Promise<{ cursor: string | null; done: boolean } | null>;
@@ -276,7 +286,12 @@ export interface UnitOfWork {
   /** An entry of the organisation's own history (what the KBO changed). */
   addOrganisationHistory(enterpriseNumber: string, entry: HistoryEntry): UnitOfWork;
   /** A history entry about a person that is no change of the aggregate (an appointment, say). */
-  addHistory(enterpriseNumber: string, personId: string, entry: HistoryEntry): UnitOfWork;
+  addHistory(
+    enterpriseNumber: string,
+    personId: string,
+    entry: HistoryEntry,
+    subject?: AuditSubject,
+  ): UnitOfWork;
   addTask(task: Task): UnitOfWork;
   /** An open task changed, guarded by its version. */
   updateTask(previous: Task, next: Task): UnitOfWork;

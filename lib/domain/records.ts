@@ -90,3 +90,15 @@ export interface Page<T> {
   items: T[];
   cursor: string | null;
 }
+
+/** Whom an audit entry is about: the name and the masked national number, as written with the change. */
+export interface AuditSubject {
+  name: string;
+  nationalNumber: string;
+}
+
+/** An entry of an organisation's audit trail: a history entry, with whom it is about. */
+export interface AuditEntry extends HistoryEntry {
+  personId: string | null;
+  subject: AuditSubject | null;
+}

@@ -76,6 +76,8 @@ export interface ApiRequest<B, Q, P, S extends Flags = Flags> {
 export interface ApiResult {
   status: number;
   body?: unknown;
+  /** A body that is not JSON (a CSV download): sent as it is, with its content type. */
+  text?: { contentType: string; body: string };
   etag?: number;
   headers?: Record<string, string>;
 }
@@ -191,6 +193,10 @@ function toResult(result: ApiResult): HttpResult {
     ...result.headers,
   };
   if (result.etag !== undefined) headers.etag = `"${result.etag}"`;
+  if (result.text) {
+    headers['content-type'] = result.text.contentType;
+    return { statusCode: result.status, headers, body: result.text.body };
+  }
   if (result.body === undefined) return { statusCode: result.status, headers };
   headers['content-type'] = 'application/json; charset=utf-8';
   return { statusCode: result.status, headers, body: JSON.stringify(result.body) };

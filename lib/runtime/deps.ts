@@ -11,7 +11,7 @@ import { getParameterFromExtension } from '#lib/adapters/parameters-extension';
 import { createPseudonymizer } from '#lib/adapters/pseudonym';
 import { type AppEnv, readEnv } from '#lib/config/env';
 import { todayInBrussels } from '#lib/domain/period';
-import type { ExpiryPort, KboFollowPort, LoginsPort, Mailer, Workflows } from '#lib/domain/ports';
+import type { AuditPort, ExpiryPort, KboFollowPort, LoginsPort, Mailer, Workflows } from '#lib/domain/ports';
 import { log } from '#lib/runtime/logger';
 import { registries, resetRegistries } from '#lib/runtime/registries';
 import type { Deps } from '#lib/services/deps';
@@ -42,6 +42,8 @@ interface Adapters {
   logins: (table: TableRef) => LoginsPort;
   /** The daily KBO follow's records: only its steps (`#lib/runtime/kbo-adapter`). */
   kbo: (table: TableRef) => KboFollowPort;
+  /** The organisation's audit trail: only its routes (`#lib/runtime/audit-adapter`). */
+  audit: (table: TableRef) => AuditPort;
 }
 const adapters: Partial<Adapters> = {};
 
@@ -84,7 +86,10 @@ function lazyWorkflows(env: AppEnv): Workflows {
  * A port whose adapter a handler plugs in (see Adapters): made at its first use, so a function that
  * never uses it neither bundles nor builds it.
  */
-function lazyPort<K extends 'expiry' | 'logins' | 'kbo'>(name: K, table: TableRef): ReturnType<Adapters[K]> {
+function lazyPort<K extends 'expiry' | 'logins' | 'kbo' | 'audit'>(
+  name: K,
+  table: TableRef,
+): ReturnType<Adapters[K]> {
   let port: ReturnType<Adapters[K]> | undefined;
   return new Proxy({} as ReturnType<Adapters[K]>, {
     get(_target, property) {
@@ -113,6 +118,7 @@ async function build(): Promise<RuntimeDeps> {
     expiry: lazyPort('expiry', { db: clients.doc, tableName: env.TABLE_NAME }),
     logins: lazyPort('logins', { db: clients.doc, tableName: env.TABLE_NAME }),
     kbo: lazyPort('kbo', { db: clients.doc, tableName: env.TABLE_NAME }),
+    audit: lazyPort('audit', { db: clients.doc, tableName: env.TABLE_NAME }),
     pseudonymize: createPseudonymizer(await loadSecret(env)),
     ...registries(),
     clock: () => {

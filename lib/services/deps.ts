@@ -6,6 +6,7 @@
 import type { Clock } from '#lib/domain/membership';
 import type {
   AdminsPort,
+  AuditPort,
   CataloguePort,
   EnterpriseRegistry,
   ExpiryPort,
@@ -38,6 +39,8 @@ export interface Deps {
   notices: NoticesPort;
   /** The daily KBO follow's records. */
   kbo: KboFollowPort;
+  /** The organisation's audit trail. */
+  audit: AuditPort;
   expiry: ExpiryPort;
   /** A person's logins per method (the person page's Accounts tab). */
   logins: LoginsPort;

@@ -5,6 +5,7 @@
 
 import { ConflictError, ForbiddenError, NotFoundError } from '#lib/domain/errors';
 import { checkVersion } from '#lib/domain/membership';
+import { maskNationalNumber } from '#lib/domain/national-number';
 import type { Enterprise, UnitOfWork } from '#lib/domain/ports';
 import type { Actor, AdminRecord } from '#lib/domain/records';
 import { withRetry } from '#lib/services/aggregate';
@@ -135,16 +136,25 @@ export async function appointLocalAdmin(
     }
     await work
       .addAdmin(admin)
-      .addHistory(input.enterpriseNumber, admin.personId, {
-        entryId: deps.newId(),
-        at: clock.now,
-        actor,
-        action: 'local-admin.appointed',
-        reason: input.reason ?? null,
-        before: null,
-        // A legal representative may appoint themselves (the seed's step 2); the history says so.
-        after: { localAdmin: true, organisation: enterprise.name, selfAppointed: appointee === actorPerson },
-      })
+      .addHistory(
+        input.enterpriseNumber,
+        admin.personId,
+        {
+          entryId: deps.newId(),
+          at: clock.now,
+          actor,
+          action: 'local-admin.appointed',
+          reason: input.reason ?? null,
+          before: null,
+          // A legal representative may appoint themselves (the seed's step 2); the history says so.
+          after: {
+            localAdmin: true,
+            organisation: enterprise.name,
+            selfAppointed: appointee === actorPerson,
+          },
+        },
+        auditSubject(appointee.record),
+      )
       .commit();
     await deps.organisations.put(input.enterpriseNumber, enterprise.name);
     return admin;
@@ -209,15 +219,20 @@ export async function removeLocalAdmin(
     }
     await work
       .removeAdmin(current)
-      .addHistory(input.enterpriseNumber, current.personId, {
-        entryId: deps.newId(),
-        at: clock.now,
-        actor,
-        action: 'local-admin.removed',
-        reason: input.reason ?? null,
-        before: { localAdmin: true, organisation: enterprise.name },
-        after: null,
-      })
+      .addHistory(
+        input.enterpriseNumber,
+        current.personId,
+        {
+          entryId: deps.newId(),
+          at: clock.now,
+          actor,
+          action: 'local-admin.removed',
+          reason: input.reason ?? null,
+          before: { localAdmin: true, organisation: enterprise.name },
+          after: null,
+        },
+        auditSubject(await deps.persons.get(current.pseudonym), current.name),
+      )
       .commit();
     return {
       removed: adminView(current),
@@ -233,6 +248,17 @@ export async function removeLocalAdmin(
         : {}),
     };
   });
+}
+
+/** Whom an administrator's history entry is about, for the organisation's audit trail. */
+export function auditSubject(
+  record: { nationalNumber: string; person: { firstName: string; lastName: string } } | null,
+  name?: string,
+) {
+  return {
+    name: record ? fullName(record.person) : (name ?? ''),
+    nationalNumber: record ? maskNationalNumber(record.nationalNumber) : '',
+  };
 }
 
 function fullName(p: { firstName: string; lastName: string }): string {

@@ -30,6 +30,8 @@ const RULES: Record<string, Rule> = {
   'list-my-requests': { kind: 'user' },
   'list-tasks': { kind: 'org', roles: ['admin'] },
   // A legal representative decides the KBO's tasks for them (the task's kind decides, after the route's check).
+  'list-audit': { kind: 'org', roles: ['admin'] },
+  'export-audit': { kind: 'org', roles: ['admin'] },
   'decide-task': { kind: 'org', roles: ['admin', 'representative'] },
   'lookup-national-register': { kind: 'org', roles: ['admin'] },
   'add-person': { kind: 'org', roles: ['admin'] },

@@ -42,6 +42,8 @@ const validRequest: Record<string, { body?: unknown; query?: Record<string, stri
   'get-history': {},
   'get-person-accounts': {},
   'compare-persons': {},
+  'list-audit': {},
+  'export-audit': {},
   'quick-grant': { body: { nationalNumber: DEMO.jonas, right: VLAIO, profiles: [SERVICE_PROVIDER] } },
   'list-local-admins': {},
   'appoint-local-admin': { body: { nationalNumber: DEMO.marc } },

@@ -14,6 +14,7 @@ import type { Email } from '#lib/domain/ports';
 import '#lib/runtime/expiry-adapter';
 import '#lib/runtime/logins-adapter';
 import '#lib/runtime/kbo-adapter';
+import '#lib/runtime/audit-adapter';
 import '#lib/runtime/registries-adapter';
 import { type RuntimeDeps, resetDeps, setDeps } from '#lib/runtime/deps';
 import { DEMO, seedDemoWorld } from '#lib/services/demo-seed';

@@ -316,6 +316,23 @@ export function fakeDeps(options: FakeOptions = {}): { deps: Deps; world: FakeWo
         return true;
       },
     },
+    audit: {
+      // Every history entry of the organisation, newest first (the fake keeps no subjects).
+      page: async (en, opts) => {
+        const items = [...world.history.entries()]
+          .filter(([key]) => key.startsWith(`${en}/`) || key === en)
+          .flatMap(([key, entries]) =>
+            entries.map((e) => ({
+              ...e,
+              personId: key.includes('/') ? key.split('/')[1]! : null,
+              subject: null,
+            })),
+          )
+          .filter((e) => !opts.action || e.action.startsWith(opts.action))
+          .sort((a, b) => b.entryId.localeCompare(a.entryId));
+        return { items: items.slice(0, opts.limit), cursor: null };
+      },
+    },
     kbo: {
       position: async (date) => copy(kboRuns.get(date) ?? null),
       savePosition: async (date, cursor, done) => void kboRuns.set(date, { cursor, done }),

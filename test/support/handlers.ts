@@ -122,10 +122,13 @@ export async function call(fn: string, o: CallOptions = {}): Promise<CallResult>
   const handler = await load(handlerPath(routeFor(fn)));
   const result = (await handler(eventFor(fn, o), lambdaContext(fn))) as APIGatewayProxyStructuredResultV2;
   const text = result.body ?? '';
+  const headers = (result.headers ?? {}) as Record<string, string>;
+  const json = /json/.test(headers['content-type'] ?? 'application/json');
   return {
     status: result.statusCode ?? 200,
-    headers: (result.headers ?? {}) as Record<string, string>,
-    body: text ? JSON.parse(text) : undefined,
+    headers,
+    // A download (CSV) comes back as its text.
+    body: text ? (json ? JSON.parse(text) : text) : undefined,
   };
 }
 

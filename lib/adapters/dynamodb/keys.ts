@@ -30,6 +30,10 @@
  * |24 | every organisation (the KBO follow), paged       | gsi1          | ORGS                                 | {en}               |
  * |25 | history of an organisation (KBO changes)         | table         | HIST#ORG#{en}                        | {ulid}             |
  * |26 | the KBO follow: last day, a day's position, report | table       | KBO                                  | LAST, RUN#{date}, FAILED#{date}#{en} |
+ * |27 | an organisation's audit trail, newest first      | gsi1          | AUDIT#ORG#{en}                       | {ulid}             |
+ *
+ * 27 is no item of its own: every history entry (6 and 25) carries these index keys, so the audit
+ * trail is written in the change's own transaction, by the same write, and read one Query a page.
  */
 export const ITEM_TYPES = {
   person: 'Person',
@@ -82,6 +86,8 @@ export const keys = {
   organisationListEntry: (en: string) => ({ gsi1pk: 'ORGS', gsi1sk: en }),
   organisationListPk: () => 'ORGS',
   organisationHistoryPk: (en: string) => `HIST#ORG#${en}`,
+  auditEntry: (en: string, entryId: string) => ({ gsi1pk: `AUDIT#ORG#${en}`, gsi1sk: entryId }),
+  auditPk: (en: string) => `AUDIT#ORG#${en}`,
   organisationHistory: (en: string, entryId: string): Key => ({ pk: `HIST#ORG#${en}`, sk: entryId }),
   kboLast: (): Key => ({ pk: 'KBO', sk: 'LAST' }),
   kboRun: (date: string): Key => ({ pk: 'KBO', sk: `RUN#${date}` }),

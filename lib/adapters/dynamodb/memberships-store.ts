@@ -4,6 +4,7 @@
  * gsi3, and the access projection the portal's check reads. `membershipItems` turns a change of the
  * aggregate into the transaction items the unit of work writes, each edited item guarded by its version.
  */
+
 import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import {
   decodeCursor,
@@ -16,8 +17,9 @@ import { ITEM_TYPES, keys, normalizeSearch, searchText } from '#lib/adapters/dyn
 import { type AccessProjection, toAccessProjection } from '#lib/domain/access';
 import type { DueEntry } from '#lib/domain/expiry';
 import type { Membership, PersonAggregate, RightGrant, WorkRelationship } from '#lib/domain/membership';
+import { maskNationalNumber } from '#lib/domain/national-number';
 import type { MembershipsPort } from '#lib/domain/ports';
-import type { HistoryEntry, Page, PersonListEntry } from '#lib/domain/records';
+import type { AuditSubject, HistoryEntry, Page, PersonListEntry } from '#lib/domain/records';
 
 export class MembershipsStore implements MembershipsPort {
   constructor(private readonly table: TableRef) {}
@@ -247,7 +249,11 @@ export function membershipItems(
     });
   }
 
-  for (const entry of history) items.push(historyItem(TableName, en, personId, entry));
+  const subject = {
+    name: `${m.person.firstName} ${m.person.lastName}`,
+    nationalNumber: maskNationalNumber(m.nationalNumber),
+  };
+  for (const entry of history) items.push(historyItem(TableName, en, personId, entry, subject));
 
   const accessKey = keys.access(m.pseudonym, en);
   if (next.relationship || next.grants.length > 0) {
@@ -266,15 +272,19 @@ export function historyItem(
   en: string,
   personId: string,
   entry: HistoryEntry,
+  /** Whom it is about, for the organisation's audit trail (its national number masked). */
+  subject?: AuditSubject,
 ): TransactItem {
   return {
     Put: {
       TableName: tableName,
       Item: {
         ...keys.history(en, personId, entry.entryId),
+        ...keys.auditEntry(en, entry.entryId),
         type: ITEM_TYPES.history,
         enterpriseNumber: en,
         personId,
+        ...(subject ? { subject } : {}),
         ...entry,
       },
       ConditionExpression: 'attribute_not_exists(pk)',

@@ -121,6 +121,7 @@ export function organisationHistoryItem(tableName: string, en: string, entry: Hi
       TableName: tableName,
       Item: {
         ...keys.organisationHistory(en, entry.entryId),
+        ...keys.auditEntry(en, entry.entryId),
         type: ITEM_TYPES.organisationHistory,
         enterpriseNumber: en,
         ...entry,

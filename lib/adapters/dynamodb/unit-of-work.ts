@@ -62,8 +62,8 @@ export class DynamoUnitOfWork implements UnitOfWork {
     return this.add(organisationHistoryItem(this.name, en, entry));
   }
 
-  addHistory(...[en, personId, entry]: Parameters<UnitOfWork['addHistory']>) {
-    return this.add(historyItem(this.name, en, personId, entry));
+  addHistory(...[en, personId, entry, subject]: Parameters<UnitOfWork['addHistory']>) {
+    return this.add(historyItem(this.name, en, personId, entry, subject));
   }
 
   addTask(...[task]: Parameters<UnitOfWork['addTask']>) {

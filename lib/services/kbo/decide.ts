@@ -18,7 +18,7 @@ import { withRetry } from '#lib/services/aggregate';
 import type { Deps } from '#lib/services/deps';
 import { isLegalRepresentative } from '#lib/services/kbo/read';
 import { changeIfNeeded, membersOf } from '#lib/services/kbo/shared';
-import { personFor, removeLocalAdmin } from '#lib/services/local-admins';
+import { auditSubject, personFor, removeLocalAdmin } from '#lib/services/local-admins';
 
 export interface KboDecision {
   enterpriseNumber: string;
@@ -149,15 +149,20 @@ export async function decideConfirmation(
         confirmationTaskId: null,
       })
       .closeTask(current, closed)
-      .addHistory(en, record.personId, {
-        entryId: deps.newId(),
-        at: clock.now,
-        actor,
-        action: 'local-admin.confirmed',
-        reason: input.reason,
-        before: { appointedBy: record.appointedBy },
-        after: { appointedBy: actor.name, askedBy: KBO_ACTOR.name },
-      })
+      .addHistory(
+        en,
+        record.personId,
+        {
+          entryId: deps.newId(),
+          at: clock.now,
+          actor,
+          action: 'local-admin.confirmed',
+          reason: input.reason,
+          before: { appointedBy: record.appointedBy },
+          after: { appointedBy: actor.name, askedBy: KBO_ACTOR.name },
+        },
+        auditSubject(await deps.persons.get(record.pseudonym), record.name),
+      )
       .commit();
     return closed;
   });

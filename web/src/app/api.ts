@@ -52,6 +52,11 @@ export interface ApiClient {
   put<T>(path: string, body: unknown, options?: Omit<RequestOptions, 'body'>): Promise<T>;
   patch<T>(path: string, body: unknown, options?: Omit<RequestOptions, 'body'>): Promise<T>;
   delete<T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>): Promise<T>;
+  /** A file the API sends (a CSV export): its text and the name it suggests. */
+  download(
+    path: string,
+    options?: Pick<RequestOptions, 'query'>,
+  ): Promise<{ bytes: ArrayBuffer; filename: string }>;
 }
 
 export function createApiClient(
@@ -59,6 +64,34 @@ export function createApiClient(
   token: () => string | null,
   onUnauthorized: () => void,
 ): ApiClient {
+  async function download(path: string, options: Pick<RequestOptions, 'query'> = {}) {
+    const url = new URL(`${baseUrl}${path}`, window.location.origin);
+    for (const [k, v] of Object.entries(options.query ?? {})) {
+      if (v !== undefined && v !== null && v !== '') url.searchParams.set(k, String(v));
+    }
+    const bearer = token();
+    const res = await fetch(url, { headers: bearer ? { authorization: `Bearer ${bearer}` } : {} });
+    // The bytes as sent: decoding them as text would drop the BOM that tells Excel it is UTF-8.
+    const bytes = await res.arrayBuffer();
+    if (!res.ok) {
+      let p: { code?: string; title?: string; detail?: string; errors?: FieldProblem[] } = {};
+      try {
+        p = JSON.parse(new TextDecoder().decode(bytes));
+      } catch {}
+      if (res.status === 401) onUnauthorized();
+      throw new ApiError(
+        res.status,
+        p.code ?? `http-${res.status}`,
+        p.title ?? 'Er ging iets mis',
+        p.detail,
+        p.errors ?? [],
+      );
+    }
+    const filename =
+      /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'export.csv';
+    return { bytes, filename };
+  }
+
   async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
     const url = new URL(`${baseUrl}${path}`, window.location.origin);
     for (const [k, v] of Object.entries(options.query ?? {})) {
@@ -108,6 +141,7 @@ export function createApiClient(
     put: (path, body, options) => request('PUT', path, { ...options, body }),
     patch: (path, body, options) => request('PATCH', path, { ...options, body }),
     delete: (path, body, options) => request('DELETE', path, { ...options, body }),
+    download,
   };
 }
 

@@ -132,21 +132,8 @@ export const GRANT_STATE_LABELS: Record<string, string> = {
   suspended: 'Gepauzeerd',
 };
 
-/** History actions (lib/domain/membership.ts `HistoryAction`) in Dutch. */
-export const HISTORY_ACTION_LABELS: Record<string, string> = {
-  'person.added': 'Persoon toegevoegd',
-  'relationship.created': 'Gekoppeld aan de organisatie (werkrelatie aangemaakt)',
-  'relationship.updated': 'Werkrelatie gewijzigd',
-  'relationship.deleted': 'Werkrelatie verwijderd',
-  'relationship.extended': 'Werkrelatie verlengd',
-  'relationship.paused': 'Werkrelatie gepauzeerd',
-  'relationship.resumed': 'Werkrelatie hervat',
-  'grant.created': 'Gebruikersrecht toegekend',
-  'grant.updated': 'Gebruikersrecht gewijzigd',
-  'grant.revoked': 'Gebruikersrecht ingetrokken',
-  'relationship.expired': 'Werkrelatie verlopen',
-  'grant.expired': 'Gebruikersrecht verlopen',
-};
+/** History actions in Dutch: shared with the API's audit export. */
+export { HISTORY_ACTION_LABELS } from '@contracts/history-labels.ts';
 
 /** Field names of history snapshots and other records, in Dutch. */
 export const FIELD_LABELS: Record<string, string> = {

@@ -4,6 +4,7 @@
  * 10 digits) and get the organisation from `useOrganisation()`; they are for its local
  * administrators only (OrganisationLayout checks `GET /api/me`).
  */
+
 import type { RouteObject } from 'react-router';
 import { AddPerson } from '../screens/AddPerson.tsx';
 import { AuthCallback } from '../screens/AuthCallback.tsx';
@@ -15,6 +16,7 @@ import { Home } from '../screens/Home.tsx';
 import { LinkOrganisation } from '../screens/LinkOrganisation.tsx';
 import { LocalAdmins } from '../screens/LocalAdmins.tsx';
 import { NotFound, RouteError } from '../screens/Misc.tsx';
+import { OrganisationHistory } from '../screens/OrganisationHistory.tsx';
 import { OrganisationLayout } from '../screens/OrganisationLayout.tsx';
 import { PersonPage } from '../screens/PersonPage.tsx';
 import { Persons } from '../screens/Persons.tsx';
@@ -85,6 +87,7 @@ export const routes: RouteObject[] = [
           { path: 'lokale-beheerders', element: <LocalAdmins />, handle: title('Lokale beheerders') },
           { path: 'snel-recht', element: <QuickGrant />, handle: title('Nieuw recht toekennen') },
           { path: 'vergelijk', element: <Compare />, handle: title('Vergelijk meerdere personen') },
+          { path: 'historiek', element: <OrganisationHistory />, handle: title('Historiek organisatie') },
         ],
       },
       { path: '*', element: <NotFound />, handle: title('Pagina niet gevonden') },

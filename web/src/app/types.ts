@@ -1,6 +1,7 @@
 /** Response types of the API, inferred from the same zod contracts the handlers use. */
 import type {
   AccessRequestView,
+  AuditPage,
   Comparison,
   HistoryPage,
   LocalAdmins,
@@ -38,3 +39,6 @@ export const PROFILE_SERVICE_PROVIDER = 'Dienstverlener kmo-portefeuille';
 export const PROFILE_USER = 'Gebruiker';
 export type LocalAdminsDto = z.infer<typeof LocalAdmins>;
 export type ComparisonDto = z.infer<typeof Comparison>;
+
+export type AuditPageDto = z.infer<typeof AuditPage>;
+export type AuditEntryDto = AuditPageDto['items'][number];

@@ -50,6 +50,9 @@ export function Home() {
             <li>
               <TextLink href={`${base}/lokale-beheerders`}>Lokale beheerders</TextLink>
             </li>
+            <li>
+              <TextLink href={`${base}/historiek`}>Historiek organisatie</TextLink>
+            </li>
           </ul>
         </section>
 
