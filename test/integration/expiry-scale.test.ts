@@ -175,9 +175,11 @@ describe('one bad item does not stop the day', () => {
     expect(sent.filter((m) => m.to[0] === 'persoon0@boekhouding-test.be')).toHaveLength(1);
     // The administrator still got the warning about the person whose own address was refused.
     const adminWarnings = sent.filter((m) => m.to[0] === 'marc.peeters@boekhouding-test.be');
-    expect(adminWarnings.map((m) => m.subject)).toEqual(
-      [expect.stringContaining('Persoon0 Test'), expect.stringContaining('Persoon1 Test')].sort(),
-    );
+    // The Map handles items side by side: the order of the e-mails is not the order of the items.
+    expect(adminWarnings.map((m) => m.subject).sort()).toEqual([
+      expect.stringContaining('Persoon0 Test'),
+      expect.stringContaining('Persoon1 Test'),
+    ]);
     const report = await app.deps.expiry.failures(DAY);
     expect(report.map((r) => [r.reason, r.itemKey.split('#')[2]])).toEqual(
       expect.arrayContaining([
