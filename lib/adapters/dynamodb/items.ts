@@ -2,7 +2,11 @@
  * What every entity module of the table shares: the transaction item type, stripping the generic key
  * attributes from a read item, and list cursors (opaque to clients, checked against their list).
  */
-import type { DynamoDBDocumentClient, TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  QueryCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -56,4 +60,23 @@ export function decodeCursor(
   } catch {
     return undefined;
   }
+}
+
+/** A page of one history partition (a person's in an organisation, or the organisation's), newest first. */
+export async function historyPage<T>(
+  table: TableRef,
+  pk: string,
+  opts: { cursor?: string | undefined; limit: number },
+): Promise<{ items: T[]; cursor: string | null }> {
+  const out = await table.db.send(
+    new QueryCommand({
+      TableName: table.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': pk },
+      ScanIndexForward: false,
+      Limit: opts.limit,
+      ExclusiveStartKey: decodeCursor(opts.cursor, { pk }),
+    }),
+  );
+  return { items: (out.Items ?? []).map((i) => strip<T>(i)), cursor: encodeCursor(out.LastEvaluatedKey) };
 }

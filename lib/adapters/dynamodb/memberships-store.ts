@@ -9,6 +9,7 @@ import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-d
 import {
   decodeCursor,
   encodeCursor,
+  historyPage,
   strip,
   type TableRef,
   type TransactItem,
@@ -126,23 +127,11 @@ export class MembershipsStore implements MembershipsPort {
     personId: string,
     opts: { cursor?: string; limit: number },
   ): Promise<Page<HistoryEntry>> {
-    const pk = keys.historyPk(en, personId);
-    const out = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ScanIndexForward: false,
-        Limit: opts.limit,
-        ExclusiveStartKey: decodeCursor(opts.cursor, { pk }),
-      }),
+    return historyPage<HistoryEntry & { enterpriseNumber: string; personId: string }>(
+      this.table,
+      keys.historyPk(en, personId),
+      opts,
     );
-    return {
-      items: (out.Items ?? []).map((i) =>
-        strip<HistoryEntry & { enterpriseNumber: string; personId: string }>(i),
-      ),
-      cursor: encodeCursor(out.LastEvaluatedKey),
-    };
   }
 
   async accessProjection(pseudonym: string, en: string): Promise<AccessProjection | null> {

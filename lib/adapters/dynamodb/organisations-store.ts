@@ -7,6 +7,7 @@ import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   decodeCursor,
   encodeCursor,
+  historyPage,
   strip,
   type TableRef,
   type TransactItem,
@@ -68,21 +69,11 @@ export class OrganisationsStore implements OrganisationsPort {
     en: string,
     opts: { cursor?: string | undefined; limit: number },
   ): Promise<Page<HistoryEntry>> {
-    const pk = keys.organisationHistoryPk(en);
-    const out = await this.table.db.send(
-      new QueryCommand({
-        TableName: this.table.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ScanIndexForward: false,
-        Limit: opts.limit,
-        ExclusiveStartKey: decodeCursor(opts.cursor, { pk }),
-      }),
+    return historyPage<HistoryEntry & { enterpriseNumber: string }>(
+      this.table,
+      keys.organisationHistoryPk(en),
+      opts,
     );
-    return {
-      items: (out.Items ?? []).map((i) => strip<HistoryEntry & { enterpriseNumber: string }>(i)),
-      cursor: encodeCursor(out.LastEvaluatedKey),
-    };
   }
 }
 

@@ -22,10 +22,10 @@ import type { AdminRecord, HistoryEntry, KboSnapshot, OrganisationRecord } from 
 import type { Task, TaskKind } from '#lib/domain/tasks';
 import { withRetry } from '#lib/services/aggregate';
 import type { Deps } from '#lib/services/deps';
+import { fullName } from '#lib/services/expiry/shared';
 import {
   changeIfNeeded,
   deliverOrganisationNotice,
-  fullName,
   type KboOutcome,
   membersOf,
   type OrgRecipient,

@@ -95,9 +95,6 @@ export async function changeIfNeeded(
   });
 }
 
-export const fullName = (agg: PersonAggregate) =>
-  `${agg.membership.person.firstName} ${agg.membership.person.lastName}`;
-
 // ---------------------------------------------------------------------------------------------------
 // E-mail about an organisation, once per recipient
 
