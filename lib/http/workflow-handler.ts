@@ -6,7 +6,12 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { DomainError, RegistryUnavailableError, TransientError } from '#lib/domain/errors';
+import {
+  ConcurrentChangeError,
+  DomainError,
+  RegistryUnavailableError,
+  TransientError,
+} from '#lib/domain/errors';
 import { isUnavailable } from '#lib/http/problem';
 import { getDeps } from '#lib/runtime/deps';
 import { logger } from '#lib/runtime/logger';
@@ -28,7 +33,13 @@ export function workflowHandler<I, O = unknown>(fn: (deps: Deps, input: I) => Pr
           throw error;
         }
         // MAGDA down, slow or answering a fault is for the moment too: the state machine retries it.
-        if (isUnavailable(error) || error instanceof RegistryUnavailableError)
+        // So is a concurrent change: two executions of one request (a re-drive beside a restart's) both
+        // wrote; the step is idempotent, and its retry reads what the other wrote.
+        if (
+          isUnavailable(error) ||
+          error instanceof RegistryUnavailableError ||
+          error instanceof ConcurrentChangeError
+        )
           throw new TransientError('A dependency did not answer.', { cause: error });
         if (error instanceof DomainError) {
           logger.warn('workflow step refused', { code: error.code });
