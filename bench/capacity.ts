@@ -478,6 +478,14 @@ async function measureUseCases(world: World): Promise<UseCaseRow[]> {
     { ...sofie, params: org },
     200,
   );
+  // Who held a right on a day: one Query of that right's holdings in this organisation.
+  await measure(
+    'who held a right on a day (holders)',
+    'list-right-holders',
+    'read',
+    { ...sofie, params: { ...org, rightId: VLAIO_RIGHT }, query: { on: TODAY } },
+    200,
+  );
 
   // The daily KBO follow, per organisation: a page of the organisations' list, then an organisation
   // whose KBO reading did not change (the usual day: read, compare, write nothing).

@@ -101,6 +101,13 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: `${org}/audit`, fn: 'list-audit', auth: 'user', data: 'read' },
   { method: 'GET', path: `${org}/audit/export`, fn: 'export-audit', auth: 'user', data: 'read' },
   {
+    method: 'GET',
+    path: `${org}/rights/{rightId}/holders`,
+    fn: 'list-right-holders',
+    auth: 'user',
+    data: 'read',
+  },
+  {
     method: 'POST',
     path: `${org}/quick-grants`,
     fn: 'quick-grant',

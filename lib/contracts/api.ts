@@ -231,6 +231,30 @@ export const AuditEntry = /* @__PURE__ */ pure(() =>
     .register(z.globalRegistry, { id: 'AuditEntry' }),
 );
 
+/** "Who held this right on that day?": the right in the path, the day in the query (default today). */
+export const RightHoldersParams = /* @__PURE__ */ pure(() => z.extend(OrgParams, { rightId: zRightId }));
+
+export const RightHoldersQuery = /* @__PURE__ */ pure(() => z.strictObject({ on: z.optional(zDate) }));
+
+export const RightHolders = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      right: z.object({ rightId: z.string(), name: z.string() }),
+      on: z.string(),
+      holders: z.array(
+        z.object({
+          personId: z.string(),
+          name: z.string(),
+          nationalNumber: z.string(),
+          profiles: z.array(z.string()),
+          from: z.string(),
+          to: z.string(),
+        }),
+      ),
+    })
+    .register(z.globalRegistry, { id: 'RightHolders' }),
+);
+
 export const AuditPage = /* @__PURE__ */ pure(() =>
   z.object({ items: z.array(AuditEntry), cursor: z.nullable(z.string()) }),
 );

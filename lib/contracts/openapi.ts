@@ -140,6 +140,11 @@ export const OPERATIONS: Record<string, Operation> = {
     summary: 'Historiek organisatie als CSV voor Excel (UTF-8 met BOM, puntkomma), voor een periode',
     query: api.AuditQuery,
   },
+  'list-right-holders': {
+    summary: 'Wie had dit gebruikersrecht op een dag, met welke profielen (standaard vandaag)',
+    query: api.RightHoldersQuery,
+    response: api.RightHolders,
+  },
   'get-person-accounts': {
     summary: 'Accounts: de aanmeldmethoden van de gebruiker (eerste en laatste gebruik, aantal)',
     response: api.PersonAccounts,

@@ -3,9 +3,11 @@
  * locally, the real registries in a deployment), e-mail, the workflow engine and persistence. The use
  * cases (lib/services) see only these.
  */
+
 import type { AccessProjection } from '#lib/domain/access';
 import type { RightDefinition } from '#lib/domain/catalogue';
 import type { DueEntry, Notice, SweepFailure } from '#lib/domain/expiry';
+import type { HoldingRecord } from '#lib/domain/holdings';
 import type { LoginMethodId, LoginSummary } from '#lib/domain/logins';
 import type { PersonAggregate, PersonDetails } from '#lib/domain/membership';
 import type {
@@ -193,6 +195,8 @@ export interface AuditPort {
     enterpriseNumber: string,
     opts: { from?: string; to?: string; action?: string; cursor?: string; limit: number },
   ): Promise<Page<AuditEntry>>;
+  /** Every recorded holding of a right in the organisation (keys.ts 28), all persons, all days. */
+  holdings(enterpriseNumber: string, rightId: string): Promise<(HoldingRecord & { subject: AuditSubject })[]>;
 }
 
 /** The daily KBO follow's records: how far a day's run got, the last day done, what failed. */
@@ -274,7 +278,13 @@ export interface LoginsPort {
  */
 export interface UnitOfWork {
   /** The aggregate from `loaded` (null: new) to `next`, with its history entries and access projection. */
-  saveMembership(loaded: PersonAggregate | null, next: PersonAggregate, history: HistoryEntry[]): UnitOfWork;
+  /** `today`: the Brussels day the change counts for, under which a changed holding of a right is recorded. */
+  saveMembership(
+    loaded: PersonAggregate | null,
+    next: PersonAggregate,
+    history: HistoryEntry[],
+    today: string,
+  ): UnitOfWork;
   /** A person's register record; `exists: false` fails when there is one already. */
   putPerson(pseudonym: string, record: PersonRecord, opts: { exists: boolean }): UnitOfWork;
   addAdmin(admin: AdminRecord): UnitOfWork;

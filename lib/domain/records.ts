@@ -14,6 +14,8 @@ export interface Actor {
 export interface HistoryEntry {
   entryId: string;
   at: string;
+  /** The Brussels day the change counts for (the clock's today): what "held on day D" is read by. */
+  on?: string;
   actor: Actor;
   action: string;
   reason: string | null;

@@ -25,6 +25,7 @@ export function historyEntry(
   return {
     entryId: deps.newId(),
     at: clock.now,
+    on: clock.today,
     actor,
     action: change.action,
     reason: reason ?? null,
@@ -62,7 +63,7 @@ export async function changeAggregate(
     const clock = deps.clock();
     const change = await decide(loaded, clock);
     const entry = historyEntry(deps, clock, input.actor, change, input.reason);
-    const work = deps.unitOfWork().saveMembership(loaded, change.next, [entry]);
+    const work = deps.unitOfWork().saveMembership(loaded, change.next, [entry], clock.today);
     alongside?.(work, change, clock);
     await work.commit();
     return committed(loaded, change.next);

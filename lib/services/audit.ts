@@ -5,7 +5,8 @@
  * pages for a period and writes what Belgian Excel opens as it is: UTF-8 with a BOM, `;` between cells.
  */
 import { HISTORY_ACTION_LABELS } from '#lib/contracts/history-labels';
-import { BusinessRuleError } from '#lib/domain/errors';
+import { BusinessRuleError, NotFoundError } from '#lib/domain/errors';
+import { holdersOn } from '#lib/domain/holdings';
 import { addDays, brusselsDayStart, brusselsWallClock } from '#lib/domain/period';
 import type { AuditEntry, Page } from '#lib/domain/records';
 import type { Deps } from '#lib/services/deps';
@@ -104,5 +105,32 @@ export async function exportAudit(
     filename: `historiek-${enterpriseNumber}${span ? `-${span}` : ''}.csv`,
     csv: `\uFEFF${lines.join('\r\n')}\r\n`,
     rows: lines.length - 1,
+  };
+}
+
+/**
+ * Who held a right in the organisation on a day, with which profiles and over which days (holdings.ts):
+ * the state at the end of that day, as recorded with each change; paused relationships, revoked and
+ * edited grants included. One Query of that right's holdings, whatever the other organisations hold.
+ */
+export async function rightHolders(deps: Deps, enterpriseNumber: string, rightId: string, on: string) {
+  const right = await deps.catalogue.get(rightId);
+  if (!right) {
+    throw new NotFoundError('right.not-found', 'Dit gebruikersrecht bestaat niet in de catalogus.');
+  }
+  const held = holdersOn(await deps.audit.holdings(enterpriseNumber, rightId), on);
+  return {
+    right: { rightId, name: right.name },
+    on,
+    holders: held
+      .map((r) => ({
+        personId: r.personId,
+        name: r.subject.name,
+        nationalNumber: r.subject.nationalNumber,
+        profiles: r.holding.profiles,
+        from: r.holding.from,
+        to: r.holding.to,
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'nl-BE') || a.personId.localeCompare(b.personId)),
   };
 }

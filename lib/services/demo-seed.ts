@@ -70,7 +70,7 @@ async function member(
     history.push(historyEntry(deps, clock, SYSTEM, change));
     agg = change.next;
   }
-  await deps.unitOfWork().saveMembership(null, agg, history).commit();
+  await deps.unitOfWork().saveMembership(null, agg, history, clock.today).commit();
   return person;
 }
 

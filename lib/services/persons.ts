@@ -136,7 +136,12 @@ export async function addPerson(
         { personId, nationalNumber: input.nationalNumber, person: details },
         { exists: !!person },
       )
-      .saveMembership(null, change.next, [historyEntry(deps, clock, actor, change, input.reason)])
+      .saveMembership(
+        null,
+        change.next,
+        [historyEntry(deps, clock, actor, change, input.reason)],
+        clock.today,
+      )
       .commit();
     return committed(null, change.next);
   });

@@ -99,7 +99,7 @@ export async function quickGrant(
       );
     }
     if (createdRelationship) work.requireActiveOrganisation(input.enterpriseNumber);
-    await work.saveMembership(loaded, agg, history).commit();
+    await work.saveMembership(loaded, agg, history, clock.today).commit();
     return {
       aggregate: committed(loaded, agg),
       created: { person: !loaded, relationship: createdRelationship },

@@ -32,6 +32,7 @@ const RULES: Record<string, Rule> = {
   // A legal representative decides the KBO's tasks for them (the task's kind decides, after the route's check).
   'list-audit': { kind: 'org', roles: ['admin'] },
   'export-audit': { kind: 'org', roles: ['admin'] },
+  'list-right-holders': { kind: 'org', roles: ['admin'] },
   'decide-task': { kind: 'org', roles: ['admin', 'representative'] },
   'lookup-national-register': { kind: 'org', roles: ['admin'] },
   'add-person': { kind: 'org', roles: ['admin'] },
@@ -89,7 +90,8 @@ describe('authorization matrix over the route table', () => {
       .replace('{enterpriseNumber}', en)
       .replace('{personId}', SOME_ID)
       .replace('{grantId}', SOME_ID)
-      .replace('{taskId}', SOME_ID);
+      .replace('{taskId}', SOME_ID)
+      .replace('{rightId}', SOME_ID);
     const hasBody = route.method !== 'GET';
     const res = await fetch(`${stack.url}${path}`, {
       method: route.method,

@@ -50,7 +50,7 @@ async function duePersons(
       email: email(i),
       pseudonymize: deps.pseudonymize,
     });
-    for (const t of membershipItems(deps.tableName, null, aggregate, []))
+    for (const t of membershipItems(deps.tableName, null, aggregate, [], '2025-01-01'))
       if (t.Put?.Item) items.push(t.Put.Item);
   }
   await batchPut(deps.clients.client, deps.tableName, items, 8);

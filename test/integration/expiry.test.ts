@@ -418,7 +418,7 @@ describe('capacity', () => {
     });
     const clock = { today: '2025-01-01', now: new Date().toISOString() };
     const history = changes.map((c) => historyEntry(deps, clock, SWEEP_ACTOR, c));
-    await deps.unitOfWork().saveMembership(null, aggregate, history).commit();
+    await deps.unitOfWork().saveMembership(null, aggregate, history, clock.today).commit();
   }
 
   afterEach(async () => {

@@ -377,14 +377,14 @@ describe('a stop recorded before the pauses', () => {
     await expect(
       app.deps
         .unitOfWork()
-        .saveMembership(paused, resumed.next, [])
+        .saveMembership(paused, resumed.next, [], clock.today)
         .requireActiveOrganisation(boekhouding)
         .commit(),
     ).rejects.toBeInstanceOf(ConcurrentChangeError);
     expect((await app.deps.memberships.load(boekhouding, tomId))?.relationship?.paused).toBe(true);
 
     // A run that recorded the stop but did not get to Tom (the flag still set, Tom not paused).
-    await app.deps.unitOfWork().saveMembership(paused, resumed.next, []).commit();
+    await app.deps.unitOfWork().saveMembership(paused, resumed.next, [], clock.today).commit();
     const org = (await app.deps.organisations.get(boekhouding))!;
     await app.deps
       .unitOfWork()

@@ -8,11 +8,13 @@ import { toAccessProjection } from '#lib/domain/access';
 import { SEED_CATALOGUE } from '#lib/domain/catalogue';
 import { ConcurrentChangeError } from '#lib/domain/errors';
 import type { DueEntry, Notice, SweepFailure } from '#lib/domain/expiry';
+import { type HoldingRecord, holdingChanges } from '#lib/domain/holdings';
 import type { LoginSummary } from '#lib/domain/logins';
 import type { PersonAggregate, PersonDetails } from '#lib/domain/membership';
 import type { Email, Enterprise, RegisterRead, UnitOfWork } from '#lib/domain/ports';
 import type {
   AdminRecord,
+  AuditSubject,
   HistoryEntry,
   OrganisationRecord,
   PersonRecord,
@@ -28,6 +30,8 @@ export interface FakeWorld {
   /** By `${en}/${personId}`. */
   aggregates: Map<string, PersonAggregate>;
   history: Map<string, HistoryEntry[]>;
+  /** By `${en}/${rightId}/${personId}/${day}`, as keys.ts 28. */
+  holdings: Map<string, HoldingRecord & { subject: AuditSubject }>;
   admins: Map<string, AdminRecord>;
   organisations: Map<string, OrganisationRecord>;
   organisationHistory: Map<string, HistoryEntry[]>;
@@ -54,7 +58,12 @@ class FakeUnitOfWork implements UnitOfWork {
     return this;
   }
 
-  saveMembership(loaded: PersonAggregate | null, next: PersonAggregate, history: HistoryEntry[]) {
+  saveMembership(
+    loaded: PersonAggregate | null,
+    next: PersonAggregate,
+    history: HistoryEntry[],
+    today: string,
+  ) {
     const { enterpriseNumber: en, personId } = next.membership;
     const key = aggKey(en, personId);
     return this.step(
@@ -67,6 +76,16 @@ class FakeUnitOfWork implements UnitOfWork {
         const version = loaded ? loaded.membership.version + 1 : 1;
         this.world.aggregates.set(key, copy({ ...next, membership: { ...next.membership, version } }));
         this.world.history.set(key, [...(this.world.history.get(key) ?? []), ...copy(history)]);
+        const m = next.membership;
+        const subject = { name: `${m.person.firstName} ${m.person.lastName}`, nationalNumber: '***' };
+        for (const { rightId, holding } of holdingChanges(loaded, next)) {
+          this.world.holdings.set(`${en}/${rightId}/${personId}/${today}`, {
+            personId,
+            day: today,
+            holding,
+            subject,
+          });
+        }
       },
     );
   }
@@ -219,6 +238,7 @@ export function fakeDeps(options: FakeOptions = {}): { deps: Deps; world: FakeWo
     persons: new Map(),
     aggregates: new Map(),
     history: new Map(),
+    holdings: new Map(),
     admins: new Map(),
     organisations: new Map(),
     organisationHistory: new Map(),
@@ -317,6 +337,10 @@ export function fakeDeps(options: FakeOptions = {}): { deps: Deps; world: FakeWo
       },
     },
     audit: {
+      holdings: async (en, rightId) =>
+        [...world.holdings.entries()]
+          .filter(([k]) => k.startsWith(`${en}/${rightId}/`))
+          .map(([, v]) => copy(v)),
       // Every history entry of the organisation, newest first (the fake keeps no subjects).
       page: async (en, opts) => {
         const items = [...world.history.entries()]

@@ -31,9 +31,12 @@
  * |25 | history of an organisation (KBO changes)         | table         | HIST#ORG#{en}                        | {ulid}             |
  * |26 | the KBO follow: last day, a day's position, report | table       | KBO                                  | LAST, RUN#{date}, FAILED#{date}#{en} |
  * |27 | an organisation's audit trail, newest first      | gsi1          | AUDIT#ORG#{en}                       | {ulid}             |
+ * |28 | who held a right in an organisation, day by day  | table         | HOLD#ORG#{en}#RIGHT#{rightId}        | {personId}#{yyyy-mm-dd} |
  *
  * 27 is no item of its own: every history entry (6 and 25) carries these index keys, so the audit
  * trail is written in the change's own transaction, by the same write, and read one Query a page.
+ * 28 is written with every change of a person that alters what they hold of a right (holdings.ts):
+ * one item per person, right and day of change, so "who held X on D" is one Query of that right.
  */
 export const ITEM_TYPES = {
   person: 'Person',
@@ -58,6 +61,7 @@ export const ITEM_TYPES = {
   organisationHistory: 'OrganisationHistory',
   kboFollow: 'KboFollow',
   kboFailure: 'KboFailure',
+  holding: 'Holding',
 } as const;
 
 export interface Key {
@@ -89,6 +93,11 @@ export const keys = {
   auditEntry: (en: string, entryId: string) => ({ gsi1pk: `AUDIT#ORG#${en}`, gsi1sk: entryId }),
   auditPk: (en: string) => `AUDIT#ORG#${en}`,
   organisationHistory: (en: string, entryId: string): Key => ({ pk: `HIST#ORG#${en}`, sk: entryId }),
+  holdingPk: (en: string, rightId: string) => `HOLD#ORG#${en}#RIGHT#${rightId}`,
+  holding: (en: string, rightId: string, personId: string, day: string): Key => ({
+    pk: keys.holdingPk(en, rightId),
+    sk: `${personId}#${day}`,
+  }),
   kboLast: (): Key => ({ pk: 'KBO', sk: 'LAST' }),
   kboRun: (date: string): Key => ({ pk: 'KBO', sk: `RUN#${date}` }),
   kboFailure: (date: string, en: string): Key => ({ pk: 'KBO', sk: `FAILED#${date}#${en}` }),

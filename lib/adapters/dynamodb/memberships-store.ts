@@ -17,6 +17,7 @@ import {
 import { ITEM_TYPES, keys, normalizeSearch, searchText } from '#lib/adapters/dynamodb/keys';
 import { type AccessProjection, toAccessProjection } from '#lib/domain/access';
 import type { DueEntry } from '#lib/domain/expiry';
+import { holdingChanges } from '#lib/domain/holdings';
 import type { Membership, PersonAggregate, RightGrant, WorkRelationship } from '#lib/domain/membership';
 import { maskNationalNumber } from '#lib/domain/national-number';
 import type { MembershipsPort } from '#lib/domain/ports';
@@ -148,6 +149,7 @@ export function membershipItems(
   loaded: PersonAggregate | null,
   next: PersonAggregate,
   history: HistoryEntry[],
+  today: string,
 ): TransactItem[] {
   const m = next.membership;
   const en = m.enterpriseNumber;
@@ -243,6 +245,23 @@ export function membershipItems(
     nationalNumber: maskNationalNumber(m.nationalNumber),
   };
   for (const entry of history) items.push(historyItem(TableName, en, personId, entry, subject));
+  // What the person holds of each right from today on, when the change alters it (holdings.ts): a later
+  // change the same day replaces the day's item, the version condition above keeps writers in order.
+  for (const { rightId, holding } of holdingChanges(loaded, next)) {
+    items.push({
+      Put: {
+        TableName,
+        Item: {
+          ...keys.holding(en, rightId, personId, today),
+          type: ITEM_TYPES.holding,
+          personId,
+          day: today,
+          holding,
+          subject,
+        },
+      },
+    });
+  }
 
   const accessKey = keys.access(m.pseudonym, en);
   if (next.relationship || next.grants.length > 0) {

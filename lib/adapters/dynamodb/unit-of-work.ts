@@ -34,8 +34,8 @@ export class DynamoUnitOfWork implements UnitOfWork {
     return this.table.tableName;
   }
 
-  saveMembership(...[loaded, next, history]: Parameters<UnitOfWork['saveMembership']>) {
-    return this.add(...membershipItems(this.name, loaded, next, history));
+  saveMembership(...[loaded, next, history, today]: Parameters<UnitOfWork['saveMembership']>) {
+    return this.add(...membershipItems(this.name, loaded, next, history, today));
   }
 
   putPerson(...[pseudonym, record, opts]: Parameters<UnitOfWork['putPerson']>) {

@@ -55,7 +55,7 @@ export async function applyApprovalDecision(
     // A relationship made with the approval: not past a KBO stop recorded meanwhile.
     if (!loaded?.relationship) work.requireActiveOrganisation(request.enterpriseNumber);
     await work
-      .saveMembership(loaded, next, history)
+      .saveMembership(loaded, next, history, clock.today)
       .finishRequest(request, finished)
       .closeTask(task, closed('approved'))
       .commit();

@@ -88,7 +88,12 @@ export async function changeIfNeeded(
     if (!change) return null;
     const work = deps
       .unitOfWork()
-      .saveMembership(loaded, change.next, [historyEntry(deps, clock, target.actor, change, target.reason)]);
+      .saveMembership(
+        loaded,
+        change.next,
+        [historyEntry(deps, clock, target.actor, change, target.reason)],
+        clock.today,
+      );
     alongside?.(work);
     await work.commit();
     return change.next;

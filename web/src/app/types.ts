@@ -10,6 +10,7 @@ import type {
   PersonAccounts,
   PersonList,
   PersonPage,
+  RightHolders,
   PublicLegalRepresentatives,
   RegisterPerson,
   RightCatalogue,
@@ -42,3 +43,4 @@ export type ComparisonDto = z.infer<typeof Comparison>;
 
 export type AuditPageDto = z.infer<typeof AuditPage>;
 export type AuditEntryDto = AuditPageDto['items'][number];
+export type RightHoldersDto = z.infer<typeof RightHolders>;

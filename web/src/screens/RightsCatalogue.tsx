@@ -1,9 +1,15 @@
-import { useApi, useResource } from '../app/api.ts';
+/**
+ * *Gebruikersrechten*: the catalogue of rights one can grant, with their profiles, and per right who
+ * held it on a chosen day (GET …/rights/{rightId}/holders?on=): the state at the end of that day, as the
+ * audit trail recorded it. National numbers come masked from the API.
+ */
+import { useState } from 'react';
+import { errorText, useApi, useResource } from '../app/api.ts';
+import { formatDate } from '../app/format.ts';
 import { useOrganisation } from '../app/session.tsx';
-import type { RightCatalogueDto } from '../app/types.ts';
-import { EmptyState, PageTitle, ResourceView } from '../components/ui.tsx';
+import type { RightCatalogueDto, RightHoldersDto } from '../app/types.ts';
+import { Button, EmptyState, Notice, PageTitle, ResourceView, TableScroll } from '../components/ui.tsx';
 
-/** *Gebruikersrechten*: the catalogue of rights one can grant, with their profiles. */
 export function RightsCatalogue() {
   const org = useOrganisation();
   const api = useApi();
@@ -21,8 +27,8 @@ export function RightsCatalogue() {
             <EmptyState title="Er zijn nog geen gebruikersrechten beschikbaar." />
           ) : (
             <ul className="card-list">
-              {data.items.map((r) => (
-                <li key={r.rightId} className="card">
+              {data.items.map((r, i) => (
+                <li key={r.rightId} className="card stack-small">
                   <h2>{r.name}</h2>
                   <p>{r.description}</p>
                   <p>
@@ -31,6 +37,7 @@ export function RightsCatalogue() {
                   <p>
                     <strong>Maximumperiode:</strong> {r.maxYears} jaar
                   </p>
+                  <Holders rightId={r.rightId} rightName={r.name} index={i} />
                 </li>
               ))}
             </ul>
@@ -38,5 +45,104 @@ export function RightsCatalogue() {
         }
       </ResourceView>
     </div>
+  );
+}
+
+/** "Wie had dit recht op …?": a day (empty: today) and the persons who held the right then. */
+function Holders({ rightId, rightName, index }: { rightId: string; rightName: string; index: number }) {
+  const org = useOrganisation();
+  const api = useApi();
+  const [on, setOn] = useState('');
+  const [answer, setAnswer] = useState<RightHoldersDto | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const id = `houders-${index}`;
+
+  const load = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const path = `/organisations/${org.enterpriseNumber}/rights/${encodeURIComponent(rightId)}/holders`;
+      setAnswer(await api.get<RightHoldersDto>(path, { query: on ? { on } : {} }));
+    } catch (e) {
+      setAnswer(null);
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="stack-small" aria-labelledby={`${id}-titel`}>
+      <h3 id={`${id}-titel`}>Wie had dit recht?</h3>
+      <form
+        className="button-row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void load();
+        }}
+      >
+        <div className="field">
+          <label className="field-label" htmlFor={`${id}-dag`}>
+            Op dag (leeg: vandaag)
+          </label>
+          <input
+            id={`${id}-dag`}
+            className="input input-medium"
+            type="date"
+            value={on}
+            onChange={(e) => setOn(e.target.value)}
+          />
+        </div>
+        <Button type="submit" variant="secondary" isPending={busy}>
+          Toon houders
+        </Button>
+      </form>
+      <div role="status">
+        {error && (
+          <Notice kind="error">
+            <p>{error}</p>
+          </Notice>
+        )}
+        {answer &&
+          (answer.holders.length === 0 ? (
+            <p>Niemand had {rightName} op {formatDate(answer.on)}.</p>
+          ) : (
+            <p>
+              {answer.holders.length === 1 ? '1 persoon had' : `${answer.holders.length} personen hadden`}{' '}
+              {rightName} op {formatDate(answer.on)}.
+            </p>
+          ))}
+      </div>
+      {answer && answer.holders.length > 0 && (
+        <TableScroll label={`Houders van ${rightName}`}>
+          <table className="table">
+            <caption className="visually-hidden">
+              Houders van {rightName} op {formatDate(answer.on)}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Persoon</th>
+                <th scope="col">Rijksregisternummer</th>
+                <th scope="col">Profielen</th>
+                <th scope="col">Van</th>
+                <th scope="col">Tot en met</th>
+              </tr>
+            </thead>
+            <tbody>
+              {answer.holders.map((h) => (
+                <tr key={h.personId}>
+                  <td>{h.name}</td>
+                  <td className="nowrap">{h.nationalNumber}</td>
+                  <td>{h.profiles.join(', ')}</td>
+                  <td className="nowrap">{formatDate(h.from)}</td>
+                  <td className="nowrap">{formatDate(h.to)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+    </section>
   );
 }
