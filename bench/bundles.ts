@@ -131,7 +131,7 @@ export async function runBundles(): Promise<BundleResults> {
       );
     }
     // The sweep's, the logins' and the KBO follow's stores: only where their adapter module is plugged in.
-    for (const store of ['expiry', 'logins', 'kbo', 'audit'] as const) {
+    for (const store of ['expiry', 'logins', 'kbo', 'audit', 'reviews'] as const) {
       const plugged = inputs.some((i) => i.endsWith(`lib/runtime/${store}-adapter.ts`));
       const bundled = inputs.some((i) => i.endsWith(`lib/adapters/dynamodb/${store}-store.ts`));
       if (plugged !== bundled)

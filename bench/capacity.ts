@@ -161,6 +161,7 @@ async function setUpWorld(endpoint: string): Promise<World> {
       },
       sendTaskSuccess: async () => undefined,
       sendTaskFailure: async () => undefined,
+      startReview: async () => undefined,
     },
     nationalRegister: registerWith(synthetic),
   });

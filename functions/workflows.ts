@@ -17,7 +17,7 @@ export interface WorkflowFunction {
 }
 
 export interface StateMachineSpec {
-  name: 'approval' | 'expiry' | 'kbo';
+  name: 'approval' | 'expiry' | 'kbo' | 'review';
   file: string;
 }
 
@@ -25,6 +25,7 @@ export const stateMachines: readonly StateMachineSpec[] = [
   { name: 'approval', file: 'infra/workflows/approval.asl.json' },
   { name: 'expiry', file: 'infra/workflows/expiry.asl.json' },
   { name: 'kbo', file: 'infra/workflows/kbo.asl.json' },
+  { name: 'review', file: 'infra/workflows/review.asl.json' },
 ];
 
 export const workflowFunctions: readonly WorkflowFunction[] = [
@@ -65,6 +66,15 @@ export const workflowFunctions: readonly WorkflowFunction[] = [
   },
   { fn: 'workflow-record-kbo-failure', placeholder: 'RecordKboFailureFunctionArn', data: 'write' },
   { fn: 'workflow-complete-kbo-follow', placeholder: 'CompleteKboFollowFunctionArn', data: 'write' },
+  { fn: 'workflow-plan-reviews', placeholder: 'PlanReviewsFunctionArn', data: 'read' },
+  {
+    fn: 'workflow-advance-review',
+    placeholder: 'AdvanceReviewFunctionArn',
+    data: 'write',
+    mail: true,
+    // Opening a campaign reads every person of the organisation and writes a line per right.
+    timeoutSeconds: 280,
+  },
 ];
 
 export const workflowHandlerPath = (f: Pick<WorkflowFunction, 'fn'>): string =>

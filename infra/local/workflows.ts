@@ -152,6 +152,8 @@ export interface LocalWorkflows extends Workflows {
   runExpiry(input: { date?: string }): Promise<unknown>;
   /** Runs the daily KBO follow to its end. */
   runKbo(input: { date?: string }): Promise<unknown>;
+  /** Runs the daily access-review step to its end. */
+  runReview(input: { date?: string }): Promise<unknown>;
   /** Resolves when no execution is running (tests). */
   idle(): Promise<void>;
   /** Number of running executions. */
@@ -295,6 +297,11 @@ export function createLocalWorkflows(options: LocalWorkflowOptions): LocalWorkfl
     },
     runExpiry: (input) => run('expiry', input),
     runKbo: (input) => run('kbo', input),
+    runReview: (input) => run('review', input),
+    async startReview(input) {
+      // Like StartExecution: the campaign opens in the background.
+      run('review', input).catch((error) => options.onError?.(error));
+    },
     async idle() {
       while (executions.size > 0) await Promise.allSettled([...executions]);
     },

@@ -35,6 +35,7 @@ export const ENV = {
   outboxDir: 'OUTBOX_DIR',
   mailFrom: 'MAIL_FROM',
   approvalStateMachineArn: 'APPROVAL_STATE_MACHINE_ARN',
+  reviewStateMachineArn: 'REVIEW_STATE_MACHINE_ARN',
   /** Base URL of the UI, for links in e-mails. */
   appUrl: 'APP_URL',
 } as const;

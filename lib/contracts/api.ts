@@ -20,6 +20,7 @@ import {
 import { ACCESS_REASONS } from '#lib/domain/access';
 import { LOGIN_METHODS } from '#lib/domain/logins';
 import { RIGHT_GRANT_MAX_YEARS, WORK_RELATIONSHIP_MAX_YEARS } from '#lib/domain/period';
+import { REVIEW_INTERVAL_MONTHS } from '#lib/domain/reviews';
 
 /**
  * Builds a schema at once, in a call marked free of side effects: a function whose bundle uses none of
@@ -535,6 +536,64 @@ export const AccessRequestBody = /* @__PURE__ */ pure(() =>
   }),
 );
 
+/** Access reviews: the organisation's settings, a campaign, an answer to a line. */
+export const ReviewSettingsRequest = /* @__PURE__ */ pure(() =>
+  z
+    .strictObject({
+      intervalMonths: z
+        .int({ error: 'Geef het aantal maanden op als geheel getal.' })
+        .check(
+          z.minimum(REVIEW_INTERVAL_MONTHS.min, `Minstens ${REVIEW_INTERVAL_MONTHS.min} maanden.`),
+          z.maximum(REVIEW_INTERVAL_MONTHS.max, `Hoogstens ${REVIEW_INTERVAL_MONTHS.max} maanden.`),
+        ),
+      unanswered: z.enum(['nothing', 'revoke'], {
+        error: 'Kies "nothing" (niets doen) of "revoke" (intrekken).',
+      }),
+      remindAfterDays: z._default(
+        z
+          .array(z.int({ error: 'Een dag is een geheel getal.' }).check(z.minimum(1, 'Minstens 1 dag.')))
+          .check(z.maxLength(5, 'Hoogstens 5 herinneringen.')),
+        [7, 14],
+      ),
+      closeAfterDays: z._default(
+        z
+          .int({ error: 'Geef het aantal dagen op als geheel getal.' })
+          .check(z.minimum(1, 'Minstens 1 dag.'), z.maximum(90, 'Hoogstens 90 dagen.')),
+        21,
+      ),
+    })
+    .check(
+      z.refine((s) => s.remindAfterDays.every((d) => d < s.closeAfterDays), {
+        message: 'Een herinnering valt voor de sluiting.',
+        path: ['remindAfterDays'],
+      }),
+    ),
+);
+
+export const CampaignParams = /* @__PURE__ */ pure(() => z.extend(OrgParams, { campaignId: zId }));
+
+export const LineAnswerRequest = /* @__PURE__ */ pure(() =>
+  z
+    .strictObject({
+      personId: zId,
+      grantId: zId,
+      decision: z.enum(['keep', 'revoke'], { error: 'Kies "keep" (behouden) of "revoke" (intrekken).' }),
+      reason: z.optional(zReason),
+    })
+    .check(
+      z.refine((a) => a.decision !== 'revoke' || (a.reason ?? '').length > 0, {
+        message: 'Geef een reden op om in te trekken.',
+        path: ['reason'],
+      }),
+    ),
+);
+
+export const KeepRemainingRequest = /* @__PURE__ */ pure(() =>
+  z.strictObject({
+    confirm: z.literal(true, { error: 'Bevestig dat u alle overige rechten behoudt ("confirm": true).' }),
+  }),
+);
+
 export const TaskParams = /* @__PURE__ */ pure(() => z.extend(OrgParams, { taskId: zId }));
 
 export const DecisionRequest = /* @__PURE__ */ pure(() =>
@@ -569,7 +628,7 @@ export const TaskView = /* @__PURE__ */ pure(() =>
   z
     .object({
       taskId: z.string(),
-      kind: z.enum(['approval', 'extension', 'resume', 'confirm-admin', 'appoint-admin']),
+      kind: z.enum(['approval', 'extension', 'resume', 'confirm-admin', 'appoint-admin', 'access-review']),
       status: z.string(),
       title: z.string(),
       subject: z.object({
@@ -582,6 +641,8 @@ export const TaskView = /* @__PURE__ */ pure(() =>
         count: z.optional(z.number()),
       }),
       requestId: z.nullable(z.string()),
+      /** Access-review tasks: the campaign to answer. */
+      campaignId: z.optional(z.nullable(z.string())),
       reason: z.nullable(z.string()),
       lastFailure: z.nullable(
         z.object({

@@ -21,6 +21,12 @@ export const HISTORY_ACTION_LABELS: Record<string, string> = {
   'kbo.stopped': 'Stopgezet in de KBO',
   'kbo.active-again': 'Opnieuw actief in de KBO',
   'kbo.representatives-changed': 'Wettelijk vertegenwoordigers gewijzigd in de KBO',
+  'review.opened': 'Toegangsreview geopend',
+  'review.closed': 'Toegangsreview gesloten',
+  'review.kept': 'Behouden in de toegangsreview',
+  'review.settings-changed': 'Instellingen toegangsreview gewijzigd',
+  'task.rejected': 'Aanvraag afgekeurd',
+  'helpdesk.viewed': 'Ingekeken door de helpdesk',
 };
 
 /** The filter of the audit trail: kinds of action, by their prefix. */
@@ -30,4 +36,7 @@ export const AUDIT_ACTION_FILTERS: Record<string, string> = {
   grant: 'Gebruikersrechten',
   'local-admin': 'Lokale beheerders',
   kbo: 'KBO',
+  review: 'Toegangsreviews',
+  task: 'Taken',
+  helpdesk: 'Helpdesk',
 };

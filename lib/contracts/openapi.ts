@@ -140,6 +140,22 @@ export const OPERATIONS: Record<string, Operation> = {
     summary: 'Historiek organisatie als CSV voor Excel (UTF-8 met BOM, puntkomma), voor een periode',
     query: api.AuditQuery,
   },
+  'list-reviews': { summary: 'Toegangsreview: instellingen, lopende review en vorige reviews' },
+  'start-review': { summary: 'Start een toegangsreview nu (202: de workflow opent ze)' },
+  'update-review-settings': {
+    summary:
+      'Instellingen toegangsreview: interval (3 tot 24 maanden), onbeantwoorde lijnen, herinneringen, sluiting',
+    body: api.ReviewSettingsRequest,
+  },
+  'get-review': { summary: 'Een toegangsreview met haar lijnen' },
+  'answer-review-line': {
+    summary: 'Behouden of intrekken (met reden) voor één lijn van de toegangsreview',
+    body: api.LineAnswerRequest,
+  },
+  'keep-remaining-review-lines': {
+    summary: 'Behoud alle overige lijnen van de toegangsreview (met bevestiging)',
+    body: api.KeepRemainingRequest,
+  },
   'list-right-holders': {
     summary: 'Wie had dit gebruikersrecht op een dag, met welke profielen (standaard vandaag)',
     query: api.RightHoldersQuery,

@@ -8,6 +8,11 @@ import type { AccessProjection } from '#lib/domain/access';
 import type { RightDefinition } from '#lib/domain/catalogue';
 import type { DueEntry, Notice, SweepFailure } from '#lib/domain/expiry';
 import type { HoldingRecord } from '#lib/domain/holdings';
+import type { Campaign, ReviewLine } from '#lib/domain/reviews';
+
+/** A review line as stored: with the version its answer is guarded by. */
+export type StoredLine = ReviewLine & { version: number };
+
 import type { LoginMethodId, LoginSummary } from '#lib/domain/logins';
 import type { PersonAggregate, PersonDetails } from '#lib/domain/membership';
 import type {
@@ -121,6 +126,8 @@ export interface Workflows {
   startApproval(input: ApprovalInput, options?: { redriveId?: string }): Promise<void>;
   sendTaskSuccess(taskToken: string, output: unknown): Promise<void>;
   sendTaskFailure(taskToken: string, error: string, cause: string): Promise<void>;
+  /** Runs the review workflow for one organisation now (a campaign started on demand). */
+  startReview(input: { date: string; enterpriseNumber: string; campaignId: string }): Promise<void>;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -197,6 +204,22 @@ export interface AuditPort {
   ): Promise<Page<AuditEntry>>;
   /** Every recorded holding of a right in the organisation (keys.ts 28), all persons, all days. */
   holdings(enterpriseNumber: string, rightId: string): Promise<(HoldingRecord & { subject: AuditSubject })[]>;
+}
+
+/** Access reviews (keys.ts 29, 30): campaigns of an organisation and their lines. */
+export interface ReviewsPort {
+  campaign(enterpriseNumber: string, campaignId: string): Promise<Campaign | null>;
+  /** The newest first. */
+  campaigns(enterpriseNumber: string, limit: number): Promise<Campaign[]>;
+  lines(enterpriseNumber: string, campaignId: string, opts?: { consistent?: boolean }): Promise<StoredLine[]>;
+  line(
+    enterpriseNumber: string,
+    campaignId: string,
+    personId: string,
+    grantId: string,
+  ): Promise<StoredLine | null>;
+  /** The lines of a campaign being opened (not a unit of work: nobody can answer them yet). */
+  putLines(enterpriseNumber: string, campaignId: string, lines: ReviewLine[]): Promise<void>;
 }
 
 /** The daily KBO follow's records: how far a day's run got, the last day done, what failed. */
@@ -323,6 +346,17 @@ export interface UnitOfWork {
    * Only if the KBO has not stopped the organisation (as we last read it): a work relationship that
    * starts or resumes commits with this, so it cannot slip past a stop being recorded meanwhile.
    */
+  /** A campaign, created (`previous` null) or changed, guarded by its version. */
+  saveCampaign(previous: Campaign | null, next: Campaign): UnitOfWork;
+  /** A review line's answer, guarded by its version. */
+  answerLine(
+    enterpriseNumber: string,
+    campaignId: string,
+    previous: StoredLine,
+    next: ReviewLine,
+  ): UnitOfWork;
+  /** A condition: the campaign is still open. */
+  requireOpenCampaign(enterpriseNumber: string, campaignId: string): UnitOfWork;
   requireActiveOrganisation(enterpriseNumber: string): UnitOfWork;
   commit(): Promise<void>;
 }

@@ -4,6 +4,7 @@
  * pages of lists. Plain data; the persistence ports (ports.ts) take and give these.
  */
 import type { Membership, PersonDetails } from '#lib/domain/membership';
+import type { ReviewState } from '#lib/domain/reviews';
 
 /** Who made a change, as the history names them. */
 export interface Actor {
@@ -73,6 +74,8 @@ export interface OrganisationRecord {
    * leaves this set, and the next one pauses the rest.
    */
   kboPausing?: boolean;
+  /** Its access reviews: settings, the next campaign's day, the one running (reviews.ts). */
+  review?: ReviewState | null;
   version?: number;
 }
 

@@ -31,9 +31,17 @@ export interface AccessRequest {
  *   administrators;
  * - `confirm-admin` (*Bevestig lokale beheerder*: appointed by someone who is no longer a legal
  *   representative) and `appoint-admin` (*Duid een lokale beheerder aan*: there is none): for the legal
- *   representatives, per the KBO.
+ *   representatives, per the KBO;
+ * - `access-review` (*Toegangsreview*): for the local administrators, while a campaign runs (reviews.ts);
+ *   it closes with the campaign.
  */
-export type TaskKind = 'approval' | 'extension' | 'resume' | 'confirm-admin' | 'appoint-admin';
+export type TaskKind =
+  | 'approval'
+  | 'extension'
+  | 'resume'
+  | 'confirm-admin'
+  | 'appoint-admin'
+  | 'access-review';
 export type TaskAudience = 'local-admins' | 'legal-representatives';
 
 export const TASK_AUDIENCE: Record<TaskKind, TaskAudience> = {
@@ -42,6 +50,7 @@ export const TASK_AUDIENCE: Record<TaskKind, TaskAudience> = {
   resume: 'local-admins',
   'confirm-admin': 'legal-representatives',
   'appoint-admin': 'legal-representatives',
+  'access-review': 'local-admins',
 };
 
 export type TaskStatus =
@@ -90,6 +99,8 @@ export interface Task {
   createdAt: string;
   decidedAt: string | null;
   decidedBy: string | null;
+  /** Access-review tasks: the campaign. */
+  campaignId?: string;
   /** The recorded decision of an approval, until the workflow has applied it. */
   decision?: unknown;
   /** Decisions that could not be applied (the task was re-opened after each): the task's own history. */

@@ -11,7 +11,15 @@ import { getParameterFromExtension } from '#lib/adapters/parameters-extension';
 import { createPseudonymizer } from '#lib/adapters/pseudonym';
 import { type AppEnv, readEnv } from '#lib/config/env';
 import { todayInBrussels } from '#lib/domain/period';
-import type { AuditPort, ExpiryPort, KboFollowPort, LoginsPort, Mailer, Workflows } from '#lib/domain/ports';
+import type {
+  AuditPort,
+  ExpiryPort,
+  KboFollowPort,
+  LoginsPort,
+  Mailer,
+  ReviewsPort,
+  Workflows,
+} from '#lib/domain/ports';
 import { log } from '#lib/runtime/logger';
 import { registries, resetRegistries } from '#lib/runtime/registries';
 import type { Deps } from '#lib/services/deps';
@@ -44,6 +52,8 @@ interface Adapters {
   kbo: (table: TableRef) => KboFollowPort;
   /** The organisation's audit trail: only its routes (`#lib/runtime/audit-adapter`). */
   audit: (table: TableRef) => AuditPort;
+  /** Access reviews: only their routes and steps (`#lib/runtime/reviews-adapter`). */
+  reviews: (table: TableRef) => ReviewsPort;
 }
 const adapters: Partial<Adapters> = {};
 
@@ -79,6 +89,14 @@ function lazyWorkflows(env: AppEnv): Workflows {
     startApproval: async (input, options) => get(true).startApproval(input, options),
     sendTaskSuccess: async (taskToken, output) => get(false).sendTaskSuccess(taskToken, output),
     sendTaskFailure: async (taskToken, error, cause) => get(false).sendTaskFailure(taskToken, error, cause),
+    startReview: async (input) => {
+      if (!env.REVIEW_STATE_MACHINE_ARN)
+        throw new Error('No review state machine configured (REVIEW_STATE_MACHINE_ARN).');
+      workflows ??= adapters.workflows?.(env);
+      if (!workflows)
+        throw new Error('No workflows adapter plugged in (import #lib/runtime/workflows-adapter).');
+      return workflows.startReview(input);
+    },
   };
 }
 
@@ -86,7 +104,7 @@ function lazyWorkflows(env: AppEnv): Workflows {
  * A port whose adapter a handler plugs in (see Adapters): made at its first use, so a function that
  * never uses it neither bundles nor builds it.
  */
-function lazyPort<K extends 'expiry' | 'logins' | 'kbo' | 'audit'>(
+function lazyPort<K extends 'expiry' | 'logins' | 'kbo' | 'audit' | 'reviews'>(
   name: K,
   table: TableRef,
 ): ReturnType<Adapters[K]> {
@@ -119,6 +137,7 @@ async function build(): Promise<RuntimeDeps> {
     logins: lazyPort('logins', { db: clients.doc, tableName: env.TABLE_NAME }),
     kbo: lazyPort('kbo', { db: clients.doc, tableName: env.TABLE_NAME }),
     audit: lazyPort('audit', { db: clients.doc, tableName: env.TABLE_NAME }),
+    reviews: lazyPort('reviews', { db: clients.doc, tableName: env.TABLE_NAME }),
     pseudonymize: createPseudonymizer(await loadSecret(env)),
     ...registries(),
     clock: () => {

@@ -5,4 +5,6 @@
 import { createStepFunctionsWorkflows } from '#lib/adapters/workflows/step-functions';
 import { plugAdapter } from '#lib/runtime/deps';
 
-plugAdapter('workflows', (env) => createStepFunctionsWorkflows(env.APPROVAL_STATE_MACHINE_ARN ?? ''));
+plugAdapter('workflows', (env) =>
+  createStepFunctionsWorkflows(env.APPROVAL_STATE_MACHINE_ARN ?? '', env.REVIEW_STATE_MACHINE_ARN ?? ''),
+);

@@ -22,6 +22,7 @@ import type {
   PreferencesPort,
   Pseudonymize,
   RequestsPort,
+  ReviewsPort,
   TasksPort,
   UnitOfWork,
   Workflows,
@@ -41,6 +42,8 @@ export interface Deps {
   kbo: KboFollowPort;
   /** The organisation's audit trail. */
   audit: AuditPort;
+  /** Access reviews. */
+  reviews: ReviewsPort;
   expiry: ExpiryPort;
   /** A person's logins per method (the person page's Accounts tab). */
   logins: LoginsPort;

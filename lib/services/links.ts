@@ -13,6 +13,8 @@ export function uiLinks(appUrl: string) {
     persons: (enterpriseNumber: string) => `${appUrl}/o/${enterpriseNumber}/personen`,
     /** The organisation's local administrators, where a legal representative appoints one. */
     localAdmins: (enterpriseNumber: string) => `${appUrl}/o/${enterpriseNumber}/lokale-beheerders`,
+    /** The organisation's access review (*Toegangsreview*). */
+    review: (enterpriseNumber: string) => `${appUrl}/o/${enterpriseNumber}/toegangsreview`,
     /** The portal page where a person sees their access and asks for it. */
     portal: () => `${appUrl}/portaal`,
   };

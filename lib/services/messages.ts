@@ -486,3 +486,48 @@ export function noLocalAdministrator(input: NoLocalAdministratorInput): EmailCon
     ],
   );
 }
+
+export interface ReviewOpenedInput {
+  organisationName: string;
+  lines: number;
+  closesOn: string;
+  reviewUrl: string;
+}
+
+/** To the local administrators: a campaign opened; each right to keep or revoke before it closes. */
+export function reviewOpened(input: ReviewOpenedInput): EmailContent {
+  const { organisationName, lines, closesOn, reviewUrl } = input;
+  return render(`Toegangsreview voor ${organisationName}`, 'Beste lokale beheerder,', [
+    p(
+      'Er loopt een toegangsreview voor ',
+      b(organisationName),
+      lines === 1
+        ? ': bevestig of 1 gebruikersrecht nog nodig is.'
+        : `: bevestig voor ${lines} gebruikersrechten of ze nog nodig zijn.`,
+    ),
+    p(`Kies per recht Behouden of Intrekken, uiterlijk op ${formatDateNl(closesOn)}.`),
+    { kind: 'button', href: reviewUrl, label: 'Naar de toegangsreview' },
+  ]);
+}
+
+export interface ReviewReminderInput {
+  organisationName: string;
+  unanswered: number;
+  closesOn: string;
+  reviewUrl: string;
+}
+
+/** To the local administrators: lines still unanswered. */
+export function reviewReminder(input: ReviewReminderInput): EmailContent {
+  const { organisationName, unanswered, closesOn, reviewUrl } = input;
+  return render(`Herinnering: toegangsreview voor ${organisationName}`, 'Beste lokale beheerder,', [
+    p(
+      unanswered === 1
+        ? '1 gebruikersrecht in de toegangsreview van '
+        : `${unanswered} gebruikersrechten in de toegangsreview van `,
+      b(organisationName),
+      ` wacht${unanswered === 1 ? '' : 'en'} nog op een antwoord. De review sluit op ${formatDateNl(closesOn)}.`,
+    ),
+    { kind: 'button', href: reviewUrl, label: 'Naar de toegangsreview' },
+  ]);
+}

@@ -36,6 +36,7 @@ export function taskView(t: Task) {
     title: t.title,
     subject: t.subject,
     requestId: t.requestId,
+    campaignId: t.campaignId ?? null,
     reason: t.reason,
     // The last decision that could not be applied, so whoever decides again knows why.
     lastFailure: t.failures?.at(-1) ?? null,
@@ -99,6 +100,12 @@ export async function decide(deps: Deps, who: Decider, input: DecisionInput) {
     throw invalidDecision(
       'Deze taak is klaar zodra u een lokale beheerder aanduidt op de pagina Lokale beheerders.',
       'Duid een lokale beheerder aan.',
+    );
+  }
+  if (task.kind === 'access-review') {
+    throw invalidDecision(
+      'Deze taak is klaar zodra de toegangsreview sluit; beantwoord de lijnen op de pagina Toegangsreview.',
+      'Beantwoord de lijnen op de pagina Toegangsreview.',
     );
   }
   const actor = who.actor;

@@ -79,7 +79,7 @@ function substitutedDefinition(machine: Resource): { text: string; substitutions
 }
 
 describe('state machines', () => {
-  const machineOf = (name: 'approval' | 'expiry' | 'kbo'): Resource => {
+  const machineOf = (name: (typeof stateMachines)[number]['name']): Resource => {
     const id = logicalId(built.workflows, built.workflows.stateMachines[name]);
     return workflows.toJSON().Resources[id] as Resource;
   };

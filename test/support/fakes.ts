@@ -11,7 +11,7 @@ import type { DueEntry, Notice, SweepFailure } from '#lib/domain/expiry';
 import { type HoldingRecord, holdingChanges } from '#lib/domain/holdings';
 import type { LoginSummary } from '#lib/domain/logins';
 import type { PersonAggregate, PersonDetails } from '#lib/domain/membership';
-import type { Email, Enterprise, RegisterRead, UnitOfWork } from '#lib/domain/ports';
+import type { Email, Enterprise, RegisterRead, StoredLine, UnitOfWork } from '#lib/domain/ports';
 import type {
   AdminRecord,
   AuditSubject,
@@ -20,6 +20,7 @@ import type {
   PersonRecord,
   Preferences,
 } from '#lib/domain/records';
+import type { Campaign, ReviewLine } from '#lib/domain/reviews';
 import type { AccessRequest, Task } from '#lib/domain/tasks';
 import { TASK_AUDIENCE } from '#lib/domain/tasks';
 import type { Deps } from '#lib/services/deps';
@@ -38,6 +39,9 @@ export interface FakeWorld {
   tasks: Map<string, Task>;
   requests: Map<string, AccessRequest>;
   notices: Map<string, Notice>;
+  /** By `${en}/${campaignId}`, and lines by `${en}/${campaignId}/${personId}/${grantId}`. */
+  campaigns: Map<string, Campaign>;
+  reviewLines: Map<string, StoredLine>;
   /** Commits that wrote, and commits refused as concurrent changes. */
   commits: { written: number; refused: number };
   outbox: Email[];
@@ -191,6 +195,29 @@ class FakeUnitOfWork implements UnitOfWork {
     );
   }
 
+  saveCampaign(previous: Campaign | null, next: Campaign) {
+    const key = `${next.enterpriseNumber}/${next.campaignId}`;
+    return this.step(
+      () => (this.world.campaigns.get(key)?.version ?? null) === (previous?.version ?? null),
+      () => this.world.campaigns.set(key, copy({ ...next, version: (previous?.version ?? 0) + 1 })),
+    );
+  }
+
+  answerLine(en: string, campaignId: string, previous: StoredLine, next: ReviewLine) {
+    const key = `${en}/${campaignId}/${next.personId}/${next.grantId}`;
+    return this.step(
+      () => this.world.reviewLines.get(key)?.version === previous.version,
+      () => this.world.reviewLines.set(key, copy({ ...next, version: previous.version + 1 })),
+    );
+  }
+
+  requireOpenCampaign(en: string, campaignId: string) {
+    return this.step(
+      () => this.world.campaigns.get(`${en}/${campaignId}`)?.status === 'open',
+      () => undefined,
+    );
+  }
+
   requireActiveOrganisation(en: string) {
     return this.step(
       () => this.world.organisations.get(en)?.kbo?.status !== 'stopped',
@@ -245,6 +272,8 @@ export function fakeDeps(options: FakeOptions = {}): { deps: Deps; world: FakeWo
     tasks: new Map(),
     requests: new Map(),
     notices: new Map(),
+    campaigns: new Map(),
+    reviewLines: new Map(),
     commits: { written: 0, refused: 0 },
     outbox: [],
   };
@@ -326,6 +355,25 @@ export function fakeDeps(options: FakeOptions = {}): { deps: Deps; world: FakeWo
         [...world.requests.values()]
           .filter((r) => r.status === 'pending')
           .map((r) => ({ requestId: r.requestId, enterpriseNumber: r.enterpriseNumber })),
+    },
+    reviews: {
+      campaign: async (en, id) => copy(world.campaigns.get(`${en}/${id}`) ?? null),
+      campaigns: async (en, limit) =>
+        [...world.campaigns.values()]
+          .filter((c) => c.enterpriseNumber === en)
+          .sort((a, b) => b.campaignId.localeCompare(a.campaignId))
+          .slice(0, limit)
+          .map(copy),
+      lines: async (en, id) =>
+        [...world.reviewLines.entries()]
+          .filter(([k]) => k.startsWith(`${en}/${id}/`))
+          .map(([, v]) => copy(v)),
+      line: async (en, id, personId, grantId) =>
+        copy(world.reviewLines.get(`${en}/${id}/${personId}/${grantId}`) ?? null),
+      putLines: async (en, id, lines) => {
+        for (const l of lines)
+          world.reviewLines.set(`${en}/${id}/${l.personId}/${l.grantId}`, { ...copy(l), version: 1 });
+      },
     },
     notices: {
       has: async (en, p, what) => world.notices.has(`${en}/${p}/${what}`),
@@ -411,6 +459,7 @@ export function fakeDeps(options: FakeOptions = {}): { deps: Deps; world: FakeWo
       startApproval: async () => undefined,
       sendTaskSuccess: async () => undefined,
       sendTaskFailure: async () => undefined,
+      startReview: async () => undefined,
     },
     log: { info: () => undefined, warn: () => undefined, error: () => undefined },
     appUrl: 'http://localhost:3000',

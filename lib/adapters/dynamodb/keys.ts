@@ -32,6 +32,8 @@
  * |26 | the KBO follow: last day, a day's position, report | table       | KBO                                  | LAST, RUN#{date}, FAILED#{date}#{en} |
  * |27 | an organisation's audit trail, newest first      | gsi1          | AUDIT#ORG#{en}                       | {ulid}             |
  * |28 | who held a right in an organisation, day by day  | table         | HOLD#ORG#{en}#RIGHT#{rightId}        | {personId}#{yyyy-mm-dd} |
+ * |29 | an organisation's access reviews, newest first   | table         | REVIEW#ORG#{en}                      | CAMPAIGN#{ulid}    |
+ * |30 | the lines of one access review                   | table         | REVIEW#ORG#{en}#CAMPAIGN#{ulid}      | LINE#{personId}#{grantId} |
  *
  * 27 is no item of its own: every history entry (6 and 25) carries these index keys, so the audit
  * trail is written in the change's own transaction, by the same write, and read one Query a page.
@@ -62,6 +64,8 @@ export const ITEM_TYPES = {
   kboFollow: 'KboFollow',
   kboFailure: 'KboFailure',
   holding: 'Holding',
+  campaign: 'ReviewCampaign',
+  reviewLine: 'ReviewLine',
 } as const;
 
 export interface Key {
@@ -97,6 +101,16 @@ export const keys = {
   holding: (en: string, rightId: string, personId: string, day: string): Key => ({
     pk: keys.holdingPk(en, rightId),
     sk: `${personId}#${day}`,
+  }),
+  campaignsPk: (en: string) => `REVIEW#ORG#${en}`,
+  campaign: (en: string, campaignId: string): Key => ({
+    pk: `REVIEW#ORG#${en}`,
+    sk: `CAMPAIGN#${campaignId}`,
+  }),
+  reviewLinesPk: (en: string, campaignId: string) => `REVIEW#ORG#${en}#CAMPAIGN#${campaignId}`,
+  reviewLine: (en: string, campaignId: string, personId: string, grantId: string): Key => ({
+    pk: keys.reviewLinesPk(en, campaignId),
+    sk: `LINE#${personId}#${grantId}`,
   }),
   kboLast: (): Key => ({ pk: 'KBO', sk: 'LAST' }),
   kboRun: (date: string): Key => ({ pk: 'KBO', sk: `RUN#${date}` }),

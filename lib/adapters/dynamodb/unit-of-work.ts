@@ -16,6 +16,7 @@ import {
 } from '#lib/adapters/dynamodb/organisations-store';
 import { personItem } from '#lib/adapters/dynamodb/persons-store';
 import { finishRequestItems, newRequestItems } from '#lib/adapters/dynamodb/requests-store';
+import { campaignItem, openCampaignItem, reviewLineItem } from '#lib/adapters/dynamodb/reviews-store';
 import { closeTaskItems, newTaskItem, updateTaskItem } from '#lib/adapters/dynamodb/tasks-store';
 import { ConcurrentChangeError } from '#lib/domain/errors';
 import type { UnitOfWork } from '#lib/domain/ports';
@@ -92,6 +93,18 @@ export class DynamoUnitOfWork implements UnitOfWork {
 
   requireEnding(...[entry]: Parameters<UnitOfWork['requireEnding']>) {
     return this.add(stillEndingItem(this.name, entry));
+  }
+
+  saveCampaign(...[previous, next]: Parameters<UnitOfWork['saveCampaign']>) {
+    return this.add(campaignItem(this.name, previous, next));
+  }
+
+  answerLine(...[en, campaignId, previous, next]: Parameters<UnitOfWork['answerLine']>) {
+    return this.add(reviewLineItem(this.name, en, campaignId, previous, next));
+  }
+
+  requireOpenCampaign(...[en, campaignId]: Parameters<UnitOfWork['requireOpenCampaign']>) {
+    return this.add(openCampaignItem(this.name, en, campaignId));
   }
 
   requireActiveOrganisation(...[en]: Parameters<UnitOfWork['requireActiveOrganisation']>) {

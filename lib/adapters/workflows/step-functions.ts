@@ -13,9 +13,24 @@ import type { Workflows } from '#lib/domain/ports';
  */
 export function createStepFunctionsWorkflows(
   approvalStateMachineArn: string,
+  reviewStateMachineArn = '',
   client = new SFNClient({}),
 ): Workflows {
   return {
+    async startReview(input) {
+      try {
+        await client.send(
+          new StartExecutionCommand({
+            stateMachineArn: reviewStateMachineArn,
+            // One execution per campaign started on demand: a retried start finds it there.
+            name: `review-${input.campaignId}`,
+            input: JSON.stringify(input),
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof ExecutionAlreadyExists)) throw error;
+      }
+    },
     async startApproval(input, options) {
       try {
         await client.send(

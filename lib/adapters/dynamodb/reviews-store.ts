@@ -1,0 +1,162 @@
+/**
+ * Access reviews (keys.ts 29 and 30): a campaign item per campaign under the organisation, newest
+ * first, and its lines in a partition of their own, so a campaign's lines are one Query (a page per
+ * MB) and deciding a line touches that line only, guarded by its version.
+ */
+import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { strip, type TableRef, type TransactItem } from '#lib/adapters/dynamodb/items';
+import { ITEM_TYPES, keys } from '#lib/adapters/dynamodb/keys';
+import type { ReviewsPort, StoredLine } from '#lib/domain/ports';
+import type { Campaign, ReviewLine } from '#lib/domain/reviews';
+
+const BATCH = 25;
+
+export class ReviewsStore implements ReviewsPort {
+  constructor(private readonly table: TableRef) {}
+
+  async campaign(en: string, campaignId: string): Promise<Campaign | null> {
+    const out = await this.table.db.send(
+      new GetCommand({
+        TableName: this.table.tableName,
+        Key: keys.campaign(en, campaignId),
+        ConsistentRead: true,
+      }),
+    );
+    return out.Item ? strip<Campaign>(out.Item) : null;
+  }
+
+  async campaigns(en: string, limit: number): Promise<Campaign[]> {
+    const out = await this.table.db.send(
+      new QueryCommand({
+        TableName: this.table.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
+        ExpressionAttributeValues: { ':pk': keys.campaignsPk(en), ':c': 'CAMPAIGN#' },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return (out.Items ?? []).map((i) => strip<Campaign>(i));
+  }
+
+  async lines(en: string, campaignId: string, opts: { consistent?: boolean } = {}): Promise<StoredLine[]> {
+    const lines: StoredLine[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.table.db.send(
+        new QueryCommand({
+          TableName: this.table.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.reviewLinesPk(en, campaignId) },
+          ConsistentRead: opts.consistent ?? false,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const i of out.Items ?? []) lines.push(strip<StoredLine>(i));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return lines;
+  }
+
+  async line(en: string, campaignId: string, personId: string, grantId: string): Promise<StoredLine | null> {
+    const out = await this.table.db.send(
+      new GetCommand({
+        TableName: this.table.tableName,
+        Key: keys.reviewLine(en, campaignId, personId, grantId),
+        ConsistentRead: true,
+      }),
+    );
+    return out.Item ? strip<StoredLine>(out.Item) : null;
+  }
+
+  /**
+   * The lines of a campaign being opened, 25 a BatchWriteItem (what was not processed is sent again).
+   * Plain puts: the campaign is still `opening`, nobody can answer a line yet, so a retried opening
+   * writes the same lines again.
+   */
+  async putLines(en: string, campaignId: string, lines: ReviewLine[]): Promise<void> {
+    const requests = lines.map((l) => ({
+      PutRequest: {
+        Item: {
+          ...keys.reviewLine(en, campaignId, l.personId, l.grantId),
+          type: ITEM_TYPES.reviewLine,
+          enterpriseNumber: en,
+          campaignId,
+          ...l,
+          version: 1,
+        },
+      },
+    }));
+    const chunks: (typeof requests)[] = [];
+    for (let i = 0; i < requests.length; i += BATCH) chunks.push(requests.slice(i, i + BATCH));
+    // A few batches at a time: fast, without a burst that a provisioned table would throttle.
+    const write = async (chunk: typeof requests) => {
+      let pending = chunk;
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+        const out = await this.table.db.send(
+          new BatchWriteCommand({ RequestItems: { [this.table.tableName]: pending } }),
+        );
+        pending = (out.UnprocessedItems?.[this.table.tableName] ?? []) as typeof requests;
+        if (attempt > 8 && pending.length > 0)
+          throw new Error('BatchWriteItem kept leaving items unprocessed');
+      }
+    };
+    for (let i = 0; i < chunks.length; i += 4) await Promise.all(chunks.slice(i, i + 4).map(write));
+  }
+}
+
+/** The campaign as `next`, guarded by the version it was read with. */
+export function campaignItem(tableName: string, previous: Campaign | null, next: Campaign): TransactItem {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...keys.campaign(next.enterpriseNumber, next.campaignId),
+        type: ITEM_TYPES.campaign,
+        ...next,
+        version: (previous?.version ?? 0) + 1,
+      },
+      ...(previous
+        ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': previous.version } }
+        : { ConditionExpression: 'attribute_not_exists(pk)' }),
+    },
+  };
+}
+
+/** A line's answer, guarded by the version it was read with (two answers to one line: one wins). */
+export function reviewLineItem(
+  tableName: string,
+  en: string,
+  campaignId: string,
+  previous: StoredLine,
+  next: ReviewLine,
+): TransactItem {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...keys.reviewLine(en, campaignId, next.personId, next.grantId),
+        type: ITEM_TYPES.reviewLine,
+        enterpriseNumber: en,
+        campaignId,
+        ...next,
+        version: previous.version + 1,
+      },
+      ConditionExpression: 'version = :v',
+      ExpressionAttributeValues: { ':v': previous.version },
+    },
+  };
+}
+
+/** A condition of the transaction: the campaign is still open (not closed meanwhile). */
+export function openCampaignItem(tableName: string, en: string, campaignId: string): TransactItem {
+  return {
+    ConditionCheck: {
+      TableName: tableName,
+      Key: keys.campaign(en, campaignId),
+      ConditionExpression: '#status = :open',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':open': 'open' },
+    },
+  };
+}
