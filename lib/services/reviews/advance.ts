@@ -465,9 +465,11 @@ export async function advanceReview(deps: Deps, raw: unknown): Promise<AdvanceRe
       case 'open':
         return open(deps, org, date, campaignId);
       case 'remind':
-        return remind(deps, org, campaign!, step.reminder);
+        return campaign
+          ? remind(deps, org, campaign, step.reminder)
+          : { enterpriseNumber: en, step: 'none' as const };
       case 'close':
-        return close(deps, org, campaign!, date);
+        return campaign ? close(deps, org, campaign, date) : { enterpriseNumber: en, step: 'none' as const };
       default:
         return { enterpriseNumber: en, step: 'none' as const };
     }

@@ -10,10 +10,10 @@ import type {
   PersonAccounts,
   PersonList,
   PersonPage,
-  RightHolders,
   PublicLegalRepresentatives,
   RegisterPerson,
   RightCatalogue,
+  RightHolders,
   TaskView,
 } from '@contracts/api.ts';
 import type { z } from 'zod';

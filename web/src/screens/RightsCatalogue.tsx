@@ -106,7 +106,9 @@ function Holders({ rightId, rightName, index }: { rightId: string; rightName: st
         )}
         {answer &&
           (answer.holders.length === 0 ? (
-            <p>Niemand had {rightName} op {formatDate(answer.on)}.</p>
+            <p>
+              Niemand had {rightName} op {formatDate(answer.on)}.
+            </p>
           ) : (
             <p>
               {answer.holders.length === 1 ? '1 persoon had' : `${answer.holders.length} personen hadden`}{' '}
