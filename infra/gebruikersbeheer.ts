@@ -78,6 +78,7 @@ export function addGebruikersbeheer(app: App, options: GebruikersbeheerOptions =
     corsOrigins: [hosting.url],
     routes,
     approvalStateMachine: workflows.approvalStateMachine,
+    reviewStateMachine: workflows.reviewStateMachine,
     registries,
   });
   const webContent = new WebContentStack(app, 'GebruikersbeheerWebContent', {

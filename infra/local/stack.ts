@@ -225,6 +225,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
                 .runKbo({})
                 .catch((error) => logger.error('KBO follow failed', { error: error as Error }));
               await workflows.runExpiry({});
+              // As in AWS (06:30): the access reviews' day, after the sweep.
+              await workflows
+                .runReview({})
+                .catch((error) => logger.error('access review step failed', { error: error as Error }));
             },
             {
               runOnStart: true,

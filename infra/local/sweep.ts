@@ -1,6 +1,6 @@
 /**
  * `npm run sweep [-- --date 2027-01-31]`: runs the day's scheduled work for a day (default: today in
- * Brussels): first the KBO follow, then the expiry sweep, through the same ASL and handlers as the
+ * Brussels): first the KBO follow, then the expiry sweep, then the access reviews' day, through the same ASL and handlers as the
  * schedule, whether or not `npm start` runs. With `--date` that day is "today" for the run, so MAGDA
  * (the stand-in) answers as the KBO would on it. It
  * uses the running stack's database when `.data/runtime.json` points at one that answers; otherwise it
@@ -24,6 +24,7 @@ import '#lib/runtime/registries-adapter';
 import { seedDemoWorld } from '#lib/services/demo-seed';
 import { observeSweep, type SweepEvent } from '#lib/services/expiry/shared';
 import { type KboEvent, observeKboFollow } from '#lib/services/kbo/shared';
+import { type AdvanceResult, observeReviews } from '#lib/services/reviews/advance';
 
 const USAGE = 'Gebruik: npm run sweep [-- --date JJJJ-MM-DD]';
 
@@ -91,6 +92,18 @@ function kboSummary(events: KboEvent[]): string {
   ].join('\n');
 }
 
+function reviewSummary(results: AdvanceResult[]): string {
+  const count = (step: AdvanceResult['step']) => results.filter((r) => r.step === step);
+  const opened = count('open');
+  return [
+    'Toegangsreviews',
+    `  Geopend:        ${opened.length} (${opened.reduce((n, r) => n + (r.lines ?? 0), 0)} lijnen)`,
+    `  Herinneringen:  ${count('remind').length}`,
+    `  Gesloten:       ${count('close').length} (${count('close').reduce((n, r) => n + (r.revoked ?? 0), 0)} onbeantwoorde rechten ingetrokken)`,
+    `  Ingepland:      ${count('schedule').length} (eerste review over een interval)`,
+  ].join('\n');
+}
+
 async function main(): Promise<number> {
   let date: string | undefined;
   try {
@@ -133,6 +146,8 @@ async function main(): Promise<number> {
   const kboEvents: KboEvent[] = [];
   const unsubscribe = observeSweep((e) => events.push(e));
   const unsubscribeKbo = observeKboFollow((e) => kboEvents.push(e));
+  const reviewEvents: AdvanceResult[] = [];
+  const unsubscribeReviews = observeReviews((r) => reviewEvents.push(r));
   const workflows = createLocalWorkflows({ root: ROOT });
   const client = new DynamoDBClient(localDynamoClientConfig(endpoint));
   let deps: RuntimeDeps | undefined;
@@ -177,11 +192,22 @@ async function main(): Promise<number> {
       return 1;
     }
     console.log(summary(events, shown(outbox)));
-    return kboFailed ? 1 : 0;
+    let reviewFailed = false;
+    try {
+      await workflows.runReview(date ? { date } : {});
+    } catch (error) {
+      reviewFailed = true;
+      console.error(
+        `De toegangsreviews zijn niet volledig bijgewerkt (${error instanceof Error ? error.message : 'onbekende fout'}).`,
+      );
+    }
+    console.log(reviewSummary(reviewEvents));
+    return kboFailed || reviewFailed ? 1 : 0;
   } finally {
     deps?.clients.client.destroy();
     unsubscribe();
     unsubscribeKbo();
+    unsubscribeReviews();
     workflows.stop();
     client.destroy();
     await magda.stop();

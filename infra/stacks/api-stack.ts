@@ -70,6 +70,8 @@ export interface ApiStackProps extends StackProps {
    * start executions or answer its task (`request-access`, `decide-task`). Required when those routes exist.
    */
   approvalStateMachine?: IStateMachine;
+  /** The access-review workflow: `start-review` starts an execution for a campaign started on demand. */
+  reviewStateMachine?: IStateMachine;
   /** Which registries the functions that ask one read (infra/constructs/registry-access.ts). */
   registries: RegistriesConfig;
 }
@@ -176,6 +178,12 @@ export class ApiStack extends Stack {
       tableAccess.grant(fn, route.data);
       if (route.registries) grantRegistries(this, fn, props.registries);
       this.grantApprovalAccess(route, fn, props.approvalStateMachine);
+      if (route.fn === 'start-review') {
+        if (!props.reviewStateMachine)
+          throw new Error('start-review needs the review state machine (props.reviewStateMachine)');
+        fn.addEnvironment(ENV.reviewStateMachineArn, props.reviewStateMachine.stateMachineArn);
+        props.reviewStateMachine.grantStartExecution(fn);
+      }
 
       const routeConstructs = this.api.addRoutes({
         path: route.path,

@@ -49,6 +49,12 @@ export const KBO_SCHEDULE = {
   timeZone: TimeZone.EUROPE_BRUSSELS,
 } as const;
 
+/** The daily access-review step: 06:30 in Brussels, after the KBO follow and the sweep. */
+export const REVIEW_SCHEDULE = {
+  expression: 'cron(30 6 * * ? *)',
+  timeZone: TimeZone.EUROPE_BRUSSELS,
+} as const;
+
 /**
  * Lambda timeout of the workflow functions: below the `TimeoutSeconds` of every Task state that calls one
  * directly (30 s and more in the ASL), so a slow function fails as a Lambda error the ASL's Retry sees,
@@ -89,6 +95,8 @@ export class WorkflowStack extends Stack {
   readonly expirySchedule: Schedule;
   readonly kboStateMachine: StateMachine;
   readonly kboSchedule: Schedule;
+  readonly reviewStateMachine: StateMachine;
+  readonly reviewSchedule: Schedule;
   readonly scheduleDeadLetterQueue: Queue;
 
   private readonly registries: RegistriesConfig;
@@ -168,6 +176,7 @@ export class WorkflowStack extends Stack {
     this.approvalStateMachine = machines.approval;
     this.expiryStateMachine = machines.expiry;
     this.kboStateMachine = machines.kbo;
+    this.reviewStateMachine = machines.review;
 
     // OpenTask answers its own callback when it finds a decision recorded while no execution waited
     // (a re-drive). A separate policy, not the role's default one: the function depends on its default
@@ -232,9 +241,23 @@ export class WorkflowStack extends Stack {
       }),
     });
 
+    // Scheduler → access reviews: what is due on the day (open, remind, close); a missed day is done by
+    // the next run, decided by the day as it is.
+    this.reviewSchedule = new Schedule(this, 'DailyAccessReview', {
+      description: 'Gebruikersbeheer: daily access reviews (open, remind, close)',
+      schedule: ScheduleExpression.expression(REVIEW_SCHEDULE.expression, REVIEW_SCHEDULE.timeZone),
+      timeWindow: TimeWindow.off(),
+      target: new StepFunctionsStartExecution(this.reviewStateMachine, {
+        input: ScheduleTargetInput.fromObject({}),
+        deadLetterQueue: this.scheduleDeadLetterQueue,
+        retryAttempts: 10,
+        maxEventAge: Duration.hours(6),
+      }),
+    });
+
     new Alarm(this, 'ExpiryScheduleDeadLettersAlarm', {
       alarmDescription:
-        'The daily expiry sweep or KBO follow could not be started (message in the dead-letter queue)',
+        'The daily expiry sweep, KBO follow or access review could not be started (message in the dead-letter queue)',
       metric: this.scheduleDeadLetterQueue.metricApproximateNumberOfMessagesVisible({
         period: Duration.minutes(5),
       }),
@@ -257,6 +280,7 @@ export class WorkflowStack extends Stack {
     new CfnOutput(this, 'ApprovalStateMachineArn', { value: this.approvalStateMachine.stateMachineArn });
     new CfnOutput(this, 'ExpiryStateMachineArn', { value: this.expiryStateMachine.stateMachineArn });
     new CfnOutput(this, 'KboStateMachineArn', { value: this.kboStateMachine.stateMachineArn });
+    new CfnOutput(this, 'ReviewStateMachineArn', { value: this.reviewStateMachine.stateMachineArn });
   }
 
   private workflowFunction(spec: WorkflowFunction, environment: Record<string, string>): ApiFunction {

@@ -570,6 +570,13 @@ export const ReviewSettingsRequest = /* @__PURE__ */ pure(() =>
     ),
 );
 
+/** A campaign now: confirmed, as the UI asks (it mails every local administrator). */
+export const StartReviewRequest = /* @__PURE__ */ pure(() =>
+  z.strictObject({
+    confirm: z.literal(true, { error: 'Bevestig dat u een toegangsreview start ("confirm": true).' }),
+  }),
+);
+
 export const CampaignParams = /* @__PURE__ */ pure(() => z.extend(OrgParams, { campaignId: zId }));
 
 export const LineAnswerRequest = /* @__PURE__ */ pure(() =>

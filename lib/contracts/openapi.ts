@@ -141,7 +141,10 @@ export const OPERATIONS: Record<string, Operation> = {
     query: api.AuditQuery,
   },
   'list-reviews': { summary: 'Toegangsreview: instellingen, lopende review en vorige reviews' },
-  'start-review': { summary: 'Start een toegangsreview nu (202: de workflow opent ze)' },
+  'start-review': {
+    summary: 'Start een toegangsreview nu (202: de workflow opent ze)',
+    body: api.StartReviewRequest,
+  },
   'update-review-settings': {
     summary:
       'Instellingen toegangsreview: interval (3 tot 24 maanden), onbeantwoorde lijnen, herinneringen, sluiting',

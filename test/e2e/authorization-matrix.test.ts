@@ -33,6 +33,12 @@ const RULES: Record<string, Rule> = {
   'list-audit': { kind: 'org', roles: ['admin'] },
   'export-audit': { kind: 'org', roles: ['admin'] },
   'list-right-holders': { kind: 'org', roles: ['admin'] },
+  'list-reviews': { kind: 'org', roles: ['admin'] },
+  'start-review': { kind: 'org', roles: ['admin'] },
+  'update-review-settings': { kind: 'org', roles: ['admin'] },
+  'get-review': { kind: 'org', roles: ['admin'] },
+  'answer-review-line': { kind: 'org', roles: ['admin'] },
+  'keep-remaining-review-lines': { kind: 'org', roles: ['admin'] },
   'decide-task': { kind: 'org', roles: ['admin', 'representative'] },
   'lookup-national-register': { kind: 'org', roles: ['admin'] },
   'add-person': { kind: 'org', roles: ['admin'] },
@@ -91,7 +97,8 @@ describe('authorization matrix over the route table', () => {
       .replace('{personId}', SOME_ID)
       .replace('{grantId}', SOME_ID)
       .replace('{taskId}', SOME_ID)
-      .replace('{rightId}', SOME_ID);
+      .replace('{rightId}', SOME_ID)
+      .replace('{campaignId}', SOME_ID);
     const hasBody = route.method !== 'GET';
     const res = await fetch(`${stack.url}${path}`, {
       method: route.method,

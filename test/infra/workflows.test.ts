@@ -350,8 +350,19 @@ describe('API wiring', () => {
     });
   });
 
+  it('start-review may only start executions of the review workflow, and gets its ARN only', () => {
+    const statements = apiStatements('start-review').filter((s) =>
+      actions(s).some((a) => a.startsWith('states:')),
+    );
+    expect(statements.flatMap(actions)).toEqual(['states:StartExecution']);
+    const id = logicalId(built.api, built.api.functions.get('start-review')!);
+    const env = JSON.stringify((api.toJSON().Resources[id] as Resource).Properties.Environment);
+    expect(env).toContain('REVIEW_STATE_MACHINE_ARN');
+    expect(env).not.toContain('APPROVAL_STATE_MACHINE_ARN');
+  });
+
   it('no other route function touches Step Functions or gets the ARN', () => {
-    const starters = ['request-access', 'decide-task', 'grant-right', 'quick-grant'];
+    const starters = ['request-access', 'decide-task', 'grant-right', 'quick-grant', 'start-review'];
     for (const route of routes.filter((r) => !starters.includes(r.fn))) {
       expect(
         apiStatements(route.fn)
@@ -388,7 +399,7 @@ describe('daily schedule', () => {
   });
 
   it('starts the expiry sweep at 06:00 Brussels time, every day, without a flexible window', () => {
-    workflows.resourceCountIs('AWS::Scheduler::Schedule', 2);
+    workflows.resourceCountIs('AWS::Scheduler::Schedule', 3);
     workflows.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'cron(0 6 * * ? *)',
       ScheduleExpressionTimezone: 'Europe/Brussels',
@@ -403,6 +414,18 @@ describe('daily schedule', () => {
         },
         RoleArn: Match.anyValue(),
       },
+    });
+  });
+
+  it('starts the access reviews’ day at 06:30 Brussels time, after the sweep, with the same retries', () => {
+    workflows.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(30 6 * * ? *)',
+      ScheduleExpressionTimezone: 'Europe/Brussels',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      Target: Match.objectLike({
+        Arn: { Ref: logicalId(built.workflows, built.workflows.reviewStateMachine) },
+        Input: '{}',
+      }),
     });
   });
 

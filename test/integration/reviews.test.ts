@@ -188,10 +188,18 @@ describe('access reviews', () => {
 
   it('on demand: revoke with a reason, one answer per line, keep all remaining; the default leaves the unanswered', async () => {
     const { emmaId } = await arrange();
-    const started = await app.call('start-review', { as: DEMO.sofie, params: { enterpriseNumber: en } });
+    const started = await app.call('start-review', {
+      as: DEMO.sofie,
+      params: { enterpriseNumber: en },
+      body: { confirm: true },
+    });
     expect(started.status).toBe(202);
     expect(started.body).toMatchObject({ status: 'opening', trigger: 'demand', startedBy: 'Sofie Janssens' });
-    const again = await app.call('start-review', { as: DEMO.sofie, params: { enterpriseNumber: en } });
+    const again = await app.call('start-review', {
+      as: DEMO.sofie,
+      params: { enterpriseNumber: en },
+      body: { confirm: true },
+    });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('review.already-open');
     await app.workflows.idle();
@@ -264,7 +272,11 @@ describe('access reviews', () => {
       body: { nationalNumber: DEMO.lucas },
     });
     expect(appointed.status).toBe(201);
-    const started = await app.call('start-review', { as: DEMO.sofie, params: { enterpriseNumber: en } });
+    const started = await app.call('start-review', {
+      as: DEMO.sofie,
+      params: { enterpriseNumber: en },
+      body: { confirm: true },
+    });
     await app.workflows.idle();
     const id = started.body.campaignId as string;
     const own = (await campaign(id)).lines.find((l: { name: string }) => l.name === 'Sofie Janssens');

@@ -444,8 +444,23 @@ async function close(
   return { enterpriseNumber: en, step: 'close', campaignId: campaign.campaignId, revoked };
 }
 
+const listeners = new Set<(result: AdvanceResult) => void>();
+
+/** What each AdvanceReview did, in this process (`npm run sweep` prints a summary; tests observe). */
+export function observeReviews(listener: (result: AdvanceResult) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 /** Step AdvanceReview: what is due on the day for one organisation's review. */
 export async function advanceReview(deps: Deps, raw: unknown): Promise<AdvanceResult> {
+  const result = await advance(deps, raw);
+  if (result.step !== 'none') deps.log.info('access review advanced', { ...result });
+  for (const listener of listeners) listener(result);
+  return result;
+}
+
+async function advance(deps: Deps, raw: unknown): Promise<AdvanceResult> {
   const parsed = AdvanceInput.safeParse(raw ?? {});
   if (!parsed.success) throw invalid(parsed.error);
   const { date, enterpriseNumber: en, campaignId } = parsed.data;
