@@ -24,6 +24,7 @@ export interface Route {
 }
 
 const org = '/api/organisations/{enterpriseNumber}';
+const helpdesk = '/api/helpdesk/organisations/{enterpriseNumber}';
 const person = `${org}/persons/{personId}`;
 
 export const routes: readonly Route[] = [
@@ -100,6 +101,31 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: `${org}/comparison`, fn: 'compare-persons', auth: 'user', data: 'read' },
   { method: 'GET', path: `${org}/audit`, fn: 'list-audit', auth: 'user', data: 'read' },
   { method: 'GET', path: `${org}/audit/export`, fn: 'export-audit', auth: 'user', data: 'read' },
+  // The helpdesk reads (and records each read in the organisation's audit trail: `write`).
+  {
+    method: 'GET',
+    path: helpdesk,
+    fn: 'helpdesk-organisation',
+    auth: 'user',
+    data: 'write',
+    registries: true,
+  },
+  {
+    method: 'GET',
+    path: `${helpdesk}/persons/{personId}`,
+    fn: 'helpdesk-person',
+    auth: 'user',
+    data: 'write',
+    registries: true,
+  },
+  {
+    method: 'GET',
+    path: `${helpdesk}/persons/{personId}/access`,
+    fn: 'helpdesk-access-check',
+    auth: 'user',
+    data: 'write',
+    registries: true,
+  },
   { method: 'GET', path: `${org}/reviews`, fn: 'list-reviews', auth: 'user', data: 'read' },
   { method: 'POST', path: `${org}/reviews`, fn: 'start-review', auth: 'user', data: 'write' },
   {

@@ -9,9 +9,11 @@
  * `handleIdpRequest` also answers a discovery document and a JWKS of its own; in the local stack
  * oidc-provider serves those paths and only `/idp/dev/token` is routed here.
  */
+
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { importJWK, type JSONWebKeySet, type JWTPayload, SignJWT } from 'jose';
+import { localGroups } from '#infra/local/helpdesk';
 import { type IdpKeys, loadIdpKeys, publicJwks, subjectFor } from '#infra/local/idp/keys';
 
 /** The `aud` of every access token for the API (both issuers); API Gateway's JWT authorizer checks it. */
@@ -98,6 +100,7 @@ export async function createDevIdp(opts: DevIdpOptions): Promise<DevIdp> {
         {
           sub: subjectFor(material, nationalNumber),
           national_number: nationalNumber,
+          ...localGroups(nationalNumber),
           client_id: WEB_CLIENT_ID,
           scope: 'openid profile',
           amr,

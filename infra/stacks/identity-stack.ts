@@ -24,6 +24,7 @@ import {
   type UserPoolClient,
   UserPoolClientIdentityProvider,
   type UserPoolDomain,
+  UserPoolGroup,
   UserPoolIdentityProviderOidc,
   UserPoolOperation,
   type UserPoolResourceServer,
@@ -83,6 +84,7 @@ export interface IdentityStackProps extends StackProps {
  */
 export class IdentityStack extends Stack {
   readonly userPool: UserPool;
+  readonly helpdeskGroup: UserPoolGroup;
   readonly acm: UserPoolIdentityProviderOidc;
   readonly domain: UserPoolDomain;
   readonly resourceServer: UserPoolResourceServer;
@@ -167,6 +169,13 @@ export class IdentityStack extends Stack {
       mfa: Mfa.OFF,
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
+    });
+    // The helpdesk (VLAIO 1700): membership puts `cognito:groups: ["helpdesk"]` in the access token,
+    // which the helpdesk routes require (read only; every read logged in the organisation's audit trail).
+    this.helpdeskGroup = new UserPoolGroup(this, 'HelpdeskGroup', {
+      userPool: this.userPool,
+      groupName: 'helpdesk',
+      description: 'VLAIO-helpdesk (1700): leest elke organisatie, wijzigt niets; elke inzage wordt gelogd',
     });
     Validations.of(this.userPool).acknowledge(
       {

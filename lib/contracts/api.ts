@@ -490,6 +490,8 @@ export const Me = /* @__PURE__ */ pure(() =>
         }),
       ),
       lastOrganisation: z.nullable(z.string()),
+      /** In the helpdesk group: the *Helpdesk* screen. */
+      helpdesk: z.boolean(),
     })
     .register(z.globalRegistry, { id: 'Me' }),
 );
@@ -599,6 +601,23 @@ export const KeepRemainingRequest = /* @__PURE__ */ pure(() =>
   z.strictObject({
     confirm: z.literal(true, { error: 'Bevestig dat u alle overige rechten behoudt ("confirm": true).' }),
   }),
+);
+
+/** The helpdesk's reads: each for a ticket (recorded with the read in the organisation's audit trail). */
+const zTicket = z
+  .string({ error: 'Geef het ticketnummer op.' })
+  .check(
+    z.trim(),
+    z.regex(
+      /^[A-Za-z0-9][A-Za-z0-9 ._/#-]{2,39}$/,
+      'Geef het ticketnummer op (3 tot 40 letters, cijfers of . _ / # -).',
+    ),
+  );
+
+export const HelpdeskQuery = /* @__PURE__ */ pure(() => z.strictObject({ ticket: zTicket }));
+
+export const HelpdeskAccessQuery = /* @__PURE__ */ pure(() =>
+  z.strictObject({ ticket: zTicket, right: zRightId, profile: zProfile }),
 );
 
 export const TaskParams = /* @__PURE__ */ pure(() => z.extend(OrgParams, { taskId: zId }));

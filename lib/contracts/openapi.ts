@@ -140,6 +140,20 @@ export const OPERATIONS: Record<string, Operation> = {
     summary: 'Historiek organisatie als CSV voor Excel (UTF-8 met BOM, puntkomma), voor een periode',
     query: api.AuditQuery,
   },
+  'helpdesk-organisation': {
+    summary:
+      'Helpdesk: lokale beheerders, wettelijk vertegenwoordigers en personen van een onderneming (gelogd met ticket)',
+    query: api.HelpdeskQuery,
+  },
+  'helpdesk-person': {
+    summary: 'Helpdesk: gegevens van gebruiker, alleen lezen (gelogd met ticket)',
+    query: api.HelpdeskQuery,
+    response: api.PersonPage,
+  },
+  'helpdesk-access-check': {
+    summary: 'Helpdesk: wat de toegangscontrole vandaag antwoordt en waarom (gelogd met ticket)',
+    query: api.HelpdeskAccessQuery,
+  },
   'list-reviews': { summary: 'Toegangsreview: instellingen, lopende review en vorige reviews' },
   'start-review': {
     summary: 'Start een toegangsreview nu (202: de workflow opent ze)',

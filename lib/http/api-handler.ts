@@ -44,7 +44,11 @@ export interface Caller {
   pseudonym: string;
   nationalNumber: string;
   claims: Record<string, unknown>;
+  /** Cognito groups of the token (`cognito:groups`): `helpdesk` for the helpdesk (VLAIO 1700). */
+  groups: string[];
 }
+
+export const HELPDESK_GROUP = 'helpdesk';
 
 /** What a spec says about its caller, read from the spec's literal type. */
 type Flags = {
@@ -115,6 +119,8 @@ export interface ApiSpec<BS extends z.$ZodType, QS extends z.$ZodType, PS extend
    * use case gets no `admin` or `actor`.
    */
   readAhead?: boolean;
+  /** The helpdesk's routes: only a caller in the helpdesk group (403 for anyone else, before any input is read). */
+  helpdesk?: boolean;
 }
 
 type Out<S> = S extends z.$ZodType ? z.output<S> : undefined;
@@ -171,7 +177,13 @@ function readCaller(event: HttpEvent, deps: Deps): Caller {
   const claims = readClaims(event);
   const nrn = parseNationalNumber(claims.national_number);
   if (!nrn.ok) throw new UnauthenticatedError();
-  return { pseudonym: deps.pseudonymize(nrn.value.value), nationalNumber: nrn.value.value, claims };
+  const groups = claims['cognito:groups'];
+  return {
+    pseudonym: deps.pseudonymize(nrn.value.value),
+    nationalNumber: nrn.value.value,
+    claims,
+    groups: Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string') : [],
+  };
 }
 
 /** A relying service's client-credentials token: checked for its scope again, behind the gateway. */
@@ -263,6 +275,9 @@ export function apiHandler<const S extends ApiSpec<z.$ZodType, z.$ZodType, z.$Zo
     const deps = (spec.data ?? spec.auth !== 'none') ? await getDeps() : (undefined as unknown as Deps);
     if (spec.auth === 'service') requireScope(event, spec.scope);
     const caller = spec.auth === 'user' ? readCaller(event, deps) : null;
+    if (spec.helpdesk && !caller?.groups.includes(HELPDESK_GROUP)) {
+      throw new ForbiddenError('forbidden', 'Alleen de helpdesk heeft toegang tot deze gegevens.');
+    }
     const params = (
       spec.params ? parseOrThrow(spec.params, event.pathParameters ?? {}, 'path') : undefined
     ) as Out<PS>;

@@ -28,6 +28,8 @@ export const DEMO = {
   jonas: '85490201120',
   pieter: '75031201557',
   lotte: '94020211270',
+  /** The helpdesk (VLAIO 1700): in the helpdesk group of the local identity providers. */
+  hilde: '88061512356',
   adviesbureau: '0795012394',
   boekhouding: '0812345603',
   consultancy: '1001234592',

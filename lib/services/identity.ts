@@ -12,7 +12,10 @@ import { keptDetails, readRegister } from '#lib/services/persons';
 
 export type OrganisationRole = 'local-admin' | 'legal-representative';
 
-export async function whoAmI(deps: Deps, caller: { pseudonym: string; nationalNumber: string }) {
+export async function whoAmI(
+  deps: Deps,
+  caller: { pseudonym: string; nationalNumber: string; groups?: string[] },
+) {
   const [person, adminOf, representations, preferences] = await Promise.all([
     deps.persons.get(caller.pseudonym),
     deps.admins.organisationsOf(caller.pseudonym),
@@ -66,6 +69,7 @@ export async function whoAmI(deps: Deps, caller: { pseudonym: string; nationalNu
     lastName: details?.lastName ?? null,
     organisations: list,
     lastOrganisation: last && organisations.has(last) ? last : null,
+    helpdesk: caller.groups?.includes('helpdesk') ?? false,
   };
 }
 

@@ -14,7 +14,12 @@ import { DEMO } from '#lib/services/demo-seed';
 import { startTestStack } from '../support/stack.ts';
 
 type Role = 'admin' | 'representative';
-type Rule = { kind: 'public' } | { kind: 'user' } | { kind: 'service' } | { kind: 'org'; roles: Role[] };
+type Rule =
+  | { kind: 'public' }
+  | { kind: 'user' }
+  | { kind: 'service' }
+  | { kind: 'helpdesk' }
+  | { kind: 'org'; roles: Role[] };
 
 /** Who may call what; the route table is the list of what exists. */
 const RULES: Record<string, Rule> = {
@@ -33,6 +38,9 @@ const RULES: Record<string, Rule> = {
   'list-audit': { kind: 'org', roles: ['admin'] },
   'export-audit': { kind: 'org', roles: ['admin'] },
   'list-right-holders': { kind: 'org', roles: ['admin'] },
+  'helpdesk-organisation': { kind: 'helpdesk' },
+  'helpdesk-person': { kind: 'helpdesk' },
+  'helpdesk-access-check': { kind: 'helpdesk' },
   'list-reviews': { kind: 'org', roles: ['admin'] },
   'start-review': { kind: 'org', roles: ['admin'] },
   'update-review-settings': { kind: 'org', roles: ['admin'] },
@@ -69,6 +77,7 @@ interface Persona {
   token: () => Promise<string | undefined>;
   kind: 'anonymous' | 'person' | 'service';
   roles: Record<string, Role[]>;
+  helpdesk?: boolean;
 }
 
 const ORGS = [DEMO.adviesbureau, DEMO.boekhouding] as const;
@@ -136,6 +145,8 @@ describe('authorization matrix over the route table', () => {
         roles: { [DEMO.adviesbureau]: ['representative'] },
       },
       { name: 'Lotte', kind: 'person', token: person(DEMO.lotte), roles: {} },
+      // In the helpdesk group: reads everywhere on the helpdesk routes, writes nowhere.
+      { name: 'Hilde (helpdesk)', kind: 'person', token: person(DEMO.hilde), roles: {}, helpdesk: true },
       { name: 'portal service', kind: 'service', token: async () => serviceToken, roles: {} },
     ];
   });
@@ -170,6 +181,8 @@ describe('authorization matrix over the route table', () => {
           else if (rule.kind === 'service') expected = persona.kind === 'service' ? 'authorized' : 403;
           else if (persona.kind === 'service') expected = 401;
           else if (rule.kind === 'user') expected = 'authorized';
+          // The helpdesk reads every organisation on its own routes, and nothing else of theirs.
+          else if (rule.kind === 'helpdesk') expected = persona.helpdesk ? 'authorized' : 403;
           else expected = rule.roles.some((r) => persona.roles[en]?.includes(r)) ? 'authorized' : 403;
           const ok =
             expected === 'authorized'

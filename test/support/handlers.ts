@@ -3,6 +3,7 @@
  * v2 event (as the local gateway builds it after the JWT authorizer), and a workflow function's file on
  * its input. Shared by the integration harness (app.ts) and `npm run bench`; no vitest in here.
  */
+
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,6 +11,7 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { handlerPath, type Route, routes } from '#functions/routes';
 import { workflowFunctions, workflowHandlerPath } from '#functions/workflows';
 import { type HttpEvent, httpEvent, jwtAuthorizer, lambdaContext } from '#infra/local/events';
+import { localGroups } from '#infra/local/helpdesk';
 import { type MagdaConnection, pointAtMagda } from '#infra/local/stack';
 import { ENV } from '#lib/config/env-names';
 
@@ -40,6 +42,7 @@ export function userClaims(nationalNumber: string): Record<string, unknown> {
   return {
     sub: `sub-${nationalNumber.slice(-4)}-${nationalNumber.length}`,
     national_number: nationalNumber,
+    ...localGroups(nationalNumber),
     token_use: 'access',
     client_id: 'gebruikersbeheer-web',
     scope: 'openid profile',

@@ -5,6 +5,7 @@
  * (RFC 9068, `typ: at+jwt`) through resource indicators (RFC 8707). Its signing key is the dev token
  * endpoint's, so the gateway verifies tokens from both against one JWKS.
  */
+
 import Provider, {
   type Configuration,
   errors,
@@ -14,6 +15,7 @@ import Provider, {
 } from 'oidc-provider';
 import { createMemoryAdapter } from 'oidc-provider/lib/adapters/memory_adapter.js';
 import { API_AUDIENCE, WEB_CLIENT_ID } from '#infra/local/dev-idp';
+import { localGroups } from '#infra/local/helpdesk';
 import type { AccountDirectory } from '#infra/local/idp/accounts';
 import type { IdpKeys } from '#infra/local/idp/keys';
 import { errorPage, loggedOutPage, logoutPage } from '#infra/local/idp/pages';
@@ -174,6 +176,7 @@ export function createOidcProvider(options: OidcProviderOptions): Provider {
       return {
         token_use: 'access',
         national_number: account.person.nationalNumber,
+        ...localGroups(account.person.nationalNumber),
         amr: source?.amr,
         acr: source?.acr,
       };
