@@ -151,6 +151,20 @@ describe('access requests through the approval workflow (real ASL, local runner)
     });
     expect(app.outbox.at(-1)!.to).toEqual(['lucas@example.be']);
     expect((await check(DEMO.lucas)).body.allowed).toBe(false);
+    // The refusal is in the organisation's audit trail, with who decided and why.
+    const trail = await app.call('list-audit', {
+      as: DEMO.sofie,
+      params: { enterpriseNumber: en },
+      query: { action: 'task' },
+    });
+    expect(trail.body.items).toEqual([
+      expect.objectContaining({
+        action: 'task.rejected',
+        actor: expect.objectContaining({ name: 'Sofie Janssens' }),
+        reason: 'Geen stagiairs dit jaar',
+        after: expect.objectContaining({ requester: 'Lucas De Smet', right: RIGHT }),
+      }),
+    ]);
   });
 });
 

@@ -39,7 +39,28 @@ export async function applyApprovalDecision(
         decidedBy: actor.name,
         decisionReason: decidedReason,
       };
-      await deps.unitOfWork().finishRequest(request, next).closeTask(task, closed('rejected')).commit();
+      // The refusal in the organisation's audit trail, with the decision (the request's history is its own).
+      const entry = {
+        entryId: deps.newId(),
+        at: clock.now,
+        on: clock.today,
+        actor,
+        action: 'task.rejected',
+        reason: decidedReason,
+        before: null,
+        after: {
+          requestId: request.requestId,
+          requester: request.requesterName,
+          right: request.right,
+          profiles: request.profiles,
+        },
+      };
+      await deps
+        .unitOfWork()
+        .finishRequest(request, next)
+        .closeTask(task, closed('rejected'))
+        .addOrganisationHistory(request.enterpriseNumber, entry)
+        .commit();
       return { status: 'rejected' as const };
     }
     const { loaded, next, history, newPerson } = await approvedChanges(deps, request, decision, clock, actor);
