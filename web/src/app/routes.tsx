@@ -12,6 +12,7 @@ import { ChooseOrganisation } from '../screens/ChooseOrganisation.tsx';
 import { Compare } from '../screens/Compare.tsx';
 import { GrantRight } from '../screens/GrantRight.tsx';
 import { Help } from '../screens/Help.tsx';
+import { Helpdesk } from '../screens/Helpdesk.tsx';
 import { Home } from '../screens/Home.tsx';
 import { LinkOrganisation } from '../screens/LinkOrganisation.tsx';
 import { LocalAdmins } from '../screens/LocalAdmins.tsx';
@@ -50,6 +51,15 @@ export const routes: RouteObject[] = [
           </RequireAuth>
         ),
         handle: title('Toegang kmo-portefeuille'),
+      },
+      {
+        path: 'helpdesk',
+        element: (
+          <RequireAuth>
+            <Helpdesk />
+          </RequireAuth>
+        ),
+        handle: title('Helpdesk'),
       },
       {
         path: 'organisaties',

@@ -41,9 +41,15 @@ export function ChooseOrganisation() {
           <p>{error}</p>
         </Notice>
       )}
+      {me.data?.helpdesk && (
+        <Notice kind="info" title="Helpdesk">
+          <p>U bent lid van de helpdesk: u kan elke onderneming opzoeken, alleen lezend.</p>
+          <ButtonLink href="/helpdesk">Naar de helpdesk</ButtonLink>
+        </Notice>
+      )}
       <ResourceView resource={me} loadingText="Uw organisaties worden opgehaald…">
         {(data) =>
-          data.organisations.length === 0 ? (
+          data.organisations.length === 0 && data.helpdesk ? null : data.organisations.length === 0 ? (
             <EmptyState title="U bent voor geen enkele organisatie lokale beheerder of wettelijk vertegenwoordiger.">
               <p>
                 Wilt u toegang tot een e-dienst van uw organisatie, zoals het platform voor dienstverleners
