@@ -15,14 +15,16 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import { localDynamoClientConfig } from '#infra/local/dynamodb-local';
 import { ensureTable } from '#infra/local/table';
 import { keys } from '#lib/adapters/dynamodb/keys';
+import { membershipItems } from '#lib/adapters/dynamodb/memberships-store';
 import { ENV } from '#lib/config/env-names';
 import { PROFILE_SERVICE_PROVIDER, VLAIO_RIGHT } from '#lib/domain/catalogue';
 import { addDays } from '#lib/domain/period';
 import type { ApprovalInput } from '#lib/domain/ports';
+import { initialReviewState } from '#lib/domain/reviews';
 import { getDeps, resetDeps, setDeps } from '#lib/runtime/deps';
 import { recordLogin } from '#lib/services/accounts';
 import { DEMO, seedDemoWorld } from '#lib/services/demo-seed';
-import { batchPut, grantItem } from '../test/support/items.ts';
+import { batchPut, grantItem, personWithDueRight } from '../test/support/items.ts';
 import {
   type CallOptions,
   type CallResult,
@@ -77,6 +79,73 @@ export interface CapacityResults {
   useCases: UseCaseRow[];
   sweep: SweepRow[];
   sweepVerdict: { met: boolean; note: string };
+  /** Opening an access review of an organisation with this many active rights (target: under a minute). */
+  reviewOpening?: ReviewOpeningRow;
+}
+
+export interface ReviewOpeningRow {
+  lines: number;
+  ms: number;
+  queries: number;
+  getItems: number;
+  batchWrites: number;
+  transactions: number;
+  rcu: number;
+  wcu: number;
+  met: boolean;
+}
+
+/** An organisation with `n` persons, each with a relationship and a right: opening its review, timed. */
+async function reviewOpening(endpoint: string, n: number): Promise<ReviewOpeningRow> {
+  const client = new DynamoDBClient({ ...localDynamoClientConfig(endpoint), maxAttempts: 5 });
+  const tableName = uniqueName(`review-${n}`);
+  await ensureTable(client, tableName);
+  process.env[ENV.tableName] = tableName;
+  resetDeps();
+  const deps = await getDeps();
+  const en = DEMO.boekhouding;
+  const items: Record<string, unknown>[] = [];
+  for (let i = 0; i < n; i++) {
+    const { aggregate } = personWithDueRight({
+      personId: `01REVIEWPERSON${String(i).padStart(12, '0')}`,
+      grantId: `01REVIEWGRANT${String(i).padStart(13, '0')}`,
+      enterpriseNumber: en,
+      index: i,
+      endDate: '2029-12-31',
+      startDate: '2025-01-01',
+      pseudonymize: deps.pseudonymize,
+    });
+    for (const t of membershipItems(tableName, null, aggregate, [], '2025-01-01'))
+      if (t.Put?.Item) items.push(t.Put.Item);
+  }
+  await batchPut(client, tableName, items, 8);
+  await deps.organisations.put(en, 'Boekhouding Test NV');
+  const org = await deps.organisations.get(en);
+  if (!org) throw new Error('no organisation');
+  await deps
+    .unitOfWork()
+    .saveOrganisation(org, { ...org, review: { ...initialReviewState(TODAY), nextOn: TODAY } })
+    .commit();
+  const recorder = new CapacityRecorder();
+  recorder.attach(deps.clients.client);
+  const t0 = performance.now();
+  const { result, usage } = await recorder.measure(() =>
+    invokeWorkflowStep('workflow-advance-review', { date: TODAY, enterpriseNumber: en }),
+  );
+  const ms = Math.round(performance.now() - t0);
+  const opened = result as { step: string; lines?: number };
+  client.destroy();
+  return {
+    lines: opened.lines ?? 0,
+    ms,
+    queries: usage.requests.Query ?? 0,
+    getItems: usage.requests.GetItem ?? 0,
+    batchWrites: usage.requests.BatchWriteItem ?? 0,
+    transactions: usage.requests.TransactWriteItems ?? 0,
+    rcu: usage.rcu,
+    wcu: usage.wcu,
+    met: opened.step === 'open' && opened.lines === n && ms < 60_000 && (usage.requests.Scan ?? 0) === 0,
+  };
 }
 
 const TODAY = '2026-11-26';
@@ -488,6 +557,34 @@ async function measureUseCases(world: World): Promise<UseCaseRow[]> {
     200,
   );
 
+  // Access reviews: a campaign opened for this organisation by its step, then one answer.
+  const startedReview = await call('start-review', { ...sofie, params: org, body: { confirm: true } });
+  expectStatus(startedReview, 202, 'start a review');
+  await step('access review: open a campaign (this organisation)', 'workflow-advance-review', {
+    date: TODAY,
+    enterpriseNumber: en,
+    campaignId: startedReview.body.campaignId,
+  });
+  const review = await call('get-review', {
+    ...sofie,
+    params: { ...org, campaignId: startedReview.body.campaignId },
+  });
+  const line = (review.body.lines as { personId: string; grantId: string; name: string }[]).find(
+    (l) => l.name !== 'Sofie Janssens',
+  );
+  if (!line) throw new Error('the bench review has no line');
+  await measure(
+    'a review decision (Behouden)',
+    'answer-review-line',
+    'write',
+    {
+      ...sofie,
+      params: { ...org, campaignId: startedReview.body.campaignId },
+      body: { personId: line.personId, grantId: line.grantId, decision: 'keep' },
+    },
+    200,
+  );
+
   // The daily KBO follow, per organisation: a page of the organisations' list, then an organisation
   // whose KBO reading did not change (the usual day: read, compare, write nothing).
   const followed = { date: TODAY, enterpriseNumber: DEMO.boekhouding };
@@ -683,7 +780,10 @@ export async function runCapacity(
     const rows = await measureUseCases(world);
     log(`capacity: expiry sweep at N = ${opts.sweepSizes.join(', ')}`);
     const sweep = await sweepScaling(endpoint, opts.sweepSizes);
+    log('capacity: opening an access review of 1,000 lines');
+    const opening = await reviewOpening(endpoint, 1000);
     return {
+      reviewOpening: opening,
       calibration,
       transactionCorrection:
         'TransactWriteItems: WCU = 2 × the table units DynamoDB Local reports + the index units it reports.',

@@ -208,6 +208,26 @@ function report(r: Results): string {
       '',
       `Reads grow with the due items, not with the table: ${mark(c.sweepVerdict.met)}. ${c.sweepVerdict.note}`,
     );
+    const o = c.reviewOpening;
+    if (o) {
+      out.push('', '### Opening an access review (AdvanceReview, one organisation)', '');
+      out.push(
+        table(
+          [
+            'lines',
+            'ms',
+            'Query',
+            'GetItem',
+            'BatchWriteItem',
+            'TransactWriteItems',
+            'RCU',
+            'WCU',
+            'under a minute, no Scan',
+          ],
+          [[o.lines, o.ms, o.queries, o.getItems, o.batchWrites, o.transactions, o.rcu, o.wcu, mark(o.met)]],
+        ),
+      );
+    }
   }
   if (r.bundles) {
     const b = r.bundles;
