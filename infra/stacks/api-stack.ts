@@ -42,6 +42,8 @@ const approvalAccess: Readonly<Record<string, readonly ('start' | 'respond')[]>>
   // A local administrator's grant for themselves becomes a request while others can decide it.
   'grant-right': ['start'],
   'quick-grant': ['start'],
+  // Widening one's own grant becomes a request too.
+  'update-grant': ['start'],
   'decide-task': ['start', 'respond'],
 };
 

@@ -641,6 +641,8 @@ export const AccessRequestView = /* @__PURE__ */ pure(() =>
       organisationName: z.string(),
       right: z.string(),
       profiles: z.array(z.string()),
+      /** An extension asked for by a local administrator for their own grant. */
+      endDate: z.optional(z.nullable(z.string())),
       reason: z.string(),
       status: z.enum(['pending', 'approved', 'rejected', 'expired', 'failed']),
       createdAt: z.string(),

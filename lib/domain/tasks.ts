@@ -16,6 +16,10 @@ export interface AccessRequest {
   email: string | null;
   right: string;
   profiles: string[];
+  /** A local administrator's extension of their own grant: the end date asked for (approval sets it). */
+  endDate?: string | null;
+  /** Likewise an earlier start asked for. */
+  startDate?: string | null;
   reason: string;
   status: RequestStatus;
   taskId: string;

@@ -10,7 +10,7 @@ import { requestAccess } from '#lib/services/access-requests/request';
 import { requestView } from '#lib/services/access-requests/shared';
 import type { Deps } from '#lib/services/deps';
 import { type QuickGrantInput, quickGrant } from '#lib/services/quick-grant';
-import { grant } from '#lib/services/relationships';
+import { editGrant, grant } from '#lib/services/relationships';
 
 /** What a grant for oneself answers when it became a request. */
 export interface AskedInstead {
@@ -39,6 +39,8 @@ export async function askTheOthers(
     profiles: string[];
     reason?: string | undefined;
     email?: string | null | undefined;
+    endDate?: string | undefined;
+    startDate?: string | undefined;
   },
 ): Promise<AskedInstead> {
   const org = await deps.organisations.get(admin.enterpriseNumber);
@@ -51,6 +53,8 @@ export async function askTheOthers(
       profiles: input.profiles,
       reason: input.reason || SELF_GRANT_REASON,
       ...(input.email ? { email: input.email } : {}),
+      ...(input.endDate ? { endDate: input.endDate } : {}),
+      ...(input.startDate ? { startDate: input.startDate } : {}),
     },
     { organisationName: org?.name ?? admin.enterpriseNumber },
   );
@@ -113,4 +117,40 @@ export async function quickGrantOrAsk(
     };
   }
   return quickGrant(deps, who.actor, input);
+}
+
+/**
+ * update-grant: editing one's own grant so that it gives more (a later end date, an earlier start, a
+ * profile more) becomes a request for the others, as a grant does; narrowing it stays one's own call.
+ */
+export async function editOrAsk(
+  deps: Deps,
+  who: { admin: AdminRecord; actor: Actor; caller: { pseudonym: string; nationalNumber: string } },
+  target: { enterpriseNumber: string; personId: string; reason?: string | undefined },
+  grantId: string,
+  patch: Partial<GrantInput>,
+  version: number,
+): Promise<{ edited: PersonAggregate } | { asked: AskedInstead }> {
+  if (target.personId === who.admin.personId && (await othersCanDecide(deps, who.admin))) {
+    const own = await deps.memberships.load(target.enterpriseNumber, target.personId, { consistent: false });
+    const grant = own?.grants.find((g) => g.grantId === grantId);
+    const more =
+      grant &&
+      ((patch.endDate !== undefined && patch.endDate > grant.endDate) ||
+        (patch.startDate !== undefined && patch.startDate < grant.startDate) ||
+        (patch.profiles ?? []).some((p) => !grant.profiles.includes(p)));
+    if (grant && more) {
+      return {
+        asked: await askTheOthers(deps, who.admin, who.caller, {
+          right: grant.rightId,
+          profiles: [...new Set([...grant.profiles, ...(patch.profiles ?? [])])],
+          reason: target.reason,
+          email: own?.relationship?.email,
+          ...(patch.endDate && patch.endDate > grant.endDate ? { endDate: patch.endDate } : {}),
+          ...(patch.startDate && patch.startDate < grant.startDate ? { startDate: patch.startDate } : {}),
+        }),
+      };
+    }
+  }
+  return { edited: await editGrant(deps, { ...target, actor: who.actor }, grantId, patch, version) };
 }

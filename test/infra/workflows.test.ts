@@ -322,7 +322,7 @@ describe('API wiring', () => {
     expect(hasRoute('decide-task')).toBe(true);
   });
 
-  it.each(['request-access', 'grant-right', 'quick-grant'])(
+  it.each(['request-access', 'grant-right', 'quick-grant', 'update-grant'])(
     '%s may start approval executions and knows the state machine ARN',
     (fn) => {
       const statements = apiStatements(fn);
@@ -362,7 +362,14 @@ describe('API wiring', () => {
   });
 
   it('no other route function touches Step Functions or gets the ARN', () => {
-    const starters = ['request-access', 'decide-task', 'grant-right', 'quick-grant', 'start-review'];
+    const starters = [
+      'request-access',
+      'decide-task',
+      'grant-right',
+      'quick-grant',
+      'update-grant',
+      'start-review',
+    ];
     for (const route of routes.filter((r) => !starters.includes(r.fn))) {
       expect(
         apiStatements(route.fn)

@@ -107,6 +107,54 @@ describe('a local administrator and their own rights', () => {
     const byLucas = await grantSofie(DEMO.lucas);
     expect(byLucas.status).toBe(201);
   });
+
+  it('asks the others to extend their own grant; narrowing it stays their own call', async () => {
+    app = await createTestApp({ today: '2026-11-26' });
+    expect((await grantSofie()).status).toBe(201);
+    await secondAdministrator();
+    const own = (await app.deps.memberships.load(en, await sofieId()))!.grants[0]!;
+    const params = { enterpriseNumber: en, personId: await sofieId(), grantId: own.grantId };
+    const extend = await app.call('update-grant', {
+      as: DEMO.sofie,
+      params,
+      body: { endDate: '2031-06-30', reason: 'Verlenging' },
+      headers: { 'if-match': `"${own.version}"` },
+    });
+    expect(extend.status).toBe(202);
+    expect(extend.body).toMatchObject({ outcome: 'requested', request: { endDate: '2031-06-30' } });
+    expect((await app.deps.memberships.load(en, await sofieId()))!.grants[0]!.endDate).toBe('2029-12-31');
+
+    let task: { taskId: string } | undefined;
+    for (let i = 0; i < 100 && !task; i++) {
+      task = (await app.call('list-tasks', { as: DEMO.lucas, params: { enterpriseNumber: en } })).body
+        .items[0];
+      if (!task) await new Promise((r) => setTimeout(r, 20));
+    }
+    for (
+      let i = 0;
+      i < 200 && !app.stateData.some((d) => d.state === 'OpenTask' && d.output !== undefined);
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 20));
+    const approved = await app.call('decide-task', {
+      as: DEMO.lucas,
+      params: { enterpriseNumber: en, taskId: task!.taskId },
+      body: { decision: 'approve', reason: 'Akkoord' },
+    });
+    expect(approved.status).toBe(202);
+    await app.workflows.idle();
+    const after = (await app.deps.memberships.load(en, await sofieId()))!.grants[0]!;
+    expect(after.endDate).toBe('2031-06-30');
+
+    // A shorter period is no more access: Sofie's own edit, at once.
+    const shorten = await app.call('update-grant', {
+      as: DEMO.sofie,
+      params,
+      body: { endDate: '2030-12-31' },
+      headers: { 'if-match': `"${after.version}"` },
+    });
+    expect(shorten.status).toBe(200);
+  });
 });
 
 describe('a legal representative appointing themselves', () => {

@@ -20,6 +20,9 @@ export async function requestAccess(
     profiles: string[];
     reason: string;
     email?: string | undefined;
+    /** An extension of the caller's grant to this end date (a local administrator's own, see separation.ts). */
+    endDate?: string | undefined;
+    startDate?: string | undefined;
   },
   /** The organisation's name when the caller knows it (a local administrator asking for themselves). */
   known?: { organisationName: string },
@@ -44,7 +47,12 @@ export async function requestAccess(
   }
   const clock = deps.clock();
   const projection = await deps.memberships.accessProjection(caller.pseudonym, input.enterpriseNumber);
+  const held = projection?.grants.find((g) => g.rightId === right.rightId);
+  const extends_ =
+    (input.endDate !== undefined && (!held || held.endDate < input.endDate)) ||
+    (input.startDate !== undefined && (!held || held.startDate > input.startDate));
   if (
+    !extends_ &&
     input.profiles.every(
       (profile) => decideAccess(projection, { right: right.rightId, profile }, clock.today).allowed,
     )
@@ -80,6 +88,8 @@ export async function requestAccess(
     email: input.email ?? null,
     right: right.rightId,
     profiles: input.profiles,
+    ...(input.endDate ? { endDate: input.endDate } : {}),
+    ...(input.startDate ? { startDate: input.startDate } : {}),
     reason: input.reason,
     status: 'pending',
     taskId: requestId,

@@ -56,6 +56,7 @@ export function requestView(r: AccessRequest) {
     organisationName: r.organisationName,
     right: r.right,
     profiles: r.profiles,
+    endDate: r.endDate ?? null,
     reason: r.reason,
     status: r.status,
     createdAt: r.createdAt,
@@ -155,7 +156,20 @@ export async function approvedChanges(
   const existing = agg.grants.find((g) => g.rightId === right.rightId);
   if (existing) {
     const profiles = [...new Set([...existing.profiles, ...request.profiles])];
-    agg = record(updateGrant(agg, existing.grantId, right, { profiles }, existing.version, clock));
+    // An extension asked for (an administrator's own grant): the later end date, within the rules.
+    const endDate = request.endDate && request.endDate > existing.endDate ? { endDate: request.endDate } : {};
+    const startDate =
+      request.startDate && request.startDate < existing.startDate ? { startDate: request.startDate } : {};
+    agg = record(
+      updateGrant(
+        agg,
+        existing.grantId,
+        right,
+        { profiles, ...startDate, ...endDate },
+        existing.version,
+        clock,
+      ),
+    );
   } else {
     const period = defaultGrantPeriod(relationship, right, clock.today);
     agg = record(grantRight(agg, right, { profiles: request.profiles, ...period }, deps.newId(), clock));
