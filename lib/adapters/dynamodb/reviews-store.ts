@@ -4,7 +4,7 @@
  * MB) and deciding a line touches that line only, guarded by its version.
  */
 import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { strip, type TableRef, type TransactItem } from '#lib/adapters/dynamodb/items';
+import { strip, type TableRef } from '#lib/adapters/dynamodb/items';
 import { ITEM_TYPES, keys } from '#lib/adapters/dynamodb/keys';
 import type { ReviewsPort, StoredLine } from '#lib/domain/ports';
 import type { Campaign, ReviewLine } from '#lib/domain/reviews';
@@ -103,60 +103,4 @@ export class ReviewsStore implements ReviewsPort {
     };
     for (let i = 0; i < chunks.length; i += 4) await Promise.all(chunks.slice(i, i + 4).map(write));
   }
-}
-
-/** The campaign as `next`, guarded by the version it was read with. */
-export function campaignItem(tableName: string, previous: Campaign | null, next: Campaign): TransactItem {
-  return {
-    Put: {
-      TableName: tableName,
-      Item: {
-        ...keys.campaign(next.enterpriseNumber, next.campaignId),
-        type: ITEM_TYPES.campaign,
-        ...next,
-        version: (previous?.version ?? 0) + 1,
-      },
-      ...(previous
-        ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': previous.version } }
-        : { ConditionExpression: 'attribute_not_exists(pk)' }),
-    },
-  };
-}
-
-/** A line's answer, guarded by the version it was read with (two answers to one line: one wins). */
-export function reviewLineItem(
-  tableName: string,
-  en: string,
-  campaignId: string,
-  previous: StoredLine,
-  next: ReviewLine,
-): TransactItem {
-  return {
-    Put: {
-      TableName: tableName,
-      Item: {
-        ...keys.reviewLine(en, campaignId, next.personId, next.grantId),
-        type: ITEM_TYPES.reviewLine,
-        enterpriseNumber: en,
-        campaignId,
-        ...next,
-        version: previous.version + 1,
-      },
-      ConditionExpression: 'version = :v',
-      ExpressionAttributeValues: { ':v': previous.version },
-    },
-  };
-}
-
-/** A condition of the transaction: the campaign is still open (not closed meanwhile). */
-export function openCampaignItem(tableName: string, en: string, campaignId: string): TransactItem {
-  return {
-    ConditionCheck: {
-      TableName: tableName,
-      Key: keys.campaign(en, campaignId),
-      ConditionExpression: '#status = :open',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':open': 'open' },
-    },
-  };
 }

@@ -16,7 +16,7 @@ import {
 } from '#lib/adapters/dynamodb/organisations-store';
 import { personItem } from '#lib/adapters/dynamodb/persons-store';
 import { finishRequestItems, newRequestItems } from '#lib/adapters/dynamodb/requests-store';
-import { campaignItem, openCampaignItem, reviewLineItem } from '#lib/adapters/dynamodb/reviews-store';
+import { campaignItem, openCampaignItem, reviewLineItem } from '#lib/adapters/dynamodb/review-items';
 import { closeTaskItems, newTaskItem, updateTaskItem } from '#lib/adapters/dynamodb/tasks-store';
 import { ConcurrentChangeError } from '#lib/domain/errors';
 import type { UnitOfWork } from '#lib/domain/ports';

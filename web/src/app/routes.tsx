@@ -23,6 +23,7 @@ import { PersonPage } from '../screens/PersonPage.tsx';
 import { Persons } from '../screens/Persons.tsx';
 import { PortalAccess, PortalLanding } from '../screens/Portal.tsx';
 import { QuickGrant } from '../screens/QuickGrant.tsx';
+import { Reviews } from '../screens/Reviews.tsx';
 import { RightsCatalogue } from '../screens/RightsCatalogue.tsx';
 import { Start } from '../screens/Start.tsx';
 import { Tasks } from '../screens/Tasks.tsx';
@@ -98,6 +99,7 @@ export const routes: RouteObject[] = [
           { path: 'snel-recht', element: <QuickGrant />, handle: title('Nieuw recht toekennen') },
           { path: 'vergelijk', element: <Compare />, handle: title('Vergelijk meerdere personen') },
           { path: 'historiek', element: <OrganisationHistory />, handle: title('Historiek organisatie') },
+          { path: 'toegangsreview', element: <Reviews />, handle: title('Toegangsreview') },
         ],
       },
       { path: '*', element: <NotFound />, handle: title('Pagina niet gevonden') },

@@ -53,6 +53,9 @@ export function Home() {
             <li>
               <TextLink href={`${base}/historiek`}>Historiek organisatie</TextLink>
             </li>
+            <li>
+              <TextLink href={`${base}/toegangsreview`}>Toegangsreview</TextLink>
+            </li>
           </ul>
         </section>
 

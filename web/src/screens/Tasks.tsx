@@ -105,7 +105,9 @@ export function TaskList({ headingLevel = 3 }: { headingLevel?: 2 | 3 }) {
                     </TextLink>
                   )}
                   <div className="task-actions">
-                    {t.kind === 'resume' || t.kind === 'confirm-admin' || t.kind === 'appoint-admin' ? (
+                    {t.kind === 'access-review' ? (
+                      <TextLink href={`${base}/toegangsreview`}>Naar de toegangsreview</TextLink>
+                    ) : t.kind === 'resume' || t.kind === 'confirm-admin' || t.kind === 'appoint-admin' ? (
                       <KboTaskActions task={t} representative={representative} done={done} />
                     ) : t.kind === 'approval' ? (
                       <>
