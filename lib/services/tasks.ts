@@ -179,6 +179,17 @@ async function decideExtension(deps: Deps, actor: Actor, task: Task, input: Deci
   }
   const personId = task.subject.personId;
   if (!personId) throw new NotFoundError('task.not-found', 'Deze taak bestaat niet in deze organisatie.');
+  // Separation of duties: one's own right or relationship is extended by another local administrator.
+  if (
+    input.decision === 'extend' &&
+    personId === actor.personId &&
+    (await deps.admins.list(input.enterpriseNumber)).some((a) => a.personId !== actor.personId)
+  ) {
+    throw new ForbiddenError(
+      'decision.own-extension',
+      'Uw eigen werkrelatie of gebruikersrecht verlengt een andere lokale beheerder van deze organisatie.',
+    );
+  }
   return withRetry(async () => {
     const current = await requireOpenTask(deps, input.enterpriseNumber, input.taskId);
     const clock = deps.clock();

@@ -154,6 +154,44 @@ describe('a local administrator and their own rights', () => {
       headers: { 'if-match': `"${after.version}"` },
     });
     expect(shorten.status).toBe(200);
+
+    // Extending her relationship with her rights: the rights are for Lucas; the relationship alone is hers.
+    const before = await app.snapshot();
+    const withRights = await app.call('extend-work-relationship', {
+      as: DEMO.sofie,
+      params: { enterpriseNumber: en, personId: await sofieId() },
+      body: { includeRights: true },
+    });
+    expect(withRights.status).toBe(403);
+    expect(withRights.body.code).toBe('extension.own-rights');
+    expect(await app.snapshot()).toEqual(before);
+  });
+});
+
+describe('a local administrator and the extension of their own right', () => {
+  it('leaves the task Verlengen? about their own right to another local administrator', async () => {
+    app = await createTestApp({ today: '2026-11-26' });
+    expect((await grantSofie()).status).toBe(201);
+    await secondAdministrator();
+    await app.setToday('2029-11-01');
+    await app.workflows.runExpiry({ date: '2029-11-01' });
+    const tasks = (await app.call('list-tasks', { as: DEMO.sofie, params: { enterpriseNumber: en } })).body
+      .items;
+    const own = tasks.find(
+      (t: { kind: string; subject: { personId: string; item: string } }) =>
+        t.kind === 'extension' && t.subject.item === 'grant',
+    );
+    expect(own?.subject.personId).toBe(await sofieId());
+    const decide = (as: string) =>
+      app.call('decide-task', {
+        as,
+        params: { enterpriseNumber: en, taskId: own.taskId },
+        body: { decision: 'extend', reason: 'Nog nodig' },
+      });
+    const mine = await decide(DEMO.sofie);
+    expect(mine.status).toBe(403);
+    expect(mine.body.code).toBe('decision.own-extension');
+    expect((await decide(DEMO.lucas)).status).toBe(200);
   });
 });
 
