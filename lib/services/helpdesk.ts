@@ -7,12 +7,14 @@
  */
 import { decideAccess, toAccessProjection } from '#lib/domain/access';
 import type { Actor, HistoryEntry } from '#lib/domain/records';
-import type { Caller } from '#lib/http/api-handler';
 import { personNotFound } from '#lib/services/aggregate';
 import type { Deps } from '#lib/services/deps';
 import { listLocalAdmins } from '#lib/services/local-admins';
 import { keptDetails, readRegister } from '#lib/services/persons';
 import { personPage, personSummary } from '#lib/services/views';
+
+/** The helpdesk agent as the route knows them (the token's person). */
+type Caller = { pseudonym: string; nationalNumber: string };
 
 type Look =
   | { what: 'organisation' }
