@@ -226,7 +226,7 @@ describe('who held a right on a day', () => {
       } while (cursor);
       all.set(
         personId,
-        entries.sort((a, b) => a.entryId.localeCompare(b.entryId)),
+        entries.sort((a, b) => (a.on ?? '').localeCompare(b.on ?? '') || a.entryId.localeCompare(b.entryId)),
       );
     }
     return all;
