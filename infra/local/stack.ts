@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { routes } from '#functions/routes';
+import { type LocalEventPipeline, startLocalEventPipeline } from '#infra/local/change-events';
 import { API_AUDIENCE, createDevIdp, type DevIdp } from '#infra/local/dev-idp';
 import { localDynamoClientConfig, startDynamoDbLocal } from '#infra/local/dynamodb-local';
 import { createGateway } from '#infra/local/gateway';
@@ -58,6 +59,11 @@ export interface LocalStackOptions {
   accessLog?: boolean;
   /** A MAGDA stand-in already running (tests share one); otherwise the stack starts its own. */
   magda?: MagdaConnection;
+  /**
+   * The change events' pipe, bus and webhook deliveries (default on); tests shorten the retry waits
+   * (`delayMs`: a wait of so many seconds in milliseconds).
+   */
+  events?: false | { delayMs?: (seconds: number) => number; pollMs?: number; dedupWindowMs?: number };
 }
 
 /** Where the MAGDA adapters find MAGDA (locally: the stand-in) and our client certificate. */
@@ -121,6 +127,8 @@ export interface LocalStack {
   workflows: LocalWorkflows;
   /** Where the registries' adapters reach MAGDA (the stand-in). */
   magda: MagdaConnection;
+  /** The change events' pipe, bus and webhook deliveries; null when started without them. */
+  events: LocalEventPipeline | null;
   server: Server;
   stop(): Promise<void>;
 }
@@ -198,6 +206,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     process.env.POWERTOOLS_DEV ??= 'true';
     process.env[ENV.appUrl] = url;
     process.env[ENV.mailTransport] = 'outbox';
+    // Webhook receivers on this machine (npm run webhook-receiver) may be plain http.
+    process.env[ENV.webhookAllowLocalHttp] = 'true';
     process.env[ENV.outboxDir] = dataDir
       ? join(dataDir, 'outbox')
       : await mkdtemp(join(tmpdir(), 'gebruikersbeheer-outbox-'));
@@ -210,6 +220,21 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const deps = await setDeps({ workflows });
 
     if (options.seed !== false && (await isTableEmpty(client, tableName))) await seedDemoWorld(deps);
+    const events =
+      options.events === false
+        ? null
+        : await startLocalEventPipeline({
+            root: ROOT,
+            client,
+            dynamoEndpoint: dynamo.endpoint,
+            tableName,
+            ...(dataDir ? { dataDir } : {}),
+            ...(options.events?.delayMs ? { delayMs: options.events.delayMs } : {}),
+            ...(options.events?.pollMs ? { pollMs: options.events.pollMs } : {}),
+            ...(options.events?.dedupWindowMs !== undefined
+              ? { dedupWindowMs: options.events.dedupWindowMs }
+              : {}),
+          });
 
     // Approvals that were waiting when the stack last stopped start again; their first step is
     // idempotent and picks up a decision recorded meanwhile.
@@ -298,10 +323,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       login,
       workflows,
       magda,
+      events,
       server,
       stop: async () => {
         schedule?.stop();
         workflows.stop();
+        await events?.stop();
         if (runtimeFile) await rm(runtimeFile, { force: true });
         server.closeAllConnections();
         await new Promise<void>((r) => server.close(() => r()));

@@ -68,7 +68,18 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
   }
   await waitUntilActive(client, tableName);
   await updateIndexes(client, input);
+  await enableStream(client, input);
   return 'exists';
+}
+
+/** A table made before the change events has no stream: turn it on (the local pipe reads it). */
+async function enableStream(client: DynamoDBClient, input: CreateTableCommandInput): Promise<void> {
+  const table = await describe(client, input.TableName!);
+  if (table?.StreamSpecification?.StreamEnabled) return;
+  await client.send(
+    new UpdateTableCommand({ TableName: input.TableName, StreamSpecification: input.StreamSpecification }),
+  );
+  await waitUntilActive(client, input.TableName!);
 }
 
 /** Whether an existing index has the key schema and projection of the definition. */

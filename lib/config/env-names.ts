@@ -38,4 +38,8 @@ export const ENV = {
   reviewStateMachineArn: 'REVIEW_STATE_MACHINE_ARN',
   /** Base URL of the UI, for links in e-mails. */
   appUrl: 'APP_URL',
+  /** The webhook delivery queue (SQS FIFO) the fan-out sends to and the delivery answers (AWS). */
+  webhookQueueUrl: 'WEBHOOK_QUEUE_URL',
+  /** `true`: webhook URLs may be plain http to this machine (the local stack only). */
+  webhookAllowLocalHttp: 'WEBHOOK_ALLOW_LOCAL_HTTP',
 } as const;

@@ -6,7 +6,12 @@ import { type LocalStack, startLocalStack } from '#infra/local/stack';
 import { launchChromium, type TestBrowser } from './browser.ts';
 
 export async function startTestStack(
-  options: { today?: string; approvalTimeoutMs?: number; tableName?: string } = {},
+  options: {
+    today?: string;
+    approvalTimeoutMs?: number;
+    tableName?: string;
+    events?: NonNullable<Parameters<typeof startLocalStack>[0]['events']>;
+  } = {},
 ): Promise<LocalStack & { token(nationalNumber: string): Promise<string> }> {
   // Request logs are for operators; in tests only warnings and errors are worth the noise.
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
@@ -19,6 +24,7 @@ export async function startTestStack(
     schedule: false,
     ...(options.approvalTimeoutMs !== undefined ? { approvalTimeoutMs: options.approvalTimeoutMs } : {}),
     ...(options.today ? { today: options.today } : {}),
+    ...(options.events !== undefined ? { events: options.events } : {}),
   });
   return {
     ...stack,

@@ -34,11 +34,15 @@
  * |28 | who held a right in an organisation, day by day  | table         | HOLD#ORG#{en}#RIGHT#{rightId}        | {personId}#{yyyy-mm-dd} |
  * |29 | an organisation's access reviews, newest first   | table         | REVIEW#ORG#{en}                      | CAMPAIGN#{ulid}    |
  * |30 | the lines of one access review                   | table         | REVIEW#ORG#{en}#CAMPAIGN#{ulid}      | LINE#{personId}#{grantId} |
+ * |31 | an organisation's change events (outbox), newest first | table   | EVENTS#ORG#{en}                      | {ulid}             |
+ * |32 | webhook subscriptions (all, one Query)           | table         | WEBHOOKS                             | SUB#{id}           |
  *
  * 27 is no item of its own: every history entry (6 and 25) carries these index keys, so the audit
  * trail is written in the change's own transaction, by the same write, and read one Query a page.
  * 28 is written with every change of a person that alters what they hold of a right (holdings.ts):
  * one item per person, right and day of change, so "who held X on D" is one Query of that right.
+ * 31 is written by the change's own transaction (events.ts derives the events from the change); the
+ * table's stream carries the new items to the event bus, and the TTL attribute removes them after 30 days.
  */
 export const ITEM_TYPES = {
   person: 'Person',
@@ -66,6 +70,8 @@ export const ITEM_TYPES = {
   holding: 'Holding',
   campaign: 'ReviewCampaign',
   reviewLine: 'ReviewLine',
+  changeEvent: 'ChangeEvent',
+  webhook: 'WebhookSubscription',
 } as const;
 
 export interface Key {
@@ -112,6 +118,10 @@ export const keys = {
     pk: keys.reviewLinesPk(en, campaignId),
     sk: `LINE#${personId}#${grantId}`,
   }),
+  changeEventsPk: (en: string) => `EVENTS#ORG#${en}`,
+  changeEvent: (en: string, eventId: string): Key => ({ pk: `EVENTS#ORG#${en}`, sk: eventId }),
+  webhooksPk: () => 'WEBHOOKS',
+  webhook: (subscriptionId: string): Key => ({ pk: 'WEBHOOKS', sk: `SUB#${subscriptionId}` }),
   kboLast: (): Key => ({ pk: 'KBO', sk: 'LAST' }),
   kboRun: (date: string): Key => ({ pk: 'KBO', sk: `RUN#${date}` }),
   kboFailure: (date: string, en: string): Key => ({ pk: 'KBO', sk: `FAILED#${date}#${en}` }),

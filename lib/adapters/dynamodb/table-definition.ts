@@ -34,8 +34,13 @@ export const tableDefinition = {
   partitionKey: 'pk',
   sortKey: 'sk',
   globalSecondaryIndexes,
-  /** Epoch seconds; used by idempotency records. */
+  /** Epoch seconds; used by idempotency records, the register's answers and the events' outbox. */
   timeToLiveAttribute: 'expiration',
+  /**
+   * The stream carries every new item; EventBridge Pipes (locally the pipe of `npm start`) takes the
+   * change events' outbox items from it to the event bus. New images only: an event is never edited.
+   */
+  streamViewType: 'NEW_IMAGE',
 } as const;
 
 export function indexProjection(index: IndexDefinition): Projection {
@@ -45,7 +50,7 @@ export function indexProjection(index: IndexDefinition): Projection {
 }
 
 export function createTableInput(tableName: string): CreateTableCommandInput {
-  const { partitionKey, sortKey, globalSecondaryIndexes } = tableDefinition;
+  const { partitionKey, sortKey, globalSecondaryIndexes, streamViewType } = tableDefinition;
   const attributes = [
     partitionKey,
     sortKey,
@@ -54,6 +59,7 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
+    StreamSpecification: { StreamEnabled: true, StreamViewType: streamViewType },
     AttributeDefinitions: attributes.map((name) => ({ AttributeName: name, AttributeType: 'S' })),
     KeySchema: [
       { AttributeName: partitionKey, KeyType: 'HASH' },

@@ -6,6 +6,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { adminItem, removeAdminItem, updateAdminItem } from '#lib/adapters/dynamodb/admins-store';
+import { changeEventItems } from '#lib/adapters/dynamodb/events-store';
 import type { TableRef, TransactItem } from '#lib/adapters/dynamodb/items';
 import { historyItem, membershipItems, stillEndingItem } from '#lib/adapters/dynamodb/memberships-store';
 import { noticeItem } from '#lib/adapters/dynamodb/notices-store';
@@ -19,6 +20,7 @@ import { finishRequestItems, newRequestItems } from '#lib/adapters/dynamodb/requ
 import { campaignItem, openCampaignItem, reviewLineItem } from '#lib/adapters/dynamodb/review-items';
 import { closeTaskItems, newTaskItem, updateTaskItem } from '#lib/adapters/dynamodb/tasks-store';
 import { ConcurrentChangeError } from '#lib/domain/errors';
+import { accessEvents, enterpriseEvents } from '#lib/domain/events';
 import type { UnitOfWork } from '#lib/domain/ports';
 
 export class DynamoUnitOfWork implements UnitOfWork {
@@ -35,8 +37,18 @@ export class DynamoUnitOfWork implements UnitOfWork {
     return this.table.tableName;
   }
 
+  /** With the change's events (events.ts) in its outbox: no change without its events. */
   saveMembership(...[loaded, next, history, today]: Parameters<UnitOfWork['saveMembership']>) {
-    return this.add(...membershipItems(this.name, loaded, next, history, today));
+    const events = accessEvents(
+      loaded,
+      next,
+      history.map((h) => h.action),
+    );
+    const at = history[0]?.at ?? new Date().toISOString();
+    return this.add(
+      ...membershipItems(this.name, loaded, next, history, today),
+      ...changeEventItems(this.name, events, at),
+    );
   }
 
   putPerson(...[pseudonym, record, opts]: Parameters<UnitOfWork['putPerson']>) {
@@ -56,7 +68,10 @@ export class DynamoUnitOfWork implements UnitOfWork {
   }
 
   saveOrganisation(...[previous, next]: Parameters<UnitOfWork['saveOrganisation']>) {
-    return this.add(organisationItem(this.name, previous, next));
+    return this.add(
+      organisationItem(this.name, previous, next),
+      ...changeEventItems(this.name, enterpriseEvents(previous, next), new Date().toISOString()),
+    );
   }
 
   addOrganisationHistory(...[en, entry]: Parameters<UnitOfWork['addOrganisationHistory']>) {

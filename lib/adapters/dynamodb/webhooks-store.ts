@@ -1,0 +1,63 @@
+/** Webhook subscriptions (keys.ts 32): a handful of items in one partition, read with one Query. */
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { strip, type TableRef } from '#lib/adapters/dynamodb/items';
+import { ITEM_TYPES, keys } from '#lib/adapters/dynamodb/keys';
+import { ConcurrentChangeError } from '#lib/domain/errors';
+import type { WebhookSubscription, WebhookSubscriptionsPort } from '#lib/domain/webhooks';
+
+export class WebhooksStore implements WebhookSubscriptionsPort {
+  constructor(private readonly table: TableRef) {}
+
+  async list(): Promise<WebhookSubscription[]> {
+    const items: WebhookSubscription[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.table.db.send(
+        new QueryCommand({
+          TableName: this.table.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.webhooksPk() },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of out.Items ?? []) items.push(strip<WebhookSubscription>(item));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return items;
+  }
+
+  async get(subscriptionId: string): Promise<WebhookSubscription | null> {
+    const out = await this.table.db.send(
+      new GetCommand({ TableName: this.table.tableName, Key: keys.webhook(subscriptionId) }),
+    );
+    return out.Item ? strip<WebhookSubscription>(out.Item) : null;
+  }
+
+  async save(previous: WebhookSubscription | null, next: WebhookSubscription): Promise<void> {
+    try {
+      await this.table.db.send(
+        new PutCommand({
+          TableName: this.table.tableName,
+          Item: { ...keys.webhook(next.subscriptionId), type: ITEM_TYPES.webhook, ...next },
+          ...(previous
+            ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': previous.version } }
+            : { ConditionExpression: 'attribute_not_exists(pk)' }),
+        }),
+      );
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') throw new ConcurrentChangeError();
+      throw error;
+    }
+  }
+
+  async remove(subscriptionId: string): Promise<boolean> {
+    const out = await this.table.db.send(
+      new DeleteCommand({
+        TableName: this.table.tableName,
+        Key: keys.webhook(subscriptionId),
+        ReturnValues: 'ALL_OLD',
+      }),
+    );
+    return out.Attributes !== undefined;
+  }
+}
