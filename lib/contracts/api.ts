@@ -516,6 +516,16 @@ export const PublicLegalRepresentatives = /* @__PURE__ */ pure(() =>
   }),
 );
 
+/** The portal's access check: the decision and the person's pseudonym, as change events name them. */
+export const AccessCheckAnswer = /* @__PURE__ */ pure(() =>
+  z.extend(AccessDecision, {
+    person: z.string().register(z.globalRegistry, {
+      description:
+        'Pseudoniem van de persoon (sleutel-HMAC van het rijksregisternummer), zoals de wijzigingsgebeurtenissen het noemen.',
+    }),
+  }),
+);
+
 export const MyAccess = /* @__PURE__ */ pure(() =>
   z.extend(AccessDecision, {
     organisation: z.object({ enterpriseNumber: z.string(), name: z.nullable(z.string()) }),

@@ -219,7 +219,7 @@ export const OPERATIONS: Record<string, Operation> = {
   'check-access': {
     summary: 'Toegangscontrole voor portalen (scope access/check)',
     body: api.AccessCheckRequest,
-    response: api.AccessDecision,
+    response: api.AccessCheckAnswer,
   },
   'request-access': {
     summary: 'Toegang aanvragen (start de goedkeuring)',

@@ -107,9 +107,9 @@ export async function checkAccess(
   deps: Deps,
   query: { nationalNumber: string; enterpriseNumber: string; right: string; profile: string },
 ) {
-  const projection = await deps.memberships.accessProjection(
-    deps.pseudonymize(query.nationalNumber),
-    query.enterpriseNumber,
-  );
-  return decideAccess(projection, query, deps.clock().today);
+  const person = deps.pseudonymize(query.nationalNumber);
+  const projection = await deps.memberships.accessProjection(person, query.enterpriseNumber);
+  // The pseudonym lets the portal recognise this person in later change events (docs/events.md); it is
+  // the same whether or not we know the person, so it reveals nothing.
+  return { ...decideAccess(projection, query, deps.clock().today), person };
 }
