@@ -12,6 +12,8 @@ import { EVENT_SOURCE } from '#lib/domain/events';
 import { WEBHOOK_MAX_ATTEMPTS } from '#lib/domain/webhooks';
 
 export const EVENT_BUS_NAME = 'gebruikersbeheer';
+/** The change event's detail-type on the bus; consumers tell the kinds apart by `detail.type`. */
+export const CHANGE_EVENT_DETAIL_TYPE = 'ChangeEvent';
 export { EVENT_SOURCE };
 
 /** The pipe's filter on the table's stream: new outbox items only (an EventBridge event pattern). */

@@ -4,6 +4,7 @@ import { type RegistriesConfig, registriesFromContext } from '#infra/constructs/
 import { fromRoot } from '#infra/paths';
 import { ApiStack } from '#infra/stacks/api-stack';
 import { DataStack } from '#infra/stacks/data-stack';
+import { EventsStack } from '#infra/stacks/events-stack';
 import { HostingStack } from '#infra/stacks/hosting-stack';
 import { IdentityStack } from '#infra/stacks/identity-stack';
 import { WebContentStack } from '#infra/stacks/web-content-stack';
@@ -14,6 +15,7 @@ export interface GebruikersbeheerStacks {
   hosting: HostingStack;
   identity: IdentityStack;
   workflows: WorkflowStack;
+  events: EventsStack;
   api: ApiStack;
   webContent: WebContentStack;
 }
@@ -65,6 +67,12 @@ export function addGebruikersbeheer(app: App, options: GebruikersbeheerOptions =
     appUrl: hosting.url,
     registries,
   });
+  // The change events leave through the table's stream; nothing else depends on this stack.
+  const events = new EventsStack(app, 'GebruikersbeheerEvents', {
+    env,
+    description: 'Gebruikersbeheer: change events (pipe from the table stream, event bus, archive, webhooks)',
+    table: data.table,
+  });
   const api = new ApiStack(app, 'GebruikersbeheerApi', {
     env,
     description: 'Gebruikersbeheer: HTTP API and its functions',
@@ -96,5 +104,5 @@ export function addGebruikersbeheer(app: App, options: GebruikersbeheerOptions =
   });
   // The bucket comes in by export name, not by reference: state the order explicitly.
   webContent.addStackDependency(hosting);
-  return { data, hosting, identity, workflows, api, webContent };
+  return { data, hosting, identity, workflows, events, api, webContent };
 }

@@ -27,6 +27,7 @@ import {
   type _Record as StreamRecord,
 } from '@aws-sdk/client-dynamodb-streams';
 import {
+  CHANGE_EVENT_DETAIL_TYPE,
   EVENT_BUS_NAME,
   EVENT_SOURCE,
   type EventFunction,
@@ -286,7 +287,7 @@ export async function startLocalEventPipeline(
         const envelope = {
           version: '0',
           id: randomUUID(),
-          'detail-type': detail.type,
+          'detail-type': CHANGE_EVENT_DETAIL_TYPE,
           source: EVENT_SOURCE,
           account: '000000000000',
           time: detail.time,
