@@ -73,7 +73,18 @@ export interface SweepRow {
   ms: number;
 }
 
+/** The change events a measured write put in its outbox, against what docs/events.md says it emits. */
+export interface EventsRow {
+  useCase: string;
+  fn: string;
+  written: string[];
+  expected: string[];
+  met: boolean;
+}
+
 export interface CapacityResults {
+  /** Every write's change events: each documented event exactly once. */
+  events?: EventsRow[];
   calibration: Calibration[];
   transactionCorrection: string;
   useCases: UseCaseRow[];
@@ -634,6 +645,52 @@ async function measureUseCases(world: World): Promise<UseCaseRow[]> {
   return rows;
 }
 
+/**
+ * The events each measured write must emit, by the rules of docs/events.md for what the bench does: an
+ * edit of the phone emits nothing, an edit of the profiles `grant.updated`, the extension of a
+ * relationship whose right is at its five years already `relationship.extended` alone, the deletion of a
+ * relationship without rights `relationship.deleted` alone.
+ */
+const EXPECTED_EVENTS: Record<string, string[]> = {
+  'add a person': [],
+  'add a person with Idempotency-Key': [],
+  'create the work relationship': ['relationship.created'],
+  'edit the work relationship': [],
+  'grant a right': ['grant.created'],
+  'edit a right': ['grant.updated'],
+  'pause the relationship': ['relationship.paused'],
+  'resume the relationship': ['relationship.resumed'],
+  'extend relationship and rights': ['relationship.extended'],
+  'revoke a right': ['grant.revoked'],
+  'delete the relationship': ['relationship.deleted'],
+  'quick grant (new person, relationship and right)': ['relationship.created', 'grant.created'],
+  'remember the last organisation': [],
+  'appoint a local administrator': [],
+  'remove a local administrator': [],
+  'request access': [],
+  'approval: open the task': [],
+  'decide a task (approve)': [],
+  'approval: apply the decision': ['relationship.created', 'grant.created'],
+  'access review: open a campaign (this organisation)': [],
+  'a review decision (Behouden)': [],
+};
+
+export function eventRows(rows: UseCaseRow[]): EventsRow[] {
+  return rows
+    .filter((r) => r.kind === 'write' || r.useCase in EXPECTED_EVENTS)
+    .map((r) => {
+      const expected = EXPECTED_EVENTS[r.useCase];
+      const written = r.usage.events ?? [];
+      return {
+        useCase: r.useCase,
+        fn: r.fn,
+        written,
+        expected: expected ?? [],
+        met: expected !== undefined && JSON.stringify(written) === JSON.stringify(expected),
+      };
+    });
+}
+
 function setTarget(
   rows: UseCaseRow[],
   usage: Usage,
@@ -783,6 +840,7 @@ export async function runCapacity(
     log('capacity: opening an access review of 1,000 lines');
     const opening = await reviewOpening(endpoint, 1000);
     return {
+      events: eventRows(rows),
       reviewOpening: opening,
       calibration,
       transactionCorrection:

@@ -188,6 +188,21 @@ function report(r: Results): string {
         ]),
       ),
     );
+    if (c.events) {
+      out.push('', '### Change events per change (written in the change’s own transaction)', '');
+      out.push(
+        table(
+          ['use case', 'function', 'events written', 'documented', 'met'],
+          c.events.map((e) => [
+            e.useCase,
+            e.fn,
+            e.written.join(', ') || '—',
+            e.expected.join(', ') || '—',
+            mark(e.met),
+          ]),
+        ),
+      );
+    }
     out.push('', '### Expiry sweep (FindDue and FindMore) against table size and due items', '');
     out.push(
       table(

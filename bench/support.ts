@@ -64,13 +64,27 @@ export interface Usage {
   wcuReported: number;
   /** Requests whose output carried no ConsumedCapacity. */
   unreported: number;
+  /** The change events the writes put in the outbox, by type, in order. */
+  events: string[];
+}
+
+/** The types of the change events among a transaction's items (marshalled, as the client sends them). */
+function outboxEvents(input: unknown): string[] {
+  // biome-ignore lint/suspicious/noExplicitAny: an item in either marshalled or plain form, read field by field.
+  const items = (input as { TransactItems?: { Put?: { Item?: Record<string, any> } }[] }).TransactItems ?? [];
+  return items.flatMap((t) => {
+    const item = t.Put?.Item;
+    // Either form, whichever the document client's marshalling left at this step.
+    if (item?.type === 'ChangeEvent') return [String(item.event?.type)];
+    return item?.type?.S === 'ChangeEvent' ? [String(item.event?.M?.type?.S)] : [];
+  });
 }
 
 const units = (u: Units | undefined): number =>
   u?.CapacityUnits ?? (u?.ReadCapacityUnits ?? 0) + (u?.WriteCapacityUnits ?? 0);
 
 export class CapacityRecorder {
-  private calls: { op: string; consumed: Consumed[] }[] = [];
+  private calls: { op: string; consumed: Consumed[]; events: string[] }[] = [];
 
   /** Sets ReturnConsumedCapacity: INDEXES on every data-plane command and reads it back from the output. */
   attach(client: DynamoDBClient): void {
@@ -81,7 +95,11 @@ export class CapacityRecorder {
         const result = await next(args);
         if (op) {
           const raw = (result.output as { ConsumedCapacity?: Consumed | Consumed[] }).ConsumedCapacity;
-          this.calls.push({ op, consumed: raw === undefined ? [] : Array.isArray(raw) ? raw : [raw] });
+          this.calls.push({
+            op,
+            consumed: raw === undefined ? [] : Array.isArray(raw) ? raw : [raw],
+            events: op === 'TransactWriteItems' ? outboxEvents(args.input) : [],
+          });
         }
         return result;
       },
@@ -121,6 +139,7 @@ export class CapacityRecorder {
       wcu: round(wcu),
       wcuReported: round(wcuReported),
       unreported,
+      events: this.calls.flatMap((c) => c.events),
     };
   }
 

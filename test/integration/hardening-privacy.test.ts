@@ -19,10 +19,11 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDynamoClientConfig } from '#infra/local/dynamodb-local';
 import { ROOT } from '#infra/local/stack';
+import { startWebhookReceiver, type WebhookReceiver } from '#infra/local/webhook-receiver';
 import { parseNationalNumber } from '#lib/domain/national-number';
 import { DEMO } from '#lib/services/demo-seed';
 import { callApi } from '../support/http.ts';
-import { freePort } from '../support/wait.ts';
+import { freePort, until } from '../support/wait.ts';
 
 const en = DEMO.adviesbureau;
 const VLAIO = 'VLAIO Inkom Gebruiker Nieuw';
@@ -99,6 +100,8 @@ describe('privacy: nothing personal in logs, files or keys', () => {
   let env: NodeJS.ProcessEnv;
   const logs: string[] = [];
   const keyValues: string[] = [];
+  /** A partner's webhook receiver, subscribed to every change event through `npm run webhooks`. */
+  let receiver: WebhookReceiver | undefined;
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'gb-privacy-'));
@@ -118,9 +121,29 @@ describe('privacy: nothing personal in logs, files or keys', () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     url = /draait op (http:\/\/\S+)/.exec(stack.output())![1]!;
+
+    // A partner subscribes to every change event, as an operator sets it up.
+    const receiverPort = await freePort();
+    const add = run(
+      [
+        'infra/local/webhooks-cli.ts',
+        'add',
+        '--url',
+        `http://127.0.0.1:${receiverPort}/hooks`,
+        '--description',
+        'privacy',
+      ],
+      env,
+    );
+    expect(await add.exited).toBe(0);
+    logs.push(add.output());
+    const secret = /Geheim \(alleen nu getoond\): (whsec_\S+)/.exec(add.output())?.[1];
+    if (!secret) throw new Error(`no secret:\n${add.output()}`);
+    receiver = await startWebhookReceiver({ secret, port: receiverPort });
   }, 120_000);
 
   afterAll(async () => {
+    await receiver?.close();
     if (stack && stack.child.exitCode === null) {
       stack.child.kill('SIGKILL');
       await stack.exited;
@@ -306,6 +329,9 @@ describe('privacy: nothing personal in logs, files or keys', () => {
     expect(await sweep.exited).toBe(0);
     logs.push(sweep.output());
 
+    // The partner has had every change event of the session (Emma's four, Lucas's two, Jonas's two).
+    await until(async () => (receiver?.received.length ?? 0) >= 8, 30_000);
+
     // Keys of every item, read before the stack stops.
     const runtime = JSON.parse(await readFile(join(dataDir, 'runtime.json'), 'utf8')) as {
       dynamoEndpoint: string;
@@ -368,6 +394,29 @@ describe('privacy: nothing personal in logs, files or keys', () => {
     for (const e of EMAILS) expect(text.toLowerCase(), `log contains ${e}`).not.toContain(e);
     for (const p of PHONES) for (const f of phoneForms(p)) expect(text, `log contains ${f}`).not.toContain(f);
     expect(text).not.toMatch(JWT);
+  });
+
+  it('the webhooks a partner received hold none either: bodies and headers', () => {
+    const received = receiver?.received ?? [];
+    expect(received.map((r) => r.event.type)).toEqual(
+      expect.arrayContaining([
+        'relationship.created',
+        'grant.created',
+        'relationship.paused',
+        'relationship.resumed',
+      ]),
+    );
+    expect(receiver?.rejected).toBe(0);
+    for (const r of received) {
+      const text = `${JSON.stringify(r.headers)}\n${r.body}`;
+      for (const n of NATIONAL_NUMBERS)
+        for (const f of forms(n)) expect(text, `webhook contains ${f}`).not.toContain(f);
+      for (const e of EMAILS) expect(text.toLowerCase(), `webhook contains ${e}`).not.toContain(e);
+      for (const p of PHONES)
+        for (const f of phoneForms(p)) expect(text, `webhook contains ${f}`).not.toContain(f);
+      expect(text).not.toMatch(JWT);
+      expect(text).not.toMatch(/Emma|Willems|Lucas|Jonas/);
+    }
   });
 
   it('the files under the data directory (but the table) hold none either, but for the outbox’s To headers', async () => {
