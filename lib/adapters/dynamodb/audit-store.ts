@@ -5,7 +5,7 @@
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { encodeTime } from 'ulid';
-import { decodeCursor, encodeCursor, strip, type TableRef } from '#lib/adapters/dynamodb/items';
+import { decodeCursor, encodeCursor, queryAll, strip, type TableRef } from '#lib/adapters/dynamodb/items';
 import { keys } from '#lib/adapters/dynamodb/keys';
 import type { HoldingRecord } from '#lib/domain/holdings';
 import type { AuditPort } from '#lib/domain/ports';
@@ -68,29 +68,17 @@ export class AuditStore implements AuditPort {
 
   /** The right's holdings in the organisation (keys.ts 28): one Query, more pages only past 1 MB. */
   async holdings(en: string, rightId: string): Promise<(HoldingRecord & { subject: AuditSubject })[]> {
-    const records: (HoldingRecord & { subject: AuditSubject })[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.table.db.send(
-        new QueryCommand({
-          TableName: this.table.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.holdingPk(en, rightId) },
-          ProjectionExpression: 'personId, #day, holding, subject',
-          ExpressionAttributeNames: { '#day': 'day' },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const i of out.Items ?? []) {
-        records.push({
-          personId: String(i.personId),
-          day: String(i.day),
-          holding: i.holding ?? null,
-          subject: i.subject,
-        });
-      }
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return records;
+    const items = await queryAll(this.table, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.holdingPk(en, rightId) },
+      ProjectionExpression: 'personId, #day, holding, subject',
+      ExpressionAttributeNames: { '#day': 'day' },
+    });
+    return items.map((i) => ({
+      personId: String(i.personId),
+      day: String(i.day),
+      holding: (i.holding ?? null) as HoldingRecord['holding'],
+      subject: i.subject as AuditSubject,
+    }));
   }
 }

@@ -3,9 +3,8 @@
  * The table's stream carries each new item to the event bus (EventBridge Pipes in AWS, the local pipe of
  * `npm start`); the TTL attribute removes it after a month, when the bus's archive keeps it.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
-import { decodeCursor, encodeCursor, type TableRef, type TransactItem } from '#lib/adapters/dynamodb/items';
+import { historyPage, type TableRef, type TransactItem } from '#lib/adapters/dynamodb/items';
 import { ITEM_TYPES, keys } from '#lib/adapters/dynamodb/keys';
 import { type ChangeEvent, type ChangeEventDraft, toChangeEvent } from '#lib/domain/events';
 import type { Page } from '#lib/domain/records';
@@ -46,20 +45,6 @@ export async function changeEventsPage(
   enterpriseNumber: string,
   opts: { cursor?: string; limit: number; consistent?: boolean },
 ): Promise<Page<ChangeEvent>> {
-  const pk = keys.changeEventsPk(enterpriseNumber);
-  const out = await table.db.send(
-    new QueryCommand({
-      TableName: table.tableName,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': pk },
-      ScanIndexForward: false,
-      Limit: opts.limit,
-      ConsistentRead: opts.consistent ?? false,
-      ExclusiveStartKey: decodeCursor(opts.cursor, { pk }),
-    }),
-  );
-  return {
-    items: (out.Items ?? []).map((i) => i.event as ChangeEvent),
-    cursor: encodeCursor(out.LastEvaluatedKey),
-  };
+  const page = await historyPage<{ event: ChangeEvent }>(table, keys.changeEventsPk(enterpriseNumber), opts);
+  return { items: page.items.map((i) => i.event), cursor: page.cursor };
 }

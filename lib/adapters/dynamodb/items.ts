@@ -4,7 +4,9 @@
  */
 import {
   type DynamoDBDocumentClient,
+  paginateQuery,
   QueryCommand,
+  type QueryCommandInput,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 
@@ -62,11 +64,14 @@ export function decodeCursor(
   }
 }
 
-/** A page of one history partition (a person's in an organisation, or the organisation's), newest first. */
+/**
+ * A page of one partition whose sort keys are ULIDs, newest first: a history (a person's in an
+ * organisation, or the organisation's) or the change events' outbox.
+ */
 export async function historyPage<T>(
   table: TableRef,
   pk: string,
-  opts: { cursor?: string | undefined; limit: number },
+  opts: { cursor?: string | undefined; limit: number; consistent?: boolean },
 ): Promise<{ items: T[]; cursor: string | null }> {
   const out = await table.db.send(
     new QueryCommand({
@@ -75,8 +80,20 @@ export async function historyPage<T>(
       ExpressionAttributeValues: { ':pk': pk },
       ScanIndexForward: false,
       Limit: opts.limit,
+      ...(opts.consistent ? { ConsistentRead: true } : {}),
       ExclusiveStartKey: decodeCursor(opts.cursor, { pk }),
     }),
   );
   return { items: (out.Items ?? []).map((i) => strip<T>(i)), cursor: encodeCursor(out.LastEvaluatedKey) };
+}
+
+/** Every item a Query finds, page after page (for a partition that may pass 1 MB). */
+export async function queryAll(
+  table: TableRef,
+  input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  for await (const page of paginateQuery({ client: table.db }, { TableName: table.tableName, ...input }))
+    items.push(...(page.Items ?? []));
+  return items;
 }

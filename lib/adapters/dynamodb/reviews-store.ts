@@ -4,7 +4,7 @@
  * MB) and deciding a line touches that line only, guarded by its version.
  */
 import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { strip, type TableRef } from '#lib/adapters/dynamodb/items';
+import { queryAll, strip, type TableRef } from '#lib/adapters/dynamodb/items';
 import { ITEM_TYPES, keys } from '#lib/adapters/dynamodb/keys';
 import type { ReviewsPort, StoredLine } from '#lib/domain/ports';
 import type { Campaign, ReviewLine } from '#lib/domain/reviews';
@@ -39,22 +39,12 @@ export class ReviewsStore implements ReviewsPort {
   }
 
   async lines(en: string, campaignId: string, opts: { consistent?: boolean } = {}): Promise<StoredLine[]> {
-    const lines: StoredLine[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.table.db.send(
-        new QueryCommand({
-          TableName: this.table.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.reviewLinesPk(en, campaignId) },
-          ConsistentRead: opts.consistent ?? false,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const i of out.Items ?? []) lines.push(strip<StoredLine>(i));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return lines;
+    const items = await queryAll(this.table, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.reviewLinesPk(en, campaignId) },
+      ConsistentRead: opts.consistent ?? false,
+    });
+    return items.map((i) => strip<StoredLine>(i));
   }
 
   async line(en: string, campaignId: string, personId: string, grantId: string): Promise<StoredLine | null> {

@@ -1,6 +1,6 @@
 /** Webhook subscriptions (keys.ts 32): a handful of items in one partition, read with one Query. */
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { strip, type TableRef } from '#lib/adapters/dynamodb/items';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { queryAll, strip, type TableRef } from '#lib/adapters/dynamodb/items';
 import { ITEM_TYPES, keys } from '#lib/adapters/dynamodb/keys';
 import { ConcurrentChangeError } from '#lib/domain/errors';
 import type { WebhookSubscription, WebhookSubscriptionsPort } from '#lib/domain/webhooks';
@@ -9,21 +9,11 @@ export class WebhooksStore implements WebhookSubscriptionsPort {
   constructor(private readonly table: TableRef) {}
 
   async list(): Promise<WebhookSubscription[]> {
-    const items: WebhookSubscription[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.table.db.send(
-        new QueryCommand({
-          TableName: this.table.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.webhooksPk() },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of out.Items ?? []) items.push(strip<WebhookSubscription>(item));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return items;
+    const items = await queryAll(this.table, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.webhooksPk() },
+    });
+    return items.map((i) => strip<WebhookSubscription>(i));
   }
 
   async get(subscriptionId: string): Promise<WebhookSubscription | null> {
