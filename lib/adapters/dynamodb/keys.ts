@@ -34,11 +34,18 @@
  * |28 | who held a right in an organisation, day by day  | table         | HOLD#ORG#{en}#RIGHT#{rightId}        | {personId}#{yyyy-mm-dd} |
  * |29 | an organisation's access reviews, newest first   | table         | REVIEW#ORG#{en}                      | CAMPAIGN#{ulid}    |
  * |30 | the lines of one access review                   | table         | REVIEW#ORG#{en}#CAMPAIGN#{ulid}      | LINE#{personId}#{grantId} |
+ * |37 | the administrators' digest lines of a day (TTL)  | table         | DIGEST#{yyyy-mm-dd}                  | LINE#{en}#{personId}#{notice} |
+ * |38 | organisations with digest lines on a day         | table         | DIGEST#{yyyy-mm-dd}                  | > LINE#{en}$, Limit 1 |
+ * |39 | what an administrator's digests covered, per org | table         | DIGEST#ORG#{en}                      | ADMIN#{personId}   |
  *
  * 27 is no item of its own: every history entry (6 and 25) carries these index keys, so the audit
  * trail is written in the change's own transaction, by the same write, and read one Query a page.
  * 28 is written with every change of a person that alters what they hold of a right (holdings.ts):
  * one item per person, right and day of change, so "who held X on D" is one Query of that right.
+ * 37 is written in the transaction of the notice marker it goes with (18), so a line exists exactly
+ * when the warning or expiry happened; `{notice}` is the marker's name. 38 reads 37: the first line
+ * after an organisation's last possible key is the next organisation's, so finding the organisations
+ * of a day costs one Query (Limit 1) per organisation, whatever its number of lines.
  */
 export const ITEM_TYPES = {
   person: 'Person',
@@ -66,6 +73,8 @@ export const ITEM_TYPES = {
   holding: 'Holding',
   campaign: 'ReviewCampaign',
   reviewLine: 'ReviewLine',
+  digestLine: 'DigestLine',
+  digestState: 'DigestState',
 } as const;
 
 export interface Key {
@@ -112,6 +121,15 @@ export const keys = {
     pk: keys.reviewLinesPk(en, campaignId),
     sk: `LINE#${personId}#${grantId}`,
   }),
+  digestLinesPk: (day: string) => `DIGEST#${day}`,
+  digestLine: (day: string, en: string, personId: string, notice: string): Key => ({
+    pk: `DIGEST#${day}`,
+    sk: `LINE#${en}#${personId}#${notice}`,
+  }),
+  /** An organisation's lines of a day, and the key just past them ('$' sorts right after '#'). */
+  digestOrganisation: (en: string) => ({ skPrefix: `LINE#${en}#`, past: `LINE#${en}$` }),
+  digestStatesPk: (en: string) => `DIGEST#ORG#${en}`,
+  digestState: (en: string, personId: string): Key => ({ pk: `DIGEST#ORG#${en}`, sk: `ADMIN#${personId}` }),
   kboLast: (): Key => ({ pk: 'KBO', sk: 'LAST' }),
   kboRun: (date: string): Key => ({ pk: 'KBO', sk: `RUN#${date}` }),
   kboFailure: (date: string, en: string): Key => ({ pk: 'KBO', sk: `FAILED#${date}#${en}` }),
