@@ -5,6 +5,7 @@
  * its own for whoever chose it; never twice (retries, second runs, a failed run caught up), a refused
  * address reported, and lines whose item was extended meanwhile left out.
  */
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
@@ -92,6 +93,9 @@ async function lastSweep(): Promise<unknown> {
   );
   return out.Item?.through;
 }
+
+const sampleEvent = async (name: string) =>
+  JSON.parse(await readFile(resolve(ROOT, 'events/workflows', name), 'utf8'));
 
 async function stepHandler(fn: string) {
   const path = resolve(ROOT, workflowHandlerPath({ fn }));
@@ -304,7 +308,7 @@ describe('never twice, never lost', () => {
     await sweep(THURSDAY);
     expect(digests()).toHaveLength(1);
     const send = await stepHandler('workflow-send-digest');
-    const again = await send({ enterpriseNumber: en, date: THURSDAY, from: THURSDAY, weekly: false });
+    const again = await send(await sampleEvent('send-digest.json'));
     expect(again).toEqual({ enterpriseNumber: en, digests: 0, lines: 0, held: 0, refused: 0 });
     expect(digests()).toHaveLength(1);
   });
@@ -381,12 +385,12 @@ describe('never twice, never lost', () => {
   });
 });
 
-describe('the steps on their sample events', () => {
+describe('the steps on their sample events (events/workflows/)', () => {
   it('PlanDigests pages through the organisations of the run’s days; a week back when it covers a Monday', async () => {
     await setup();
     await sweep(THURSDAY);
     const plan = await stepHandler('workflow-plan-digests');
-    expect(await plan({ run: { date: THURSDAY, from: THURSDAY, through: THURSDAY } })).toEqual({
+    expect(await plan(await sampleEvent('plan-digests.json'))).toEqual({
       date: THURSDAY,
       from: THURSDAY,
       through: THURSDAY,
