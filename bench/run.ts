@@ -208,6 +208,49 @@ function report(r: Results): string {
       '',
       `Reads grow with the due items, not with the table: ${mark(c.sweepVerdict.met)}. ${c.sweepVerdict.note}`,
     );
+    if (c.digests?.length && c.digestVerdict) {
+      out.push(
+        '',
+        '### The local administrators’ digests (PlanDigests and SendDigest) against due items',
+        '',
+      );
+      out.push(
+        table(
+          [
+            'grants in table',
+            'due',
+            'organisations',
+            'digests',
+            'lines',
+            'pages',
+            'requests',
+            'RCU',
+            'WCU',
+            'lines recorded (WCU)',
+            'ms',
+          ],
+          c.digests.map((d) => [
+            d.grants,
+            d.due,
+            d.organisations,
+            d.digests,
+            d.lines,
+            d.pages,
+            Object.entries(d.requests)
+              .map(([op, n]) => `${n} ${op}`)
+              .join(', '),
+            d.rcu,
+            d.wcu,
+            d.lineWcu,
+            d.ms,
+          ]),
+        ),
+      );
+      out.push(
+        '',
+        `The digests grow with the due items, not with the table: ${mark(c.digestVerdict.met)}. ${c.digestVerdict.note}`,
+      );
+    }
     const o = c.reviewOpening;
     if (o) {
       out.push('', '### Opening an access review (AdvanceReview, one organisation)', '');
