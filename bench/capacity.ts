@@ -498,6 +498,18 @@ async function measureUseCases(world: World): Promise<UseCaseRow[]> {
     { ...sofie, body: { lastOrganisation: en } },
     200,
   );
+  const preferences = await measure('my preferences (Meldingen)', 'get-preferences', 'read', sofie, 200);
+  await measure(
+    'choose the weekly digest (Meldingen, If-Match)',
+    'update-preferences',
+    'write',
+    {
+      ...sofie,
+      body: { notifications: { frequency: 'weekly' } },
+      headers: { 'if-match': `"${preferences.res.body.version}"` },
+    },
+    200,
+  );
   const appointed = await measure(
     'appoint a local administrator',
     'appoint-local-admin',
