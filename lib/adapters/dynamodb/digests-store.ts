@@ -1,39 +1,16 @@
 /**
  * The local administrators' digests in the single table (access patterns 37-39 of keys.ts): the lines
  * the expiry sweep records per day (`DIGEST#{day}`, written with their notice marker by the unit of
- * work, kept 90 days by TTL), the organisations that have lines on a day, and per organisation and
+ * work: digest-items.ts), the organisations that have lines on a day, and per organisation and
  * administrator what their digests covered (`DIGEST#ORG#{en}`). Everything is read by partition and
- * day: nothing here grows with the rest of the table.
+ * day: nothing here grows with the rest of the table. Plugged in with the sweep's store.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, type QueryCommandOutput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { TableRef, TransactItem } from '#lib/adapters/dynamodb/items';
+import type { TableRef } from '#lib/adapters/dynamodb/items';
 import { ITEM_TYPES, keys } from '#lib/adapters/dynamodb/keys';
-import { noticeName } from '#lib/domain/expiry';
-import { DIGEST_LINE_KEEP_DAYS, type DigestLine, type DigestState } from '#lib/domain/notifications';
-import { addDays, brusselsDayStart } from '#lib/domain/period';
+import type { DigestLine, DigestState } from '#lib/domain/notifications';
 import type { DigestsPort } from '#lib/domain/ports';
-
-/** The marker name a line goes with: `{REL|GRANT}#{id}#{endDate}#{warning-N|expired}`. */
-export function digestNotice(line: DigestLine): string {
-  return noticeName(line, line.notice === 'expired' ? 'expired' : `warning-${line.warning ?? 1}`);
-}
-
-/** A new line, in the transaction of its notice marker; fails (with it) when it is already there. */
-export function digestLineItem(tableName: string, line: DigestLine): TransactItem {
-  return {
-    Put: {
-      TableName: tableName,
-      Item: {
-        ...keys.digestLine(line.day, line.enterpriseNumber, line.personId, digestNotice(line)),
-        type: ITEM_TYPES.digestLine,
-        ...line,
-        expiration: Math.ceil(brusselsDayStart(addDays(line.day, DIGEST_LINE_KEEP_DAYS)) / 1000),
-      },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
-  };
-}
 
 function toLine(item: Record<string, unknown>): DigestLine {
   return {

@@ -6,7 +6,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { adminItem, removeAdminItem, updateAdminItem } from '#lib/adapters/dynamodb/admins-store';
-import { digestLineItem } from '#lib/adapters/dynamodb/digests-store';
+import { digestLineItem } from '#lib/adapters/dynamodb/digest-items';
 import type { TableRef, TransactItem } from '#lib/adapters/dynamodb/items';
 import { historyItem, membershipItems, stillEndingItem } from '#lib/adapters/dynamodb/memberships-store';
 import { noticeItem } from '#lib/adapters/dynamodb/notices-store';
