@@ -19,6 +19,7 @@ import { keys } from '#lib/adapters/dynamodb/keys';
 import { membershipItems } from '#lib/adapters/dynamodb/memberships-store';
 import { ENV } from '#lib/config/env-names';
 import { PROFILE_SERVICE_PROVIDER, VLAIO_RIGHT } from '#lib/domain/catalogue';
+import { noticeName } from '#lib/domain/expiry';
 import { type DigestLine, isWeeklyRound } from '#lib/domain/notifications';
 import { addDays } from '#lib/domain/period';
 import type { ApprovalInput } from '#lib/domain/ports';
@@ -861,6 +862,10 @@ async function digestCost(
         endDate,
         notice: 'warning',
         warning: 60,
+        marker: noticeName(
+          { kind: 'grant', personId, grantId: agg.grants[0]!.grantId, endDate },
+          'warning-60',
+        ),
         individually: [],
       });
     }

@@ -54,6 +54,8 @@ export interface DigestLine {
   endDate: string;
   /** The notice it goes with: a warning or the expiry. */
   notice: 'warning' | 'expired';
+  /** That notice's marker name (keys.ts 18: `{REL|GRANT}#{id}#{endDate}#{warning-N|expired}`). */
+  marker: string;
   warning?: WarningOffset;
   /**
    * Local administrators (person ids) who get this item in an e-mail of its own (their choice was

@@ -24,6 +24,7 @@ const line = (o: Partial<DigestLine> = {}): DigestLine => ({
   endDate: '2029-12-31',
   notice: 'warning',
   warning: 60,
+  marker: 'GRANT#G1#2029-12-31#warning-60',
   individually: [],
   ...o,
 });

@@ -4,14 +4,8 @@
  */
 import type { TransactItem } from '#lib/adapters/dynamodb/items';
 import { ITEM_TYPES, keys } from '#lib/adapters/dynamodb/keys';
-import { noticeName } from '#lib/domain/expiry';
 import { DIGEST_LINE_KEEP_DAYS, type DigestLine } from '#lib/domain/notifications';
 import { addDays, brusselsDayStart } from '#lib/domain/period';
-
-/** The marker name a line goes with: `{REL|GRANT}#{id}#{endDate}#{warning-N|expired}`. */
-export function digestNotice(line: DigestLine): string {
-  return noticeName(line, line.notice === 'expired' ? 'expired' : `warning-${line.warning ?? 1}`);
-}
 
 /** A new line, in the transaction of its notice marker; fails (with it) when it is already there. */
 export function digestLineItem(tableName: string, line: DigestLine): TransactItem {
@@ -19,7 +13,7 @@ export function digestLineItem(tableName: string, line: DigestLine): TransactIte
     Put: {
       TableName: tableName,
       Item: {
-        ...keys.digestLine(line.day, line.enterpriseNumber, line.personId, digestNotice(line)),
+        ...keys.digestLine(line.day, line.enterpriseNumber, line.personId, line.marker),
         type: ITEM_TYPES.digestLine,
         ...line,
         expiration: Math.ceil(brusselsDayStart(addDays(line.day, DIGEST_LINE_KEEP_DAYS)) / 1000),

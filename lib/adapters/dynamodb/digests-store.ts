@@ -24,6 +24,7 @@ function toLine(item: Record<string, unknown>): DigestLine {
     ...(typeof item.right === 'string' ? { right: item.right } : {}),
     endDate: String(item.endDate),
     notice: item.notice === 'expired' ? 'expired' : 'warning',
+    marker: String(item.marker),
     ...(typeof item.warning === 'number' ? { warning: item.warning as DigestLine['warning'] } : {}),
     individually: Array.isArray(item.individually) ? item.individually.map(String) : [],
   };

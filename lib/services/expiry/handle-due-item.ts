@@ -110,6 +110,7 @@ function digestLine(
   agg: PersonAggregate,
   target: WorkRelationship | RightGrant,
   item: DueItem,
+  marker: string,
   individually: string[],
 ): DigestLine {
   const right = rightOf(target);
@@ -126,6 +127,7 @@ function digestLine(
     ...(item.action === 'expire'
       ? { notice: 'expired' as const }
       : { notice: 'warning' as const, warning: item.warning ?? 1 }),
+    marker,
     individually,
   };
 }
@@ -217,7 +219,7 @@ async function warn(deps: Deps, item: DueItem): Promise<DueItemResult> {
       .unitOfWork()
       .requireEnding(asEntry(item))
       .addNotice(en, personId, what, { at: now, status: 'pending', individually })
-      .addDigestLine(digestLine(agg, target, item, individually));
+      .addDigestLine(digestLine(agg, target, item, what, individually));
     if (task) work.addTask(task).addNotice(en, personId, taskWhat, { at: now, taskId: task.taskId });
     await work.commit();
     return { agg, target, notice: { delivered: [] as string[] }, individually, taskOpened: task !== null };
@@ -283,7 +285,7 @@ async function expire(deps: Deps, item: DueItem): Promise<DueItemResult> {
         (work, change, clock) => {
           const expired = findDueTarget(change.next, item);
           work.addNotice(en, personId, what, { at: clock.now, status: 'pending', individually });
-          if (expired) work.addDigestLine(digestLine(change.next, expired, item, individually));
+          if (expired) work.addDigestLine(digestLine(change.next, expired, item, what, individually));
         },
       );
       notice = { status: 'pending', delivered: [], individually };
