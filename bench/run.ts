@@ -296,7 +296,7 @@ function report(r: Results): string {
     );
     out.push('', `Over 1 MB: ${b.overMax.length ? b.overMax.join(', ') : 'none'}.`);
     out.push(
-      `Adapter wiring: ${b.wiring.length ? b.wiring.join('; ') : 'e-mail, idempotency, the registries (MAGDA) and the expiry, logins, KBO-follow, audit and review stores exactly where used'}.`,
+      `Adapter wiring: ${b.wiring.length ? b.wiring.join('; ') : 'e-mail, idempotency, the registries (MAGDA) and the expiry (with the digests), logins, KBO-follow, audit and review stores exactly where used'}.`,
     );
   }
   if (r.startup) {

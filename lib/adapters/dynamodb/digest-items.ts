@@ -5,7 +5,6 @@
 import type { TransactItem } from '#lib/adapters/dynamodb/items';
 import { ITEM_TYPES, keys } from '#lib/adapters/dynamodb/keys';
 import { DIGEST_LINE_KEEP_DAYS, type DigestLine } from '#lib/domain/notifications';
-import { addDays, brusselsDayStart } from '#lib/domain/period';
 
 /** A new line, in the transaction of its notice marker; fails (with it) when it is already there. */
 export function digestLineItem(tableName: string, line: DigestLine): TransactItem {
@@ -16,7 +15,8 @@ export function digestLineItem(tableName: string, line: DigestLine): TransactIte
         ...keys.digestLine(line.day, line.enterpriseNumber, line.personId, line.marker),
         type: ITEM_TYPES.digestLine,
         ...line,
-        expiration: Math.ceil(brusselsDayStart(addDays(line.day, DIGEST_LINE_KEEP_DAYS)) / 1000),
+        // TTL: a day more or less does not matter here, so plain UTC arithmetic (no calendar code in every bundle).
+        expiration: Date.parse(line.day) / 1000 + DIGEST_LINE_KEEP_DAYS * 86_400,
       },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
