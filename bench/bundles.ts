@@ -137,6 +137,13 @@ export async function runBundles(): Promise<BundleResults> {
       if (plugged !== bundled)
         wiring.push(`${fn}: ${store} store ${plugged ? 'plugged but missing' : 'bundled without its plug'}`);
     }
+    // The digests' store comes with the sweep's plug.
+    {
+      const plugged = inputs.some((i) => i.endsWith('lib/runtime/expiry-adapter.ts'));
+      const bundled = inputs.some((i) => i.endsWith('lib/adapters/dynamodb/digests-store.ts'));
+      if (plugged !== bundled)
+        wiring.push(`${fn}: digests store ${plugged ? 'plugged but missing' : 'bundled without its plug'}`);
+    }
   }
   return {
     floor: { bytes: floor.bytes, top: contributors(floor.metafile) },

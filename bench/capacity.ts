@@ -14,10 +14,13 @@ import {
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { localDynamoClientConfig } from '#infra/local/dynamodb-local';
 import { ensureTable } from '#infra/local/table';
+import { adminItem } from '#lib/adapters/dynamodb/admins-store';
 import { keys } from '#lib/adapters/dynamodb/keys';
 import { membershipItems } from '#lib/adapters/dynamodb/memberships-store';
 import { ENV } from '#lib/config/env-names';
 import { PROFILE_SERVICE_PROVIDER, VLAIO_RIGHT } from '#lib/domain/catalogue';
+import { noticeName } from '#lib/domain/expiry';
+import { type DigestLine, isWeeklyRound } from '#lib/domain/notifications';
 import { addDays } from '#lib/domain/period';
 import type { ApprovalInput } from '#lib/domain/ports';
 import { initialReviewState } from '#lib/domain/reviews';
@@ -82,6 +85,25 @@ export interface EventsRow {
   met: boolean;
 }
 
+/** The local administrators' digests of one day: k due items, 10 per organisation, 2 administrators each. */
+export interface DigestRow {
+  /** Other grants in the table (the sweep's table of that size). */
+  grants: number;
+  due: number;
+  organisations: number;
+  /** Digests sent (e-mails) and the lines in them. */
+  digests: number;
+  lines: number;
+  /** PlanDigests' pages and the requests of PlanDigests and every SendDigest together. */
+  pages: number;
+  requests: Record<string, number>;
+  rcu: number;
+  wcu: number;
+  /** Recording the k lines, each in its HandleItem transaction: the WCU that adds to them. */
+  lineWcu: number;
+  ms: number;
+}
+
 export interface CapacityResults {
   /** Every write's change events: each documented event exactly once. */
   events?: EventsRow[];
@@ -90,6 +112,9 @@ export interface CapacityResults {
   useCases: UseCaseRow[];
   sweep: SweepRow[];
   sweepVerdict: { met: boolean; note: string };
+  /** The digests' cost for 10, 100 and 1,000 due items, at each table size of the sweep. */
+  digests?: DigestRow[];
+  digestVerdict?: { met: boolean; note: string };
   /** Opening an access review of an organisation with this many active rights (target: under a minute). */
   reviewOpening?: ReviewOpeningRow;
 }
@@ -485,6 +510,18 @@ async function measureUseCases(world: World): Promise<UseCaseRow[]> {
     { ...sofie, body: { lastOrganisation: en } },
     200,
   );
+  const preferences = await measure('my preferences (Meldingen)', 'get-preferences', 'read', sofie, 200);
+  await measure(
+    'choose the weekly digest (Meldingen, If-Match)',
+    'update-preferences',
+    'write',
+    {
+      ...sofie,
+      body: { notifications: { frequency: 'weekly' } },
+      headers: { 'if-match': `"${preferences.res.body.version}"` },
+    },
+    200,
+  );
   const appointed = await measure(
     'appoint a local administrator',
     'appoint-local-admin',
@@ -665,6 +702,7 @@ const EXPECTED_EVENTS: Record<string, string[]> = {
   'delete the relationship': ['relationship.deleted'],
   'quick grant (new person, relationship and right)': ['relationship.created', 'grant.created'],
   'remember the last organisation': [],
+  'choose the weekly digest (Meldingen, If-Match)': [],
   'appoint a local administrator': [],
   'remove a local administrator': [],
   'request access': [],
@@ -732,7 +770,7 @@ function benchGrant(i: number, endDate: string): Record<string, unknown> {
 /** End dates of the grants that are not due: spread over four years, far from the sweep's days. */
 const notDue = (i: number) => addDays('2028-01-01', i % 1460);
 
-async function sweepScaling(endpoint: string, sizes: number[]): Promise<SweepRow[]> {
+async function sweepScaling(endpoint: string, sizes: number[], digests: DigestRow[]): Promise<SweepRow[]> {
   const rows: SweepRow[] = [];
   const dueDate = addDays(SWEEP_DATE, 60);
   for (const n of sizes) {
@@ -795,9 +833,167 @@ async function sweepScaling(endpoint: string, sizes: number[]): Promise<SweepRow
         ms: Math.round(performance.now() - started),
       });
     }
+    // The digests on the same table: what they read must not grow with its N grants either.
+    for (const [i, k] of DIGEST_SIZES.entries()) {
+      digests.push(await digestCost(client, tableName, recorder, n, k, addDays(DIGEST_DAY, 7 * i)));
+    }
     client.destroy();
   }
   return rows;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The local administrators' digests: cost against due items and table size
+
+const DIGEST_SIZES = [10, 100, 1000];
+/** A Wednesday (no weekly round): the digests of the day read that day's lines only. */
+const DIGEST_DAY = '2027-08-04';
+const PER_ORGANISATION = 10;
+
+/**
+ * k persons with a right warned about on `day`, 10 per organisation, each organisation with two local
+ * administrators who have an address there; their digest lines recorded as HandleItem records them
+ * (one transaction each, measured apart); then PlanDigests page by page and SendDigest per
+ * organisation, as the state machine runs them, measured together.
+ */
+async function digestCost(
+  client: DynamoDBClient,
+  tableName: string,
+  recorder: CapacityRecorder,
+  grants: number,
+  k: number,
+  day: string,
+): Promise<DigestRow> {
+  if (isWeeklyRound({ from: day, through: day })) throw new Error(`${day} is a weekly round`);
+  const deps = await getDeps();
+  const organisations = Math.ceil(k / PER_ORGANISATION);
+  const items: Record<string, unknown>[] = [];
+  const lines: DigestLine[] = [];
+  const id = (kind: string, i: number) =>
+    `01BENCH${kind}${String(day.replaceAll('-', ''))}${String(i).padStart(7, '0')}`.slice(0, 26);
+  for (let o = 0; o < organisations; o++) {
+    const en = `0${String(300_000_000 + grants / 1000 + o * 7 + k).padStart(9, '0')}`;
+    const member = (personId: string, index: number, endDate: string, email?: string) => {
+      const { aggregate } = personWithDueRight({
+        personId,
+        grantId: id('G', index),
+        enterpriseNumber: en,
+        index,
+        endDate,
+        startDate: '2025-01-01',
+        ...(email ? { email } : {}),
+        pseudonymize: deps.pseudonymize,
+      });
+      for (const t of membershipItems(tableName, null, aggregate, [], '2025-01-01'))
+        if (t.Put?.Item) items.push(t.Put.Item);
+      return aggregate;
+    };
+    for (let a = 0; a < 2; a++) {
+      const index = 900_000 + o * 2 + a;
+      const personId = id('A', index);
+      member(personId, index, '2029-12-31', `beheerder${a}@org${o}.example.be`);
+      const admin = adminItem(tableName, {
+        enterpriseNumber: en,
+        personId,
+        pseudonym: deps.pseudonymize(`due-${index}`),
+        name: `Beheerder ${a}`,
+        appointedAt: '2025-01-01T00:00:00.000Z',
+        appointedBy: 'Bench',
+        version: 1,
+      });
+      if (admin.Put?.Item) items.push(admin.Put.Item);
+    }
+    for (let j = 0; j < PER_ORGANISATION && o * PER_ORGANISATION + j < k; j++) {
+      const index = o * PER_ORGANISATION + j;
+      const personId = id('P', index);
+      const endDate = addDays(day, 60);
+      const agg = member(personId, index, endDate);
+      lines.push({
+        day,
+        enterpriseNumber: en,
+        organisationName: agg.membership.organisationName,
+        personId,
+        personName: `${agg.membership.person.firstName} ${agg.membership.person.lastName}`,
+        kind: 'grant',
+        grantId: agg.grants[0]!.grantId,
+        right: VLAIO,
+        endDate,
+        notice: 'warning',
+        warning: 60,
+        marker: noticeName(
+          { kind: 'grant', personId, grantId: agg.grants[0]!.grantId, endDate },
+          'warning-60',
+        ),
+        individually: [],
+      });
+    }
+  }
+  await batchPut(client, tableName, items, 8);
+  const recorded = await recorder.measure(async () => {
+    for (const line of lines) await deps.unitOfWork().addDigestLine(line).commit();
+  });
+  let sent = 0;
+  await setDeps({ mailer: { send: async () => void sent++ } });
+  const started = performance.now();
+  type Plan = {
+    date: string;
+    from: string;
+    through: string;
+    organisations: unknown[];
+    cursor: string | null;
+  };
+  const { result, usage } = await recorder.measure(async () => {
+    let page = (await invokeWorkflowStep('workflow-plan-digests', {
+      run: { date: day, from: day, through: day },
+    })) as Plan;
+    let pages = 1;
+    let shown = 0;
+    for (;;) {
+      for (const target of page.organisations) {
+        const r = (await invokeWorkflowStep('workflow-send-digest', target)) as { lines: number };
+        shown += r.lines;
+      }
+      if (!page.cursor) break;
+      const { date, from, through, cursor } = page;
+      page = (await invokeWorkflowStep('workflow-plan-digests', {
+        page: { date, from, through, cursor },
+      })) as Plan;
+      pages += 1;
+    }
+    return { pages, shown };
+  });
+  return {
+    grants,
+    due: k,
+    organisations,
+    digests: sent,
+    lines: result.shown,
+    pages: result.pages,
+    requests: usage.requests,
+    rcu: usage.rcu,
+    wcu: usage.wcu,
+    lineWcu: recorded.usage.wcu,
+    ms: Math.round(performance.now() - started),
+  };
+}
+
+function digestVerdict(rows: DigestRow[]): { met: boolean; note: string } {
+  const sizes = [...new Set(rows.map((r) => r.grants))];
+  const at = (n: number, k: number) => rows.find((r) => r.grants === n && r.due === k)!;
+  const total = (r: DigestRow) => Object.values(r.requests).reduce((a, b) => a + b, 0);
+  const sameAcrossSizes = DIGEST_SIZES.every((k) =>
+    sizes.every((n) => total(at(n, k)) === total(at(sizes[0]!, k)) && at(n, k).rcu === at(sizes[0]!, k).rcu),
+  );
+  const grows = sizes.every((n) => {
+    const [a, b, c] = DIGEST_SIZES.map((k) => at(n, k).rcu);
+    return a! < b! && b! < c!;
+  });
+  const complete = rows.every((r) => r.digests === 2 * r.organisations && r.lines === 2 * r.due);
+  const noScan = rows.every((r) => !r.requests.Scan);
+  return {
+    met: sameAcrossSizes && grows && complete && noScan,
+    note: `Every administrator got one digest with every line: ${complete}; same requests and RCU for the same k at N = ${sizes.join(' and ')}: ${sameAcrossSizes}; RCU grows with k: ${grows}; no Scan: ${noScan}.`,
+  };
 }
 
 function sweepVerdict(rows: SweepRow[]): { met: boolean; note: string } {
@@ -835,8 +1031,9 @@ export async function runCapacity(
     log('capacity: use cases');
     const world = await setUpWorld(endpoint);
     const rows = await measureUseCases(world);
-    log(`capacity: expiry sweep at N = ${opts.sweepSizes.join(', ')}`);
-    const sweep = await sweepScaling(endpoint, opts.sweepSizes);
+    log(`capacity: expiry sweep and digests at N = ${opts.sweepSizes.join(', ')}`);
+    const digests: DigestRow[] = [];
+    const sweep = await sweepScaling(endpoint, opts.sweepSizes, digests);
     log('capacity: opening an access review of 1,000 lines');
     const opening = await reviewOpening(endpoint, 1000);
     return {
@@ -848,6 +1045,8 @@ export async function runCapacity(
       useCases: rows,
       sweep,
       sweepVerdict: sweepVerdict(sweep),
+      digests,
+      digestVerdict: digestVerdict(digests),
     };
   } finally {
     if (logLevel === undefined) delete process.env.POWERTOOLS_LOG_LEVEL;

@@ -223,6 +223,49 @@ function report(r: Results): string {
       '',
       `Reads grow with the due items, not with the table: ${mark(c.sweepVerdict.met)}. ${c.sweepVerdict.note}`,
     );
+    if (c.digests?.length && c.digestVerdict) {
+      out.push(
+        '',
+        '### The local administrators’ digests (PlanDigests and SendDigest) against due items',
+        '',
+      );
+      out.push(
+        table(
+          [
+            'grants in table',
+            'due',
+            'organisations',
+            'digests',
+            'lines',
+            'pages',
+            'requests',
+            'RCU',
+            'WCU',
+            'lines recorded (WCU)',
+            'ms',
+          ],
+          c.digests.map((d) => [
+            d.grants,
+            d.due,
+            d.organisations,
+            d.digests,
+            d.lines,
+            d.pages,
+            Object.entries(d.requests)
+              .map(([op, n]) => `${n} ${op}`)
+              .join(', '),
+            d.rcu,
+            d.wcu,
+            d.lineWcu,
+            d.ms,
+          ]),
+        ),
+      );
+      out.push(
+        '',
+        `The digests grow with the due items, not with the table: ${mark(c.digestVerdict.met)}. ${c.digestVerdict.note}`,
+      );
+    }
     const o = c.reviewOpening;
     if (o) {
       out.push('', '### Opening an access review (AdvanceReview, one organisation)', '');
@@ -268,7 +311,7 @@ function report(r: Results): string {
     );
     out.push('', `Over 1 MB: ${b.overMax.length ? b.overMax.join(', ') : 'none'}.`);
     out.push(
-      `Adapter wiring: ${b.wiring.length ? b.wiring.join('; ') : 'e-mail, idempotency, the registries (MAGDA) and the expiry, logins, KBO-follow, audit and review stores exactly where used'}.`,
+      `Adapter wiring: ${b.wiring.length ? b.wiring.join('; ') : 'e-mail, idempotency, the registries (MAGDA) and the expiry (with the digests), logins, KBO-follow, audit and review stores exactly where used'}.`,
     );
   }
   if (r.startup) {

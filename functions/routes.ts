@@ -166,6 +166,7 @@ export const routes: readonly Route[] = [
     registries: true,
   },
   { method: 'GET', path: '/api/me', fn: 'get-me', auth: 'user', data: 'write', registries: true },
+  { method: 'GET', path: '/api/me/preferences', fn: 'get-preferences', auth: 'user', data: 'read' },
   { method: 'PUT', path: '/api/me/preferences', fn: 'update-preferences', auth: 'user', data: 'write' },
   {
     method: 'GET',

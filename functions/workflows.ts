@@ -48,6 +48,8 @@ export const workflowFunctions: readonly WorkflowFunction[] = [
   { fn: 'workflow-find-due-items', placeholder: 'FindDueItemsFunctionArn', data: 'read' },
   { fn: 'workflow-handle-due-item', placeholder: 'HandleDueItemFunctionArn', data: 'write', mail: true },
   { fn: 'workflow-record-sweep-failure', placeholder: 'RecordSweepFailureFunctionArn', data: 'write' },
+  { fn: 'workflow-plan-digests', placeholder: 'PlanDigestsFunctionArn', data: 'read' },
+  { fn: 'workflow-send-digest', placeholder: 'SendDigestFunctionArn', data: 'write', mail: true },
   { fn: 'workflow-complete-sweep', placeholder: 'CompleteSweepFunctionArn', data: 'write' },
   { fn: 'workflow-list-organisations', placeholder: 'ListOrganisationsFunctionArn', data: 'write' },
   {

@@ -1,13 +1,12 @@
 import { PreferencesRequest } from '#lib/contracts/api';
 import { apiHandler } from '#lib/http/api-handler';
+import { updateMyPreferences } from '#lib/services/preferences';
 
-/** Remembers the last chosen organisation (UW LAATSTE KEUZE). */
+/** Changes one's preferences: the last organisation (UW LAATSTE KEUZE) and/or the notifications (If-Match). */
 export const handler = apiHandler(
   { auth: 'user', body: PreferencesRequest },
-  async ({ deps, caller, body }) => {
-    const saved = await deps.preferences.put(caller.pseudonym, {
-      lastOrganisation: body.lastOrganisation,
-    });
-    return { status: 200, body: { lastOrganisation: saved.lastOrganisation }, etag: saved.version };
+  async ({ deps, caller, body, ifMatch }) => {
+    const saved = await updateMyPreferences(deps, caller.pseudonym, body, ifMatch);
+    return { status: 200, body: saved, etag: saved.version };
   },
 );

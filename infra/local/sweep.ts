@@ -47,6 +47,10 @@ function summary(events: SweepEvent[], outbox: string): string {
   const tasks = handled.filter((r) => r.taskOpened).length;
   const refused = handled.reduce((n, r) => n + (r.refused ?? 0), 0);
   const failed = events.filter((e) => e.type === 'failed').length;
+  const digests = events.flatMap((e) => (e.type === 'digest' ? [e.result] : []));
+  const digestPlan = events.find((e) => e.type === 'digests-planned');
+  const sum = (k: 'digests' | 'lines' | 'held' | 'refused') => digests.reduce((n, r) => n + r[k], 0);
+  const digestFailed = events.filter((e) => e.type === 'digest-failed').length;
   const completed = events.find((e) => e.type === 'completed');
   const days =
     planned && planned.from !== planned.through
@@ -61,7 +65,12 @@ function summary(events: SweepEvent[], outbox: string): string {
     `  Overgeslagen:   ${skipped.length} (al gedaan, of intussen verlengd of gewijzigd)`,
     ...(refused > 0 ? [`  Geweigerd:      ${refused} e-mailadres(sen), door de mailserver (gemeld)`] : []),
     ...(failed > 0 ? [`  Mislukt:        ${failed} (gemeld; de rest van de dag ging door)`] : []),
-    ...(mails(handled) > 0 ? [`  E-mails in ${outbox}`] : []),
+    `  Overzichten:    ${sum('digests')} e-mails aan lokale beheerders (${sum('lines')} lijnen)${digestPlan?.weekly ? ', met de wekelijkse' : ''}`,
+    ...(sum('held') > 0 ? [`  Bewaard:        ${sum('held')} wekelijkse overzichten, voor maandag`] : []),
+    ...(sum('refused') + digestFailed > 0
+      ? [`  Niet verstuurd: ${sum('refused') + digestFailed} overzicht(en) (gemeld)`]
+      : []),
+    ...(mails(handled) + sum('digests') > 0 ? [`  E-mails in ${outbox}`] : []),
     ...(completed ? [`Laatste gecontroleerde dag: ${nl(completed.through)}`] : []),
   ].join('\n');
 }

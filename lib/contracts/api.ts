@@ -19,6 +19,7 @@ import {
 } from '#lib/contracts/common';
 import { ACCESS_REASONS } from '#lib/domain/access';
 import { LOGIN_METHODS } from '#lib/domain/logins';
+import { NOTIFICATION_FREQUENCIES } from '#lib/domain/notifications';
 import { RIGHT_GRANT_MAX_YEARS, WORK_RELATIONSHIP_MAX_YEARS } from '#lib/domain/period';
 import { REVIEW_INTERVAL_MONTHS } from '#lib/domain/reviews';
 
@@ -451,8 +452,42 @@ export type GrantDto = z.infer<typeof Grant>;
 
 // ---- identity, local administrators, access checks ---------------------------------------------
 
+const zNotifications = /* @__PURE__ */ pure(() =>
+  z.strictObject({
+    frequency: z.enum(NOTIFICATION_FREQUENCIES, {
+      error:
+        'Kies "daily" (dagelijks overzicht), "weekly" (wekelijks overzicht) of "each" (elke melding apart).',
+    }),
+  }),
+);
+
+/**
+ * A change of one's preferences: only the fields given change (at least one). Changing `notifications`
+ * needs If-Match (the ETag of GET /api/me/preferences); remembering the last organisation does not.
+ */
 export const PreferencesRequest = /* @__PURE__ */ pure(() =>
-  z.strictObject({ lastOrganisation: z.nullable(zEnterpriseNumber) }),
+  z
+    .strictObject({
+      lastOrganisation: z.optional(z.nullable(zEnterpriseNumber)),
+      notifications: z.optional(zNotifications),
+    })
+    .check(
+      z.refine((v) => Object.values(v).some((f) => f !== undefined), {
+        message: 'Geef minstens één voorkeur op om te wijzigen.',
+        params: { code: 'required' },
+      }),
+    ),
+);
+
+/** One's preferences, with the defaults for what was never saved; `version` is the ETag (0: none saved). */
+export const PreferencesView = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      lastOrganisation: z.nullable(z.string()),
+      notifications: z.object({ frequency: z.enum(NOTIFICATION_FREQUENCIES) }),
+      version: z.number().check(z.int()),
+    })
+    .register(z.globalRegistry, { id: 'Preferences' }),
 );
 
 export const AppointLocalAdminRequest = /* @__PURE__ */ pure(() =>

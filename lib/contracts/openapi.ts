@@ -24,6 +24,8 @@ interface Operation {
   etag?: string;
   /** Which ETag this route takes as If-Match. */
   ifMatch?: string;
+  /** If-Match only for some changes (the description says which); required otherwise. */
+  ifMatchOptional?: boolean;
   idempotent?: boolean;
 }
 
@@ -35,6 +37,9 @@ const RELATIONSHIP_IF_MATCH =
   'De ETag van GET …/work-relationship (of `relationship.version` van de gegevens van gebruiker), bv. "3".';
 const GRANT_IF_MATCH =
   'De ETag van GET …/rights/{grantId} (of `grants[].version` van de gegevens van gebruiker), bv. "2".';
+
+const PREFERENCES_ETAG =
+  'Versie van uw voorkeuren (ook `version`; 0 zolang u niets bewaarde); PUT /api/me/preferences neemt ze als If-Match.';
 
 /** What each function takes and gives; a route without an entry here is documented by its path only. */
 export const OPERATIONS: Record<string, Operation> = {
@@ -188,7 +193,21 @@ export const OPERATIONS: Record<string, Operation> = {
     response: api.Comparison,
   },
   'get-me': { summary: 'Wie ben ik, voor welke organisaties mag ik optreden', response: api.Me },
-  'update-preferences': { summary: 'Laatste keuze van organisatie onthouden', body: api.PreferencesRequest },
+  'get-preferences': {
+    summary: 'Mijn voorkeuren: laatste keuze van organisatie, meldingen',
+    response: api.PreferencesView,
+    etag: PREFERENCES_ETAG,
+  },
+  'update-preferences': {
+    summary:
+      'Voorkeuren wijzigen: laatste keuze van organisatie (UW LAATSTE KEUZE), meldingen (alleen de velden die u meegeeft)',
+    body: api.PreferencesRequest,
+    response: api.PreferencesView,
+    etag: PREFERENCES_ETAG,
+    ifMatch:
+      'De ETag van GET /api/me/preferences, bv. "3" ("0": nog niets bewaard). Vereist om `notifications` te wijzigen (428 zonder); wordt ze meegegeven, dan geeft een verouderde 412.',
+    ifMatchOptional: true,
+  },
   'get-my-access': {
     summary: 'Mijn toegang voor een organisatie',
     query: api.MyAccessQuery,
@@ -274,7 +293,7 @@ export function openApiDocument(routes: readonly RouteLike[]) {
       parameters.push({
         name: 'If-Match',
         in: 'header',
-        required: true,
+        required: !op.ifMatchOptional,
         description: op.ifMatch,
         schema: { type: 'string' },
       });

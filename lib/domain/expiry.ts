@@ -60,6 +60,11 @@ export interface Notice {
   delivered: string[];
   at: string;
   taskId?: string;
+  /**
+   * The local administrators (person ids) who get this warning or expiry in an e-mail of its own
+   * (their choice: every item separately); the others get it in their digest. Absent on older markers.
+   */
+  individually?: string[];
 }
 
 /**

@@ -8,6 +8,7 @@ import type { AccessProjection } from '#lib/domain/access';
 import type { RightDefinition } from '#lib/domain/catalogue';
 import type { DueEntry, Notice, SweepFailure } from '#lib/domain/expiry';
 import type { HoldingRecord } from '#lib/domain/holdings';
+import type { DigestLine, DigestState } from '#lib/domain/notifications';
 import type { Campaign, ReviewLine } from '#lib/domain/reviews';
 
 /** A review line as stored: with the version its answer is guarded by. */
@@ -25,6 +26,7 @@ import type {
   PersonListEntry,
   PersonRecord,
   Preferences,
+  PreferencesChange,
 } from '#lib/domain/records';
 import type { AccessRequest, Task, TaskAudience } from '#lib/domain/tasks';
 
@@ -95,6 +97,12 @@ export interface Email {
   subject: string;
   text: string;
   html: string;
+  /**
+   * The page where the recipient chooses which e-mails they get and how often (*Meldingen*): sent as
+   * the `List-Unsubscribe` header, so mail clients offer it. A link to a page behind the login, not
+   * RFC 8058's one-click POST.
+   */
+  listUnsubscribe?: string;
 }
 
 /**
@@ -240,8 +248,13 @@ export interface CataloguePort {
 }
 
 export interface PreferencesPort {
+  /** `null`: the person never saved any (the defaults apply). */
   get(pseudonym: string): Promise<Preferences | null>;
-  put(pseudonym: string, preferences: Omit<Preferences, 'version'>): Promise<Preferences>;
+  /**
+   * Changes only the fields given, in one write. `ifVersion` (0: none saved yet) makes it conditional:
+   * ConcurrentChangeError when the stored version is another.
+   */
+  update(pseudonym: string, change: PreferencesChange, opts?: { ifVersion?: number }): Promise<Preferences>;
 }
 
 export interface TasksPort {
@@ -281,6 +294,23 @@ export interface ExpiryPort {
   sent(enterpriseNumber: string, personId: string, what: string, at: string): Promise<void>;
   recordFailure(report: SweepFailure): Promise<void>;
   failures(date: string): Promise<SweepFailure[]>;
+}
+
+/**
+ * The administrators' digests (keys.ts 37-38): the lines the sweep recorded per day, and per
+ * organisation and administrator what their digests have covered.
+ */
+export interface DigestsPort {
+  /** Organisations with lines on `day`, in order, after `after` (one small read per organisation). */
+  organisations(day: string, opts: { after?: string | undefined; limit: number }): Promise<string[]>;
+  /** An organisation's lines of one day. */
+  lines(day: string, enterpriseNumber: string): Promise<DigestLine[]>;
+  /** What each administrator's digests of the organisation covered so far. */
+  states(enterpriseNumber: string): Promise<DigestState[]>;
+  /** A digest went out (or nothing was owed): covered through `through`; false when a digest covered it already. */
+  covered(enterpriseNumber: string, personId: string, through: string, at: string): Promise<boolean>;
+  /** Lines of `day` held back for a later digest (weekly); keeps the earliest such day. */
+  owe(enterpriseNumber: string, personId: string, day: string): Promise<void>;
 }
 
 /** A person's logins per method (the Accounts tab), and the Cognito user's national-number binding. */
@@ -338,8 +368,10 @@ export interface UnitOfWork {
     enterpriseNumber: string,
     personId: string,
     what: string,
-    fields: { at: string; status?: Notice['status']; taskId?: string },
+    fields: { at: string; status?: Notice['status']; taskId?: string; individually?: string[] },
   ): UnitOfWork;
+  /** A line of the administrators' digest (keys.ts 37), with the notice it goes with; fails when it exists. */
+  addDigestLine(line: DigestLine): UnitOfWork;
   /** Only if the item still ends on its end date (not extended or edited meanwhile). */
   requireEnding(entry: DueEntry): UnitOfWork;
   /**

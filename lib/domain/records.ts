@@ -4,6 +4,7 @@
  * pages of lists. Plain data; the persistence ports (ports.ts) take and give these.
  */
 import type { Membership, PersonDetails } from '#lib/domain/membership';
+import type { NotificationPreferences } from '#lib/domain/notifications';
 import type { ReviewState } from '#lib/domain/reviews';
 
 /** Who made a change, as the history names them. */
@@ -79,10 +80,19 @@ export interface OrganisationRecord {
   version?: number;
 }
 
+/**
+ * A person's own settings, one item whatever the organisation: each field on its own, so a change of
+ * one leaves the others as they are. `version` counts the writes (the ETag).
+ */
 export interface Preferences {
   lastOrganisation: string | null;
+  /** How they hear, as local administrator, about what ends soon. */
+  notifications: NotificationPreferences;
   version: number;
 }
+
+/** A change of preferences: only the fields given change. */
+export type PreferencesChange = Partial<Omit<Preferences, 'version'>>;
 
 /** A row of the person list. */
 export type PersonListEntry = Pick<

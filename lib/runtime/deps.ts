@@ -13,6 +13,7 @@ import { type AppEnv, readEnv } from '#lib/config/env';
 import { todayInBrussels } from '#lib/domain/period';
 import type {
   AuditPort,
+  DigestsPort,
   ExpiryPort,
   KboFollowPort,
   LoginsPort,
@@ -46,6 +47,8 @@ interface Adapters {
   workflows: (env: AppEnv) => Workflows;
   /** The expiry sweep's records: only the sweep's steps (`#lib/runtime/expiry-adapter`). */
   expiry: (table: TableRef) => ExpiryPort;
+  /** The administrators' digests: the sweep's steps too (`#lib/runtime/expiry-adapter`). */
+  digests: (table: TableRef) => DigestsPort;
   /** Logins and the Cognito binding: only the Accounts tab and the login hooks (`#lib/runtime/logins-adapter`). */
   logins: (table: TableRef) => LoginsPort;
   /** The daily KBO follow's records: only its steps (`#lib/runtime/kbo-adapter`). */
@@ -104,7 +107,7 @@ function lazyWorkflows(env: AppEnv): Workflows {
  * A port whose adapter a handler plugs in (see Adapters): made at its first use, so a function that
  * never uses it neither bundles nor builds it.
  */
-function lazyPort<K extends 'expiry' | 'logins' | 'kbo' | 'audit' | 'reviews'>(
+function lazyPort<K extends 'expiry' | 'digests' | 'logins' | 'kbo' | 'audit' | 'reviews'>(
   name: K,
   table: TableRef,
 ): ReturnType<Adapters[K]> {
@@ -112,7 +115,9 @@ function lazyPort<K extends 'expiry' | 'logins' | 'kbo' | 'audit' | 'reviews'>(
   return new Proxy({} as ReturnType<Adapters[K]>, {
     get(_target, property) {
       port ??= adapters[name]?.(table) as ReturnType<Adapters[K]> | undefined;
-      if (!port) throw new Error(`No ${name} adapter plugged in (import #lib/runtime/${name}-adapter).`);
+      // The digests' store comes with the sweep's (one plug for the sweep's steps).
+      const plug = name === 'digests' ? 'expiry' : name;
+      if (!port) throw new Error(`No ${name} adapter plugged in (import #lib/runtime/${plug}-adapter).`);
       const value = Reflect.get(port, property) as unknown;
       return typeof value === 'function' ? value.bind(port) : value;
     },
@@ -134,6 +139,7 @@ async function build(): Promise<RuntimeDeps> {
     tableName: env.TABLE_NAME,
     ...dynamoPorts(clients.doc, env.TABLE_NAME),
     expiry: lazyPort('expiry', { db: clients.doc, tableName: env.TABLE_NAME }),
+    digests: lazyPort('digests', { db: clients.doc, tableName: env.TABLE_NAME }),
     logins: lazyPort('logins', { db: clients.doc, tableName: env.TABLE_NAME }),
     kbo: lazyPort('kbo', { db: clients.doc, tableName: env.TABLE_NAME }),
     audit: lazyPort('audit', { db: clients.doc, tableName: env.TABLE_NAME }),

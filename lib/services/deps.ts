@@ -8,6 +8,7 @@ import type {
   AdminsPort,
   AuditPort,
   CataloguePort,
+  DigestsPort,
   EnterpriseRegistry,
   ExpiryPort,
   KboFollowPort,
@@ -45,6 +46,8 @@ export interface Deps {
   /** Access reviews. */
   reviews: ReviewsPort;
   expiry: ExpiryPort;
+  /** The local administrators' digests of what the sweep found due. */
+  digests: DigestsPort;
   /** A person's logins per method (the person page's Accounts tab). */
   logins: LoginsPort;
   /** A new unit of work: what is added to it is written together, or not at all. */

@@ -17,5 +17,7 @@ export function uiLinks(appUrl: string) {
     review: (enterpriseNumber: string) => `${appUrl}/o/${enterpriseNumber}/toegangsreview`,
     /** The portal page where a person sees their access and asks for it. */
     portal: () => `${appUrl}/portaal`,
+    /** *Meldingen*: which e-mails one gets and how often (every e-mail's footer and List-Unsubscribe). */
+    preferences: () => `${appUrl}/meldingen`,
   };
 }

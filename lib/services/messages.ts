@@ -6,11 +6,25 @@
  *   `redactNationalNumbers` in case someone typed one in.
  * - Everything from the outside is HTML-escaped; URLs too, in attributes.
  * - Dates arrive as `YYYY-MM-DD` (calendar days) and are shown as dd/mm/jjjj.
+ * - Both parts say the same and carry the same links; the HTML has inline styles only and no image or
+ *   other external resource (mail clients block those), so it reads the same everywhere.
+ * - Every e-mail ends with the helpdesk and a link to *Meldingen* (which e-mails one gets, how often),
+ *   also sent as the `List-Unsubscribe` header.
+ *
+ * Every exported function that returns an `EmailContent` is a template: test/e2e/ui-email-links.test.ts
+ * fails for one it does not cover.
  */
+import { daysBetween } from '#lib/domain/expiry';
+import { MAX_DIGEST_LINES_SHOWN } from '#lib/domain/notifications';
 import type { Email } from '#lib/domain/ports';
 
 /** An e-mail without its recipients. */
-export type EmailContent = Omit<Email, 'to'>;
+export type EmailContent = Omit<Email, 'to'> & { listUnsubscribe: string };
+
+/** What every template takes: the page where the recipient chooses their e-mails (*Meldingen*). */
+export interface WithPreferences {
+  preferencesUrl: string;
+}
 
 export type ExpiringItem = 'relationship' | 'grant';
 
@@ -62,10 +76,17 @@ type Part = string | { value: string } | { strong: string };
 const v = (value: string): Part => ({ value });
 const b = (value: string): Part => ({ strong: value });
 
+/** A line of a list: its text and, under it, a link. */
+interface ListItem {
+  parts: Part[];
+  link?: { href: string; label: string };
+}
+
 type Block =
   | { kind: 'p'; parts: Part[] }
   | { kind: 'quote'; label: string; text: string }
-  | { kind: 'button'; href: string; label: string };
+  | { kind: 'button'; href: string; label: string }
+  | { kind: 'list'; items: ListItem[] };
 
 const p = (...parts: Part[]): Block => ({ kind: 'p', parts });
 
@@ -91,6 +112,13 @@ function blockText(block: Block): string {
       return `${block.label}: ${clean(block.text)}`;
     case 'button':
       return `${block.label}: ${block.href}`;
+    case 'list':
+      return block.items
+        .map(
+          (item) =>
+            `- ${item.parts.map(partText).join('')}${item.link ? `\n  ${item.link.label}: ${item.link.href}` : ''}`,
+        )
+        .join('\n');
   }
 }
 
@@ -111,6 +139,21 @@ function blockHtml(block: Block): string {
         `<a href="${escapeHtml(block.href)}" style="display:inline-block;padding:12px 20px;background:#0055cc;color:#ffffff;text-decoration:none;font-weight:bold;border-radius:3px;">${escapeHtml(block.label)}</a>` +
         '</p>'
       );
+    case 'list':
+      return (
+        '<ul style="margin:0 0 16px 0;padding:0 0 0 20px;">' +
+        block.items
+          .map(
+            (item) =>
+              `<li style="margin:0 0 10px 0;">${item.parts.map(partHtml).join('')}` +
+              (item.link
+                ? `<br><a href="${escapeHtml(item.link.href)}" style="color:#0055cc;">${escapeHtml(clean(item.link.label))}</a>`
+                : '') +
+              '</li>',
+          )
+          .join('') +
+        '</ul>'
+      );
   }
 }
 
@@ -119,7 +162,14 @@ const FOOTER_TEXT = [
   `Vragen? Bel gratis ${HELPDESK.phone} (${HELPDESK.hours}), vanuit het buitenland ${HELPDESK.abroad}.`,
 ] as const;
 
-function render(subject: string, greeting: string, blocks: Block[]): EmailContent {
+const PREFERENCES_TEXT = 'Welke e-mails u krijgt en hoe vaak, kiest u bij Meldingen';
+
+function render(
+  { preferencesUrl }: WithPreferences,
+  subject: string,
+  greeting: string,
+  blocks: Block[],
+): EmailContent {
   const cleanSubject = clean(subject).replace(/\s+/g, ' ').trim();
   const text = [
     greeting,
@@ -127,6 +177,7 @@ function render(subject: string, greeting: string, blocks: Block[]): EmailConten
     'Met vriendelijke groeten,\nGebruikersbeheer',
     '--',
     ...FOOTER_TEXT,
+    `${PREFERENCES_TEXT}: ${preferencesUrl}`,
   ]
     .map((line) => clean(line))
     .join('\n\n');
@@ -149,7 +200,8 @@ ${blocks.map(blockHtml).join('\n')}
 </td></tr>
 <tr><td style="padding:16px 24px;border-top:1px solid #cbd2da;background:#f4f6f8;${FONT}font-size:13px;line-height:1.5;color:#687483;">
 <p style="margin:0 0 8px 0;">${escapeHtml(FOOTER_TEXT[0])}</p>
-<p style="margin:0;">Vragen? Bel gratis <strong>${HELPDESK.phone}</strong> (${HELPDESK.hours}), vanuit het buitenland ${escapeHtml(HELPDESK.abroad)}.</p>
+<p style="margin:0 0 8px 0;">Vragen? Bel gratis <strong>${HELPDESK.phone}</strong> (${HELPDESK.hours}), vanuit het buitenland ${escapeHtml(HELPDESK.abroad)}.</p>
+<p style="margin:0;">${PREFERENCES_TEXT}: <a href="${escapeHtml(preferencesUrl)}" style="color:#0055cc;">Meldingen</a>.</p>
 </td></tr>
 </table>
 </td></tr>
@@ -157,7 +209,7 @@ ${blocks.map(blockHtml).join('\n')}
 </body>
 </html>
 `;
-  return { subject: cleanSubject, text, html };
+  return { subject: cleanSubject, text, html, listUnsubscribe: preferencesUrl };
 }
 
 const days = (n: number): string => (n === 1 ? '1 dag' : `${n} dagen`);
@@ -180,7 +232,7 @@ const capitalise = (parts: Part[]): Part[] => {
 // ---------------------------------------------------------------------------------------------------
 // The templates.
 
-export interface RequestReceivedInput {
+export interface RequestReceivedInput extends WithPreferences {
   organisationName: string;
   requesterName: string;
   right: string;
@@ -192,7 +244,7 @@ export interface RequestReceivedInput {
 /** To the organisation's local administrators: a person asks for a right. */
 export function requestReceived(input: RequestReceivedInput): EmailContent {
   const { organisationName, requesterName, right, profiles, tasksUrl } = input;
-  return render(`Nieuwe aanvraag voor ${right} bij ${organisationName}`, 'Beste lokale beheerder,', [
+  return render(input, `Nieuwe aanvraag voor ${right} bij ${organisationName}`, 'Beste lokale beheerder,', [
     p(
       b(requesterName),
       ' vraagt het gebruikersrecht ',
@@ -211,7 +263,7 @@ export function requestReceived(input: RequestReceivedInput): EmailContent {
   ]);
 }
 
-export interface RequestApprovedInput {
+export interface RequestApprovedInput extends WithPreferences {
   organisationName: string;
   right: string;
   profiles: readonly string[];
@@ -223,7 +275,7 @@ export interface RequestApprovedInput {
 /** To the requester: the local administrator granted the right. */
 export function requestApproved(input: RequestApprovedInput): EmailContent {
   const { organisationName, right, profiles, validUntil, portalUrl } = input;
-  return render(`Uw aanvraag is goedgekeurd: ${right}`, 'Beste,', [
+  return render(input, `Uw aanvraag is goedgekeurd: ${right}`, 'Beste,', [
     p(
       'De lokale beheerder van ',
       b(organisationName),
@@ -239,7 +291,7 @@ export function requestApproved(input: RequestApprovedInput): EmailContent {
   ]);
 }
 
-export interface RequestRejectedInput {
+export interface RequestRejectedInput extends WithPreferences {
   organisationName: string;
   right: string;
   /** The local administrator's reason, if they gave one. */
@@ -249,7 +301,7 @@ export interface RequestRejectedInput {
 /** To the requester: the local administrator refused. */
 export function requestRejected(input: RequestRejectedInput): EmailContent {
   const { organisationName, right, reason } = input;
-  return render(`Uw aanvraag is afgewezen: ${right}`, 'Beste,', [
+  return render(input, `Uw aanvraag is afgewezen: ${right}`, 'Beste,', [
     p(
       'De lokale beheerder van ',
       b(organisationName),
@@ -262,7 +314,7 @@ export function requestRejected(input: RequestRejectedInput): EmailContent {
   ]);
 }
 
-export interface RequestFailedInput {
+export interface RequestFailedInput extends WithPreferences {
   organisationName: string;
   right: string;
   portalUrl: string;
@@ -271,7 +323,7 @@ export interface RequestFailedInput {
 /** To the requester: the request could not be processed; asking again is possible. */
 export function requestFailed(input: RequestFailedInput): EmailContent {
   const { organisationName, right, portalUrl } = input;
-  return render(`Uw aanvraag kon niet verwerkt worden: ${right}`, 'Beste,', [
+  return render(input, `Uw aanvraag kon niet verwerkt worden: ${right}`, 'Beste,', [
     p(
       'Uw aanvraag voor het gebruikersrecht ',
       b(right),
@@ -284,7 +336,7 @@ export function requestFailed(input: RequestFailedInput): EmailContent {
   ]);
 }
 
-export interface RequestExpiredInput {
+export interface RequestExpiredInput extends WithPreferences {
   organisationName: string;
   right: string;
 }
@@ -292,7 +344,7 @@ export interface RequestExpiredInput {
 /** To the requester: nobody decided in time. */
 export function requestExpired(input: RequestExpiredInput): EmailContent {
   const { organisationName, right } = input;
-  return render(`Uw aanvraag is vervallen: ${right}`, 'Beste,', [
+  return render(input, `Uw aanvraag is vervallen: ${right}`, 'Beste,', [
     p(
       'Uw aanvraag voor het gebruikersrecht ',
       b(right),
@@ -306,7 +358,7 @@ export function requestExpired(input: RequestExpiredInput): EmailContent {
   ]);
 }
 
-export interface ExpiryWarningInput {
+export interface ExpiryWarningInput extends WithPreferences {
   /** Whom the e-mail greets; without it, a neutral greeting. */
   recipientName?: string;
   organisationName: string;
@@ -333,27 +385,32 @@ export function expiryWarning(input: ExpiryWarningInput): EmailContent {
       ? `werkrelatie van ${personName}`
       : `${right ?? 'gebruikersrecht'} van ${personName}`;
   const when = daysLeft <= 0 ? 'vandaag' : daysLeft === 1 ? 'morgen' : `over ${days(daysLeft)}`;
-  return render(`Verloopt ${when}: ${what} (${date})`, recipientName ? `Beste ${recipientName},` : 'Beste,', [
-    p(
-      ...capitalise(itemParts(item, personName, organisationName, right)),
-      ' is geldig tot en met ',
-      b(date),
-      `. Dat is ${when}.`,
-    ),
-    p(
-      item === 'relationship'
-        ? 'Na die datum vervallen de werkrelatie en de gebruikersrechten die erbij horen, tenzij ze verlengd worden.'
-        : 'Na die datum vervalt het gebruikersrecht, tenzij het verlengd wordt.',
-    ),
-    p(
-      'Bent u lokale beheerder? Verleng dan in Gebruikersbeheer bij Mijn taken (taak "Verlengen?"). Bent u geen lokale beheerder, vraag dan aan de lokale beheerder van uw organisatie om te verlengen.',
-    ),
-    { kind: 'button', href: tasksUrl, label: 'Naar Mijn taken' },
-    { kind: 'button', href: personUrl, label: `Naar ${personName}` },
-  ]);
+  return render(
+    input,
+    `Verloopt ${when}: ${what} (${date})`,
+    recipientName ? `Beste ${recipientName},` : 'Beste,',
+    [
+      p(
+        ...capitalise(itemParts(item, personName, organisationName, right)),
+        ' is geldig tot en met ',
+        b(date),
+        `. Dat is ${when}.`,
+      ),
+      p(
+        item === 'relationship'
+          ? 'Na die datum vervallen de werkrelatie en de gebruikersrechten die erbij horen, tenzij ze verlengd worden.'
+          : 'Na die datum vervalt het gebruikersrecht, tenzij het verlengd wordt.',
+      ),
+      p(
+        'Bent u lokale beheerder? Verleng dan in Gebruikersbeheer bij Mijn taken (taak "Verlengen?"). Bent u geen lokale beheerder, vraag dan aan de lokale beheerder van uw organisatie om te verlengen.',
+      ),
+      { kind: 'button', href: tasksUrl, label: 'Naar Mijn taken' },
+      { kind: 'button', href: personUrl, label: `Naar ${personName}` },
+    ],
+  );
 }
 
-export interface ItemExpiredInput {
+export interface ItemExpiredInput extends WithPreferences {
   organisationName: string;
   personName: string;
   item: ExpiringItem;
@@ -372,7 +429,7 @@ export function itemExpired(input: ItemExpiredInput): EmailContent {
     item === 'relationship'
       ? `werkrelatie van ${personName} bij ${organisationName}`
       : `${right ?? 'gebruikersrecht'} van ${personName} bij ${organisationName}`;
-  return render(`Vervallen: ${what}`, 'Beste,', [
+  return render(input, `Vervallen: ${what}`, 'Beste,', [
     p(
       ...capitalise(itemParts(item, personName, organisationName, right)),
       ' was geldig tot en met ',
@@ -391,10 +448,132 @@ export function itemExpired(input: ItemExpiredInput): EmailContent {
   ]);
 }
 
+export interface DigestLineInput {
+  personName: string;
+  item: ExpiringItem;
+  right?: string;
+  /** The last day (inclusive), `YYYY-MM-DD`. */
+  endDate: string;
+  /** `warning`: it ends on `endDate`; `expired`: it ended then. */
+  notice: 'warning' | 'expired';
+  /** The person's page in the organisation. */
+  personUrl: string;
+}
+
+export interface ExpiryDigestInput extends WithPreferences {
+  recipientName?: string;
+  organisationName: string;
+  /** The digest's day, `YYYY-MM-DD`: how long is left counts from it. */
+  date: string;
+  lines: readonly DigestLineInput[];
+  tasksUrl: string;
+  /** The recipient's choice, said in the e-mail (`each`: what came in before they chose it). */
+  frequency: 'daily' | 'weekly' | 'each';
+}
+
+/** "2 gebruikersrechten en 1 werkrelatie", or for one: "dit gebruikersrecht" / "deze werkrelatie". */
+function whatRunsOut(lines: readonly DigestLineInput[]): string {
+  if (lines.length === 1) return lines[0]?.item === 'grant' ? 'dit gebruikersrecht' : 'deze werkrelatie';
+  const grants = lines.filter((l) => l.item === 'grant').length;
+  const relationships = lines.length - grants;
+  const parts = [
+    grants > 0 ? `${grants} ${grants === 1 ? 'gebruikersrecht' : 'gebruikersrechten'}` : '',
+    relationships > 0 ? `${relationships} ${relationships === 1 ? 'werkrelatie' : 'werkrelaties'}` : '',
+  ].filter(Boolean);
+  return parts.join(' en ');
+}
+
+function digestItem(line: DigestLineInput, tail: string): ListItem {
+  const label: Part[] =
+    line.item === 'grant'
+      ? ['Gebruikersrecht ', b(line.right ?? 'gebruikersrecht'), ' van ', b(line.personName)]
+      : ['Werkrelatie van ', b(line.personName)];
+  return { parts: [...label, tail], link: { href: line.personUrl, label: `Naar ${line.personName}` } };
+}
+
+const FREQUENCY_SENTENCE: Record<ExpiryDigestInput['frequency'], string> = {
+  daily: 'U krijgt dit overzicht op elke dag dat er bij deze organisatie iets afloopt of vervalt.',
+  weekly: 'U krijgt dit overzicht elke maandag, met wat er de week ervoor afliep of verviel.',
+  each: 'U koos voor elke melding apart: dit overzicht bundelt wat er binnenkwam voor u die keuze maakte.',
+};
+
+/**
+ * To a local administrator: what ends soon and what ended in one organisation, since their last
+ * digest, one line per item with a link to the person's page, and one to Mijn taken.
+ */
+export function expiryDigest(input: ExpiryDigestInput): EmailContent {
+  const { recipientName, organisationName, date, lines, tasksUrl, frequency } = input;
+  const shown = lines.slice(0, MAX_DIGEST_LINES_SHOWN);
+  const warnings = shown.filter((l) => l.notice === 'warning');
+  const expired = shown.filter((l) => l.notice === 'expired');
+  const allWarnings = lines.filter((l) => l.notice === 'warning').length;
+  const allExpired = lines.length - allWarnings;
+  const summary = [
+    allWarnings > 0 ? `${allWarnings} ${allWarnings === 1 ? 'loopt' : 'lopen'} binnenkort af` : '',
+    allExpired > 0 ? `${allExpired} ${allExpired === 1 ? 'is' : 'zijn'} vervallen` : '',
+  ].filter(Boolean);
+  const blocks: Block[] = [];
+  if (warnings.length > 0) {
+    blocks.push(
+      p(
+        'Bij ',
+        b(organisationName),
+        warnings.length === 1 ? ' loopt ' : ' lopen ',
+        whatRunsOut(warnings),
+        ' binnenkort af:',
+      ),
+      {
+        kind: 'list',
+        items: warnings.map((line) => {
+          const left = daysBetween(date, line.endDate);
+          const when = left <= 0 ? 'vandaag' : left === 1 ? 'morgen' : `nog ${days(left)}`;
+          return digestItem(line, `: geldig tot en met ${formatDateNl(line.endDate)} (${when})`);
+        }),
+      },
+      p(
+        'Verleng wat nog nodig is in Mijn taken (taak "Verlengen?") of op de pagina van de persoon. Wat niet verlengd wordt, vervalt na de laatste dag.',
+      ),
+      { kind: 'button', href: tasksUrl, label: 'Naar Mijn taken' },
+    );
+  }
+  if (expired.length > 0) {
+    blocks.push(
+      p(
+        'Bij ',
+        b(organisationName),
+        expired.length === 1 ? ' is ' : ' zijn ',
+        whatRunsOut(expired),
+        ' vervallen:',
+      ),
+      {
+        kind: 'list',
+        items: expired.map((line) =>
+          digestItem(line, `: was geldig tot en met ${formatDateNl(line.endDate)}`),
+        ),
+      },
+      p('Is dat niet de bedoeling? Maak een nieuwe werkrelatie aan of ken het recht opnieuw toe.'),
+    );
+    // Without warnings there is no button above: Mijn taken is one click away all the same.
+    if (warnings.length === 0) blocks.push({ kind: 'button', href: tasksUrl, label: 'Naar Mijn taken' });
+  }
+  if (lines.length > shown.length) {
+    blocks.push(
+      p(`En nog ${lines.length - shown.length} meer. De taken "Verlengen?" vindt u allemaal in Mijn taken.`),
+    );
+  }
+  blocks.push(p(FREQUENCY_SENTENCE[frequency]));
+  return render(
+    input,
+    `Overzicht ${organisationName}: ${summary.join(', ')}`,
+    recipientName ? `Beste ${recipientName},` : 'Beste lokale beheerder,',
+    blocks,
+  );
+}
+
 // ---------------------------------------------------------------------------------------------------
 // What follows from the KBO (lib/services/kbo/).
 
-export interface EnterpriseStoppedInput {
+export interface EnterpriseStoppedInput extends WithPreferences {
   recipientName: string;
   organisationName: string;
   /** The day the stopping took effect, `YYYY-MM-DD`; null when the KBO gives none. */
@@ -411,6 +590,7 @@ export function enterpriseStopped(input: EnterpriseStoppedInput): EmailContent {
   const { recipientName, organisationName, stoppedOn, paused = 0, url, forAdministrator } = input;
   const since = stoppedOn ? [' sinds ', b(formatDateNl(stoppedOn))] : [];
   return render(
+    input,
     `${organisationName} is stopgezet in de KBO: toegang gepauzeerd`,
     recipientName ? `Beste ${recipientName},` : 'Beste,',
     [
@@ -443,7 +623,7 @@ export function enterpriseStopped(input: EnterpriseStoppedInput): EmailContent {
   );
 }
 
-export interface EnterpriseActiveAgainInput {
+export interface EnterpriseActiveAgainInput extends WithPreferences {
   organisationName: string;
   paused: number;
   tasksUrl: string;
@@ -452,7 +632,7 @@ export interface EnterpriseActiveAgainInput {
 /** To the local administrators: active again in the KBO; resuming waits in Mijn taken. */
 export function enterpriseActiveAgain(input: EnterpriseActiveAgainInput): EmailContent {
   const { organisationName, paused, tasksUrl } = input;
-  return render(`${organisationName} is opnieuw actief in de KBO`, 'Beste lokale beheerder,', [
+  return render(input, `${organisationName} is opnieuw actief in de KBO`, 'Beste lokale beheerder,', [
     p('Volgens de Kruispuntbank van Ondernemingen (KBO) is ', b(organisationName), ' opnieuw actief.'),
     p(
       paused === 1
@@ -464,7 +644,7 @@ export function enterpriseActiveAgain(input: EnterpriseActiveAgainInput): EmailC
   ]);
 }
 
-export interface NoLocalAdministratorInput {
+export interface NoLocalAdministratorInput extends WithPreferences {
   recipientName: string;
   organisationName: string;
   /** The page where a legal representative appoints one. */
@@ -475,6 +655,7 @@ export interface NoLocalAdministratorInput {
 export function noLocalAdministrator(input: NoLocalAdministratorInput): EmailContent {
   const { recipientName, organisationName, localAdminsUrl } = input;
   return render(
+    input,
     `${organisationName} heeft geen lokale beheerder meer`,
     recipientName ? `Beste ${recipientName},` : 'Beste,',
     [
@@ -487,7 +668,7 @@ export function noLocalAdministrator(input: NoLocalAdministratorInput): EmailCon
   );
 }
 
-export interface ReviewOpenedInput {
+export interface ReviewOpenedInput extends WithPreferences {
   organisationName: string;
   lines: number;
   closesOn: string;
@@ -497,7 +678,7 @@ export interface ReviewOpenedInput {
 /** To the local administrators: a campaign opened; each right to keep or revoke before it closes. */
 export function reviewOpened(input: ReviewOpenedInput): EmailContent {
   const { organisationName, lines, closesOn, reviewUrl } = input;
-  return render(`Toegangsreview voor ${organisationName}`, 'Beste lokale beheerder,', [
+  return render(input, `Toegangsreview voor ${organisationName}`, 'Beste lokale beheerder,', [
     p(
       'Er loopt een toegangsreview voor ',
       b(organisationName),
@@ -510,7 +691,7 @@ export function reviewOpened(input: ReviewOpenedInput): EmailContent {
   ]);
 }
 
-export interface ReviewReminderInput {
+export interface ReviewReminderInput extends WithPreferences {
   organisationName: string;
   unanswered: number;
   closesOn: string;
@@ -520,7 +701,7 @@ export interface ReviewReminderInput {
 /** To the local administrators: lines still unanswered. */
 export function reviewReminder(input: ReviewReminderInput): EmailContent {
   const { organisationName, unanswered, closesOn, reviewUrl } = input;
-  return render(`Herinnering: toegangsreview voor ${organisationName}`, 'Beste lokale beheerder,', [
+  return render(input, `Herinnering: toegangsreview voor ${organisationName}`, 'Beste lokale beheerder,', [
     p(
       unanswered === 1
         ? '1 gebruikersrecht in de toegangsreview van '

@@ -28,6 +28,7 @@ const RULES: Record<string, Rule> = {
   'get-legal-representatives': { kind: 'public' },
   'list-rights': { kind: 'user' },
   'get-me': { kind: 'user' },
+  'get-preferences': { kind: 'user' },
   'update-preferences': { kind: 'user' },
   'get-my-access': { kind: 'user' },
   'check-access': { kind: 'service' },

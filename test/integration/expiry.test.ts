@@ -89,6 +89,9 @@ async function lastSweep(): Promise<unknown> {
   return out.Item?.through;
 }
 
+/** The local administrators' digests of Boekhouding (one per administrator and day with something due). */
+const DIGEST_SUBJECT = /^Overzicht Boekhouding Test NV: /;
+
 describe.each([
   {
     what: 'a right',
@@ -103,7 +106,7 @@ describe.each([
     subject: 'werkrelatie van Tom Wouters (31/12/2034)',
   },
 ])('warnings before $what ends', ({ endDate, label, subject }) => {
-  it('warns the person and the local administrator 60, 30, 7 and 1 days before, each once, with one task', {
+  it('warns the person 60, 30, 7 and 1 days before, each once, the local administrator in that day’s digest, with one task', {
     timeout: 60_000,
   }, async () => {
     await setup();
@@ -122,18 +125,26 @@ describe.each([
       await sweep(day);
 
       const toTom = mailsTo(TOM_MAIL).filter((m) => m.subject.endsWith(subject));
-      const toMarc = mailsTo(MARC_MAIL).filter((m) => m.subject.endsWith(subject));
+      const toMarc = mailsTo(MARC_MAIL);
       const expected = [60, 30, 7, 1].indexOf(offset) + 1;
       expect(toTom).toHaveLength(expected);
+      // Marc no longer gets the item's own e-mail: one digest that day, with Tom's line in it.
       expect(toMarc).toHaveLength(expected);
+      expect(toMarc.every((m) => DIGEST_SUBJECT.test(m.subject))).toBe(true);
+      expect(toMarc.at(-1)!.subject).toBe('Overzicht Boekhouding Test NV: 1 loopt binnenkort af');
       expect(toTom.at(-1)!.text).toContain(`Dat is ${words}.`);
       expect(toTom.at(-1)!.text).toContain('Beste Tom Wouters,');
-      expect(toMarc.at(-1)!.text).toContain(`Dat is ${words}.`);
       expect(toMarc.at(-1)!.text).toContain('Beste Marc Peeters,');
+      expect(toMarc.at(-1)!.text).toContain(
+        `${label} van Tom Wouters: geldig tot en met ${endDate.split('-').reverse().join('/')} (${words.replace('over ', 'nog ')})`,
+      );
       // Links to pages the UI has: the organisation's tasks and Tom's page.
       const tomId = (await tom()).membership.personId;
-      expect(toMarc.at(-1)!.text).toContain(`http://localhost:3000/o/${boekhouding}/taken`);
-      expect(toMarc.at(-1)!.text).toContain(`http://localhost:3000/o/${boekhouding}/personen/${tomId}`);
+      expect(toMarc.at(-1)!.text).toContain(`Naar Mijn taken: http://localhost:3000/o/${boekhouding}/taken`);
+      expect(toMarc.at(-1)!.text).toContain(
+        `Naar Tom Wouters: http://localhost:3000/o/${boekhouding}/personen/${tomId}`,
+      );
+      expect(toMarc.at(-1)!.listUnsubscribe).toBe('http://localhost:3000/meldingen');
 
       // One open task Verlengen? for this item and end date, opened at the first warning.
       const tasks = await extensionTasks();
@@ -176,8 +187,13 @@ describe('expiry', () => {
 
     const subject = 'Vervallen: VLAIO Inkom Gebruiker Nieuw van Tom Wouters bij Boekhouding Test NV';
     expect(mailsTo(TOM_MAIL).map((m) => m.subject)).toEqual([subject]);
-    expect(mailsTo(MARC_MAIL).map((m) => m.subject)).toEqual([subject]);
+    expect(mailsTo(MARC_MAIL).map((m) => m.subject)).toEqual([
+      'Overzicht Boekhouding Test NV: 1 is vervallen',
+    ]);
     expect(mailsTo(TOM_MAIL)[0]!.text).toContain('was geldig tot en met 31/12/2029 en is nu vervallen');
+    expect(mailsTo(MARC_MAIL)[0]!.text).toContain(
+      'Gebruikersrecht VLAIO Inkom Gebruiker Nieuw van Tom Wouters: was geldig tot en met 31/12/2029',
+    );
     const marker = await app.deps.clients.doc.send(
       new GetCommand({
         TableName: app.deps.tableName,
@@ -196,12 +212,12 @@ describe('expiry', () => {
         ),
       }),
     );
-    expect(marker.Item).toMatchObject({ type: ITEM_TYPES.notice, status: 'sent' });
-    const marc = await app.deps.persons.get(app.deps.pseudonymize(DEMO.marc));
-    expect(marker.Item!.delivered).toEqual(new Set(['person', `admin#${marc!.personId}`]));
+    // Delivered to the person; Marc (digest) is nobody who gets this item on its own.
+    expect(marker.Item).toMatchObject({ type: ITEM_TYPES.notice, status: 'sent', individually: [] });
+    expect(marker.Item!.delivered).toEqual(new Set(['person']));
   });
 
-  it('marks a work relationship expired (Sofie is her own administrator: one e-mail)', async () => {
+  it('marks a work relationship expired (Sofie is her own administrator: her own e-mail, no digest of herself)', async () => {
     await setup();
     await sweep('2033-09-01');
     const person = await app.deps.persons.get(app.deps.pseudonymize(DEMO.sofie));
@@ -512,6 +528,10 @@ describe('capacity', () => {
     // grows with the 10,000 other grants.
     expect(sum(allReads, 'scanned')).toBeLessThanOrEqual(DUE * 12 + 5);
     expect(app.outbox.filter((m) => /^persoon\d@/.test(m.to[0]!))).toHaveLength(DUE);
+    // The administrator: one digest for the ten, not ten e-mails.
+    expect(mailsTo(MARC_MAIL).map((m) => m.subject)).toEqual([
+      'Overzicht Boekhouding Test NV: 8 lopen binnenkort af, 2 zijn vervallen',
+    ]);
     const aggregates = await Promise.all(
       (await deps.memberships.list(boekhouding, { limit: 50 })).items.map((m) =>
         deps.memberships.load(boekhouding, m.personId),

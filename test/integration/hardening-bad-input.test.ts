@@ -385,6 +385,14 @@ describe('bad input at scale (property-based)', () => {
       digits: ['lastOrganisation'],
     },
     {
+      // The notifications need the version seen (If-Match "0": nothing saved yet).
+      fn: 'update-preferences',
+      params: () => ({}),
+      headers: { 'if-match': '"0"' },
+      body: { notifications: { frequency: 'weekly' } },
+      required: ['notifications'],
+    },
+    {
       fn: 'appoint-local-admin',
       as: DEMO.lotte,
       params: () => ({ enterpriseNumber: DEMO.consultancy }),

@@ -48,13 +48,95 @@ describe('who am I, preferences and legal representatives', () => {
       body: { lastOrganisation: '0812.345.603' },
     });
     expect(saved.status).toBe(200);
-    expect(saved.body).toEqual({ lastOrganisation: DEMO.boekhouding });
+    expect(saved.body).toEqual({
+      lastOrganisation: DEMO.boekhouding,
+      notifications: { frequency: 'daily' },
+      version: 1,
+    });
+    expect(saved.headers.etag).toBe('"1"');
     expect((await app.call('get-me', { as: DEMO.marc })).body.lastOrganisation).toBe(DEMO.boekhouding);
     const bad = await app.call('update-preferences', {
       as: DEMO.marc,
       body: { lastOrganisation: '0431150351' },
     });
     expect(bad.status).toBe(400);
+  });
+
+  it('keeps how one hears of what ends soon: daily digest by default, changed with If-Match, each field on its own', async () => {
+    // Nothing saved yet: the defaults, at version 0.
+    const fresh = await app.call('get-preferences', { as: DEMO.sofie });
+    expect(fresh.status).toBe(200);
+    expect(fresh.body).toEqual({ lastOrganisation: null, notifications: { frequency: 'daily' }, version: 0 });
+    expect(fresh.headers.etag).toBe('"0"');
+
+    // The notifications are a setting chosen on a page: without the version seen, 428, nothing written.
+    const before = await app.snapshot();
+    const blind = await app.call('update-preferences', {
+      as: DEMO.sofie,
+      body: { notifications: { frequency: 'weekly' } },
+    });
+    expect(blind.status).toBe(428);
+    expect(blind.body.code).toBe('if-match-required');
+    expect(await app.snapshot()).toEqual(before);
+
+    const weekly = await app.call('update-preferences', {
+      as: DEMO.sofie,
+      body: { notifications: { frequency: 'weekly' } },
+      headers: { 'if-match': '"0"' },
+    });
+    expect(weekly.status).toBe(200);
+    expect(weekly.body).toEqual({
+      lastOrganisation: null,
+      notifications: { frequency: 'weekly' },
+      version: 1,
+    });
+    expect(weekly.headers.etag).toBe('"1"');
+
+    // Another tab with the old version: 412, nothing changed.
+    const stale = await app.call('update-preferences', {
+      as: DEMO.sofie,
+      body: { notifications: { frequency: 'each' } },
+      headers: { 'if-match': '"0"' },
+    });
+    expect(stale.status).toBe(412);
+    expect(stale.body.code).toBe('version-mismatch');
+
+    // Remembering the organisation needs no version and leaves the notifications as they are.
+    const picked = await app.call('update-preferences', {
+      as: DEMO.sofie,
+      body: { lastOrganisation: DEMO.adviesbureau },
+    });
+    expect(picked.body).toEqual({
+      lastOrganisation: DEMO.adviesbureau,
+      notifications: { frequency: 'weekly' },
+      version: 2,
+    });
+    const read = await app.call('get-preferences', { as: DEMO.sofie });
+    expect(read.body).toEqual(picked.body);
+    expect(read.headers.etag).toBe('"2"');
+    // Each person their own: Marc's are not Sofie's.
+    expect((await app.call('get-preferences', { as: DEMO.marc })).body.notifications).toEqual({
+      frequency: 'daily',
+    });
+
+    // Bad input: 400 with the field, nothing written.
+    const snapshot = await app.snapshot();
+    for (const body of [
+      {},
+      { notifications: { frequency: 'monthly' } },
+      { notifications: {} },
+      { notifications: { frequency: 'daily', extra: true } },
+      { language: 'fr' },
+    ]) {
+      const res = await app.call('update-preferences', {
+        as: DEMO.sofie,
+        body,
+        headers: { 'if-match': '"2"' },
+      });
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body.code).toBe('validation-failed');
+    }
+    expect(await app.snapshot()).toEqual(snapshot);
   });
 
   it('shows an enterprise’s legal representatives publicly, names and functions only', async () => {

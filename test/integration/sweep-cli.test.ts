@@ -72,6 +72,9 @@ describe('npm run sweep -- --date over the demo KBO’s changes', () => {
     expect(first.output).toContain('Lege tabel: demogegevens geladen.');
     expect(first.output).toContain('KBO-opvolging voor 30/12/2030');
     expect(line(first.output, 'Taken geopend:')).toBe('Taken geopend:  0');
+    expect(line(first.output, 'Overzichten:')).toBe(
+      'Overzichten:    0 e-mails aan lokale beheerders (0 lijnen), met de wekelijkse',
+    );
 
     const changed = await sweep('2031-01-01');
     expect(changed.code, changed.output).toBe(0);

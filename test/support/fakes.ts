@@ -11,6 +11,7 @@ import type { DueEntry, Notice, SweepFailure } from '#lib/domain/expiry';
 import { type HoldingRecord, holdingChanges } from '#lib/domain/holdings';
 import type { LoginSummary } from '#lib/domain/logins';
 import type { PersonAggregate, PersonDetails } from '#lib/domain/membership';
+import type { DigestLine, DigestState } from '#lib/domain/notifications';
 import type { Email, Enterprise, RegisterRead, StoredLine, UnitOfWork } from '#lib/domain/ports';
 import type {
   AdminRecord,
@@ -39,6 +40,9 @@ export interface FakeWorld {
   tasks: Map<string, Task>;
   requests: Map<string, AccessRequest>;
   notices: Map<string, Notice>;
+  /** The administrators' digest lines, and per `${en}/${personId}` what their digests covered. */
+  digestLines: Map<string, DigestLine>;
+  digestStates: Map<string, DigestState>;
   /** By `${en}/${campaignId}`, and lines by `${en}/${campaignId}/${personId}/${grantId}`. */
   campaigns: Map<string, Campaign>;
   reviewLines: Map<string, StoredLine>;
@@ -187,11 +191,30 @@ class FakeUnitOfWork implements UnitOfWork {
     );
   }
 
-  addNotice(en: string, personId: string, what: string, fields: { at: string; status?: Notice['status'] }) {
+  addNotice(
+    en: string,
+    personId: string,
+    what: string,
+    fields: { at: string; status?: Notice['status']; individually?: string[] },
+  ) {
     const key = `${en}/${personId}/${what}`;
     return this.step(
       () => !this.world.notices.has(key),
-      () => this.world.notices.set(key, { status: fields.status ?? 'sent', delivered: [], at: fields.at }),
+      () =>
+        this.world.notices.set(key, {
+          status: fields.status ?? 'sent',
+          delivered: [],
+          at: fields.at,
+          ...(fields.individually ? { individually: fields.individually } : {}),
+        }),
+    );
+  }
+
+  addDigestLine(line: DigestLine) {
+    const key = `${line.day}/${line.enterpriseNumber}/${line.personId}/${line.kind}/${line.grantId ?? ''}/${line.endDate}/${line.notice}/${line.warning ?? ''}`;
+    return this.step(
+      () => !this.world.digestLines.has(key),
+      () => this.world.digestLines.set(key, copy(line)),
     );
   }
 
@@ -272,6 +295,8 @@ export function fakeDeps(options: FakeOptions = {}): { deps: Deps; world: FakeWo
     tasks: new Map(),
     requests: new Map(),
     notices: new Map(),
+    digestLines: new Map(),
+    digestStates: new Map(),
     campaigns: new Map(),
     reviewLines: new Map(),
     commits: { written: 0, refused: 0 },
@@ -337,7 +362,12 @@ export function fakeDeps(options: FakeOptions = {}): { deps: Deps; world: FakeWo
     },
     preferences: {
       get: async () => null,
-      put: async (_p, prefs): Promise<Preferences> => ({ ...prefs, version: 1 }),
+      update: async (_p, change): Promise<Preferences> => ({
+        lastOrganisation: null,
+        notifications: { frequency: 'daily' },
+        ...change,
+        version: 1,
+      }),
     },
     tasks: {
       get: async (_en, id) => copy(world.tasks.get(id) ?? null),
@@ -426,6 +456,36 @@ export function fakeDeps(options: FakeOptions = {}): { deps: Deps; world: FakeWo
       sent: async () => undefined,
       recordFailure: async (_report: SweepFailure) => undefined,
       failures: async () => [],
+    },
+    digests: {
+      organisations: async (day, { after, limit }) =>
+        [
+          ...new Set(
+            [...world.digestLines.values()].filter((l) => l.day === day).map((l) => l.enterpriseNumber),
+          ),
+        ]
+          .sort()
+          .filter((en) => !after || en > after)
+          .slice(0, limit),
+      lines: async (day, en) =>
+        copy([...world.digestLines.values()].filter((l) => l.day === day && l.enterpriseNumber === en)),
+      states: async (en) =>
+        copy([...world.digestStates.entries()].filter(([k]) => k.startsWith(`${en}/`)).map(([, v]) => v)),
+      covered: async (en, personId, through) => {
+        const state = world.digestStates.get(`${en}/${personId}`);
+        if (state?.through && state.through >= through) return false;
+        world.digestStates.set(`${en}/${personId}`, { personId, through, owedSince: null });
+        return true;
+      },
+      owe: async (en, personId, day) => {
+        const state = world.digestStates.get(`${en}/${personId}`) ?? {
+          personId,
+          through: null,
+          owedSince: null,
+        };
+        if (!state.owedSince || state.owedSince > day)
+          world.digestStates.set(`${en}/${personId}`, { ...state, owedSince: day });
+      },
     },
     logins: {
       record: async () => undefined,

@@ -1,26 +1,74 @@
 import { describe, expect, it } from 'vitest';
 import {
   type EmailContent,
+  enterpriseActiveAgain,
+  enterpriseStopped,
   escapeHtml,
+  expiryDigest,
   expiryWarning,
   formatDateNl,
   itemExpired,
   listNl,
+  noLocalAdministrator,
   redactNationalNumbers,
   requestApproved,
   requestExpired,
   requestFailed,
   requestReceived,
   requestRejected,
+  reviewOpened,
+  reviewReminder,
 } from '#lib/services/messages';
 
 /** A name no template may put into HTML unescaped. */
 const EVIL = 'Jan <script>alert("x")</script> & Co';
 const ORG = 'Boekhouding <Test> NV';
+const BASE = 'https://gebruikersbeheer.example.be';
+const PREFS = { preferencesUrl: `${BASE}/meldingen` };
+const PERSON_URL = `${BASE}/o/0812345603/personen/P1`;
+const TASKS_URL = `${BASE}/o/0812345603/taken`;
+
+/** A digest of two warnings (a right and a relationship) and one expiry, on 1 November 2029. */
+const digest = (overrides: Partial<Parameters<typeof expiryDigest>[0]> = {}) =>
+  expiryDigest({
+    ...PREFS,
+    recipientName: 'Marc Peeters',
+    organisationName: ORG,
+    date: '2029-11-01',
+    frequency: 'daily',
+    tasksUrl: TASKS_URL,
+    lines: [
+      {
+        personName: 'Tom Wouters',
+        item: 'grant',
+        right: 'VLAIO Inkom Gebruiker Nieuw',
+        endDate: '2029-12-31',
+        notice: 'warning',
+        personUrl: PERSON_URL,
+      },
+      {
+        personName: EVIL,
+        item: 'relationship',
+        endDate: '2029-11-02',
+        notice: 'warning',
+        personUrl: `${BASE}/o/0812345603/personen/P2`,
+      },
+      {
+        personName: 'Emma Willems',
+        item: 'grant',
+        right: 'VLAIO Inkom Gebruiker Nieuw',
+        endDate: '2029-10-31',
+        notice: 'expired',
+        personUrl: `${BASE}/o/0812345603/personen/P3`,
+      },
+    ],
+    ...overrides,
+  });
 
 const templates: Record<string, () => EmailContent> = {
   requestReceived: () =>
     requestReceived({
+      ...PREFS,
       organisationName: ORG,
       requesterName: EVIL,
       right: 'VLAIO Inkom Gebruiker Nieuw',
@@ -29,6 +77,7 @@ const templates: Record<string, () => EmailContent> = {
     }),
   requestApproved: () =>
     requestApproved({
+      ...PREFS,
       organisationName: ORG,
       right: 'VLAIO Inkom Gebruiker Nieuw',
       profiles: ['Dienstverlener kmo-portefeuille'],
@@ -36,16 +85,19 @@ const templates: Record<string, () => EmailContent> = {
       portalUrl: 'https://gebruikersbeheer.example.be/portaal',
     }),
   requestRejected: () =>
-    requestRejected({ organisationName: ORG, right: 'VLAIO Inkom Gebruiker Nieuw', reason: EVIL }),
-  requestExpired: () => requestExpired({ organisationName: ORG, right: 'VLAIO Inkom Gebruiker Nieuw' }),
+    requestRejected({ ...PREFS, organisationName: ORG, right: 'VLAIO Inkom Gebruiker Nieuw', reason: EVIL }),
+  requestExpired: () =>
+    requestExpired({ ...PREFS, organisationName: ORG, right: 'VLAIO Inkom Gebruiker Nieuw' }),
   requestFailed: () =>
     requestFailed({
+      ...PREFS,
       organisationName: ORG,
       right: 'VLAIO Inkom Gebruiker Nieuw',
       portalUrl: 'https://gebruikersbeheer.example.be/portaal',
     }),
   expiryWarningGrant: () =>
     expiryWarning({
+      ...PREFS,
       recipientName: EVIL,
       organisationName: ORG,
       personName: 'Tom Wouters',
@@ -58,6 +110,7 @@ const templates: Record<string, () => EmailContent> = {
     }),
   expiryWarningRelationship: () =>
     expiryWarning({
+      ...PREFS,
       organisationName: ORG,
       personName: EVIL,
       item: 'relationship',
@@ -68,6 +121,7 @@ const templates: Record<string, () => EmailContent> = {
     }),
   itemExpiredGrant: () =>
     itemExpired({
+      ...PREFS,
       organisationName: ORG,
       personName: EVIL,
       item: 'grant',
@@ -77,11 +131,70 @@ const templates: Record<string, () => EmailContent> = {
     }),
   itemExpiredRelationship: () =>
     itemExpired({
+      ...PREFS,
       organisationName: ORG,
       personName: 'Tom Wouters',
       item: 'relationship',
       endDate: '2029-12-31',
       personUrl: 'https://gebruikersbeheer.example.be/o/0812345603/personen/P1',
+    }),
+  expiryDigest: () => digest(),
+  expiryDigestWeeklyExpiredOnly: () =>
+    digest({
+      frequency: 'weekly',
+      lines: [
+        {
+          personName: EVIL,
+          item: 'relationship',
+          endDate: '2029-10-31',
+          notice: 'expired',
+          personUrl: PERSON_URL,
+        },
+      ],
+    }),
+  enterpriseStoppedAdministrator: () =>
+    enterpriseStopped({
+      ...PREFS,
+      recipientName: EVIL,
+      organisationName: ORG,
+      stoppedOn: '2031-04-01',
+      paused: 3,
+      url: `${BASE}/o/0812345603/personen`,
+      forAdministrator: true,
+    }),
+  enterpriseStoppedPerson: () =>
+    enterpriseStopped({
+      ...PREFS,
+      recipientName: 'Tom Wouters',
+      organisationName: ORG,
+      stoppedOn: null,
+      url: `${BASE}/portaal`,
+      forAdministrator: false,
+    }),
+  enterpriseActiveAgain: () =>
+    enterpriseActiveAgain({ ...PREFS, organisationName: ORG, paused: 1, tasksUrl: TASKS_URL }),
+  noLocalAdministrator: () =>
+    noLocalAdministrator({
+      ...PREFS,
+      recipientName: EVIL,
+      organisationName: ORG,
+      localAdminsUrl: `${BASE}/o/0812345603/lokale-beheerders`,
+    }),
+  reviewOpened: () =>
+    reviewOpened({
+      ...PREFS,
+      organisationName: ORG,
+      lines: 12,
+      closesOn: '2026-12-17',
+      reviewUrl: `${BASE}/o/0812345603/toegangsreview`,
+    }),
+  reviewReminder: () =>
+    reviewReminder({
+      ...PREFS,
+      organisationName: ORG,
+      unanswered: 1,
+      closesOn: '2026-12-17',
+      reviewUrl: `${BASE}/o/0812345603/toegangsreview`,
     }),
 };
 
@@ -95,7 +208,7 @@ describe.each(Object.entries(templates))('%s', (_name, build) => {
     expect(email.html).toMatch(/^<!DOCTYPE html>/);
     expect(email.html).toContain('<html lang="nl-BE">');
     expect(email.html).toContain('</html>');
-    expect(Object.keys(email).sort()).toEqual(['html', 'subject', 'text']);
+    expect(Object.keys(email).sort()).toEqual(['html', 'listUnsubscribe', 'subject', 'text']);
   });
 
   it("escapes everything from outside in the HTML: no tag but the layout's own", () => {
@@ -117,6 +230,8 @@ describe.each(Object.entries(templates))('%s', (_name, build) => {
         'strong',
         'br',
         'a',
+        'ul',
+        'li',
       ]).toContain(tag);
     }
     expect(email.html).toContain('Boekhouding &lt;Test&gt; NV');
@@ -127,12 +242,22 @@ describe.each(Object.entries(templates))('%s', (_name, build) => {
     expect(email.text).toContain('Boekhouding <Test> NV');
   });
 
-  it('ends with the helpdesk footer', () => {
+  it('ends with the helpdesk footer and the link to Meldingen, also as List-Unsubscribe', () => {
     for (const body of [email.text, email.html]) {
       expect(body).toContain('1700');
       expect(body).toContain('werkdagen van 9 tot 19 u');
       expect(body).toContain('+32 2 553 1700');
     }
+    expect(email.text).toMatch(/Welke e-mails u krijgt en hoe vaak, kiest u bij Meldingen: \S+\/meldingen$/);
+    expect(email.html).toContain(`<a href="${BASE}/meldingen" style="color:#0055cc;">Meldingen</a>`);
+    expect(email.listUnsubscribe).toBe(`${BASE}/meldingen`);
+  });
+
+  it('has the same links in the plain text as in the HTML', () => {
+    const inHtml = [...email.html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
+    const inText = [...email.text.matchAll(/https?:\/\/\S+/g)].map((m) => m[0]);
+    expect(new Set(inText)).toEqual(new Set(inHtml));
+    expect(inHtml.length).toBeGreaterThan(0);
   });
 
   it('uses inline CSS only (no style sheet, no external resources)', () => {
@@ -174,6 +299,7 @@ describe('content', () => {
 
   it('requestApproved leaves out the validity when it is unknown', () => {
     const email = requestApproved({
+      ...PREFS,
       organisationName: 'X',
       right: 'R',
       profiles: ['P'],
@@ -186,8 +312,10 @@ describe('content', () => {
 
   it('requestRejected shows the reason only when there is one', () => {
     expect(templates.requestRejected!().text).toContain(`Reden: ${EVIL}`);
-    expect(requestRejected({ organisationName: 'X', right: 'R', reason: null }).text).not.toContain('Reden');
-    expect(requestRejected({ organisationName: 'X', right: 'R' }).text).not.toContain('Reden');
+    expect(requestRejected({ ...PREFS, organisationName: 'X', right: 'R', reason: null }).text).not.toContain(
+      'Reden',
+    );
+    expect(requestRejected({ ...PREFS, organisationName: 'X', right: 'R' }).text).not.toContain('Reden');
   });
 
   it('expiryWarning greets the recipient by name, or neutrally, and says how long is left', () => {
@@ -205,8 +333,61 @@ describe('content', () => {
     expect(templates.itemExpiredRelationship!().text).toContain('De werkrelatie van Tom Wouters');
   });
 
+  it('expiryDigest: one line per item with a link to the person, Mijn taken once, what is left counted from its day', () => {
+    const { subject, text, html } = digest();
+    expect(subject).toBe('Overzicht Boekhouding <Test> NV: 2 lopen binnenkort af, 1 is vervallen');
+    expect(text).toMatch(/^Beste Marc Peeters,/);
+    expect(text).toContain(
+      'Bij Boekhouding <Test> NV lopen 1 gebruikersrecht en 1 werkrelatie binnenkort af:',
+    );
+    expect(text).toContain(
+      `- Gebruikersrecht VLAIO Inkom Gebruiker Nieuw van Tom Wouters: geldig tot en met 31/12/2029 (nog 60 dagen)\n  Naar Tom Wouters: ${PERSON_URL}`,
+    );
+    expect(text).toContain(`- Werkrelatie van ${EVIL}: geldig tot en met 02/11/2029 (morgen)`);
+    expect(text).toContain('Bij Boekhouding <Test> NV is dit gebruikersrecht vervallen:');
+    expect(text).toContain('Emma Willems: was geldig tot en met 31/10/2029');
+    expect(text).toContain('op elke dag dat er bij deze organisatie iets afloopt');
+    expect(text.match(/Naar Mijn taken: /g)).toHaveLength(1);
+    // Each person's page, and Mijn taken, in the HTML as in the text.
+    for (const url of [
+      PERSON_URL,
+      `${BASE}/o/0812345603/personen/P2`,
+      `${BASE}/o/0812345603/personen/P3`,
+      TASKS_URL,
+    ])
+      expect(html).toContain(`href="${url}"`);
+    expect(html).toContain('<li style="margin:0 0 10px 0;">Werkrelatie van <strong>Jan &lt;script&gt;');
+    expect(html).toContain(`Naar Jan &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co</a>`);
+  });
+
+  it('expiryDigest: one of a kind reads in the singular; weekly says Monday; only expired lines still link to Mijn taken', () => {
+    const weekly = templates.expiryDigestWeeklyExpiredOnly!();
+    expect(weekly.subject).toBe('Overzicht Boekhouding <Test> NV: 1 is vervallen');
+    expect(weekly.text).toContain('Bij Boekhouding <Test> NV is deze werkrelatie vervallen:');
+    expect(weekly.text).toContain('elke maandag');
+    expect(weekly.text).toContain(`Naar Mijn taken: ${TASKS_URL}`);
+    const each = digest({ frequency: 'each' });
+    expect(each.text).toContain('U koos voor elke melding apart');
+  });
+
+  it('expiryDigest: a long digest shows 200 lines and counts the rest', () => {
+    const line = (i: number) => ({
+      personName: `Persoon ${i}`,
+      item: 'grant' as const,
+      right: 'VLAIO Inkom Gebruiker Nieuw',
+      endDate: '2029-12-31',
+      notice: 'warning' as const,
+      personUrl: `${BASE}/o/0812345603/personen/P${i}`,
+    });
+    const long = digest({ lines: Array.from({ length: 250 }, (_, i) => line(i)) });
+    expect(long.subject).toContain('250 lopen binnenkort af');
+    expect(long.text.match(/^- Gebruikersrecht/gm)).toHaveLength(200);
+    expect(long.text).toContain('En nog 50 meer.');
+  });
+
   it('hides a national number someone typed into free text', () => {
     const email = requestRejected({
+      ...PREFS,
       organisationName: 'X',
       right: 'R',
       reason: 'Uw rijksregisternummer is 90041812490 (90.04.18-124.90).',

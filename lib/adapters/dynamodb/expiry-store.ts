@@ -179,6 +179,7 @@ export class ExpiryStore implements ExpiryPort {
       delivered: out.Item.delivered instanceof Set ? [...out.Item.delivered].map(String) : [],
       at: String(out.Item.at),
       ...(typeof out.Item.taskId === 'string' ? { taskId: out.Item.taskId } : {}),
+      ...(Array.isArray(out.Item.individually) ? { individually: out.Item.individually.map(String) } : {}),
     };
   }
 

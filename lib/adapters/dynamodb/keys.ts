@@ -36,6 +36,9 @@
  * |30 | the lines of one access review                   | table         | REVIEW#ORG#{en}#CAMPAIGN#{ulid}      | LINE#{personId}#{grantId} |
  * |31 | an organisation's change events (outbox), newest first | table   | EVENTS#ORG#{en}                      | {ulid}             |
  * |32 | webhook subscriptions (all, one Query)           | table         | WEBHOOKS                             | SUB#{id}           |
+ * |37 | the administrators' digest lines of a day (TTL)  | table         | DIGEST#{yyyy-mm-dd}                  | LINE#{en}#{personId}#{notice} |
+ * |38 | organisations with digest lines on a day         | table         | DIGEST#{yyyy-mm-dd}                  | > LINE#{en}$, Limit 1 |
+ * |39 | what an administrator's digests covered, per org | table         | DIGEST#ORG#{en}                      | ADMIN#{personId}   |
  *
  * 27 is no item of its own: every history entry (6 and 25) carries these index keys, so the audit
  * trail is written in the change's own transaction, by the same write, and read one Query a page.
@@ -43,6 +46,10 @@
  * one item per person, right and day of change, so "who held X on D" is one Query of that right.
  * 31 is written by the change's own transaction (events.ts derives the events from the change); the
  * table's stream carries the new items to the event bus, and the TTL attribute removes them after 30 days.
+ * 37 is written in the transaction of the notice marker it goes with (18), so a line exists exactly
+ * when the warning or expiry happened; `{notice}` is the marker's name. 38 reads 37: the first line
+ * after an organisation's last possible key is the next organisation's, so finding the organisations
+ * of a day costs one Query (Limit 1) per organisation, whatever its number of lines.
  */
 export const ITEM_TYPES = {
   person: 'Person',
@@ -72,6 +79,8 @@ export const ITEM_TYPES = {
   reviewLine: 'ReviewLine',
   changeEvent: 'ChangeEvent',
   webhook: 'WebhookSubscription',
+  digestLine: 'DigestLine',
+  digestState: 'DigestState',
 } as const;
 
 export interface Key {
@@ -122,6 +131,15 @@ export const keys = {
   changeEvent: (en: string, eventId: string): Key => ({ pk: `EVENTS#ORG#${en}`, sk: eventId }),
   webhooksPk: () => 'WEBHOOKS',
   webhook: (subscriptionId: string): Key => ({ pk: 'WEBHOOKS', sk: `SUB#${subscriptionId}` }),
+  digestLinesPk: (day: string) => `DIGEST#${day}`,
+  digestLine: (day: string, en: string, personId: string, notice: string): Key => ({
+    pk: `DIGEST#${day}`,
+    sk: `LINE#${en}#${personId}#${notice}`,
+  }),
+  /** An organisation's lines of a day, and the key just past them ('$' sorts right after '#'). */
+  digestOrganisation: (en: string) => ({ skPrefix: `LINE#${en}#`, past: `LINE#${en}$` }),
+  digestStatesPk: (en: string) => `DIGEST#ORG#${en}`,
+  digestState: (en: string, personId: string): Key => ({ pk: `DIGEST#ORG#${en}`, sk: `ADMIN#${personId}` }),
   kboLast: (): Key => ({ pk: 'KBO', sk: 'LAST' }),
   kboRun: (date: string): Key => ({ pk: 'KBO', sk: `RUN#${date}` }),
   kboFailure: (date: string, en: string): Key => ({ pk: 'KBO', sk: `FAILED#${date}#${en}` }),

@@ -49,7 +49,7 @@ export function noticeItem(
   en: string,
   personId: string,
   what: string,
-  fields: { at: string; status?: Notice['status']; taskId?: string },
+  fields: { at: string; status?: Notice['status']; taskId?: string; individually?: string[] },
 ): TransactItem {
   return { Put: noticePut(tableName, en, personId, what, fields) };
 }
@@ -59,7 +59,7 @@ function noticePut(
   en: string,
   personId: string,
   what: string,
-  fields: { at: string; status?: Notice['status']; taskId?: string },
+  fields: { at: string; status?: Notice['status']; taskId?: string; individually?: string[] },
 ) {
   return {
     TableName: tableName,

@@ -6,6 +6,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { adminItem, removeAdminItem, updateAdminItem } from '#lib/adapters/dynamodb/admins-store';
+import { digestLineItem } from '#lib/adapters/dynamodb/digest-items';
 import { changeEventItems } from '#lib/adapters/dynamodb/events-store';
 import type { TableRef, TransactItem } from '#lib/adapters/dynamodb/items';
 import { historyItem, membershipItems, stillEndingItem } from '#lib/adapters/dynamodb/memberships-store';
@@ -104,6 +105,10 @@ export class DynamoUnitOfWork implements UnitOfWork {
 
   addNotice(...[en, personId, what, fields]: Parameters<UnitOfWork['addNotice']>) {
     return this.add(noticeItem(this.name, en, personId, what, fields));
+  }
+
+  addDigestLine(...[line]: Parameters<UnitOfWork['addDigestLine']>) {
+    return this.add(digestLineItem(this.name, line));
   }
 
   requireEnding(...[entry]: Parameters<UnitOfWork['requireEnding']>) {

@@ -29,9 +29,20 @@ const SES_REFUSALS = new Set([
   'MailFromDomainNotVerifiedException',
 ]);
 
-/** The whole message (headers, text and HTML alternatives), CRLF line ends as SMTP wants them. */
+/**
+ * The whole message (headers, text and HTML as multipart/alternative), CRLF line ends as SMTP wants
+ * them. `List-Unsubscribe` names the page where the recipient chooses their e-mails (RFC 2369: a URL in
+ * angle brackets); no `List-Unsubscribe-Post`, as that page needs a login rather than a one-click POST.
+ */
 export function composeEmail(from: string, email: Email): Promise<Buffer> {
-  return new MailComposer({ from, ...email }).compile().build();
+  const { listUnsubscribe, ...message } = email;
+  return new MailComposer({
+    from,
+    ...message,
+    ...(listUnsubscribe ? { headers: { 'List-Unsubscribe': `<${listUnsubscribe}>` } } : {}),
+  })
+    .compile()
+    .build();
 }
 
 export function createOutboxMailer(dir: string, from: string): Mailer {

@@ -17,6 +17,7 @@ export async function notifyRequester(deps: Deps, input: { requestId: string }) 
   if (to.length === 0 || (await deps.notices.has(request.enterpriseNumber, who, marker)))
     return { sent: false };
   const grant = agg?.grants.find((g) => g.rightId === request.right);
+  const preferencesUrl = uiLinks(deps.appUrl).preferences();
   const content =
     request.status === 'approved'
       ? messages.requestApproved({
@@ -25,20 +26,27 @@ export async function notifyRequester(deps: Deps, input: { requestId: string }) 
           profiles: grant?.profiles ?? request.profiles,
           validUntil: grant?.endDate ?? null,
           portalUrl: uiLinks(deps.appUrl).portal(),
+          preferencesUrl,
         })
       : request.status === 'rejected'
         ? messages.requestRejected({
             organisationName: request.organisationName,
             right: request.right,
             reason: request.decisionReason,
+            preferencesUrl,
           })
         : request.status === 'failed'
           ? messages.requestFailed({
               organisationName: request.organisationName,
               right: request.right,
               portalUrl: uiLinks(deps.appUrl).portal(),
+              preferencesUrl,
             })
-          : messages.requestExpired({ organisationName: request.organisationName, right: request.right });
+          : messages.requestExpired({
+              organisationName: request.organisationName,
+              right: request.right,
+              preferencesUrl,
+            });
   await sendEach(deps, to, content);
   // Written after sending: a crash in between may send twice, never zero times.
   await deps.notices.put(request.enterpriseNumber, who, marker, deps.clock().now);

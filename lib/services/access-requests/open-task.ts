@@ -88,6 +88,7 @@ async function tellAdmins(deps: Deps, request: AccessRequest): Promise<void> {
       right: request.right,
       profiles: request.profiles,
       tasksUrl: uiLinks(deps.appUrl).tasks(request.enterpriseNumber),
+      preferencesUrl: uiLinks(deps.appUrl).preferences(),
     }),
   });
   await deps.notices.put(request.enterpriseNumber, REQUEST_NOTICES, marker, deps.clock().now);

@@ -1,10 +1,12 @@
 /**
  * Expiry step HandleItem (one per due item, in the Map of infra/workflows/expiry.asl.json): warns the
- * person and the local administrators and opens one task *Verlengen?* per item and end date, or marks
- * the item expired with its history entry; then it e-mails. Notice markers written in the same
- * transaction make every step happen once; a marker stays `pending` until every e-mail went out, so a
- * failed e-mail is sent by the next attempt instead of being lost. An address the mail service refuses
- * for good is skipped and reported, not retried for ever.
+ * person and opens one task *Verlengen?* per item and end date, or marks the item expired with its
+ * history entry; then it e-mails. The local administrators hear of it in their digest (digests.ts):
+ * the transaction of the notice marker records its digest line, so a line exists exactly when the
+ * warning or expiry happened. Administrators who chose an e-mail per item get one here, as the person
+ * does. Notice markers written in the same transaction make every step happen once; a marker stays
+ * `pending` until every e-mail went out, so a failed e-mail is sent by the next attempt instead of
+ * being lost. An address the mail service refuses for good is skipped and reported, not retried for ever.
  */
 import * as z from 'zod/mini';
 import { BusinessRuleError, TransientError, ValidationError } from '#lib/domain/errors';
@@ -21,6 +23,7 @@ import {
   WARNING_OFFSETS,
 } from '#lib/domain/expiry';
 import type { Clock, PersonAggregate, RightGrant, WorkRelationship } from '#lib/domain/membership';
+import type { DigestLine } from '#lib/domain/notifications';
 import { type Email, MailRefusedError } from '#lib/domain/ports';
 import type { Actor } from '#lib/domain/records';
 import type { Task } from '#lib/domain/tasks';
@@ -31,6 +34,7 @@ import {
   type DueItemResult,
   emit,
   fullName,
+  individualAdmins,
   invalid,
   itemKey,
   type Recipient,
@@ -100,6 +104,33 @@ function extensionTask(
 
 const personUrl = (deps: Deps, item: DueItem) =>
   uiLinks(deps.appUrl).person(item.enterpriseNumber, item.personId);
+
+/** The administrators' digest line of a warning or expiry, written with its notice marker. */
+function digestLine(
+  agg: PersonAggregate,
+  target: WorkRelationship | RightGrant,
+  item: DueItem,
+  marker: string,
+  individually: string[],
+): DigestLine {
+  const right = rightOf(target);
+  return {
+    day: item.date,
+    enterpriseNumber: item.enterpriseNumber,
+    organisationName: agg.membership.organisationName,
+    personId: item.personId,
+    personName: fullName(agg),
+    kind: item.kind,
+    ...(item.grantId ? { grantId: item.grantId } : {}),
+    ...(right ? { right } : {}),
+    endDate: item.endDate,
+    ...(item.action === 'expire'
+      ? { notice: 'expired' as const }
+      : { notice: 'warning' as const, warning: item.warning ?? 1 }),
+    marker,
+    individually,
+  };
+}
 
 /**
  * Sends what a pending marker still owes, recording each recipient; then marks it sent. An address the
@@ -174,23 +205,31 @@ async function warn(deps: Deps, item: DueItem): Promise<DueItemResult> {
     if (stale || !agg || !target) return { skip: stale ?? 'gone' } as const;
     const notice = await store.getNotice(en, personId, what);
     if (notice?.status === 'sent') return { skip: 'already-sent' } as const;
-    if (notice) return { agg, target, notice, taskOpened: false };
+    if (notice) {
+      const individually = notice.individually ?? (await individualAdmins(deps, en));
+      return { agg, target, notice, individually, taskOpened: false };
+    }
     const now = deps.clock().now;
-    const hasTask = (await store.getNotice(en, personId, taskWhat)) !== null;
+    const [hasTask, individually] = await Promise.all([
+      store.getNotice(en, personId, taskWhat).then((n) => n !== null),
+      individualAdmins(deps, en),
+    ]);
     const task = hasTask ? null : extensionTask(deps, agg, target, item, now);
     const work = deps
       .unitOfWork()
       .requireEnding(asEntry(item))
-      .addNotice(en, personId, what, { at: now, status: 'pending' });
+      .addNotice(en, personId, what, { at: now, status: 'pending', individually })
+      .addDigestLine(digestLine(agg, target, item, what, individually));
     if (task) work.addTask(task).addNotice(en, personId, taskWhat, { at: now, taskId: task.taskId });
     await work.commit();
-    return { agg, target, notice: { delivered: [] as string[] }, taskOpened: task !== null };
+    return { agg, target, notice: { delivered: [] as string[] }, individually, taskOpened: task !== null };
   });
   if ('skip' in state) return { outcome: 'skipped', reason: state.skip, emails: 0, taskOpened: false };
 
   const { agg, target } = state;
   const daysLeft = Math.max(0, daysBetween(item.date, item.endDate));
-  const mails = (await recipients(deps, agg)).map((recipient) => ({
+  const links = uiLinks(deps.appUrl);
+  const mails = (await recipients(deps, agg, state.individually)).map((recipient) => ({
     recipient,
     email: {
       to: [recipient.email],
@@ -202,8 +241,9 @@ async function warn(deps: Deps, item: DueItem): Promise<DueItemResult> {
         ...(rightOf(target) ? { right: rightOf(target) } : {}),
         endDate: item.endDate,
         daysLeft,
-        tasksUrl: uiLinks(deps.appUrl).tasks(item.enterpriseNumber),
+        tasksUrl: links.tasks(item.enterpriseNumber),
         personUrl: personUrl(deps, item),
+        preferencesUrl: links.preferences(),
       }),
     },
   }));
@@ -217,10 +257,16 @@ async function expire(deps: Deps, item: DueItem): Promise<DueItemResult> {
   const what = noticeName(item, 'expired');
   const en = item.enterpriseNumber;
   const personId = item.personId;
-  let notice: Pick<Notice, 'delivered' | 'status'> | null = await store.getNotice(en, personId, what);
+  let notice: Pick<Notice, 'delivered' | 'status' | 'individually'> | null = await store.getNotice(
+    en,
+    personId,
+    what,
+  );
   if (notice?.status === 'sent')
     return { outcome: 'skipped', reason: 'already-sent', emails: 0, taskOpened: false };
   let agg: PersonAggregate | null = null;
+  // Read before the transaction: the marker and the digest line record who gets an e-mail of its own.
+  let individually = notice?.individually ?? (await individualAdmins(deps, en));
   if (!notice) {
     try {
       agg = await changeAggregate(
@@ -236,11 +282,13 @@ async function expire(deps: Deps, item: DueItem): Promise<DueItemResult> {
             ? expireRelationship(loaded, item.endDate, day)
             : expireGrant(loaded, item.grantId ?? '', item.endDate, day);
         },
-        (work, _change, clock) => {
-          work.addNotice(en, personId, what, { at: clock.now, status: 'pending' });
+        (work, change, clock) => {
+          const expired = findDueTarget(change.next, item);
+          work.addNotice(en, personId, what, { at: clock.now, status: 'pending', individually });
+          if (expired) work.addDigestLine(digestLine(change.next, expired, item, what, individually));
         },
       );
-      notice = { status: 'pending', delivered: [] };
+      notice = { status: 'pending', delivered: [], individually };
     } catch (error) {
       if (error instanceof Skip) {
         // Expired by a concurrent run whose e-mails may still be owed: finish them, at least once.
@@ -248,6 +296,7 @@ async function expire(deps: Deps, item: DueItem): Promise<DueItemResult> {
         if (pending?.status !== 'pending')
           return { outcome: 'skipped', reason: error.reason, emails: 0, taskOpened: false };
         notice = pending;
+        individually = pending.individually ?? individually;
       } else if (error instanceof BusinessRuleError && error.code === 'expiry.not-due') {
         return { outcome: 'skipped', reason: 'changed', emails: 0, taskOpened: false };
       } else throw error;
@@ -260,7 +309,7 @@ async function expire(deps: Deps, item: DueItem): Promise<DueItemResult> {
     await store.sent(en, personId, what, deps.clock().now);
     return { outcome: 'expired', emails: 0, taskOpened: false };
   }
-  const mails = (await recipients(deps, agg)).map((recipient) => ({
+  const mails = (await recipients(deps, agg, individually)).map((recipient) => ({
     recipient,
     email: {
       to: [recipient.email],
@@ -271,6 +320,7 @@ async function expire(deps: Deps, item: DueItem): Promise<DueItemResult> {
         ...(rightOf(target) ? { right: rightOf(target) } : {}),
         endDate: item.endDate,
         personUrl: personUrl(deps, item),
+        preferencesUrl: uiLinks(deps.appUrl).preferences(),
       }),
     },
   }));

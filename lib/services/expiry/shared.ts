@@ -6,12 +6,14 @@
  * - FindDue and FindMore: find-due.ts
  * - HandleItem: handle-due-item.ts
  * - RecordFailure: record-failure.ts
+ * - PlanDigests, PlanMoreDigests and SendDigest: digests.ts
  * - CompleteSweep: complete-sweep.ts
  */
 import * as z from 'zod/mini';
 import { ValidationError } from '#lib/domain/errors';
 import type { DueItem } from '#lib/domain/expiry';
 import type { PersonAggregate } from '#lib/domain/membership';
+import { DEFAULT_FREQUENCY } from '#lib/domain/notifications';
 import { parseCalendarDate } from '#lib/domain/period';
 import type { Deps } from '#lib/services/deps';
 
@@ -28,10 +30,26 @@ export interface DueItemResult {
   taskOpened: boolean;
 }
 
+/** What one organisation's SendDigest did. */
+export interface DigestResult {
+  enterpriseNumber: string;
+  /** Digests sent (one per administrator with something to tell). */
+  digests: number;
+  /** Lines in them, all digests together. */
+  lines: number;
+  /** Administrators (weekly) whose lines wait for Monday. */
+  held: number;
+  /** Digests whose address the mail service refused for good (reported, not retried). */
+  refused: number;
+}
+
 export type SweepEvent =
   | { type: 'planned'; date: string; from: string; through: string; items: number; partitions: number }
   | { type: 'handled'; item: DueItem; result: DueItemResult }
   | { type: 'failed'; item: DueItem; code: string }
+  | { type: 'digests-planned'; date: string; weekly: boolean; organisations: number }
+  | { type: 'digest'; result: DigestResult }
+  | { type: 'digest-failed'; enterpriseNumber: string; code: string }
   | { type: 'completed'; through: string; advanced: boolean };
 
 const listeners = new Set<(event: SweepEvent) => void>();
@@ -75,12 +93,31 @@ export interface Recipient {
   email: string;
 }
 
-/** The person (their relationship's e-mail) and the local administrators (theirs at this organisation). */
-export async function recipients(deps: Deps, agg: PersonAggregate): Promise<Recipient[]> {
+/**
+ * The organisation's local administrators who chose an e-mail per item (`each`): the others hear of
+ * it in their digest. One GetItem per administrator for their preferences (the default is the digest).
+ */
+export async function individualAdmins(deps: Deps, enterpriseNumber: string): Promise<string[]> {
+  const admins = await deps.admins.list(enterpriseNumber);
+  const prefs = await Promise.all(admins.map((a) => deps.preferences.get(a.pseudonym)));
+  const frequency = (i: number) => prefs[i]?.notifications.frequency ?? DEFAULT_FREQUENCY;
+  return admins.filter((_a, i) => frequency(i) === 'each').map((a) => a.personId);
+}
+
+/**
+ * Who gets the e-mail of one warning or expiry: the person (their relationship's e-mail) and the local
+ * administrators among `adminIds` (their relationship's address at this organisation).
+ */
+export async function recipients(
+  deps: Deps,
+  agg: PersonAggregate,
+  adminIds: readonly string[],
+): Promise<Recipient[]> {
   const en = agg.membership.enterpriseNumber;
   const out: Recipient[] = [];
   if (agg.relationship?.email) out.push({ id: 'person', name: fullName(agg), email: agg.relationship.email });
-  const admins = await deps.admins.list(en);
+  const admins =
+    adminIds.length === 0 ? [] : (await deps.admins.list(en)).filter((a) => adminIds.includes(a.personId));
   const adminAggs = await Promise.all(
     admins.map((a) => deps.memberships.load(en, a.personId, { consistent: false })),
   );

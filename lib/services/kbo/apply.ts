@@ -321,6 +321,7 @@ async function mailsFor(deps: Deps, org: OrganisationRecord, what: string): Prom
           paused: persons.length,
           url: links.persons(en),
           forAdministrator: true,
+          preferencesUrl: links.preferences(),
         }),
       ),
     }));
@@ -338,6 +339,7 @@ async function mailsFor(deps: Deps, org: OrganisationRecord, what: string): Prom
             stoppedOn: org.kbo?.stoppedOn ?? null,
             url: links.portal(),
             forAdministrator: false,
+            preferencesUrl: links.preferences(),
           }),
         ),
       });
@@ -351,7 +353,12 @@ async function mailsFor(deps: Deps, org: OrganisationRecord, what: string): Prom
         id: a.id,
         email: to(
           a.email,
-          enterpriseActiveAgain({ organisationName: org.name, paused, tasksUrl: links.tasks(en) }),
+          enterpriseActiveAgain({
+            organisationName: org.name,
+            paused,
+            tasksUrl: links.tasks(en),
+            preferencesUrl: links.preferences(),
+          }),
         ),
       })),
     );
@@ -366,6 +373,7 @@ async function mailsFor(deps: Deps, org: OrganisationRecord, what: string): Prom
             recipientName: r.name,
             organisationName: org.name,
             localAdminsUrl: links.localAdmins(en),
+            preferencesUrl: links.preferences(),
           }),
         ),
       })),

@@ -317,6 +317,7 @@ async function open(
       lines: lines.length,
       closesOn: campaign.closesOn,
       reviewUrl: uiLinks(deps.appUrl).review(en),
+      preferencesUrl: uiLinks(deps.appUrl).preferences(),
     }),
   );
   return { enterpriseNumber: en, step: 'open', campaignId: campaign.campaignId, lines: lines.length, emails };
@@ -342,6 +343,7 @@ async function remind(
         unanswered: open,
         closesOn: campaign.closesOn,
         reviewUrl: uiLinks(deps.appUrl).review(en),
+        preferencesUrl: uiLinks(deps.appUrl).preferences(),
       }),
     );
   }

@@ -18,6 +18,7 @@ const EMAIL = {
   subject: 'Verlengen? Een recht loopt af',
   text: 'Het recht van Tom loopt af op 31/12/2029.',
   html: '<p>Het recht van Tom loopt af op <strong>31/12/2029</strong>.</p>',
+  listUnsubscribe: 'https://gebruikersbeheer.example.be/meldingen',
 };
 
 let server: Server;
@@ -55,6 +56,13 @@ function expectMessage(message: string) {
   expect(message).toMatch(/^Content-Type: multipart\/alternative;/m);
   expect(message).toContain('Het recht van Tom loopt af op 31/12/2029.');
   expect(message).toContain('<strong>31/12/2029</strong>');
+  // Plain text and HTML, as alternatives of one message.
+  expect(message).toMatch(/^Content-Type: text\/plain; charset=utf-8$/m);
+  expect(message).toMatch(/^Content-Type: text\/html; charset=utf-8$/m);
+  // Mail clients offer the Meldingen page to unsubscribe; no one-click POST (that page needs a login).
+  expect(message).toMatch(/^List-Unsubscribe: <https:\/\/gebruikersbeheer\.example\.be\/meldingen>$/m);
+  expect(message).not.toContain('List-Unsubscribe-Post');
+  expect(message).not.toMatch(/^listUnsubscribe/im);
 }
 
 function sesClient() {

@@ -142,6 +142,9 @@ function SiteHeader() {
         <div className="header-user">
           {auth.status === 'authenticated' ? (
             <>
+              <NavLink to="/meldingen" className="header-link">
+                Meldingen
+              </NavLink>
               <NavLink to="/help" className="header-link">
                 Help
               </NavLink>

@@ -17,6 +17,7 @@ import { Home } from '../screens/Home.tsx';
 import { LinkOrganisation } from '../screens/LinkOrganisation.tsx';
 import { LocalAdmins } from '../screens/LocalAdmins.tsx';
 import { NotFound, RouteError } from '../screens/Misc.tsx';
+import { Notifications } from '../screens/Notifications.tsx';
 import { OrganisationHistory } from '../screens/OrganisationHistory.tsx';
 import { OrganisationLayout } from '../screens/OrganisationLayout.tsx';
 import { PersonPage } from '../screens/PersonPage.tsx';
@@ -61,6 +62,15 @@ export const routes: RouteObject[] = [
           </RequireAuth>
         ),
         handle: title('Helpdesk'),
+      },
+      {
+        path: 'meldingen',
+        element: (
+          <RequireAuth>
+            <Notifications />
+          </RequireAuth>
+        ),
+        handle: title('Meldingen'),
       },
       {
         path: 'organisaties',

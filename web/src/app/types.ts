@@ -10,6 +10,7 @@ import type {
   PersonAccounts,
   PersonList,
   PersonPage,
+  PreferencesView,
   PublicLegalRepresentatives,
   RegisterPerson,
   RightCatalogue,
@@ -44,3 +45,7 @@ export type ComparisonDto = z.infer<typeof Comparison>;
 export type AuditPageDto = z.infer<typeof AuditPage>;
 export type AuditEntryDto = AuditPageDto['items'][number];
 export type RightHoldersDto = z.infer<typeof RightHolders>;
+
+/** GET/PUT /api/me/preferences: the last organisation and the notifications (the Meldingen page). */
+export type PreferencesDto = z.infer<typeof PreferencesView>;
+export type NotificationFrequency = PreferencesDto['notifications']['frequency'];

@@ -4,7 +4,15 @@ import { errorText, useApi } from '../app/api.ts';
 import { formatEnterpriseNumber } from '../app/format.ts';
 import { orgPath, useMe } from '../app/session.tsx';
 import type { OrganisationDto } from '../app/types.ts';
-import { Button, ButtonLink, EmptyState, Notice, PageTitle, ResourceView } from '../components/ui.tsx';
+import {
+  Button,
+  ButtonLink,
+  EmptyState,
+  Notice,
+  PageTitle,
+  ResourceView,
+  TextLink,
+} from '../components/ui.tsx';
 
 const ROLE_LABELS: Record<OrganisationDto['roles'][number], string> = {
   'local-admin': 'Lokale beheerder',
@@ -88,6 +96,12 @@ export function ChooseOrganisation() {
           )
         }
       </ResourceView>
+      {me.data?.organisations.some((o) => o.roles.includes('local-admin')) && (
+        <p>
+          <TextLink href="/meldingen">Meldingen</TextLink>: kies of u als lokale beheerder elke dag, elke week
+          of per melding hoort welke rechten en werkrelaties aflopen.
+        </p>
+      )}
     </div>
   );
 }
