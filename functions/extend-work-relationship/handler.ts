@@ -17,10 +17,7 @@ export const handler = apiHandler(
   async ({ deps, params, body, actor, admin }) => {
     // Separation of duties: one's own rights are extended by another local administrator, when there is one.
     if (body.includeRights && params.personId === admin.personId && (await othersCanDecide(deps, admin))) {
-      throw new ForbiddenError(
-        'extension.own-rights',
-        'Uw eigen gebruikersrechten verlengt een andere lokale beheerder; verleng hier alleen de werkrelatie.',
-      );
+      throw new ForbiddenError('extension.own-rights');
     }
     const agg = await extend(deps, { ...params, actor, reason: body.reason }, body);
     return { status: 200, body: personPage(agg, deps.clock().today), etag: agg.relationship?.version };

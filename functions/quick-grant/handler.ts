@@ -9,10 +9,10 @@ import '#lib/runtime/workflows-adapter';
 
 export const handler = apiHandler(
   { auth: 'user', admin: true, params: OrgParams, body: QuickGrantRequest, idempotent: lazyIdempotency },
-  async ({ deps, params, body, actor, admin, caller }) => {
+  async ({ deps, params, body, actor, admin, caller, language }) => {
     const result = await quickGrantOrAsk(
       deps,
-      { admin, actor, caller },
+      { admin, actor, caller, language },
       {
         ...body,
         enterpriseNumber: params.enterpriseNumber,

@@ -13,8 +13,13 @@ export const handler = apiHandler(
     body: DeleteRequest,
     ifMatch: true,
   },
-  async ({ deps, caller, params, body, ifMatch }) => ({
+  async ({ deps, caller, params, body, ifMatch, language }) => ({
     status: 200,
-    body: await removeLocalAdmin(deps, caller, { ...params, version: ifMatch, reason: body.reason }),
+    body: await removeLocalAdmin(deps, caller, {
+      ...params,
+      version: ifMatch,
+      reason: body.reason,
+      language,
+    }),
   }),
 );

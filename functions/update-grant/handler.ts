@@ -8,12 +8,12 @@ import { personPage } from '#lib/services/views';
 /** 200 with the person page; 202 with the request when an administrator widens their own grant. */
 export const handler = apiHandler(
   { auth: 'user', admin: true, params: GrantParams, body: UpdateGrantRequest, ifMatch: true },
-  async ({ deps, params, body, actor, admin, caller, ifMatch }) => {
+  async ({ deps, params, body, actor, admin, caller, ifMatch, language }) => {
     const { reason, ...patch } = body;
     const { grantId, ...person } = params;
     const result = await editOrAsk(
       deps,
-      { admin, actor, caller },
+      { admin, actor, caller, language },
       { ...person, reason },
       grantId,
       patch,

@@ -15,6 +15,13 @@ import type {
 import { handlerPath, type Route } from '#functions/routes';
 import { httpEvent, jwtAuthorizer, lambdaContext } from '#infra/local/events';
 import type { TokenVerifier } from '#infra/local/verify-token';
+import { type MessageParams, negotiateLanguage } from '#lib/domain/i18n/language';
+import {
+  type ProblemDetailKey,
+  type ProblemTitleKey,
+  problemDetail,
+  problemTitle,
+} from '#lib/domain/i18n/problems';
 
 type Handler = (
   event: APIGatewayProxyEventV2WithJWTAuthorizer,
@@ -55,13 +62,24 @@ function sendJson(
   res.end(text);
 }
 
-function gatewayProblem(res: ServerResponse, status: number, code: string, title: string, detail: string) {
+/** The gateway's own refusals, in the language the request asks for (as the functions' problems). */
+function gatewayProblem(
+  res: ServerResponse,
+  req: IncomingMessage,
+  status: number,
+  code: string,
+  title: ProblemTitleKey,
+  detail: ProblemDetailKey,
+  params?: MessageParams,
+) {
+  const language = negotiateLanguage(req.headers['accept-language']);
+  res.setHeader('content-language', language);
   sendJson(res, status, {
     type: `https://gebruikersbeheer.vlaanderen.be/problemen/${code}`,
-    title,
+    title: problemTitle(language, title),
     status,
     code,
-    detail,
+    detail: problemDetail(language, detail, params),
   });
 }
 
@@ -161,29 +179,17 @@ export function createGateway(options: GatewayOptions) {
       });
     }
     if (!match) {
-      gatewayProblem(res, 404, 'route-not-found', 'Niet gevonden', 'Deze API-route bestaat niet.');
+      gatewayProblem(res, req, 404, 'route-not-found', 'not-found', 'route-not-found');
       return true;
     }
     if (badEncoding) {
-      gatewayProblem(
-        res,
-        400,
-        'bad-request',
-        'Ongeldig verzoek',
-        'Het adres bevat een ongeldige %-codering.',
-      );
+      gatewayProblem(res, req, 400, 'bad-request', 'bad-request', 'bad-request');
       return true;
     }
     const { route } = match;
     if (!admit(route)) {
       res.setHeader('retry-after', '1');
-      gatewayProblem(
-        res,
-        429,
-        'too-many-requests',
-        'Te veel verzoeken',
-        'Probeer het over enkele seconden opnieuw.',
-      );
+      gatewayProblem(res, req, 429, 'too-many-requests', 'too-many', 'too-many-requests');
       return true;
     }
 
@@ -193,31 +199,19 @@ export function createGateway(options: GatewayOptions) {
         const verified = await options.verifier.verify(req.headers.authorization);
         authorizer = jwtAuthorizer(verified.claims, verified.scopes);
         if (route.auth === 'service' && (!route.scope || !verified.scopes.includes(route.scope))) {
-          gatewayProblem(
-            res,
-            403,
-            'insufficient-scope',
-            'Geen toegang',
-            'Dit token heeft niet de vereiste scope.',
-          );
+          gatewayProblem(res, req, 403, 'insufficient-scope', 'forbidden', 'insufficient-scope');
           return true;
         }
       } catch {
         res.setHeader('www-authenticate', 'Bearer');
-        gatewayProblem(
-          res,
-          401,
-          'unauthenticated',
-          'Niet aangemeld',
-          'Meld u aan met een geldig toegangstoken.',
-        );
+        gatewayProblem(res, req, 401, 'unauthenticated', 'unauthenticated', 'unauthenticated/token');
         return true;
       }
     }
 
     const body = await readBody(req);
     if (body === null) {
-      gatewayProblem(res, 413, 'payload-too-large', 'Te groot verzoek', 'Het verzoek is te groot.');
+      gatewayProblem(res, req, 413, 'payload-too-large', 'payload-too-large', 'payload-too-large/gateway');
       return true;
     }
     const headers: Record<string, string> = {};
@@ -248,7 +242,7 @@ export function createGateway(options: GatewayOptions) {
       res.end(result.body ?? '');
     } catch {
       // API Gateway answers 500 when the integration fails; the function logged the cause itself.
-      gatewayProblem(res, 500, 'internal', 'Onverwachte fout', `Er ging iets mis (${requestId}).`);
+      gatewayProblem(res, req, 500, 'internal', 'internal', 'internal/request', { requestId });
     }
     return true;
   };

@@ -4,15 +4,14 @@
  * phone parser). `api.ts` re-exports it.
  */
 import * as z from 'zod/mini';
+import { msg } from '#lib/contracts/i18n';
 import { zEnterpriseNumber, zNationalNumber } from '#lib/contracts/identifiers';
 
-export const zRightId = z
-  .string()
-  .check(z.trim(), z.minLength(1, 'Kies een gebruikersrecht.'), z.maxLength(100));
+export const zRightId = z.string().check(z.trim(), z.minLength(1, msg('right.required')), z.maxLength(100));
 
 export const zProfile = z
-  .string({ error: 'Geef het profiel op.' })
-  .check(z.trim(), z.minLength(1, 'Geef het profiel op.'), z.maxLength(100));
+  .string(msg('profile.required'))
+  .check(z.trim(), z.minLength(1, msg('profile.required')), z.maxLength(100));
 
 export const AccessCheckRequest = z.strictObject({
   nationalNumber: zNationalNumber,

@@ -17,6 +17,7 @@ import {
   zPhone,
   zReason,
 } from '#lib/contracts/common';
+import { msg } from '#lib/contracts/i18n';
 import { ACCESS_REASONS } from '#lib/domain/access';
 import { LOGIN_METHODS } from '#lib/domain/logins';
 import { NOTIFICATION_FREQUENCIES } from '#lib/domain/notifications';
@@ -46,12 +47,8 @@ export const LookupRequest = /* @__PURE__ */ pure(() => z.strictObject({ nationa
 export const AddPersonRequest = /* @__PURE__ */ pure(() =>
   z.strictObject({
     nationalNumber: zNationalNumber,
-    nickname: z.optional(
-      z.string().check(z.trim(), z.maxLength(50, 'De roepnaam mag maximaal 50 tekens lang zijn.')),
-    ),
-    initials: z.optional(
-      z.string().check(z.trim(), z.maxLength(10, 'De initialen mogen maximaal 10 tekens lang zijn.')),
-    ),
+    nickname: z.optional(z.string().check(z.trim(), z.maxLength(50, msg('nickname.too-long', { max: 50 })))),
+    initials: z.optional(z.string().check(z.trim(), z.maxLength(10, msg('initials.too-long', { max: 10 })))),
     reason: z.optional(zReason),
   }),
 );
@@ -86,12 +83,7 @@ export const UpdateRelationshipRequest = /* @__PURE__ */ pure(() =>
         email: z.optional(zEmail),
         reason: z.optional(zReason),
       })
-      .check(
-        z.refine(
-          (v) => Object.keys(v).some((k) => k !== 'reason'),
-          'Geef minstens één veld op om te wijzigen.',
-        ),
-      ),
+      .check(z.refine((v) => Object.keys(v).some((k) => k !== 'reason'), msg('change.at-least-one-field'))),
     WORK_RELATIONSHIP_MAX_YEARS,
   ),
 );
@@ -99,16 +91,14 @@ export const UpdateRelationshipRequest = /* @__PURE__ */ pure(() =>
 export const ExtendRelationshipRequest = /* @__PURE__ */ pure(() =>
   z.strictObject({
     endDate: z.optional(zDate),
-    includeRights: z.boolean({
-      error: 'Geef aan of de gebruikersrechten mee verlengd worden (true of false).',
-    }),
+    includeRights: z.boolean(msg('extension.include-rights')),
     reason: z.optional(zReason),
   }),
 );
 
 export const PauseRelationshipRequest = /* @__PURE__ */ pure(() =>
   z.strictObject({
-    reason: z.pipe(zReason, z.string().check(z.minLength(1, 'Geef een reden op voor de pauze.'))),
+    reason: z.pipe(zReason, z.string().check(z.minLength(1, msg('pause.reason-required')))),
   }),
 );
 
@@ -117,13 +107,11 @@ export const ResumeRelationshipRequest = /* @__PURE__ */ pure(() =>
 );
 
 const zProfiles = /* @__PURE__ */ pure(() =>
-  z
-    .array(z.string().check(z.minLength(1), z.maxLength(100)), { error: 'Geef de profielen op als lijst.' })
-    .check(
-      z.minLength(1, 'Kies minstens één profiel.'),
-      z.maxLength(20),
-      z.refine((p) => new Set(p).size === p.length, 'Elk profiel mag maar één keer voorkomen.'),
-    ),
+  z.array(z.string().check(z.minLength(1), z.maxLength(100)), msg('profiles.type')).check(
+    z.minLength(1, msg('profiles.at-least-one')),
+    z.maxLength(20),
+    z.refine((p) => new Set(p).size === p.length, msg('profiles.duplicate')),
+  ),
 );
 
 export const GrantRightRequest = /* @__PURE__ */ pure(() =>
@@ -148,12 +136,7 @@ export const UpdateGrantRequest = /* @__PURE__ */ pure(() =>
         endDate: z.optional(zDate),
         reason: z.optional(zReason),
       })
-      .check(
-        z.refine(
-          (v) => Object.keys(v).some((k) => k !== 'reason'),
-          'Geef minstens één veld op om te wijzigen.',
-        ),
-      ),
+      .check(z.refine((v) => Object.keys(v).some((k) => k !== 'reason'), msg('change.at-least-one-field'))),
     RIGHT_GRANT_MAX_YEARS,
   ),
 );
@@ -182,7 +165,7 @@ const zLimit = (fallback: number) =>
 export const ListPersonsQuery = /* @__PURE__ */ pure(() =>
   z.strictObject({
     search: z.optional(z.string().check(z.trim(), z.maxLength(100))),
-    status: z.optional(z.enum(['pending', 'active'], { error: 'Status is "pending" of "active".' })),
+    status: z.optional(z.enum(['pending', 'active'], msg('persons.status'))),
     cursor: z.optional(z.string().check(z.maxLength(2000))),
     limit: zLimit(25),
   }),
@@ -202,18 +185,13 @@ export const AuditQuery = /* @__PURE__ */ pure(() =>
       from: z.optional(zDate),
       to: z.optional(zDate),
       action: z.optional(
-        z
-          .string()
-          .check(z.regex(/^[a-z-]+(\.[a-z-]+)?$/, 'Kies een soort actie uit de lijst.'), z.maxLength(60)),
+        z.string().check(z.regex(/^[a-z-]+(\.[a-z-]+)?$/, msg('audit.action')), z.maxLength(60)),
       ),
       cursor: z.optional(z.string().check(z.maxLength(2000))),
       limit: zLimit(50),
     })
     .check(
-      z.refine((q) => !q.from || !q.to || q.from <= q.to, {
-        message: 'De einddatum ligt voor de begindatum.',
-        path: ['to'],
-      }),
+      z.refine((q) => !q.from || !q.to || q.from <= q.to, { ...msg('period.to-before-from'), path: ['to'] }),
     ),
 );
 
@@ -265,13 +243,13 @@ export const ComparisonQuery = /* @__PURE__ */ pure(() =>
   z.strictObject({
     personIds: z.pipe(
       z.pipe(
-        z.string({ error: 'Geef de te vergelijken personen op (personIds=a,b).' }),
+        z.string(msg('comparison.type')),
         z.transform((s: string) => s.split(',').map((x) => x.trim())),
       ),
       z.array(zId).check(
-        z.minLength(2, 'Vergelijk minstens twee personen.'),
-        z.maxLength(10, 'Vergelijk maximaal tien personen.'),
-        z.refine((ids) => new Set(ids).size === ids.length, 'Elke persoon mag maar één keer voorkomen.'),
+        z.minLength(2, msg('comparison.too-few')),
+        z.maxLength(10, msg('comparison.too-many')),
+        z.refine((ids) => new Set(ids).size === ids.length, msg('comparison.duplicate')),
       ),
     ),
   }),
@@ -454,10 +432,7 @@ export type GrantDto = z.infer<typeof Grant>;
 
 const zNotifications = /* @__PURE__ */ pure(() =>
   z.strictObject({
-    frequency: z.enum(NOTIFICATION_FREQUENCIES, {
-      error:
-        'Kies "daily" (dagelijks overzicht), "weekly" (wekelijks overzicht) of "each" (elke melding apart).',
-    }),
+    frequency: z.enum(NOTIFICATION_FREQUENCIES, msg('preferences.frequency')),
   }),
 );
 
@@ -473,7 +448,7 @@ export const PreferencesRequest = /* @__PURE__ */ pure(() =>
     })
     .check(
       z.refine((v) => Object.values(v).some((f) => f !== undefined), {
-        message: 'Geef minstens één voorkeur op om te wijzigen.',
+        ...msg('preferences.at-least-one'),
         params: { code: 'required' },
       }),
     ),
@@ -578,7 +553,7 @@ export const AccessRequestBody = /* @__PURE__ */ pure(() =>
     enterpriseNumber: zEnterpriseNumber,
     right: zRightId,
     profiles: zProfiles,
-    reason: z.pipe(zReason, z.string().check(z.minLength(1, 'Geef een reden op voor uw aanvraag.'))),
+    reason: z.pipe(zReason, z.string().check(z.minLength(1, msg('access-request.reason-required')))),
     email: z.optional(zEmail),
   }),
 );
@@ -588,30 +563,34 @@ export const ReviewSettingsRequest = /* @__PURE__ */ pure(() =>
   z
     .strictObject({
       intervalMonths: z
-        .int({ error: 'Geef het aantal maanden op als geheel getal.' })
+        .int(msg('review.interval-type'))
         .check(
-          z.minimum(REVIEW_INTERVAL_MONTHS.min, `Minstens ${REVIEW_INTERVAL_MONTHS.min} maanden.`),
-          z.maximum(REVIEW_INTERVAL_MONTHS.max, `Hoogstens ${REVIEW_INTERVAL_MONTHS.max} maanden.`),
+          z.minimum(
+            REVIEW_INTERVAL_MONTHS.min,
+            msg('review.interval-min', { min: REVIEW_INTERVAL_MONTHS.min }),
+          ),
+          z.maximum(
+            REVIEW_INTERVAL_MONTHS.max,
+            msg('review.interval-max', { max: REVIEW_INTERVAL_MONTHS.max }),
+          ),
         ),
-      unanswered: z.enum(['nothing', 'revoke'], {
-        error: 'Kies "nothing" (niets doen) of "revoke" (intrekken).',
-      }),
+      unanswered: z.enum(['nothing', 'revoke'], msg('review.unanswered')),
       remindAfterDays: z._default(
         z
-          .array(z.int({ error: 'Een dag is een geheel getal.' }).check(z.minimum(1, 'Minstens 1 dag.')))
-          .check(z.maxLength(5, 'Hoogstens 5 herinneringen.')),
+          .array(z.int(msg('review.day-type')).check(z.minimum(1, msg('review.days-min'))))
+          .check(z.maxLength(5, msg('review.reminders-max', { max: 5 }))),
         [7, 14],
       ),
       closeAfterDays: z._default(
         z
-          .int({ error: 'Geef het aantal dagen op als geheel getal.' })
-          .check(z.minimum(1, 'Minstens 1 dag.'), z.maximum(90, 'Hoogstens 90 dagen.')),
+          .int(msg('review.close-type'))
+          .check(z.minimum(1, msg('review.days-min')), z.maximum(90, msg('review.days-max', { max: 90 }))),
         21,
       ),
     })
     .check(
       z.refine((s) => s.remindAfterDays.every((d) => d < s.closeAfterDays), {
-        message: 'Een herinnering valt voor de sluiting.',
+        ...msg('review.reminder-before-close'),
         path: ['remindAfterDays'],
       }),
     ),
@@ -620,7 +599,7 @@ export const ReviewSettingsRequest = /* @__PURE__ */ pure(() =>
 /** A campaign now: confirmed, as the UI asks (it mails every local administrator). */
 export const StartReviewRequest = /* @__PURE__ */ pure(() =>
   z.strictObject({
-    confirm: z.literal(true, { error: 'Bevestig dat u een toegangsreview start ("confirm": true).' }),
+    confirm: z.literal(true, msg('review.confirm-start')),
   }),
 );
 
@@ -631,12 +610,12 @@ export const LineAnswerRequest = /* @__PURE__ */ pure(() =>
     .strictObject({
       personId: zId,
       grantId: zId,
-      decision: z.enum(['keep', 'revoke'], { error: 'Kies "keep" (behouden) of "revoke" (intrekken).' }),
+      decision: z.enum(['keep', 'revoke'], msg('review.decision')),
       reason: z.optional(zReason),
     })
     .check(
       z.refine((a) => a.decision !== 'revoke' || (a.reason ?? '').length > 0, {
-        message: 'Geef een reden op om in te trekken.',
+        ...msg('review.reason-to-revoke'),
         path: ['reason'],
       }),
     ),
@@ -644,20 +623,14 @@ export const LineAnswerRequest = /* @__PURE__ */ pure(() =>
 
 export const KeepRemainingRequest = /* @__PURE__ */ pure(() =>
   z.strictObject({
-    confirm: z.literal(true, { error: 'Bevestig dat u alle overige rechten behoudt ("confirm": true).' }),
+    confirm: z.literal(true, msg('review.confirm-keep-remaining')),
   }),
 );
 
 /** The helpdesk's reads: each for a ticket (recorded with the read in the organisation's audit trail). */
 const zTicket = z
-  .string({ error: 'Geef het ticketnummer op.' })
-  .check(
-    z.trim(),
-    z.regex(
-      /^[A-Za-z0-9][A-Za-z0-9 ._/#-]{2,39}$/,
-      'Geef het ticketnummer op (3 tot 40 letters, cijfers of . _ / # -).',
-    ),
-  );
+  .string(msg('ticket.required'))
+  .check(z.trim(), z.regex(/^[A-Za-z0-9][A-Za-z0-9 ._/#-]{2,39}$/, msg('ticket.invalid')));
 
 export const HelpdeskQuery = /* @__PURE__ */ pure(() => z.strictObject({ ticket: zTicket }));
 
@@ -669,10 +642,8 @@ export const TaskParams = /* @__PURE__ */ pure(() => z.extend(OrgParams, { taskI
 
 export const DecisionRequest = /* @__PURE__ */ pure(() =>
   z.strictObject({
-    decision: z.enum(['approve', 'reject', 'extend', 'resume', 'keep', 'remove'], {
-      error: 'Kies "approve", "reject", "extend", "resume", "keep" of "remove".',
-    }),
-    reason: z.pipe(zReason, z.string().check(z.minLength(1, 'Geef een reden op voor uw beslissing.'))),
+    decision: z.enum(['approve', 'reject', 'extend', 'resume', 'keep', 'remove'], msg('decision.choice')),
+    reason: z.pipe(zReason, z.string().check(z.minLength(1, msg('decision.reason-required')))),
     relationship: z.optional(RelationshipDetails),
     endDate: z.optional(zDate),
   }),

@@ -1,18 +1,21 @@
 /**
  * Field schemas shared by every contract. Each wraps a pure domain check, so the API, the UI and the
- * domain agree on what is valid; messages are Dutch and carry the domain's stable code. Written with
+ * domain agree on what is valid; messages come from the catalogue in the language of the parse
+ * (lib/contracts/i18n.ts) and carry the domain's stable code. Written with
  * zod/mini, like every contract (see api.ts).
  */
 import * as z from 'zod/mini';
+import { checkMessage, msg } from '#lib/contracts/i18n';
 import { domainCheck } from '#lib/contracts/identifiers';
 import { RELATIONSHIP_CATEGORIES } from '#lib/domain/catalogue';
 import { parseEmail, parsePhone } from '#lib/domain/contact';
 import type { Check } from '#lib/domain/errors';
+import type { FieldMessageKey } from '#lib/domain/i18n/field-messages';
 import { checkPeriod, parseCalendarDate } from '#lib/domain/period';
 
 /** Wraps a domain check: the input must be a string; the output is the check's value. */
-function checked<T>(check: (input: unknown) => Check<T>, typeMessage: string) {
-  return z.pipe(z.string({ error: typeMessage }), z.transform(domainCheck(check)));
+function checked<T>(check: (input: unknown) => Check<T>, typeMessage: FieldMessageKey) {
+  return z.pipe(z.string(msg(typeMessage)), z.transform(domainCheck(check)));
 }
 
 export { zEnterpriseNumber, zNationalNumber } from '#lib/contracts/identifiers';
@@ -21,33 +24,30 @@ export { lastDayOfYears } from '#lib/domain/period';
 
 // Pure: a bundle that validates no phone number (the access check) leaves the phone parser and its
 // metadata out.
-export const zPhone = /* @__PURE__ */ checked(
-  parsePhone,
-  'Geef het telefoonnummer op als tekst, bv. "+3212345678".',
-).register(z.globalRegistry, {
+export const zPhone = /* @__PURE__ */ checked(parsePhone, 'phone.text-type').register(z.globalRegistry, {
   description: 'Telefoonnummer; wordt opgeslagen in E.164-formaat.',
 });
 
-export const zEmail = checked(parseEmail, 'Geef het e-mailadres op als tekst.').register(z.globalRegistry, {
+export const zEmail = checked(parseEmail, 'email.text-type').register(z.globalRegistry, {
   description: 'E-mailadres.',
 });
 
-export const zDate = checked(
-  parseCalendarDate,
-  'Geef de datum op als tekst in het formaat JJJJ-MM-DD.',
-).register(z.globalRegistry, { description: 'Kalenderdag (JJJJ-MM-DD), Europe/Brussels.' });
+export const zDate = checked(parseCalendarDate, 'date.text-type').register(z.globalRegistry, {
+  description: 'Kalenderdag (JJJJ-MM-DD), Europe/Brussels.',
+});
 
 export const zReason = z
-  .string({ error: 'De reden moet tekst zijn.' })
-  .check(z.trim(), z.maxLength(500, 'De reden mag maximaal 500 tekens lang zijn.'));
+  .string(msg('reason.type'))
+  .check(z.trim(), z.maxLength(500, msg('reason.too-long', { max: 500 })));
 
-export const zCategory = z.enum(RELATIONSHIP_CATEGORIES, {
-  error: `Kies een categorie: ${RELATIONSHIP_CATEGORIES.join(', ')}.`,
-});
+export const zCategory = z.enum(
+  RELATIONSHIP_CATEGORIES,
+  msg('category.invalid', { categories: RELATIONSHIP_CATEGORIES.join(', ') }),
+);
 
 export const zId = z
   .string()
-  .check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Ongeldige id.'))
+  .check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, msg('id.invalid')))
   .register(z.globalRegistry, { description: 'ULID' });
 
 /** Adds the period rules (end ≥ start, at most `maxYears`) to an object with startDate and endDate. */
@@ -63,7 +63,7 @@ export function withPeriod<T extends z.ZodMiniType<{ startDate?: string; endDate
         ctx.addIssue({
           code: 'custom',
           path: ['endDate'],
-          message: result.message,
+          message: checkMessage(result),
           params: { code: result.code },
         });
       }

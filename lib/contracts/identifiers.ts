@@ -5,19 +5,17 @@
  * contracts (lib/contracts/common.ts, api.ts) are zod/mini too and embed them like any other schema.
  */
 
-import { nl } from 'zod/locales';
 import * as z from 'zod/mini';
 import type * as zc from 'zod/v4/core';
+import { checkMessage, msg } from '#lib/contracts/i18n';
 import { parseEnterpriseNumber } from '#lib/domain/enterprise-number';
 import type { Check } from '#lib/domain/errors';
+import type { FieldMessageKey } from '#lib/domain/i18n/field-messages';
 import { parseNationalNumber } from '#lib/domain/national-number';
 
-// Dutch messages for zod's own issues; the configuration is shared with classic zod. The one locale
-// keeps bundles small: `z.locales` would pull in every language.
-z.config(nl());
-
 /**
- * A zod transform that runs a domain check: its message and stable code become the zod issue's. The
+ * A zod transform that runs a domain check: its message (in the language of the parse) and stable code
+ * become the zod issue's. The
  * issue goes straight into the payload, which classic and mini transforms both hand over (only
  * classic's has `addIssue`).
  */
@@ -28,7 +26,7 @@ export function domainCheck<T>(check: (input: unknown) => Check<T>) {
     payload.issues.push({
       code: 'custom',
       input: value,
-      message: result.message,
+      message: checkMessage(result),
       params: { code: result.code },
     });
     return z.NEVER;
@@ -36,18 +34,18 @@ export function domainCheck<T>(check: (input: unknown) => Check<T>) {
 }
 
 /** Wraps a domain check: the input must be a string; the output is the check's value. */
-function checkedString<T>(check: (input: unknown) => Check<T>, typeMessage: string) {
-  return z.pipe(z.string({ error: typeMessage }), z.transform(domainCheck(check)));
+function checkedString<T>(check: (input: unknown) => Check<T>, typeMessage: FieldMessageKey) {
+  return z.pipe(z.string(msg(typeMessage)), z.transform(domainCheck(check)));
 }
 
-export const zNationalNumber = checkedString(
-  parseNationalNumber,
-  'Geef het rijksregisternummer of BIS-nummer op als tekst, bv. "85.07.30-033.28".',
-).register(z.globalRegistry, {
-  description: 'Rijksregisternummer of BIS-nummer (11 cijfers; punten, streepjes en spaties mogen).',
-});
+export const zNationalNumber = checkedString(parseNationalNumber, 'national-number.text-type').register(
+  z.globalRegistry,
+  {
+    description: 'Rijksregisternummer of BIS-nummer (11 cijfers; punten, streepjes en spaties mogen).',
+  },
+);
 
-export const zEnterpriseNumber = checkedString(
-  parseEnterpriseNumber,
-  'Geef het ondernemingsnummer op als tekst, bv. "0795.012.394".',
-).register(z.globalRegistry, { description: 'Ondernemingsnummer (10 cijfers, begint met 0 of 1).' });
+export const zEnterpriseNumber = checkedString(parseEnterpriseNumber, 'enterprise-number.text-type').register(
+  z.globalRegistry,
+  { description: 'Ondernemingsnummer (10 cijfers, begint met 0 of 1).' },
+);

@@ -2,34 +2,28 @@
  * Contact details of a work relationship: a phone number (stored as E.164) and an e-mail address.
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import type { Check } from '#lib/domain/errors';
+import { type Check, failed } from '#lib/domain/errors';
+import type { FieldMessageKey } from '#lib/domain/i18n/field-messages';
+import type { MessageParams } from '#lib/domain/i18n/language';
 
 // Bounds the work handed to the parser; no real number, however formatted, comes near this.
 const MAX_PHONE_INPUT = 50;
 
 export function parsePhone(input: unknown): Check<string> {
   if (typeof input !== 'string') {
-    return { ok: false, code: 'phone.type', message: 'Het telefoonnummer moet als tekst worden opgegeven.' };
+    return failed('phone.type');
   }
   const text = input.trim();
   if (text === '') {
-    return { ok: false, code: 'phone.empty', message: 'Vul een telefoonnummer in.' };
+    return failed('phone.empty');
   }
   const phone = text.length <= MAX_PHONE_INPUT ? parsePhoneNumberFromString(text, 'BE') : undefined;
   if (!phone?.isValid()) {
-    return {
-      ok: false,
-      code: 'phone.invalid',
-      message: 'Dit telefoonnummer is ongeldig. Geef een Belgisch nummer of een nummer met landcode (+…) op.',
-    };
+    return failed('phone.invalid');
   }
   // E.164 has no room for an extension; dropping it silently would store a different number.
   if (phone.ext) {
-    return {
-      ok: false,
-      code: 'phone.extension',
-      message: 'Een telefoonnummer met toestelnummer is niet toegelaten.',
-    };
+    return failed('phone.extension');
   }
   return { ok: true, value: phone.number };
 }
@@ -39,43 +33,42 @@ const MAX_EMAIL_LENGTH = 254;
 // make two addresses look identical.
 const FORBIDDEN_IN_EMAIL = /[\s\p{Cc}\p{Cf}]/u;
 
-function emailFail(code: string, message: string): Check<string> {
-  return { ok: false, code: `email.${code}`, message };
+type EmailFailure = { [K in FieldMessageKey]: K extends `email.${infer R}` ? R : never }[FieldMessageKey];
+
+function emailFail(code: EmailFailure, params?: MessageParams): Check<string> {
+  return failed(`email.${code}`, params);
 }
 
 export function parseEmail(input: unknown): Check<string> {
   if (typeof input !== 'string') {
-    return emailFail('type', 'Het e-mailadres moet als tekst worden opgegeven.');
+    return emailFail('type');
   }
   const text = input.trim();
   if (text === '') {
-    return emailFail('empty', 'Vul een e-mailadres in.');
+    return emailFail('empty');
   }
   if (text.length > MAX_EMAIL_LENGTH) {
-    return emailFail('too-long', `Een e-mailadres telt maximaal ${MAX_EMAIL_LENGTH} tekens.`);
+    return emailFail('too-long', { max: MAX_EMAIL_LENGTH });
   }
   if (FORBIDDEN_IN_EMAIL.test(text)) {
-    return emailFail('characters', 'Een e-mailadres mag geen spaties, regeleinden of stuurtekens bevatten.');
+    return emailFail('characters');
   }
   const parts = text.split('@');
   if (parts.length !== 2) {
-    return emailFail('at-sign', 'Een e-mailadres bevat precies één @.');
+    return emailFail('at-sign');
   }
   const [local = '', domain = ''] = parts;
   if (local === '') {
-    return emailFail('local-part', 'Vul het deel voor de @ in.');
+    return emailFail('local-part');
   }
   // Mail services (SES among them) deliver no internationalised local part: zoë@… would never arrive.
   if (/[^\x21-\x7e]/.test(local)) {
-    return emailFail(
-      'local-part-characters',
-      'Het deel voor de @ mag alleen letters zonder accenten, cijfers en leestekens bevatten; e-mail aan dit adres kan niet bezorgd worden.',
-    );
+    return emailFail('local-part-characters');
   }
   // Every label non-empty: rejects "example.", ".be" and "example..be" as well as a domain without a dot.
   const labels = domain.split('.');
   if (labels.length < 2 || labels.some((label) => label === '')) {
-    return emailFail('domain', 'Het domein na de @ is ongeldig, bijvoorbeeld naam@voorbeeld.be.');
+    return emailFail('domain');
   }
   // Only the domain is case-insensitive; the local part belongs to the receiving server.
   return { ok: true, value: `${local}@${domain.toLowerCase()}` };

@@ -2,46 +2,45 @@
  * Belgian enterprise number (ondernemingsnummer, KBO/BCE): 10 digits, first digit 0 or 1, last two
  * digits a mod-97 check over the first eight. Also the VAT number without its BE prefix.
  */
-import type { Check } from '#lib/domain/errors';
+import { type Check, failed } from '#lib/domain/errors';
+import type { FieldMessageKey } from '#lib/domain/i18n/field-messages';
 
 // People paste it as BE 0795.012.394 or from a VAT field; only these decorations are removed.
 const SEPARATORS = /[. ]/g;
 const BE_PREFIX = /^be/i;
 const ONLY_DIGITS = /^[0-9]+$/;
 
-function fail(code: string, message: string): Check<string> {
-  return { ok: false, code: `enterprise-number.${code}`, message };
+type Failure = {
+  [K in FieldMessageKey]: K extends `enterprise-number.${infer R}` ? R : never;
+}[FieldMessageKey];
+
+function fail(code: Failure): Check<string> {
+  return failed(`enterprise-number.${code}`);
 }
 
 export function parseEnterpriseNumber(input: unknown): Check<string> {
   if (typeof input !== 'string') {
-    return fail('type', 'Het ondernemingsnummer moet als tekst worden opgegeven.');
+    return fail('type');
   }
   const value = input.replace(SEPARATORS, '').replace(BE_PREFIX, '');
   if (value === '') {
-    return fail('empty', 'Vul het ondernemingsnummer in.');
+    return fail('empty');
   }
   if (!ONLY_DIGITS.test(value)) {
-    return fail(
-      'characters',
-      'Het ondernemingsnummer bevat enkel cijfers (0-9), eventueel met punten en BE ervoor.',
-    );
+    return fail('characters');
   }
   if (value.length !== 10) {
-    return fail('length', 'Het ondernemingsnummer telt 10 cijfers, bijvoorbeeld 0795.012.394.');
+    return fail('length');
   }
   const first = value[0];
   if (first !== '0' && first !== '1') {
     // Numbers starting with 2-9 are establishment units (vestigingen) of an enterprise, not the
     // enterprise itself; a common mix-up when copying from the KBO.
-    return fail(
-      'establishment-unit',
-      'Dit is een vestigingseenheidsnummer, geen ondernemingsnummer. Een ondernemingsnummer begint met 0 of 1.',
-    );
+    return fail('establishment-unit');
   }
   const check = 97 - (Number(value.slice(0, 8)) % 97);
   if (check !== Number(value.slice(8))) {
-    return fail('check-digits', 'De controlecijfers van het ondernemingsnummer kloppen niet.');
+    return fail('check-digits');
   }
   return { ok: true, value };
 }

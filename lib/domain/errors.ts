@@ -1,131 +1,204 @@
 /**
  * Domain errors. Services throw them; one HTTP middleware maps them to problem+json (RFC 9457).
- * Messages are Dutch and never contain personal data; `code` is stable for clients.
+ * An error carries its stable `code` and the key (with parameters) of its text in the catalogues of
+ * lib/domain/i18n, so the API answers in the caller's language; `title` and `detail` are the Dutch
+ * texts. Texts never contain personal data.
  */
+import { type FieldMessageKey, fieldMessage } from '#lib/domain/i18n/field-messages';
+import { DEFAULT_LANGUAGE, type Language, type MessageParams } from '#lib/domain/i18n/language';
+import {
+  isProblemDetailKey,
+  type ProblemDetailKey,
+  type ProblemTitleKey,
+  problemDetail,
+  problemTitle,
+} from '#lib/domain/i18n/problems';
+
+/** A field message by its key in the catalogue (lib/domain/i18n/field-messages.ts). */
+export interface FieldText {
+  key: FieldMessageKey;
+  params?: MessageParams;
+}
+
 export interface FieldError {
   path: string;
   code: string;
+  /** In Dutch; the API sends it in the caller's language when `text` is there. */
   message: string;
+  text?: FieldText;
 }
+
+/** A field error whose message comes from the catalogue (by default the one keyed by its code). */
+export function fieldError(
+  path: string,
+  code: string,
+  key: FieldMessageKey = code as FieldMessageKey,
+  params?: MessageParams,
+): FieldError {
+  return {
+    path,
+    code,
+    message: fieldMessage(DEFAULT_LANGUAGE, key, params),
+    text: params ? { key, params } : { key },
+  };
+}
+
+/** A field error's message in a language. */
+export function fieldErrorMessage(error: FieldError, language: Language): string {
+  return error.text ? fieldMessage(language, error.text.key, error.text.params) : error.message;
+}
+
+/** A problem's detail: a catalogue entry with its parameters, or its field errors' messages in a row. */
+export type ProblemText =
+  | { key: ProblemDetailKey; params?: MessageParams }
+  | { fields: readonly FieldError[] };
 
 export abstract class DomainError extends Error {
   abstract readonly status: number;
+  /** Which title of lib/domain/i18n/problems.ts `PROBLEM_TITLES`. */
+  abstract readonly titleKey: ProblemTitleKey;
+  /** The detail; without one given, the catalogue's entry for the code (if any). */
+  readonly text: ProblemText | undefined;
   constructor(
     readonly code: string,
-    readonly title: string,
-    readonly detail?: string,
+    detail?: ProblemDetailKey | ProblemText,
   ) {
     super(code);
     this.name = new.target.name;
+    this.text =
+      typeof detail === 'string'
+        ? { key: detail }
+        : (detail ?? (isProblemDetailKey(code) ? { key: code } : undefined));
+  }
+
+  titleIn(language: Language): string {
+    return problemTitle(language, this.titleKey);
+  }
+
+  detailIn(language: Language): string | undefined {
+    const text = this.text;
+    if (!text) return undefined;
+    if ('fields' in text) return text.fields.map((f) => fieldErrorMessage(f, language)).join(' ');
+    return problemDetail(language, text.key, text.params);
+  }
+
+  /** The Dutch title. */
+  get title(): string {
+    return this.titleIn(DEFAULT_LANGUAGE);
+  }
+
+  /** The Dutch detail. */
+  get detail(): string | undefined {
+    return this.detailIn(DEFAULT_LANGUAGE);
   }
 }
 
 /** 400: the request is malformed or a field is invalid. */
 export class ValidationError extends DomainError {
   readonly status = 400;
+  readonly titleKey = 'validation';
   constructor(
     readonly errors: FieldError[],
-    detail = 'Eén of meer velden zijn ongeldig.',
+    detail: ProblemDetailKey = 'validation-failed',
   ) {
-    super('validation-failed', 'Ongeldige invoer', detail);
+    super('validation-failed', detail);
   }
 }
 
 /** 401 */
 export class UnauthenticatedError extends DomainError {
   readonly status = 401;
-  constructor(detail = 'Meld u aan om verder te gaan.') {
-    super('unauthenticated', 'Niet aangemeld', detail);
+  readonly titleKey = 'unauthenticated';
+  constructor(detail: ProblemDetailKey = 'unauthenticated') {
+    super('unauthenticated', detail);
   }
 }
 
 /** 403 */
 export class ForbiddenError extends DomainError {
   readonly status = 403;
-  constructor(code = 'forbidden', detail = 'U heeft geen toegang tot deze organisatie.') {
-    super(code, 'Geen toegang', detail);
+  readonly titleKey = 'forbidden';
+  constructor(code = 'forbidden', detail?: ProblemDetailKey | ProblemText) {
+    super(code, detail);
   }
 }
 
 /** 404: unknown, or not yours (another organisation's data answers as if it did not exist). */
 export class NotFoundError extends DomainError {
   readonly status = 404;
-  constructor(code: string, detail: string) {
-    super(code, 'Niet gevonden', detail);
-  }
+  readonly titleKey = 'not-found';
 }
 
 /** 409: uniqueness or state conflict. */
 export class ConflictError extends DomainError {
   readonly status = 409;
-  constructor(code: string, detail: string) {
-    super(code, 'Conflict', detail);
-  }
+  readonly titleKey = 'conflict';
+}
+
+/** 410: something that was there has expired (a task whose request nobody decided in time). */
+export class GoneError extends DomainError {
+  readonly status = 410;
+  readonly titleKey = 'gone';
 }
 
 /** 412: If-Match does not match the current version. */
 export class PreconditionFailedError extends DomainError {
   readonly status = 412;
-  constructor(detail = 'Het item werd intussen gewijzigd. Herlaad en probeer opnieuw.') {
-    super('version-mismatch', 'Verouderde versie', detail);
+  readonly titleKey = 'version-mismatch';
+  constructor() {
+    super('version-mismatch');
   }
 }
 
 /** 428: If-Match is required for this change. */
 export class PreconditionRequiredError extends DomainError {
   readonly status = 428;
+  readonly titleKey = 'if-match-required';
   constructor() {
-    super(
-      'if-match-required',
-      'Versie vereist',
-      'Geef de versie die u wijzigt mee in de If-Match-header (de ETag van het item).',
-    );
+    super('if-match-required');
   }
 }
 
 /** 422: a business rule is broken. */
 export class BusinessRuleError extends DomainError {
   readonly status = 422;
+  readonly titleKey = 'business-rule';
   constructor(
     code: string,
-    detail: string,
+    detail?: ProblemDetailKey | ProblemText,
     readonly errors: FieldError[] = [],
   ) {
-    super(code, 'Regel niet gerespecteerd', detail);
+    super(code, detail);
   }
 }
 
 /** 429: a limit on how often someone may do something was reached. */
 export class TooManyRequestsError extends DomainError {
   readonly status = 429;
+  readonly titleKey = 'too-many';
   constructor(
     code: string,
-    detail: string,
+    detail?: ProblemDetailKey | ProblemText,
     readonly retryAfterSeconds?: number,
   ) {
-    super(code, 'Te veel verzoeken', detail);
+    super(code, detail);
   }
 }
 
 /** 503: a dependency (registry, database) does not answer. */
 export class UnavailableError extends DomainError {
   readonly status = 503;
+  readonly titleKey = 'unavailable';
   constructor(
     code: string,
-    detail: string,
+    detail?: ProblemDetailKey | ProblemText,
     readonly retryAfterSeconds = 5,
   ) {
-    super(code, 'Tijdelijk niet beschikbaar', detail);
+    super(code, detail);
   }
 }
 
 export type Registry = 'national-register' | 'kbo';
-
-const REGISTRY_DOWN: Record<Registry, string> = {
-  'national-register':
-    'Het rijksregister antwoordt momenteel niet. Er werd niets gewijzigd. Probeer het over enkele minuten opnieuw.',
-  kbo: 'De KBO antwoordt momenteel niet. Er werd niets gewijzigd. Probeer het over enkele minuten opnieuw.',
-};
 
 /**
  * A registry (through MAGDA) is down, too slow, or answered with a fault: 503 `unavailable` with
@@ -137,7 +210,7 @@ export class RegistryUnavailableError extends UnavailableError {
     readonly registry: Registry,
     readonly reason: string,
   ) {
-    super('unavailable', REGISTRY_DOWN[registry], 30);
+    super('unavailable', `unavailable/${registry}`, 30);
   }
 }
 
@@ -157,5 +230,20 @@ export class TransientError extends Error {
   override name = 'TransientError';
 }
 
-/** The outcome of a pure check: a value, or a stable code with a Dutch message. */
-export type Check<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
+/**
+ * The outcome of a pure check: a value, or a stable code with a Dutch message. The code is the key of
+ * the message in lib/domain/i18n/field-messages.ts, with `params` for its values.
+ */
+export type Check<T> =
+  | { ok: true; value: T }
+  | { ok: false; code: string; message: string; params?: MessageParams };
+
+/** A failed check with its catalogue message (the key is the code). */
+export function failed<T>(code: FieldMessageKey, params?: MessageParams): Check<T> {
+  return {
+    ok: false,
+    code,
+    message: fieldMessage(DEFAULT_LANGUAGE, code, params),
+    ...(params ? { params } : {}),
+  };
+}

@@ -186,7 +186,7 @@ function view<T extends { version: number; createdAt: string; updatedAt: string 
 }
 
 function notExpirable(): BusinessRuleError {
-  return new BusinessRuleError('expiry.not-due', 'Dit item is niet (meer) te vervallen.');
+  return new BusinessRuleError('expiry.not-due');
 }
 
 /** Marks the work relationship expired: the day after its end date, once. */

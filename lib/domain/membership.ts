@@ -4,7 +4,14 @@
  * plus what the history must record. The repository turns the difference into one transaction.
  */
 import type { RelationshipCategory, RightDefinition } from '#lib/domain/catalogue';
-import { BusinessRuleError, ConflictError, NotFoundError, PreconditionFailedError } from '#lib/domain/errors';
+import {
+  BusinessRuleError,
+  ConflictError,
+  type FieldError,
+  fieldError as field,
+  NotFoundError,
+  PreconditionFailedError,
+} from '#lib/domain/errors';
 import {
   compareDates,
   isWithin,
@@ -179,16 +186,9 @@ export function checkVersion(actual: number, expected: number | undefined): void
 
 export function requireRelationship(agg: PersonAggregate): WorkRelationship {
   if (!agg.relationship) {
-    throw new NotFoundError(
-      'relationship.not-found',
-      'Deze persoon heeft geen werkrelatie met deze organisatie.',
-    );
+    throw new NotFoundError('relationship.not-found');
   }
   return agg.relationship;
-}
-
-function field(path: string, code: string, message: string) {
-  return { path, code, message };
 }
 
 /** Rights must lie inside the relationship: checked on every change of either. */
@@ -197,16 +197,8 @@ function assertGrantsInside(relationship: Period, grants: RightGrant[], path = '
   if (outside.length > 0) {
     throw new BusinessRuleError(
       'relationship.rights-outside',
-      `De werkrelatie moet de periode van de toegekende gebruikersrechten omvatten (${outside
-        .map((g) => g.rightId)
-        .join(', ')}). Pas eerst die rechten aan.`,
-      [
-        field(
-          path,
-          'relationship.rights-outside',
-          'De toegekende gebruikersrechten vallen buiten deze periode.',
-        ),
-      ],
+      { key: 'relationship.rights-outside', params: { rights: outside.map((g) => g.rightId).join(', ') } },
+      [field(path, 'relationship.rights-outside')],
     );
   }
 }
@@ -219,10 +211,7 @@ export interface RelationshipInput extends Period {
 
 export function createRelationship(agg: PersonAggregate, input: RelationshipInput, clock: Clock): Change {
   if (agg.relationship) {
-    throw new ConflictError(
-      'relationship.exists',
-      'Deze persoon heeft al een werkrelatie met deze organisatie. Bewerk of verleng die.',
-    );
+    throw new ConflictError('relationship.exists');
   }
   const relationship: WorkRelationship = {
     ...input,
@@ -250,13 +239,14 @@ export function updateRelationship(
   checkVersion(current.version, expectedVersion);
   const candidate = { ...current, ...patch };
   if (compareDates(candidate.endDate, candidate.startDate) < 0) {
-    throw new BusinessRuleError('period.end-before-start', 'De einddatum ligt voor de begindatum.', [
-      field('endDate', 'period.end-before-start', 'De einddatum mag niet voor de begindatum liggen.'),
+    throw new BusinessRuleError('period.end-before-start', undefined, [
+      field('endDate', 'period.end-before-start'),
     ]);
   }
   if (compareDates(candidate.endDate, lastDayOfYears(candidate.startDate, WORK_RELATIONSHIP_MAX_YEARS)) > 0) {
-    throw new BusinessRuleError('period.too-long', 'Maximumperiode = 10 jaar.', [
-      field('endDate', 'period.too-long', 'Een werkrelatie duurt maximaal 10 jaar.'),
+    const maxYears = WORK_RELATIONSHIP_MAX_YEARS;
+    throw new BusinessRuleError('period.too-long', { key: 'period.too-long', params: { maxYears } }, [
+      field('endDate', 'period.too-long', 'period.relationship-maximum', { maxYears }),
     ]);
   }
   assertGrantsInside(candidate, agg.grants);
@@ -299,11 +289,9 @@ export function extendRelationship(
   const current = requireRelationship(agg);
   const extended = extendPeriod(current, input.endDate, WORK_RELATIONSHIP_MAX_YEARS, clock.today, 'endDate');
   if (compareDates(extended.endDate, current.endDate) <= 0) {
-    throw new BusinessRuleError(
-      'extension.not-longer',
-      'De nieuwe einddatum moet na de huidige einddatum liggen.',
-      [field('endDate', 'extension.not-longer', 'Kies een einddatum na de huidige einddatum.')],
-    );
+    throw new BusinessRuleError('extension.not-longer', undefined, [
+      field('endDate', 'extension.not-longer'),
+    ]);
   }
   const relationship = reopened(current, {
     ...current,
@@ -348,12 +336,8 @@ function extendPeriod(
   if (compareDates(end, lastDayOfYears(current.startDate, maxYears)) <= 0)
     return { startDate: current.startDate, endDate: end };
   if (compareDates(end, lastDayOfYears(base, maxYears)) > 0) {
-    throw new BusinessRuleError('period.too-long', `Maximumperiode = ${maxYears} jaar.`, [
-      field(
-        path,
-        'period.too-long',
-        `De periode mag maximaal ${maxYears} jaar duren, te rekenen vanaf vandaag.`,
-      ),
+    throw new BusinessRuleError('period.too-long', { key: 'period.too-long', params: { maxYears } }, [
+      field(path, 'period.too-long', 'period.maximum-from-today', { maxYears }),
     ]);
   }
   return { startDate: base, endDate: end };
@@ -394,8 +378,8 @@ function setPaused(
   const current = requireRelationship(agg);
   if (current.paused === to.paused) {
     throw to.paused
-      ? new ConflictError('relationship.already-paused', 'De werkrelatie is al gepauzeerd.')
-      : new ConflictError('relationship.not-paused', 'De werkrelatie is niet gepauzeerd.');
+      ? new ConflictError('relationship.already-paused')
+      : new ConflictError('relationship.not-paused');
   }
   const relationship = {
     ...current,
@@ -418,31 +402,23 @@ export interface GrantInput extends Period {
 }
 
 function checkGrant(right: RightDefinition, input: GrantInput, relationship: Period): void {
-  const errors = [];
+  const errors: FieldError[] = [];
   const unknown = input.profiles.filter((p) => !right.profiles.includes(p));
   if (unknown.length > 0) {
     errors.push(
-      field('profiles', 'grant.unknown-profile', `Onbekend profiel voor dit recht: ${unknown.join(', ')}.`),
+      field('profiles', 'grant.unknown-profile', 'grant.unknown-profile', { profiles: unknown.join(', ') }),
     );
   }
   if (compareDates(input.endDate, input.startDate) < 0) {
-    errors.push(
-      field('endDate', 'period.end-before-start', 'De einddatum mag niet voor de begindatum liggen.'),
-    );
+    errors.push(field('endDate', 'period.end-before-start'));
   } else if (compareDates(input.endDate, lastDayOfYears(input.startDate, right.maxYears)) > 0) {
-    errors.push(field('endDate', 'period.too-long', `Maximumperiode = ${right.maxYears} jaar.`));
+    errors.push(field('endDate', 'period.too-long', 'period.maximum', { maxYears: right.maxYears }));
   }
   if (!isWithin(input, relationship)) {
-    errors.push(
-      field(
-        'endDate',
-        'grant.outside-relationship',
-        'Het gebruikersrecht moet binnen de periode van de werkrelatie vallen.',
-      ),
-    );
+    errors.push(field('endDate', 'grant.outside-relationship'));
   }
   const [first] = errors;
-  if (first) throw new BusinessRuleError(first.code, errors.map((e) => e.message).join(' '), errors);
+  if (first) throw new BusinessRuleError(first.code, { fields: errors }, errors);
 }
 
 /** A right is granted or widened only on a relationship that has not ended: extend that first. */
@@ -450,8 +426,8 @@ export function assertRelationshipNotEnded(relationship: WorkRelationship, today
   if (compareDates(relationship.endDate, today) >= 0) return;
   throw new BusinessRuleError(
     'grant.relationship-ended',
-    `De werkrelatie liep af op ${relationship.endDate.split('-').reverse().join('/')}: verleng eerst de werkrelatie, daarna kan u een gebruikersrecht toekennen.`,
-    [field('endDate', 'grant.relationship-ended', 'De werkrelatie is afgelopen; verleng ze eerst.')],
+    { key: 'grant.relationship-ended', params: { endDate: { date: relationship.endDate } } },
+    [field('endDate', 'grant.relationship-ended')],
   );
 }
 
@@ -482,16 +458,10 @@ export function grantRight(
   clock: Clock,
 ): Change {
   if (!agg.relationship) {
-    throw new BusinessRuleError(
-      'grant.no-relationship',
-      'Koppel de persoon eerst aan de organisatie met een werkrelatie; daarna kan u een gebruikersrecht toekennen.',
-    );
+    throw new BusinessRuleError('grant.no-relationship');
   }
   if (agg.grants.some((g) => g.rightId === right.rightId)) {
-    throw new ConflictError(
-      'grant.exists',
-      'Deze persoon heeft dit gebruikersrecht al. Bewerk het bestaande recht om profielen of periode te wijzigen.',
-    );
+    throw new ConflictError('grant.exists');
   }
   checkGrant(right, input, agg.relationship);
   const grant: RightGrant = {
@@ -515,7 +485,7 @@ export function grantRight(
 
 function requireGrant(agg: PersonAggregate, grantId: string): RightGrant {
   const grant = agg.grants.find((g) => g.grantId === grantId);
-  if (!grant) throw new NotFoundError('grant.not-found', 'Dit toegekende gebruikersrecht bestaat niet.');
+  if (!grant) throw new NotFoundError('grant.not-found');
   return grant;
 }
 

@@ -2,7 +2,8 @@
  * Belgian national number: the rijksregisternummer (RRN) and the BIS number for people not in the
  * national register. Layout: YYMMDD (birth date) + NNN (counter) + CC (check digits).
  */
-import type { Check } from '#lib/domain/errors';
+import { type Check, failed } from '#lib/domain/errors';
+import type { FieldMessageKey } from '#lib/domain/i18n/field-messages';
 import { isExistingDate } from '#lib/domain/period';
 
 export interface NationalNumber {
@@ -22,8 +23,12 @@ const ELEVEN_DIGITS = /^[0-9]{11}$/;
 const ONLY_DIGITS = /^[0-9]+$/;
 const ANY_DIGIT = /^\p{Nd}+$/u;
 
-function fail(code: string, message: string): Check<NationalNumber> {
-  return { ok: false, code: `national-number.${code}`, message };
+type Failure = {
+  [K in FieldMessageKey]: K extends `national-number.${infer R}` ? R : never;
+}[FieldMessageKey];
+
+function fail(code: Failure): Check<NationalNumber> {
+  return failed(`national-number.${code}`);
 }
 
 /** 97 − (n mod 97), so a multiple of 97 gives 97, never 0. */
@@ -33,23 +38,20 @@ function checkDigits(first9: string): number {
 
 export function parseNationalNumber(input: unknown): Check<NationalNumber> {
   if (typeof input !== 'string') {
-    return fail('type', 'Het rijksregisternummer moet als tekst worden opgegeven.');
+    return fail('type');
   }
   const value = input.replace(SEPARATORS, '');
   if (value === '') {
-    return fail('empty', 'Vul het rijksregisternummer in.');
+    return fail('empty');
   }
   if (!ONLY_DIGITS.test(value) && ANY_DIGIT.test(value)) {
-    return fail('non-ascii-digits', 'Gebruik gewone cijfers (0-9) in het rijksregisternummer.');
+    return fail('non-ascii-digits');
   }
   if (!ONLY_DIGITS.test(value)) {
-    return fail(
-      'characters',
-      'Het rijksregisternummer bevat enkel cijfers (0-9), punten, streepjes en spaties.',
-    );
+    return fail('characters');
   }
   if (!ELEVEN_DIGITS.test(value)) {
-    return fail('length', 'Het rijksregisternummer telt 11 cijfers.');
+    return fail('length');
   }
 
   const first9 = value.slice(0, 9);
@@ -58,7 +60,7 @@ export function parseNationalNumber(input: unknown): Check<NationalNumber> {
   let century: 1900 | 2000;
   if (checkDigits(first9) === check) century = 1900;
   else if (checkDigits(`2${first9}`) === check) century = 2000;
-  else return fail('check-digits', 'De controlecijfers van het rijksregisternummer kloppen niet.');
+  else return fail('check-digits');
 
   const yy = Number(value.slice(0, 2));
   const rawMonth = Number(value.slice(2, 4));
@@ -77,27 +79,24 @@ export function parseNationalNumber(input: unknown): Check<NationalNumber> {
     kind = 'bis';
     month = rawMonth - 40;
   } else if (rawMonth > 12) {
-    return fail(
-      'month',
-      'De maand in het rijksregisternummer is ongeldig (00-12, of 20-32 en 40-52 voor een BIS-nummer).',
-    );
+    return fail('month');
   }
 
   if (day > 31) {
-    return fail('day', 'De dag in het rijksregisternummer is ongeldig.');
+    return fail('day');
   }
   const year = century + yy;
   // Month or day 00 means that part of the birth date is unknown.
   let birthDate: string | null = null;
   if (month !== 0 && day !== 0) {
     if (!isExistingDate(year, month, day)) {
-      return fail('birth-date', 'De geboortedatum in het rijksregisternummer bestaat niet.');
+      return fail('birth-date');
     }
     birthDate = `${year}-${pad2(month)}-${pad2(day)}`;
   }
 
   if (counter < 1 || counter > 998) {
-    return fail('counter', 'Het volgnummer in het rijksregisternummer moet tussen 001 en 998 liggen.');
+    return fail('counter');
   }
   const sex = sexKnown ? (counter % 2 === 1 ? 'M' : 'F') : null;
 

@@ -6,7 +6,7 @@ import { TZDate } from '@date-fns/tz';
 // The mini build: the full UTCDate creates Intl formatters when its module loads, which a cold start pays.
 import { UTCDateMini } from '@date-fns/utc/date/mini';
 import { addDays as addDaysFns, addYears as addYearsFns } from 'date-fns';
-import type { Check } from '#lib/domain/errors';
+import { type Check, failed } from '#lib/domain/errors';
 
 export const WORK_RELATIONSHIP_MAX_YEARS = 10;
 export const RIGHT_GRANT_MAX_YEARS = 5;
@@ -38,19 +38,15 @@ function isLeapYear(year: number): boolean {
 
 export function parseCalendarDate(input: unknown): Check<string> {
   if (typeof input !== 'string') {
-    return {
-      ok: false,
-      code: 'date.type',
-      message: 'Een datum moet als tekst (JJJJ-MM-DD) worden opgegeven.',
-    };
+    return failed('date.type');
   }
   const match = DATE_PATTERN.exec(input);
   if (!match) {
-    return { ok: false, code: 'date.format', message: 'Geef de datum op als JJJJ-MM-DD.' };
+    return failed('date.format');
   }
   const [, y, m, d] = match;
   if (!isExistingDate(Number(y), Number(m), Number(d))) {
-    return { ok: false, code: 'date.nonexistent', message: 'Deze datum bestaat niet.' };
+    return failed('date.nonexistent');
   }
   return { ok: true, value: input };
 }
@@ -157,25 +153,17 @@ export function brusselsDayStart(date: string): number {
 export function checkPeriod(period: Period, maxYears: number): Check<Period> {
   const start = parseCalendarDate(period.startDate);
   if (!start.ok) {
-    return { ok: false, code: 'period.start-date', message: `Ongeldige begindatum: ${start.message}` };
+    return failed('period.start-date', { reason: { field: start.code } });
   }
   const end = parseCalendarDate(period.endDate);
   if (!end.ok) {
-    return { ok: false, code: 'period.end-date', message: `Ongeldige einddatum: ${end.message}` };
+    return failed('period.end-date', { reason: { field: end.code } });
   }
   if (compareDates(end.value, start.value) < 0) {
-    return {
-      ok: false,
-      code: 'period.end-before-start',
-      message: 'De einddatum mag niet voor de begindatum liggen.',
-    };
+    return failed('period.end-before-start');
   }
   if (compareDates(end.value, lastDayOfYears(start.value, maxYears)) > 0) {
-    return {
-      ok: false,
-      code: 'period.too-long',
-      message: `De periode is te lang. Maximumperiode = ${maxYears} jaar.`,
-    };
+    return failed('period.too-long', { maxYears });
   }
   return { ok: true, value: { startDate: start.value, endDate: end.value } };
 }

@@ -15,10 +15,12 @@ import type * as z from 'zod/v4/core';
 import {
   DomainError,
   ForbiddenError,
+  fieldError,
   PreconditionRequiredError,
   UnauthenticatedError,
   ValidationError,
 } from '#lib/domain/errors';
+import { type Language, negotiateLanguage } from '#lib/domain/i18n/language';
 import { parseNationalNumber } from '#lib/domain/national-number';
 import type { Actor, AdminRecord } from '#lib/domain/records';
 import { errorToProblem, problemResponse } from '#lib/http/problem';
@@ -73,6 +75,8 @@ export interface ApiRequest<B, Q, P, S extends Flags = Flags> {
   actor: S extends { admin: true; readAhead?: false | undefined } ? Actor : Actor | null;
   ifMatch: S extends { ifMatch: true } ? number : number | undefined;
   idempotencyKey: string | undefined;
+  /** The caller's language (`Accept-Language`), for texts in the answer; problems follow it by themselves. */
+  language: Language;
   deps: Deps;
   event: HttpEvent;
 }
@@ -131,21 +135,21 @@ function readBody(event: HttpEvent): unknown {
   if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) {
     throw new (class extends DomainError {
       readonly status = 413;
-    })('payload-too-large', 'Te groot verzoek', 'Het verzoek mag maximaal 256 kB groot zijn.');
+      readonly titleKey = 'payload-too-large';
+    })('payload-too-large');
   }
   if (text.trim() === '') return {};
   const type = event.headers['content-type'] ?? '';
   if (!/^application\/([a-z.+-]+\+)?json\b/i.test(type)) {
     throw new (class extends DomainError {
       readonly status = 415;
-    })('unsupported-media-type', 'Niet-ondersteund formaat', 'Stuur de gegevens als application/json.');
+      readonly titleKey = 'unsupported-media-type';
+    })('unsupported-media-type');
   }
   try {
     return JSON.parse(text);
   } catch {
-    throw new ValidationError([
-      { path: '', code: 'invalid-json', message: 'De inhoud is geen geldige JSON.' },
-    ]);
+    throw new ValidationError([fieldError('', 'invalid-json')]);
   }
 }
 
@@ -154,13 +158,7 @@ function readIfMatch(event: HttpEvent): number | undefined {
   if (header === undefined) return undefined;
   const match = /^\s*(?:W\/)?"?(\d{1,12})"?\s*$/.exec(header);
   if (!match) {
-    throw new ValidationError([
-      {
-        path: 'If-Match',
-        code: 'if-match-invalid',
-        message: 'If-Match moet de ETag van het item zijn, bv. "3".',
-      },
-    ]);
+    throw new ValidationError([fieldError('If-Match', 'if-match-invalid')]);
   }
   return Number(match[1]);
 }
@@ -194,8 +192,15 @@ function requireScope(event: HttpEvent, scope: string | undefined): void {
     ...String(claims.scope ?? '').split(' '),
   ]);
   if (!scope || !scopes.has(scope)) {
-    throw new ForbiddenError('insufficient-scope', 'Dit token heeft niet de vereiste scope.');
+    throw new ForbiddenError('insufficient-scope');
   }
+}
+
+/** The language asked for (`Accept-Language`, any spelling of the name: errors may come before normalising). */
+function languageOf(event: HttpEvent | undefined): Language {
+  const headers = event?.headers ?? {};
+  const name = Object.keys(headers).find((h) => h.toLowerCase() === 'accept-language');
+  return negotiateLanguage(name ? headers[name] : undefined);
 }
 
 function toResult(result: ApiResult): HttpResult {
@@ -219,7 +224,7 @@ function problemMiddleware(): MiddlewareObj<HttpEvent, HttpResult> {
   return {
     onError: async (request) => {
       const correlationId = request.context?.awsRequestId ?? 'unknown';
-      request.response = errorToProblem(request.error, correlationId);
+      request.response = errorToProblem(request.error, correlationId, languageOf(request.event));
       // Only failures on our side are logged as errors. The idempotency refusals (4xx) are not: they
       // carry the stored record, with the earlier response and its personal data.
       const status = request.response.statusCode ?? 500;
@@ -276,16 +281,21 @@ export function apiHandler<const S extends ApiSpec<z.$ZodType, z.$ZodType, z.$Zo
     if (spec.auth === 'service') requireScope(event, spec.scope);
     const caller = spec.auth === 'user' ? readCaller(event, deps) : null;
     if (spec.helpdesk && !caller?.groups.includes(HELPDESK_GROUP)) {
-      throw new ForbiddenError('forbidden', 'Alleen de helpdesk heeft toegang tot deze gegevens.');
+      throw new ForbiddenError('forbidden', 'forbidden/helpdesk-only');
     }
+    const language = languageOf(event);
     const params = (
-      spec.params ? parseOrThrow(spec.params, event.pathParameters ?? {}, 'path') : undefined
+      spec.params ? parseOrThrow(spec.params, event.pathParameters ?? {}, 'path', language) : undefined
     ) as Out<PS>;
     const run = async (admin: AdminRecord | null) => {
       const query = (
-        spec.query ? parseOrThrow(spec.query, event.queryStringParameters ?? {}, 'query') : undefined
+        spec.query
+          ? parseOrThrow(spec.query, event.queryStringParameters ?? {}, 'query', language)
+          : undefined
       ) as Out<QS>;
-      const body = (spec.body ? parseOrThrow(spec.body, readBody(event), '') : undefined) as Out<BS>;
+      const body = (
+        spec.body ? parseOrThrow(spec.body, readBody(event), '', language) : undefined
+      ) as Out<BS>;
       const ifMatch = readIfMatch(event);
       if (spec.ifMatch && ifMatch === undefined) throw new PreconditionRequiredError();
       // The checks above make the narrowed fields true: a user route has its caller, an admin route
@@ -299,6 +309,7 @@ export function apiHandler<const S extends ApiSpec<z.$ZodType, z.$ZodType, z.$Zo
         actor: admin ? { personId: admin.personId, name: admin.name } : null,
         ifMatch,
         idempotencyKey: event.headers['idempotency-key'],
+        language,
         deps,
         event,
       } as Request);

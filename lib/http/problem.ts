@@ -1,10 +1,18 @@
 /**
- * Turns any error into an RFC 9457 problem response. Domain errors carry their own status, code and
- * Dutch message; infrastructure errors become 503 with Retry-After; anything else is a 500 that says
- * only a correlation id, so no stack trace or personal data ever leaves the function.
+ * Turns any error into an RFC 9457 problem response, in the caller's language. Domain errors carry their
+ * own status, code and the key of their text; infrastructure errors become 503 with Retry-After;
+ * anything else is a 500 that says only a correlation id, so no stack trace or personal data ever
+ * leaves the function.
  */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { DomainError, type FieldError } from '#lib/domain/errors';
+import { DomainError, type FieldError, fieldErrorMessage } from '#lib/domain/errors';
+import { DEFAULT_LANGUAGE, type Language } from '#lib/domain/i18n/language';
+import {
+  type ProblemDetailKey,
+  type ProblemTitleKey,
+  problemDetail,
+  problemTitle,
+} from '#lib/domain/i18n/problems';
 
 const TYPE_BASE = 'https://gebruikersbeheer.vlaanderen.be/problemen/';
 
@@ -73,7 +81,33 @@ export function isUnavailable(error: unknown): boolean {
   return false;
 }
 
-export function errorToProblem(error: unknown, correlationId: string): APIGatewayProxyStructuredResultV2 {
+/** A problem of the catalogue (lib/domain/i18n/problems.ts) in a language. */
+function catalogueProblem(
+  language: Language,
+  status: number,
+  code: string,
+  title: ProblemTitleKey,
+  detail: ProblemDetailKey,
+  extra: Partial<ProblemBody> = {},
+) {
+  return {
+    title: problemTitle(language, title),
+    status,
+    code,
+    detail: problemDetail(language, detail),
+    ...extra,
+  };
+}
+
+/**
+ * The problem response of an error, in `language` (negotiated from Accept-Language; Dutch by default):
+ * title, detail and the field errors' messages. The code is the same in every language.
+ */
+export function errorToProblem(
+  error: unknown,
+  correlationId: string,
+  language: Language = DEFAULT_LANGUAGE,
+): APIGatewayProxyStructuredResultV2 {
   if (error instanceof DomainError) {
     const extra = error as DomainError & {
       errors?: FieldError[];
@@ -81,57 +115,63 @@ export function errorToProblem(error: unknown, correlationId: string): APIGatewa
       /** Extra members of the problem, e.g. the existing request of a 409. Never personal data. */
       extra?: Record<string, unknown>;
     };
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { 'content-language': language };
     if (extra.retryAfterSeconds) headers['retry-after'] = String(extra.retryAfterSeconds);
+    const detail = error.detailIn(language);
     return problemResponse(
       {
-        title: error.title,
+        title: error.titleIn(language),
         status: error.status,
         code: error.code,
-        ...(error.detail ? { detail: error.detail } : {}),
-        ...(extra.errors && extra.errors.length > 0 ? { errors: extra.errors } : {}),
+        ...(detail ? { detail } : {}),
+        ...(extra.errors && extra.errors.length > 0
+          ? {
+              errors: extra.errors.map((e) => ({
+                path: e.path,
+                code: e.code,
+                message: fieldErrorMessage(e, language),
+              })),
+            }
+          : {}),
         ...extra.extra,
       },
       headers,
     );
   }
+  const headers = { 'content-language': language };
   const name = (error as { name?: string } | null)?.name;
   if (name === 'IdempotencyValidationError') {
-    return problemResponse({
-      title: 'Sleutel hergebruikt',
-      status: 422,
-      code: 'idempotency-key-reused',
-      detail: 'Deze Idempotency-Key werd al gebruikt voor een ander verzoek. Gebruik een nieuwe sleutel.',
-    });
+    return problemResponse(
+      catalogueProblem(
+        language,
+        422,
+        'idempotency-key-reused',
+        'idempotency-key-reused',
+        'idempotency-key-reused',
+      ),
+      headers,
+    );
   }
   if (name === 'IdempotencyAlreadyInProgressError') {
     return problemResponse(
-      {
-        title: 'Verzoek loopt nog',
-        status: 409,
-        code: 'idempotency-in-progress',
-        detail: 'Een verzoek met deze Idempotency-Key wordt nog verwerkt. Probeer zo dadelijk opnieuw.',
-      },
-      { 'retry-after': '1' },
+      catalogueProblem(
+        language,
+        409,
+        'idempotency-in-progress',
+        'idempotency-in-progress',
+        'idempotency-in-progress',
+      ),
+      { ...headers, 'retry-after': '1' },
     );
   }
   if (isUnavailable(error)) {
     return problemResponse(
-      {
-        title: 'Tijdelijk niet beschikbaar',
-        status: 503,
-        code: 'unavailable',
-        detail: 'De dienst is tijdelijk niet bereikbaar. Probeer het over enkele seconden opnieuw.',
-        correlationId,
-      },
-      { 'retry-after': '5' },
+      catalogueProblem(language, 503, 'unavailable', 'unavailable', 'unavailable', { correlationId }),
+      { ...headers, 'retry-after': '5' },
     );
   }
-  return problemResponse({
-    title: 'Onverwachte fout',
-    status: 500,
-    code: 'internal',
-    detail: 'Er ging iets mis. Vermeld deze code als u de helpdesk contacteert.',
-    correlationId,
-  });
+  return problemResponse(
+    catalogueProblem(language, 500, 'internal', 'internal', 'internal', { correlationId }),
+    headers,
+  );
 }

@@ -12,7 +12,7 @@ import type { Deps } from '#lib/services/deps';
 const MAX_ATTEMPTS = 5;
 
 export function personNotFound(): NotFoundError {
-  return new NotFoundError('person.not-found', 'Deze persoon is niet gekend in deze organisatie.');
+  return new NotFoundError('person.not-found');
 }
 
 export function historyEntry(
@@ -41,10 +41,7 @@ export async function withRetry<T>(attempt: () => Promise<T>): Promise<T> {
     } catch (error) {
       if (!(error instanceof ConcurrentChangeError)) throw error;
       if (i >= MAX_ATTEMPTS) {
-        throw new ConflictError(
-          'concurrent-change',
-          'Iemand anders wijzigde deze gegevens tegelijk. Probeer opnieuw.',
-        );
+        throw new ConflictError('concurrent-change');
       }
     }
   }

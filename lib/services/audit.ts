@@ -5,7 +5,7 @@
  * pages for a period and writes what Belgian Excel opens as it is: UTF-8 with a BOM, `;` between cells.
  */
 import { HISTORY_ACTION_LABELS } from '#lib/contracts/history-labels';
-import { BusinessRuleError, NotFoundError } from '#lib/domain/errors';
+import { BusinessRuleError, fieldError, NotFoundError } from '#lib/domain/errors';
 import { holdersOn } from '#lib/domain/holdings';
 import { addDays, brusselsDayStart, brusselsWallClock } from '#lib/domain/period';
 import type { AuditEntry, Page } from '#lib/domain/records';
@@ -94,8 +94,8 @@ export async function exportAudit(
     if (lines.length - 1 > MAX_EXPORT_ROWS) {
       throw new BusinessRuleError(
         'audit.export-too-large',
-        `Deze periode heeft meer dan ${MAX_EXPORT_ROWS.toLocaleString('nl-BE')} wijzigingen. Kies een kortere periode.`,
-        [{ path: 'from', code: 'audit.export-too-large', message: 'Kies een kortere periode.' }],
+        { key: 'audit.export-too-large', params: { max: MAX_EXPORT_ROWS } },
+        [fieldError('from', 'audit.export-too-large', 'audit.shorter-period')],
       );
     }
     cursor = page.cursor ?? undefined;
@@ -116,7 +116,7 @@ export async function exportAudit(
 export async function rightHolders(deps: Deps, enterpriseNumber: string, rightId: string, on: string) {
   const right = await deps.catalogue.get(rightId);
   if (!right) {
-    throw new NotFoundError('right.not-found', 'Dit gebruikersrecht bestaat niet in de catalogus.');
+    throw new NotFoundError('right.not-found');
   }
   const held = holdersOn(await deps.audit.holdings(enterpriseNumber, rightId), on);
   return {

@@ -4,6 +4,8 @@
  */
 
 import { ConflictError, ForbiddenError, NotFoundError } from '#lib/domain/errors';
+import { DEFAULT_LANGUAGE, type Language } from '#lib/domain/i18n/language';
+import { problemDetail } from '#lib/domain/i18n/problems';
 import { checkVersion } from '#lib/domain/membership';
 import { maskNationalNumber } from '#lib/domain/national-number';
 import type { Enterprise, UnitOfWork } from '#lib/domain/ports';
@@ -16,8 +18,7 @@ import { ORGANISATION } from '#lib/services/kbo/shared';
 import { registerLookup } from '#lib/services/persons';
 import { listTasks } from '#lib/services/tasks';
 
-const enterpriseNotFound = () =>
-  new NotFoundError('enterprise.not-found', 'Dit ondernemingsnummer is niet gekend in de KBO.');
+const enterpriseNotFound = () => new NotFoundError('enterprise.not-found');
 
 export async function requireEnterprise(deps: Deps, enterpriseNumber: string): Promise<Enterprise> {
   const enterprise = await readEnterprise(deps, enterpriseNumber);
@@ -98,10 +99,7 @@ export async function appointLocalAdmin(
         ? actorPerson
         : await personFor(deps, input.nationalNumber);
     if (await deps.admins.get(appointee.pseudonym, input.enterpriseNumber)) {
-      throw new ConflictError(
-        'local-admin.exists',
-        'Deze persoon is al lokale beheerder van deze organisatie.',
-      );
+      throw new ConflictError('local-admin.exists');
     }
     const clock = deps.clock();
     const actor: Actor = { personId: actorPerson.record.personId, name: fullName(actorPerson.record.person) };
@@ -164,7 +162,14 @@ export async function appointLocalAdmin(
 export async function removeLocalAdmin(
   deps: Deps,
   caller: { nationalNumber: string },
-  input: { enterpriseNumber: string; personId: string; version: number; reason?: string | undefined },
+  input: {
+    enterpriseNumber: string;
+    personId: string;
+    version: number;
+    reason?: string | undefined;
+    /** The language of the answer's warning. */
+    language?: Language;
+  },
   /** More of the same transaction (a *Bevestig lokale beheerder* task closed with the removal). */
   also?: (work: UnitOfWork, actor: Actor) => void,
 ) {
@@ -173,18 +178,10 @@ export async function removeLocalAdmin(
   return withRetry(async () => {
     const admins = await deps.admins.list(input.enterpriseNumber);
     const admin = admins.find((a) => a.personId === input.personId);
-    if (!admin)
-      throw new NotFoundError(
-        'local-admin.not-found',
-        'Deze persoon is geen lokale beheerder van deze organisatie.',
-      );
+    if (!admin) throw new NotFoundError('local-admin.not-found');
     // The list comes from an index (eventually consistent): re-read the item itself before deciding.
     const current = await deps.admins.get(admin.pseudonym, input.enterpriseNumber);
-    if (!current)
-      throw new NotFoundError(
-        'local-admin.not-found',
-        'Deze persoon is geen lokale beheerder van deze organisatie.',
-      );
+    if (!current) throw new NotFoundError('local-admin.not-found');
     checkVersion(current.version, input.version);
     const actorPerson = await personFor(deps, caller.nationalNumber);
     const actor: Actor = { personId: actorPerson.record.personId, name: fullName(actorPerson.record.person) };
@@ -241,8 +238,7 @@ export async function removeLocalAdmin(
         ? {
             warning: {
               code: 'local-admin.none-left',
-              message:
-                'Deze organisatie heeft nu geen lokale beheerder meer. Niemand kan nog personen of rechten beheren tot u een nieuwe aanduidt. De wettelijk vertegenwoordigers krijgen daarvoor een taak.',
+              message: problemDetail(input.language ?? DEFAULT_LANGUAGE, 'local-admin.none-left'),
             },
           }
         : {}),
@@ -266,8 +262,5 @@ function fullName(p: { firstName: string; lastName: string }): string {
 }
 
 function notRepresentative(): ForbiddenError {
-  return new ForbiddenError(
-    'not-legal-representative',
-    'Alleen een wettelijk vertegenwoordiger van deze onderneming (volgens de KBO) kan lokale beheerders aanduiden of verwijderen.',
-  );
+  return new ForbiddenError('not-legal-representative');
 }

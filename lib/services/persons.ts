@@ -60,16 +60,10 @@ export function keptDetails(person: RegisterPerson): PersonDetails {
 export async function registerLookup(deps: Deps, nationalNumber: string): Promise<PersonDetails> {
   const person = await readRegister(deps, nationalNumber);
   if (!person) {
-    throw new NotFoundError(
-      'national-register.not-found',
-      'Dit rijksregister- of BIS-nummer is niet gekend in het rijksregister. Controleer het nummer.',
-    );
+    throw new NotFoundError('national-register.not-found');
   }
   if (person.deceased) {
-    throw new BusinessRuleError(
-      'person.deceased',
-      'Volgens het rijksregister is deze persoon overleden. U kunt deze persoon geen toegang geven.',
-    );
+    throw new BusinessRuleError('person.deceased');
   }
   return keptDetails(person);
 }
@@ -115,7 +109,7 @@ export async function addPerson(
     const person = await deps.persons.get(pseudonym);
     const personId = person?.personId ?? deps.newId();
     if (person && (await deps.memberships.load(input.enterpriseNumber, personId))) {
-      throw new ConflictError('person.exists', 'Deze persoon is al gekend in deze organisatie.');
+      throw new ConflictError('person.exists');
     }
     const clock = deps.clock();
     const change = newMembership({
@@ -157,10 +151,7 @@ export async function getPersonAggregate(deps: Deps, enterpriseNumber: string, p
 export async function getRelationship(deps: Deps, enterpriseNumber: string, personId: string) {
   const agg = await getPersonAggregate(deps, enterpriseNumber, personId);
   if (!agg.relationship) {
-    throw new NotFoundError(
-      'relationship.not-found',
-      'Deze persoon heeft geen werkrelatie met deze organisatie.',
-    );
+    throw new NotFoundError('relationship.not-found');
   }
   return agg.relationship;
 }
@@ -169,7 +160,7 @@ export async function getRelationship(deps: Deps, enterpriseNumber: string, pers
 export async function getGrant(deps: Deps, enterpriseNumber: string, personId: string, grantId: string) {
   const agg = await getPersonAggregate(deps, enterpriseNumber, personId);
   const grant = agg.grants.find((g) => g.grantId === grantId);
-  if (!grant) throw new NotFoundError('grant.not-found', 'Dit toegekende gebruikersrecht bestaat niet.');
+  if (!grant) throw new NotFoundError('grant.not-found');
   return { agg, grant };
 }
 

@@ -3,7 +3,7 @@
  * is missing (the person in this organisation, the work relationship) is created in the same
  * transaction as the grant, each with its own history entry, so it all happens or nothing does.
  */
-import { BusinessRuleError } from '#lib/domain/errors';
+import { BusinessRuleError, fieldError } from '#lib/domain/errors';
 import {
   type Change,
   createRelationship,
@@ -69,17 +69,9 @@ export async function quickGrant(
     const createdRelationship = !agg.relationship;
     if (!agg.relationship) {
       if (!input.relationship) {
-        throw new BusinessRuleError(
-          'quick-grant.relationship-required',
-          'Deze persoon heeft nog geen werkrelatie met de organisatie: geef de gegevens van de werkrelatie mee.',
-          [
-            {
-              path: 'relationship',
-              code: 'quick-grant.relationship-required',
-              message: 'Vul de werkrelatie in.',
-            },
-          ],
-        );
+        throw new BusinessRuleError('quick-grant.relationship-required', undefined, [
+          fieldError('relationship', 'quick-grant.relationship-required', 'relationship.required'),
+        ]);
       }
       await requireNotStopped(deps, input.enterpriseNumber);
       agg = record(createRelationship(agg, input.relationship, clock));

@@ -1,7 +1,7 @@
 /** Use cases on the work relationship and the rights within it; each is one transaction. */
 
 import type { RightDefinition } from '#lib/domain/catalogue';
-import { BusinessRuleError, NotFoundError } from '#lib/domain/errors';
+import { BusinessRuleError, fieldError, NotFoundError } from '#lib/domain/errors';
 import {
   createRelationship,
   deleteRelationship,
@@ -31,9 +31,7 @@ export interface Target {
 export async function requireRight(deps: Deps, rightId: string): Promise<RightDefinition> {
   const right = await deps.catalogue.get(rightId);
   if (!right) {
-    throw new BusinessRuleError('right.unknown', 'Dit gebruikersrecht bestaat niet in de catalogus.', [
-      { path: 'right', code: 'right.unknown', message: 'Kies een gebruikersrecht uit de lijst.' },
-    ]);
+    throw new BusinessRuleError('right.unknown', undefined, [fieldError('right', 'right.unknown')]);
   }
   return right;
 }
@@ -105,7 +103,7 @@ export async function editGrant(
 ) {
   return changeAggregate(deps, t, async (agg, clock) => {
     const current = agg.grants.find((g) => g.grantId === grantId);
-    if (!current) throw new NotFoundError('grant.not-found', 'Dit toegekende gebruikersrecht bestaat niet.');
+    if (!current) throw new NotFoundError('grant.not-found');
     const right = await requireRight(deps, current.rightId);
     return updateGrant(agg, grantId, right, patch, version, clock);
   });

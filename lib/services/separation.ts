@@ -4,6 +4,8 @@
  * access request for the others (the approval workflow, as for anyone who asks); alone, the
  * administrator grants it directly, as before. Nobody decides their own request (tasks.ts).
  */
+import { DEFAULT_LANGUAGE, type Language } from '#lib/domain/i18n/language';
+import { problemDetail } from '#lib/domain/i18n/problems';
 import type { GrantInput, PersonAggregate } from '#lib/domain/membership';
 import type { Actor, AdminRecord } from '#lib/domain/records';
 import { requestAccess } from '#lib/services/access-requests/request';
@@ -19,6 +21,14 @@ export interface AskedInstead {
   request: ReturnType<typeof requestView>;
 }
 
+/** Who grants: the administrator, as actor and caller, and the language they read the answer in. */
+export interface Who {
+  admin: AdminRecord;
+  actor: Actor;
+  caller: { pseudonym: string; nationalNumber: string };
+  language?: Language;
+}
+
 /** Whether another local administrator of the organisation could decide. */
 export async function othersCanDecide(deps: Deps, admin: AdminRecord): Promise<boolean> {
   return (await deps.admins.list(admin.enterpriseNumber)).some((a) => a.personId !== admin.personId);
@@ -32,8 +42,7 @@ export const SELF_GRANT_REASON = 'Aangevraagd door een lokale beheerder voor zic
  */
 export async function askTheOthers(
   deps: Deps,
-  admin: AdminRecord,
-  caller: { pseudonym: string; nationalNumber: string },
+  { admin, caller, language = DEFAULT_LANGUAGE }: Omit<Who, 'actor'>,
   input: {
     right: string;
     profiles: string[];
@@ -60,8 +69,7 @@ export async function askTheOthers(
   );
   return {
     outcome: 'requested',
-    message:
-      'U kent uzelf geen gebruikersrecht toe zolang er een andere lokale beheerder is: uw aanvraag wacht nu op hun beslissing in Mijn taken.',
+    message: problemDetail(language, 'self-grant.requested'),
     request: requestView(request),
   };
 }
@@ -69,7 +77,7 @@ export async function askTheOthers(
 /** grant-right: the grant, or for oneself with others to decide, the request (`requested`). */
 export async function grantOrAsk(
   deps: Deps,
-  who: { admin: AdminRecord; actor: Actor; caller: { pseudonym: string; nationalNumber: string } },
+  who: Who,
   target: { enterpriseNumber: string; personId: string; reason?: string | undefined },
   rightId: string,
   input: GrantInput,
@@ -77,7 +85,7 @@ export async function grantOrAsk(
   if (target.personId === who.admin.personId && (await othersCanDecide(deps, who.admin))) {
     const own = await deps.memberships.load(target.enterpriseNumber, target.personId, { consistent: false });
     return {
-      asked: await askTheOthers(deps, who.admin, who.caller, {
+      asked: await askTheOthers(deps, who, {
         right: rightId,
         profiles: input.profiles,
         reason: target.reason,
@@ -102,13 +110,13 @@ export async function grantOrAsk(
 /** quick-grant: the same rule, for the national number given. */
 export async function quickGrantOrAsk(
   deps: Deps,
-  who: { admin: AdminRecord; actor: Actor; caller: { pseudonym: string; nationalNumber: string } },
+  who: Who,
   input: QuickGrantInput,
 ): Promise<Awaited<ReturnType<typeof quickGrant>> | { asked: AskedInstead }> {
   const self = deps.pseudonymize(input.nationalNumber) === who.admin.pseudonym;
   if (self && (await othersCanDecide(deps, who.admin))) {
     return {
-      asked: await askTheOthers(deps, who.admin, who.caller, {
+      asked: await askTheOthers(deps, who, {
         right: input.right,
         profiles: input.profiles,
         reason: input.reason,
@@ -125,7 +133,7 @@ export async function quickGrantOrAsk(
  */
 export async function editOrAsk(
   deps: Deps,
-  who: { admin: AdminRecord; actor: Actor; caller: { pseudonym: string; nationalNumber: string } },
+  who: Who,
   target: { enterpriseNumber: string; personId: string; reason?: string | undefined },
   grantId: string,
   patch: Partial<GrantInput>,
@@ -141,7 +149,7 @@ export async function editOrAsk(
         (patch.profiles ?? []).some((p) => !grant.profiles.includes(p)));
     if (grant && more) {
       return {
-        asked: await askTheOthers(deps, who.admin, who.caller, {
+        asked: await askTheOthers(deps, who, {
           right: grant.rightId,
           profiles: [...new Set([...grant.profiles, ...(patch.profiles ?? [])])],
           reason: target.reason,

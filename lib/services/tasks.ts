@@ -7,10 +7,13 @@
 import {
   BusinessRuleError,
   ConflictError,
-  DomainError,
   ForbiddenError,
+  fieldError,
+  GoneError,
   NotFoundError,
 } from '#lib/domain/errors';
+import type { FieldMessageKey } from '#lib/domain/i18n/field-messages';
+import type { ProblemDetailKey } from '#lib/domain/i18n/problems';
 import { extendRelationship, type RelationshipInput } from '#lib/domain/membership';
 import type { Actor } from '#lib/domain/records';
 import { TASK_AUDIENCE, type Task, type TaskAudience } from '#lib/domain/tasks';
@@ -19,14 +22,8 @@ import { changeAggregate, withRetry } from '#lib/services/aggregate';
 import type { Deps } from '#lib/services/deps';
 import { decideConfirmation, decideResume } from '#lib/services/kbo/decide';
 
-const invalidDecision = (message: string, choose: string) =>
-  new BusinessRuleError('decision.invalid', message, [
-    { path: 'decision', code: 'decision.invalid', message: choose },
-  ]);
-
-class GoneError extends DomainError {
-  readonly status = 410;
-}
+const invalidDecision = (detail: ProblemDetailKey, choose: FieldMessageKey) =>
+  new BusinessRuleError('decision.invalid', detail, [fieldError('decision', 'decision.invalid', choose)]);
 
 export function taskView(t: Task) {
   return {
@@ -62,15 +59,11 @@ export async function listTasks(
 
 async function requireOpenTask(deps: Deps, enterpriseNumber: string, taskId: string): Promise<Task> {
   const task = await deps.tasks.get(enterpriseNumber, taskId);
-  if (!task) throw new NotFoundError('task.not-found', 'Deze taak bestaat niet in deze organisatie.');
+  if (!task) throw new NotFoundError('task.not-found');
   if (task.status === 'expired') {
-    throw new GoneError(
-      'task.expired',
-      'Verlopen',
-      'Deze aanvraag is verlopen: er werd niet binnen 30 dagen beslist.',
-    );
+    throw new GoneError('task.expired');
   }
-  if (task.status !== 'open') throw new ConflictError('task.decided', 'Over deze taak werd al beslist.');
+  if (task.status !== 'open') throw new ConflictError('task.decided');
   return task;
 }
 
@@ -97,39 +90,26 @@ export async function decide(deps: Deps, who: Decider, input: DecisionInput) {
   if (task.kind === 'confirm-admin')
     return taskView(await decideConfirmation(deps, who.caller, task, input, requireOpenTask));
   if (task.kind === 'appoint-admin') {
-    throw invalidDecision(
-      'Deze taak is klaar zodra u een lokale beheerder aanduidt op de pagina Lokale beheerders.',
-      'Duid een lokale beheerder aan.',
-    );
+    throw invalidDecision('decision.invalid/appoint', 'decision.appoint-local-admin');
   }
   if (task.kind === 'access-review') {
-    throw invalidDecision(
-      'Deze taak is klaar zodra de toegangsreview sluit; beantwoord de lijnen op de pagina Toegangsreview.',
-      'Beantwoord de lijnen op de pagina Toegangsreview.',
-    );
+    throw invalidDecision('decision.invalid/review', 'decision.answer-review');
   }
   const actor = who.actor;
   // The local administrators' tasks: someone who is only a legal representative has no say here.
   if (!actor) throw new ForbiddenError();
   if (task.kind === 'resume') return taskView(await decideResume(deps, actor, task, input, requireOpenTask));
   if (input.decision !== 'approve' && input.decision !== 'reject' && input.decision !== 'extend')
-    throw invalidDecision('Kies "approve", "reject" of "extend".', 'Kies goedkeuren, afkeuren of verlengen.');
+    throw invalidDecision('decision.invalid', 'decision.choose-approve-reject-extend');
   if (task.kind === 'extension') return decideExtension(deps, actor, task, input);
   if (input.decision === 'extend') {
-    throw new BusinessRuleError(
-      'decision.invalid',
-      'Een aanvraag keurt u goed of af; verlengen kan hier niet.',
-      [{ path: 'decision', code: 'decision.invalid', message: 'Kies goedkeuren of afkeuren.' }],
-    );
+    throw invalidDecision('decision.invalid/request', 'decision.choose-approve-reject');
   }
   const request = await deps.requests.get(task.requestId ?? '');
-  if (!request) throw new NotFoundError('task.not-found', 'Deze taak bestaat niet in deze organisatie.');
+  if (!request) throw new NotFoundError('task.not-found');
   // Separation of duties: someone else decides, whatever the UI shows.
   if (request.pseudonym === who.caller.pseudonym) {
-    throw new ForbiddenError(
-      'decision.own-request',
-      'U kan niet beslissen over uw eigen aanvraag. Een andere lokale beheerder van deze organisatie beslist erover.',
-    );
+    throw new ForbiddenError('decision.own-request');
   }
   const decision: ApprovalDecision = {
     decision: input.decision,
@@ -171,24 +151,17 @@ export async function decide(deps: Deps, who: Decider, input: DecisionInput) {
 
 async function decideExtension(deps: Deps, actor: Actor, task: Task, input: DecisionInput) {
   if (input.decision !== 'extend' && input.decision !== 'reject') {
-    throw new BusinessRuleError(
-      'decision.invalid',
-      'Een verlenging keurt u goed met "extend" of weigert u met "reject".',
-      [{ path: 'decision', code: 'decision.invalid', message: 'Kies verlengen of afwijzen.' }],
-    );
+    throw invalidDecision('decision.invalid/extension', 'decision.choose-extend-reject');
   }
   const personId = task.subject.personId;
-  if (!personId) throw new NotFoundError('task.not-found', 'Deze taak bestaat niet in deze organisatie.');
+  if (!personId) throw new NotFoundError('task.not-found');
   // Separation of duties: one's own right or relationship is extended by another local administrator.
   if (
     input.decision === 'extend' &&
     personId === actor.personId &&
     (await deps.admins.list(input.enterpriseNumber)).some((a) => a.personId !== actor.personId)
   ) {
-    throw new ForbiddenError(
-      'decision.own-extension',
-      'Uw eigen werkrelatie of gebruikersrecht verlengt een andere lokale beheerder van deze organisatie.',
-    );
+    throw new ForbiddenError('decision.own-extension');
   }
   return withRetry(async () => {
     const current = await requireOpenTask(deps, input.enterpriseNumber, input.taskId);

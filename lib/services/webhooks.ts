@@ -66,15 +66,14 @@ export async function listSubscriptions(deps: WebhookDeps): Promise<WebhookSubsc
 /** A new secret; the old one stops signing at once (the receiver takes the new one first). */
 export async function rotateSecret(deps: WebhookDeps, subscriptionId: string): Promise<WebhookSubscription> {
   const current = await deps.subscriptions.get(subscriptionId);
-  if (!current) throw new NotFoundError('webhook.not-found', 'Dit abonnement bestaat niet.');
+  if (!current) throw new NotFoundError('webhook.not-found');
   const next = { ...current, secret: newSecret(), version: current.version + 1 };
   await deps.subscriptions.save(current, next);
   return next;
 }
 
 export async function removeSubscription(deps: WebhookDeps, subscriptionId: string): Promise<void> {
-  if (!(await deps.subscriptions.remove(subscriptionId)))
-    throw new NotFoundError('webhook.not-found', 'Dit abonnement bestaat niet.');
+  if (!(await deps.subscriptions.remove(subscriptionId))) throw new NotFoundError('webhook.not-found');
 }
 
 /** One event from the bus → one delivery per subscription that wants it (one Query of the subscriptions). */

@@ -16,7 +16,7 @@ export async function applyApprovalDecision(
 ) {
   return withRetry(async () => {
     const request = await deps.requests.get(input.requestId);
-    if (!request) throw new NotFoundError('access-request.not-found', 'Onbekende aanvraag.');
+    if (!request) throw new NotFoundError('access-request.not-found');
     if (request.status !== 'pending') return { status: request.status };
     const task = await deps.tasks.get(request.enterpriseNumber, request.taskId);
     if (task?.status !== 'decided' || !task.decision) throw new NoDecisionError('No decision recorded.');

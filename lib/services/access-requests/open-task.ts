@@ -24,7 +24,7 @@ export async function openApprovalTask(
   input: { requestId: string; enterpriseNumber: string; taskToken: string },
 ) {
   const request = await deps.requests.get(input.requestId);
-  if (!request) throw new NotFoundError('access-request.not-found', 'Onbekende aanvraag.');
+  if (!request) throw new NotFoundError('access-request.not-found');
   const clock = deps.clock();
   const existing = await deps.tasks.get(request.enterpriseNumber, request.taskId);
   if (existing && existing.status !== 'open') {

@@ -3,7 +3,7 @@
  * workflow (infra/workflows/approval.asl.json), within the limits of what one person may ask.
  */
 import { decideAccess } from '#lib/domain/access';
-import { BusinessRuleError, ConflictError, TooManyRequestsError } from '#lib/domain/errors';
+import { BusinessRuleError, ConflictError, fieldError, TooManyRequestsError } from '#lib/domain/errors';
 import type { AccessRequest } from '#lib/domain/tasks';
 import { requestView } from '#lib/services/access-requests/shared';
 import type { Deps } from '#lib/services/deps';
@@ -35,14 +35,8 @@ export async function requestAccess(
   if (unknown.length > 0) {
     throw new BusinessRuleError(
       'grant.unknown-profile',
-      `Onbekend profiel voor dit recht: ${unknown.join(', ')}.`,
-      [
-        {
-          path: 'profiles',
-          code: 'grant.unknown-profile',
-          message: 'Kies profielen van dit gebruikersrecht.',
-        },
-      ],
+      { key: 'grant.unknown-profile', params: { profiles: unknown.join(', ') } },
+      [fieldError('profiles', 'grant.unknown-profile', 'grant.profiles-of-right')],
     );
   }
   const clock = deps.clock();
@@ -57,10 +51,7 @@ export async function requestAccess(
       (profile) => decideAccess(projection, { right: right.rightId, profile }, clock.today).allowed,
     )
   ) {
-    throw new ConflictError(
-      'access-request.already-granted',
-      'U heeft deze toegang voor deze organisatie al.',
-    );
+    throw new ConflictError('access-request.already-granted');
   }
   const mine = await deps.requests.listMine(caller.pseudonym);
   const open = mine.find(
@@ -69,10 +60,7 @@ export async function requestAccess(
   );
   if (!open) checkRequestLimits(mine, clock.now);
   if (open) {
-    const error = new ConflictError(
-      'access-request.exists',
-      'U heeft dit recht voor deze organisatie al aangevraagd; de aanvraag wacht op een beslissing.',
-    );
+    const error = new ConflictError('access-request.exists');
     throw Object.assign(error, { extra: { existing: requestView(open) } });
   }
   const person = await deps.persons.get(caller.pseudonym);
@@ -126,10 +114,10 @@ export const MAX_REQUESTS_PER_DAY = 10;
  */
 function checkRequestLimits(mine: readonly AccessRequest[], now: string): void {
   if (mine.filter((r) => r.status === 'pending').length >= MAX_OPEN_REQUESTS) {
-    throw new TooManyRequestsError(
-      'access-request.too-many-open',
-      `U heeft al ${MAX_OPEN_REQUESTS} aanvragen die op een beslissing wachten. Wacht tot daarover beslist is.`,
-    );
+    throw new TooManyRequestsError('access-request.too-many-open', {
+      key: 'access-request.too-many-open',
+      params: { max: MAX_OPEN_REQUESTS },
+    });
   }
   const dayAgo = Date.parse(now) - 24 * 3600 * 1000;
   const lastDay = mine
@@ -142,7 +130,7 @@ function checkRequestLimits(mine: readonly AccessRequest[], now: string): void {
     const retryAfter = Math.max(1, Math.ceil((oldest + 24 * 3600 * 1000 - Date.parse(now)) / 1000));
     throw new TooManyRequestsError(
       'access-request.daily-limit',
-      `U kan per dag ${MAX_REQUESTS_PER_DAY} aanvragen indienen. Probeer het later opnieuw.`,
+      { key: 'access-request.daily-limit', params: { max: MAX_REQUESTS_PER_DAY } },
       retryAfter,
     );
   }

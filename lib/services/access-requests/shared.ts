@@ -20,7 +20,7 @@
  * - ExpireRequest: expire.ts
  * - NotifyRequester: notify.ts
  */
-import { BusinessRuleError, TransientError } from '#lib/domain/errors';
+import { BusinessRuleError, fieldError, TransientError } from '#lib/domain/errors';
 import {
   assertRelationshipNotEnded,
   type Change,
@@ -142,11 +142,9 @@ export async function approvedChanges(
   }
   if (!agg.relationship) {
     if (!decision.relationship) {
-      throw new BusinessRuleError(
-        'decision.relationship-required',
-        'Deze persoon heeft nog geen werkrelatie met de organisatie: geef de gegevens van de werkrelatie mee bij de goedkeuring.',
-        [{ path: 'relationship', code: 'decision.relationship-required', message: 'Vul de werkrelatie in.' }],
-      );
+      throw new BusinessRuleError('decision.relationship-required', undefined, [
+        fieldError('relationship', 'decision.relationship-required', 'relationship.required'),
+      ]);
     }
     await requireNotStopped(deps, request.enterpriseNumber);
     agg = record(createRelationship(agg, decision.relationship, clock));

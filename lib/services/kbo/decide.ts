@@ -9,7 +9,10 @@
  *   the task's transaction; `remove` removes the administrator and closes the task in one transaction.
  * - *Duid een lokale beheerder aan* (`appoint-admin`) is done by appointing one; it has no decision here.
  */
-import { BusinessRuleError, ForbiddenError, NotFoundError } from '#lib/domain/errors';
+
+import { BusinessRuleError, ForbiddenError, fieldError, NotFoundError } from '#lib/domain/errors';
+import type { FieldMessageKey } from '#lib/domain/i18n/field-messages';
+import type { ProblemDetailKey } from '#lib/domain/i18n/problems';
 import { KBO_ACTOR } from '#lib/domain/kbo';
 import { resumeAfterKbo } from '#lib/domain/membership';
 import type { Actor, AdminRecord } from '#lib/domain/records';
@@ -27,16 +30,11 @@ export interface KboDecision {
   reason: string;
 }
 
-const invalidDecision = (message: string, choose: string) =>
-  new BusinessRuleError('decision.invalid', message, [
-    { path: 'decision', code: 'decision.invalid', message: choose },
-  ]);
+const invalidDecision = (detail: ProblemDetailKey, choose: FieldMessageKey) =>
+  new BusinessRuleError('decision.invalid', detail, [fieldError('decision', 'decision.invalid', choose)]);
 
 const notRepresentative = () =>
-  new ForbiddenError(
-    'not-legal-representative',
-    'Alleen een wettelijk vertegenwoordiger van deze onderneming (volgens de KBO) beslist over deze taak.',
-  );
+  new ForbiddenError('not-legal-representative', 'not-legal-representative/task');
 
 /** Closes a task in its own transaction, unless someone else did first. */
 async function close(
@@ -63,17 +61,11 @@ export async function decideResume(
 ): Promise<Task> {
   if (!actor) throw new ForbiddenError();
   if (input.decision !== 'resume' && input.decision !== 'reject')
-    throw invalidDecision(
-      'Over het hervatten beslist u met "resume" of "reject".',
-      'Kies hervatten of niet hervatten.',
-    );
+    throw invalidDecision('decision.invalid/resume', 'decision.choose-resume-reject');
   if (input.decision === 'reject') return close(deps, task, 'closed', actor.name, requireOpen);
   const org = await deps.organisations.get(input.enterpriseNumber);
   if (org?.kbo?.status === 'stopped') {
-    throw new BusinessRuleError(
-      'organisation.stopped',
-      'Deze onderneming is opnieuw stopgezet in de KBO. De werkrelaties blijven gepauzeerd.',
-    );
+    throw new BusinessRuleError('organisation.stopped', 'organisation.stopped/again');
   }
   let resumed = 0;
   for await (const personId of membersOf(deps, input.enterpriseNumber)) {
@@ -97,10 +89,7 @@ export async function decideConfirmation(
   requireOpen: (deps: Deps, en: string, taskId: string) => Promise<Task>,
 ): Promise<Task> {
   if (input.decision !== 'keep' && input.decision !== 'remove')
-    throw invalidDecision(
-      'Een lokale beheerder bevestigt u met "keep" of verwijdert u met "remove".',
-      'Kies behouden of verwijderen.',
-    );
+    throw invalidDecision('decision.invalid/confirm', 'decision.choose-keep-remove');
   if (!(await isLegalRepresentative(deps, input.enterpriseNumber, caller.nationalNumber)))
     throw notRepresentative();
   const en = input.enterpriseNumber;
@@ -132,11 +121,7 @@ export async function decideConfirmation(
   return withRetry(async () => {
     const current = await requireOpen(deps, en, task.taskId);
     const record = await findAdmin();
-    if (!record)
-      throw new NotFoundError(
-        'local-admin.not-found',
-        'Deze persoon is geen lokale beheerder van deze organisatie.',
-      );
+    if (!record) throw new NotFoundError('local-admin.not-found');
     const clock = deps.clock();
     const closed: Task = { ...current, status: 'confirmed', decidedAt: clock.now, decidedBy: actor.name };
     const work = deps.unitOfWork();

@@ -42,9 +42,6 @@ export async function isLegalRepresentative(deps: Deps, enterpriseNumber: string
 export async function requireNotStopped(deps: Deps, enterpriseNumber: string): Promise<void> {
   const org = await deps.organisations.get(enterpriseNumber);
   if (org?.kbo?.status === 'stopped') {
-    throw new BusinessRuleError(
-      'organisation.stopped',
-      'Deze onderneming is stopgezet in de KBO. Een werkrelatie kan pas starten of hervatten als de onderneming opnieuw actief is.',
-    );
+    throw new BusinessRuleError('organisation.stopped');
   }
 }

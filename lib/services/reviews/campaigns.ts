@@ -23,12 +23,11 @@ import { othersCanDecide } from '#lib/services/separation';
 /** Lines kept in one transaction by *Behoud alle overige*: each line and its history entry, plus the condition. */
 const KEEP_CHUNK = 40;
 
-const notFound = () =>
-  new NotFoundError('review.not-found', 'Deze toegangsreview bestaat niet in deze organisatie.');
+const notFound = () => new NotFoundError('review.not-found');
 
 async function requireOrganisation(deps: Deps, en: string) {
   const org = await deps.organisations.get(en);
-  if (!org) throw new NotFoundError('organisation.not-found', 'Deze organisatie is niet gekend.');
+  if (!org) throw new NotFoundError('organisation.not-found');
   return org;
 }
 
@@ -74,10 +73,7 @@ export async function startCampaign(deps: Deps, en: string, actor: Actor) {
     const today = deps.clock().today;
     const state = org.review ?? initialReviewState(today);
     if (state.openCampaignId) {
-      throw new ConflictError(
-        'review.already-open',
-        'Er loopt al een toegangsreview voor deze organisatie. Rond die eerst af.',
-      );
+      throw new ConflictError('review.already-open');
     }
     const made = newCampaign(deps, org, state, { date: today, trigger: 'demand', startedBy: actor.name });
     await deps.unitOfWork().saveCampaign(null, made.campaign).saveOrganisation(org, made.org).commit();
@@ -130,9 +126,7 @@ async function requireOpen(deps: Deps, en: string, campaignId: string): Promise<
   if (campaign.status !== 'open') {
     throw new ConflictError(
       'review.not-open',
-      campaign.status === 'closed'
-        ? 'Deze toegangsreview is gesloten.'
-        : 'Deze toegangsreview wordt nog geopend.',
+      campaign.status === 'closed' ? 'review.not-open/closed' : 'review.not-open',
     );
   }
   return campaign;
@@ -155,17 +149,13 @@ export async function answerLine(
 ) {
   const campaign = await requireOpen(deps, en, campaignId);
   const line = await deps.reviews.line(en, campaignId, answer.personId, answer.grantId);
-  if (!line)
-    throw new NotFoundError('review.line-not-found', 'Deze lijn hoort niet bij deze toegangsreview.');
+  if (!line) throw new NotFoundError('review.line-not-found');
   if (line.decision !== null || line.decidedHow !== null) {
-    throw new ConflictError('review.line-answered', 'Deze lijn werd al beantwoord.');
+    throw new ConflictError('review.line-answered');
   }
   // Separation of duties: one's own right is reviewed by another local administrator, when there is one.
   if (line.personId === who.admin.personId && (await othersCanDecide(deps, who.admin))) {
-    throw new ForbiddenError(
-      'review.own-line',
-      'Uw eigen gebruikersrecht beoordeelt een andere lokale beheerder van deze organisatie.',
-    );
+    throw new ForbiddenError('review.own-line');
   }
   const clock = deps.clock();
   const answered: ReviewLine = {
@@ -196,10 +186,7 @@ export async function answerLine(
       (agg, c) => {
         const grant = agg.grants.find((g) => g.grantId === line.grantId);
         if (!grant) {
-          throw new ConflictError(
-            'review.grant-gone',
-            'Dit gebruikersrecht bestaat niet meer (intussen ingetrokken of verwijderd). Vernieuw de pagina.',
-          );
+          throw new ConflictError('review.grant-gone');
         }
         return revokeGrant(agg, grant.grantId, grant.version, c);
       },
