@@ -24,8 +24,7 @@ const SERVER_SOURCES = [...sources('lib'), ...sources('functions')].map((file) =
 }));
 
 /** `{name}` and `{count, one|other}` names of a template, sorted. */
-const placeholders = (text: string) =>
-  [...text.matchAll(/\{(\w+)(?:,[^{}]*)?\}/g)].map((m) => m[1]).sort();
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)(?:,[^{}]*)?\}/g)].map((m) => m[1]).sort();
 
 function checkCatalogue(catalogue: Record<string, Record<string, string>>) {
   const problems: string[] = [];
@@ -34,7 +33,9 @@ function checkCatalogue(catalogue: Record<string, Record<string, string>>) {
       const text = texts[language];
       if (typeof text !== 'string' || text.trim() === '') problems.push(`${key}: no ${language}`);
       else if (placeholders(text).join() !== placeholders(texts.nl ?? '').join())
-        problems.push(`${key}: ${language} has {${placeholders(text)}}, nl {${placeholders(texts.nl ?? '')}}`);
+        problems.push(
+          `${key}: ${language} has {${placeholders(text)}}, nl {${placeholders(texts.nl ?? '')}}`,
+        );
     }
   }
   return problems;
@@ -93,7 +94,13 @@ describe('every error code thrown in lib/ and functions/', () => {
 
   it('are found (the scan works)', () => {
     const codes = new Set(thrown.map((t) => t.code));
-    for (const code of ['task.not-found', 'decision.invalid', 'period.too-long', 'person.exists', 'review.not-open'])
+    for (const code of [
+      'task.not-found',
+      'decision.invalid',
+      'period.too-long',
+      'person.exists',
+      'review.not-open',
+    ])
       expect(codes).toContain(code);
     expect(codes.size).toBeGreaterThan(40);
   });
