@@ -2,7 +2,10 @@ import { PreferencesRequest } from '#lib/contracts/api';
 import { apiHandler } from '#lib/http/api-handler';
 import { updateMyPreferences } from '#lib/services/preferences';
 
-/** Changes one's preferences: the last organisation (UW LAATSTE KEUZE) and/or the notifications (If-Match). */
+/**
+ * Changes one's preferences: the last organisation (UW LAATSTE KEUZE), the language and/or the
+ * notifications (If-Match).
+ */
 export const handler = apiHandler(
   { auth: 'user', body: PreferencesRequest },
   async ({ deps, caller, body, ifMatch }) => {

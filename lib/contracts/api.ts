@@ -19,6 +19,7 @@ import {
 } from '#lib/contracts/common';
 import { msg } from '#lib/contracts/i18n';
 import { ACCESS_REASONS } from '#lib/domain/access';
+import { LANGUAGES } from '#lib/domain/i18n/language';
 import { LOGIN_METHODS } from '#lib/domain/logins';
 import { NOTIFICATION_FREQUENCIES } from '#lib/domain/notifications';
 import { RIGHT_GRANT_MAX_YEARS, WORK_RELATIONSHIP_MAX_YEARS } from '#lib/domain/period';
@@ -438,13 +439,15 @@ const zNotifications = /* @__PURE__ */ pure(() =>
 
 /**
  * A change of one's preferences: only the fields given change (at least one). Changing `notifications`
- * needs If-Match (the ETag of GET /api/me/preferences); remembering the last organisation does not.
+ * needs If-Match (the ETag of GET /api/me/preferences); remembering the last organisation or the
+ * language (`nl`, `fr`, `en`, `de`) does not.
  */
 export const PreferencesRequest = /* @__PURE__ */ pure(() =>
   z
     .strictObject({
       lastOrganisation: z.optional(z.nullable(zEnterpriseNumber)),
       notifications: z.optional(zNotifications),
+      language: z.optional(z.enum(LANGUAGES, msg('preferences.language'))),
     })
     .check(
       z.refine((v) => Object.values(v).some((f) => f !== undefined), {
@@ -460,6 +463,7 @@ export const PreferencesView = /* @__PURE__ */ pure(() =>
     .object({
       lastOrganisation: z.nullable(z.string()),
       notifications: z.object({ frequency: z.enum(NOTIFICATION_FREQUENCIES) }),
+      language: z.enum(LANGUAGES),
       version: z.number().check(z.int()),
     })
     .register(z.globalRegistry, { id: 'Preferences' }),

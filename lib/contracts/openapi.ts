@@ -194,13 +194,13 @@ export const OPERATIONS: Record<string, Operation> = {
   },
   'get-me': { summary: 'Wie ben ik, voor welke organisaties mag ik optreden', response: api.Me },
   'get-preferences': {
-    summary: 'Mijn voorkeuren: laatste keuze van organisatie, meldingen',
+    summary: 'Mijn voorkeuren: laatste keuze van organisatie, meldingen, taal',
     response: api.PreferencesView,
     etag: PREFERENCES_ETAG,
   },
   'update-preferences': {
     summary:
-      'Voorkeuren wijzigen: laatste keuze van organisatie (UW LAATSTE KEUZE), meldingen (alleen de velden die u meegeeft)',
+      'Voorkeuren wijzigen: laatste keuze van organisatie (UW LAATSTE KEUZE), meldingen, taal (alleen de velden die u meegeeft)',
     body: api.PreferencesRequest,
     response: api.PreferencesView,
     etag: PREFERENCES_ETAG,
@@ -268,6 +268,16 @@ function schema(type: z.core.$ZodType, io: 'input' | 'output') {
   return z.toJSONSchema(type, { io, unrepresentable: 'any', target: 'draft-2020-12' });
 }
 
+/** Every route: the language of its problems (title, detail, errors[].message); the code stays the same. */
+const ACCEPT_LANGUAGE = {
+  name: 'Accept-Language',
+  in: 'header',
+  required: false,
+  description:
+    'De taal van een probleem (title, detail, errors[].message): nl (standaard), fr, en of de; de code blijft dezelfde.',
+  schema: { type: 'string', examples: ['fr-BE,fr;q=0.9,nl;q=0.8'] },
+};
+
 const problemContent = { 'application/problem+json': { schema: schema(Problem, 'output') } };
 
 export function openApiDocument(routes: readonly RouteLike[]) {
@@ -299,6 +309,7 @@ export function openApiDocument(routes: readonly RouteLike[]) {
       });
     if (op.idempotent)
       parameters.push({ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } });
+    parameters.push(ACCEPT_LANGUAGE);
     const responses: Record<string, unknown> = {
       [String(op.status ?? 200)]: {
         description: 'OK',

@@ -4,6 +4,7 @@
  * pages of lists. Plain data; the persistence ports (ports.ts) take and give these.
  */
 import type { Membership, PersonDetails } from '#lib/domain/membership';
+import type { Language } from '#lib/domain/i18n/language';
 import type { NotificationPreferences } from '#lib/domain/notifications';
 import type { ReviewState } from '#lib/domain/reviews';
 
@@ -88,6 +89,8 @@ export interface Preferences {
   lastOrganisation: string | null;
   /** How they hear, as local administrator, about what ends soon. */
   notifications: NotificationPreferences;
+  /** The language of the UI and of the e-mails they get (Dutch by default). */
+  language: Language;
   version: number;
 }
 

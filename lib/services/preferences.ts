@@ -1,6 +1,7 @@
 /**
  * A person's own preferences (`GET`/`PUT /api/me/preferences`): the last organisation chosen (UW LAATSTE
- * KEUZE) and how, as local administrator, they hear about what ends soon. A partial change: only the
+ * KEUZE), how, as local administrator, they hear about what ends soon, and their language (the UI's and
+ * their e-mails'; chosen with the header's switch, in passing, so without If-Match). A partial change: only the
  * fields given are written, so remembering the organisation never undoes a change of the notifications
  * made meanwhile in another tab. Changing the notifications, a setting someone chose on a page, takes
  * the version they saw (If-Match), as every edit of something shown does; the last organisation, set in
@@ -11,6 +12,7 @@ import {
   PreconditionFailedError,
   PreconditionRequiredError,
 } from '#lib/domain/errors';
+import { DEFAULT_LANGUAGE } from '#lib/domain/i18n/language';
 import { DEFAULT_NOTIFICATIONS } from '#lib/domain/notifications';
 import type { Preferences, PreferencesChange } from '#lib/domain/records';
 import type { Deps } from '#lib/services/deps';
@@ -19,6 +21,7 @@ import type { Deps } from '#lib/services/deps';
 export const DEFAULT_PREFERENCES: Preferences = {
   lastOrganisation: null,
   notifications: DEFAULT_NOTIFICATIONS,
+  language: DEFAULT_LANGUAGE,
   version: 0,
 };
 

@@ -51,6 +51,7 @@ describe('who am I, preferences and legal representatives', () => {
     expect(saved.body).toEqual({
       lastOrganisation: DEMO.boekhouding,
       notifications: { frequency: 'daily' },
+      language: 'nl',
       version: 1,
     });
     expect(saved.headers.etag).toBe('"1"');
@@ -66,7 +67,12 @@ describe('who am I, preferences and legal representatives', () => {
     // Nothing saved yet: the defaults, at version 0.
     const fresh = await app.call('get-preferences', { as: DEMO.sofie });
     expect(fresh.status).toBe(200);
-    expect(fresh.body).toEqual({ lastOrganisation: null, notifications: { frequency: 'daily' }, version: 0 });
+    expect(fresh.body).toEqual({
+      lastOrganisation: null,
+      notifications: { frequency: 'daily' },
+      language: 'nl',
+      version: 0,
+    });
     expect(fresh.headers.etag).toBe('"0"');
 
     // The notifications are a setting chosen on a page: without the version seen, 428, nothing written.
@@ -88,6 +94,7 @@ describe('who am I, preferences and legal representatives', () => {
     expect(weekly.body).toEqual({
       lastOrganisation: null,
       notifications: { frequency: 'weekly' },
+      language: 'nl',
       version: 1,
     });
     expect(weekly.headers.etag).toBe('"1"');
@@ -109,6 +116,7 @@ describe('who am I, preferences and legal representatives', () => {
     expect(picked.body).toEqual({
       lastOrganisation: DEMO.adviesbureau,
       notifications: { frequency: 'weekly' },
+      language: 'nl',
       version: 2,
     });
     const read = await app.call('get-preferences', { as: DEMO.sofie });
@@ -126,7 +134,8 @@ describe('who am I, preferences and legal representatives', () => {
       { notifications: { frequency: 'monthly' } },
       { notifications: {} },
       { notifications: { frequency: 'daily', extra: true } },
-      { language: 'fr' },
+      { language: 'es' },
+      { language: 'FR' },
     ]) {
       const res = await app.call('update-preferences', {
         as: DEMO.sofie,
@@ -137,6 +146,40 @@ describe('who am I, preferences and legal representatives', () => {
       expect(res.body.code).toBe('validation-failed');
     }
     expect(await app.snapshot()).toEqual(snapshot);
+  });
+
+  it('keeps the language without If-Match, leaving the rest as it is; only nl, fr, en or de', async () => {
+    const french = await app.call('update-preferences', { as: DEMO.marc, body: { language: 'fr' } });
+    expect(french.status).toBe(200);
+    expect(french.body).toMatchObject({ language: 'fr', lastOrganisation: DEMO.boekhouding });
+    expect((await app.call('get-preferences', { as: DEMO.marc })).body.language).toBe('fr');
+    // A stale If-Match given all the same is checked, as for the last organisation.
+    const stale = await app.call('update-preferences', {
+      as: DEMO.marc,
+      body: { language: 'de' },
+      headers: { 'if-match': '"1"' },
+    });
+    expect(stale.status).toBe(412);
+    const german = await app.call('update-preferences', {
+      as: DEMO.marc,
+      body: { language: 'de' },
+      headers: { 'if-match': french.headers.etag ?? '' },
+    });
+    expect(german.body).toMatchObject({ language: 'de', notifications: { frequency: 'daily' } });
+    // An unknown language is refused in the language asked for, with the same code.
+    const bad = await app.call('update-preferences', {
+      as: DEMO.marc,
+      body: { language: 'es' },
+      headers: { 'accept-language': 'en' },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([
+      {
+        path: 'language',
+        code: 'invalid-value',
+        message: 'Choose "nl" (Dutch), "fr" (French), "en" (English) or "de" (German).',
+      },
+    ]);
   });
 
   it('shows an enterprise’s legal representatives publicly, names and functions only', async () => {

@@ -365,6 +365,7 @@ export function fakeDeps(options: FakeOptions = {}): { deps: Deps; world: FakeWo
       update: async (_p, change): Promise<Preferences> => ({
         lastOrganisation: null,
         notifications: { frequency: 'daily' },
+        language: 'nl',
         ...change,
         version: 1,
       }),

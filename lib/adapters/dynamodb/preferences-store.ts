@@ -8,17 +8,19 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TableRef } from '#lib/adapters/dynamodb/items';
 import { ITEM_TYPES, keys } from '#lib/adapters/dynamodb/keys';
 import { ConcurrentChangeError } from '#lib/domain/errors';
+import { DEFAULT_LANGUAGE, isLanguage } from '#lib/domain/i18n/language';
 import { DEFAULT_NOTIFICATIONS, NOTIFICATION_FREQUENCIES } from '#lib/domain/notifications';
 import type { PreferencesPort } from '#lib/domain/ports';
 import type { Preferences, PreferencesChange } from '#lib/domain/records';
 
-/** The item as the domain knows it; a field never saved has its default (older items have no notifications). */
+/** The item as the domain knows it; a field never saved has its default (older items lack the later ones). */
 function toPreferences(item: Record<string, unknown>): Preferences {
   const notifications = item.notifications as { frequency?: unknown } | undefined;
   const frequency = NOTIFICATION_FREQUENCIES.find((f) => f === notifications?.frequency);
   return {
     lastOrganisation: typeof item.lastOrganisation === 'string' ? item.lastOrganisation : null,
     notifications: frequency ? { frequency } : { ...DEFAULT_NOTIFICATIONS },
+    language: isLanguage(item.language) ? item.language : DEFAULT_LANGUAGE,
     version: typeof item.version === 'number' ? item.version : 0,
   };
 }
