@@ -3,8 +3,9 @@
  * who acted, history entries, the register record of a person, local administrators, preferences, and
  * pages of lists. Plain data; the persistence ports (ports.ts) take and give these.
  */
-import type { Membership, PersonDetails } from '#lib/domain/membership';
+
 import type { Language } from '#lib/domain/i18n/language';
+import type { Membership, PersonDetails } from '#lib/domain/membership';
 import type { NotificationPreferences } from '#lib/domain/notifications';
 import type { ReviewState } from '#lib/domain/reviews';
 

@@ -1,11 +1,12 @@
 /**
- * The e-mail Gebruikersbeheer sends, in Dutch (nl-BE): pure functions from facts to subject, plain text
- * and HTML. The caller adds the recipients (`{ to, ...requestApproved(...) }` is an `Email`).
+ * The e-mail Gebruikersbeheer sends, in the recipient's language (their preference, Dutch by default;
+ * the texts are in lib/services/email-texts.ts): pure functions from facts to subject, plain text and
+ * HTML. The caller adds the recipients (`{ to, ...requestApproved(...) }` is an `Email`).
  *
  * - No national number, ever: no template takes one, and free text (names, reasons) passes through
  *   `redactNationalNumbers` in case someone typed one in.
  * - Everything from the outside is HTML-escaped; URLs too, in attributes.
- * - Dates arrive as `YYYY-MM-DD` (calendar days) and are shown as dd/mm/jjjj.
+ * - Dates arrive as `YYYY-MM-DD` (calendar days) and are shown as dd/mm/jjjj (in German dd.mm.jjjj).
  * - Both parts say the same and carry the same links; the HTML has inline styles only and no image or
  *   other external resource (mail clients block those), so it reads the same everywhere.
  * - Every e-mail ends with the helpdesk and a link to *Meldingen* (which e-mails one gets, how often),
@@ -15,15 +16,27 @@
  * fails for one it does not cover.
  */
 import { daysBetween } from '#lib/domain/expiry';
+import {
+  DEFAULT_LANGUAGE,
+  formatCalendarDate,
+  formatList,
+  type Language,
+  LOCALES,
+} from '#lib/domain/i18n/language';
 import { MAX_DIGEST_LINES_SHOWN } from '#lib/domain/notifications';
 import type { Email } from '#lib/domain/ports';
+import { EMAIL_TEXTS, type EmailTextKey } from '#lib/services/email-texts';
 
 /** An e-mail without its recipients. */
 export type EmailContent = Omit<Email, 'to'> & { listUnsubscribe: string };
 
-/** What every template takes: the page where the recipient chooses their e-mails (*Meldingen*). */
+/**
+ * What every template takes: the page where the recipient chooses their e-mails (*Meldingen*), and
+ * the recipient's language (Dutch when not given).
+ */
 export interface WithPreferences {
   preferencesUrl: string;
+  language?: Language;
 }
 
 export type ExpiringItem = 'relationship' | 'grant';
@@ -55,16 +68,15 @@ export function escapeHtml(value: string): string {
  * Hides anything shaped like a national register or BIS number (11 digits, bare or written as
  * 90.04.18-123.45) in free text. International phone numbers (+32...) are left alone.
  */
-export function redactNationalNumbers(value: string): string {
+export function redactNationalNumbers(value: string, marker = '[verborgen]'): string {
   return value
-    .replace(/(?<![\d+])\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2}(?!\d)/g, '[verborgen]')
-    .replace(/(?<![\d+])\d{11}(?!\d)/g, '[verborgen]');
+    .replace(/(?<![\d+])\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2}(?!\d)/g, marker)
+    .replace(/(?<![\d+])\d{11}(?!\d)/g, marker);
 }
 
 /** `a`, `a en b`, `a, b en c`. */
 export function listNl(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} en ${items.at(-1)}`;
+  return formatList(items, 'nl');
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -72,9 +84,6 @@ export function listNl(items: readonly string[]): string {
 
 /** A piece of a paragraph: literal template text, or a value from outside (redacted; escaped in HTML). */
 type Part = string | { value: string } | { strong: string };
-
-const v = (value: string): Part => ({ value });
-const b = (value: string): Part => ({ strong: value });
 
 /** A line of a list: its text and, under it, a link. */
 interface ListItem {
@@ -88,101 +97,218 @@ type Block =
   | { kind: 'button'; href: string; label: string }
   | { kind: 'list'; items: ListItem[] };
 
-const p = (...parts: Part[]): Block => ({ kind: 'p', parts });
-
-const clean = (value: string): string => redactNationalNumbers(value);
-
-function partText(part: Part): string {
-  if (typeof part === 'string') return part;
-  if ('value' in part) return clean(part.value);
-  return clean(part.strong);
-}
-
-function partHtml(part: Part): string {
-  if (typeof part === 'string') return escapeHtml(part);
-  if ('value' in part) return escapeHtml(clean(part.value));
-  return `<strong>${escapeHtml(clean(part.strong))}</strong>`;
-}
-
-function blockText(block: Block): string {
-  switch (block.kind) {
-    case 'p':
-      return block.parts.map(partText).join('');
-    case 'quote':
-      return `${block.label}: ${clean(block.text)}`;
-    case 'button':
-      return `${block.label}: ${block.href}`;
-    case 'list':
-      return block.items
-        .map(
-          (item) =>
-            `- ${item.parts.map(partText).join('')}${item.link ? `\n  ${item.link.label}: ${item.link.href}` : ''}`,
-        )
-        .join('\n');
-  }
-}
+/**
+ * A value put into a text: from outside (a name: redacted and escaped), a number or a calendar day
+ * (formatted for the language), a list from outside, literal text of ours, or a phrase already built.
+ */
+type Param =
+  | string
+  | number
+  | { date: string }
+  | { list: readonly string[] }
+  | { text: string }
+  | { parts: Part[] };
+type Params = Record<string, Param>;
 
 const FONT = "font-family:Arial,'Helvetica Neue',Helvetica,sans-serif;";
 
-function blockHtml(block: Block): string {
-  switch (block.kind) {
-    case 'p':
-      return `<p style="margin:0 0 16px 0;">${block.parts.map(partHtml).join('')}</p>`;
-    case 'quote':
-      return (
-        `<p style="margin:0 0 4px 0;font-weight:bold;">${escapeHtml(block.label)}</p>` +
-        `<p style="margin:0 0 16px 0;padding:8px 12px;border-left:4px solid #cbd2da;background:#f4f6f8;white-space:pre-line;">${escapeHtml(clean(block.text))}</p>`
-      );
-    case 'button':
-      return (
-        '<p style="margin:24px 0;">' +
-        `<a href="${escapeHtml(block.href)}" style="display:inline-block;padding:12px 20px;background:#0055cc;color:#ffffff;text-decoration:none;font-weight:bold;border-radius:3px;">${escapeHtml(block.label)}</a>` +
-        '</p>'
-      );
-    case 'list':
-      return (
-        '<ul style="margin:0 0 16px 0;padding:0 0 0 20px;">' +
-        block.items
+/** The texts of one language, and the building blocks that write in it. */
+class Writer {
+  readonly texts;
+  constructor(readonly language: Language) {
+    this.texts = EMAIL_TEXTS[language];
+  }
+
+  clean(value: string): string {
+    return redactNationalNumbers(value, this.texts.redacted);
+  }
+
+  /** A text of the catalogue as parts: `**{x}**` bold, `{x}` a value, `{n, one|other}` by number. */
+  parts(key: EmailTextKey, params: Params = {}): Part[] {
+    const template = this.texts[key];
+    const out: Part[] = [];
+    let last = 0;
+    for (const m of template.matchAll(/\*\*\{(\w+)\}\*\*|\{(\w+)(?:,\s*([^{}]*))?\}/g)) {
+      if (m.index > last) out.push(template.slice(last, m.index));
+      last = m.index + m[0].length;
+      const name = (m[1] ?? m[2]) as string;
+      const value = params[name];
+      if (value === undefined) throw new Error(`e-mail text ${key}: no value for {${name}}`);
+      if (m[3] !== undefined) {
+        const [one = '', other = one] = m[3].split('|');
+        const n = Number(value);
+        const rule = new Intl.PluralRules(LOCALES[this.language]).select(n);
+        out.push((rule === 'one' ? one : other).replace(/#/g, this.number(n)));
+      } else if (m[1] !== undefined) out.push({ strong: this.plain(value) });
+      else out.push(...this.inline(value));
+    }
+    if (last < template.length) out.push(template.slice(last));
+    return out;
+  }
+
+  /** The text alone, values cleaned (a subject, a label). */
+  text(key: EmailTextKey, params: Params = {}): string {
+    return this.parts(key, params)
+      .map((p) => this.partText(p))
+      .join('');
+  }
+
+  p(key: EmailTextKey, params: Params = {}): Block {
+    return { kind: 'p', parts: this.parts(key, params) };
+  }
+
+  private number(n: number): string {
+    return new Intl.NumberFormat(LOCALES[this.language]).format(n);
+  }
+
+  date(date: string): string {
+    return formatCalendarDate(date, this.language);
+  }
+
+  private plain(value: Param): string {
+    if (typeof value === 'string') return value;
+    if (typeof value === 'number') return this.number(value);
+    if ('date' in value) return this.date(value.date);
+    if ('list' in value) return formatList(value.list, this.language);
+    if ('text' in value) return value.text;
+    return value.parts.map((p) => this.partText(p)).join('');
+  }
+
+  private inline(value: Param): Part[] {
+    if (typeof value === 'string') return [{ value }];
+    if (typeof value === 'object' && 'list' in value)
+      return [{ value: formatList(value.list, this.language) }];
+    if (typeof value === 'object' && 'parts' in value) return value.parts;
+    return [this.plain(value)];
+  }
+
+  partText(part: Part): string {
+    if (typeof part === 'string') return part;
+    if ('value' in part) return this.clean(part.value);
+    return this.clean(part.strong);
+  }
+
+  partHtml(part: Part): string {
+    if (typeof part === 'string') return escapeHtml(part);
+    if ('value' in part) return escapeHtml(this.clean(part.value));
+    return `<strong>${escapeHtml(this.clean(part.strong))}</strong>`;
+  }
+
+  blockText(block: Block): string {
+    switch (block.kind) {
+      case 'p':
+        return block.parts.map((p) => this.partText(p)).join('');
+      case 'quote':
+        return `${block.label}${this.texts.colon}${this.clean(block.text)}`;
+      case 'button':
+        return `${block.label}${this.texts.colon}${block.href}`;
+      case 'list':
+        return block.items
           .map(
             (item) =>
-              `<li style="margin:0 0 10px 0;">${item.parts.map(partHtml).join('')}` +
-              (item.link
-                ? `<br><a href="${escapeHtml(item.link.href)}" style="color:#0055cc;">${escapeHtml(clean(item.link.label))}</a>`
-                : '') +
-              '</li>',
+              `- ${item.parts.map((p) => this.partText(p)).join('')}${item.link ? `\n  ${item.link.label}${this.texts.colon}${item.link.href}` : ''}`,
           )
-          .join('') +
-        '</ul>'
-      );
+          .join('\n');
+    }
   }
-}
 
-const FOOTER_TEXT = [
-  'Dit is een automatisch bericht van Gebruikersbeheer. Antwoorden op deze e-mail worden niet gelezen.',
-  `Vragen? Bel gratis ${HELPDESK.phone} (${HELPDESK.hours}), vanuit het buitenland ${HELPDESK.abroad}.`,
-] as const;
+  blockHtml(block: Block): string {
+    switch (block.kind) {
+      case 'p':
+        return `<p style="margin:0 0 16px 0;">${block.parts.map((p) => this.partHtml(p)).join('')}</p>`;
+      case 'quote':
+        return (
+          `<p style="margin:0 0 4px 0;font-weight:bold;">${escapeHtml(block.label)}</p>` +
+          `<p style="margin:0 0 16px 0;padding:8px 12px;border-left:4px solid #cbd2da;background:#f4f6f8;white-space:pre-line;">${escapeHtml(this.clean(block.text))}</p>`
+        );
+      case 'button':
+        return (
+          '<p style="margin:24px 0;">' +
+          `<a href="${escapeHtml(block.href)}" style="display:inline-block;padding:12px 20px;background:#0055cc;color:#ffffff;text-decoration:none;font-weight:bold;border-radius:3px;">${escapeHtml(block.label)}</a>` +
+          '</p>'
+        );
+      case 'list':
+        return (
+          '<ul style="margin:0 0 16px 0;padding:0 0 0 20px;">' +
+          block.items
+            .map(
+              (item) =>
+                `<li style="margin:0 0 10px 0;">${item.parts.map((p) => this.partHtml(p)).join('')}` +
+                (item.link
+                  ? `<br><a href="${escapeHtml(item.link.href)}" style="color:#0055cc;">${escapeHtml(this.clean(item.link.label))}</a>`
+                  : '') +
+                '</li>',
+            )
+            .join('') +
+          '</ul>'
+        );
+    }
+  }
 
-const PREFERENCES_TEXT = 'Welke e-mails u krijgt en hoe vaak, kiest u bij Meldingen';
+  /** "Beste Marc,", or without a name the neutral greeting (or the administrators'). */
+  greeting(name: string | undefined, fallback: 'greeting' | 'greetingAdmin' = 'greeting'): string {
+    return name ? this.text('greetingNamed', { name }) : this.texts[fallback];
+  }
 
-function render(
-  { preferencesUrl }: WithPreferences,
-  subject: string,
-  greeting: string,
-  blocks: Block[],
-): EmailContent {
-  const cleanSubject = clean(subject).replace(/\s+/g, ' ').trim();
-  const text = [
-    greeting,
-    ...blocks.map(blockText),
-    'Met vriendelijke groeten,\nGebruikersbeheer',
-    '--',
-    ...FOOTER_TEXT,
-    `${PREFERENCES_TEXT}: ${preferencesUrl}`,
-  ]
-    .map((line) => clean(line))
-    .join('\n\n');
-  const html = `<!DOCTYPE html>
-<html lang="nl-BE">
+  button(href: string, label: EmailTextKey, params: Params = {}): Block {
+    return { kind: 'button', href, label: this.text(label, params) };
+  }
+
+  /** ' met het profiel P' / ' met de profielen P en Q', nothing without profiles. */
+  profiles(profiles: readonly string[]): Param {
+    return profiles.length > 0
+      ? { parts: this.parts('withProfiles', { count: profiles.length, profiles: { list: profiles } }) }
+      : { text: '' };
+  }
+
+  /** What runs out, as a noun phrase at the start of a sentence: "De werkrelatie van X met Y". */
+  item(item: ExpiringItem, person: string, organisation: string, right?: string): Param {
+    const parts =
+      item === 'relationship'
+        ? this.parts('itemRelationship', { person, organisation })
+        : right
+          ? this.parts('itemGrant', { right, person, organisation })
+          : this.parts('itemGrantUnnamed', { person, organisation });
+    const [first, ...rest] = parts;
+    return {
+      parts: typeof first === 'string' ? [first.charAt(0).toUpperCase() + first.slice(1), ...rest] : parts,
+    };
+  }
+
+  /** "vandaag", "morgen", "over 30 dagen" (or the digest's "nog 30 dagen"). */
+  when(daysLeft: number, inDays: 'whenInDays' | 'digestWhenInDays' = 'whenInDays'): string {
+    if (daysLeft <= 0) return this.texts.whenToday;
+    if (daysLeft === 1) return this.texts.whenTomorrow;
+    return this.text(inDays, { days: daysLeft });
+  }
+
+  render(
+    { preferencesUrl }: WithPreferences,
+    subject: string,
+    greeting: string,
+    blocks: Block[],
+  ): EmailContent {
+    const t = this.texts;
+    const cleanSubject = this.clean(subject).replace(/\s+/g, ' ').trim();
+    const helpdesk = {
+      phone: HELPDESK.phone,
+      hours: { text: t.helpdeskHours },
+      abroad: { text: HELPDESK.abroad },
+    };
+    const questions = this.parts('footerQuestions', helpdesk);
+    const text = [
+      greeting,
+      ...blocks.map((b) => this.blockText(b)),
+      `${t.closing}\nGebruikersbeheer`,
+      '--',
+      t.footerAutomatic,
+      questions.map((p) => this.partText(p)).join(''),
+      `${t.footerPreferences}${t.colon}${preferencesUrl}`,
+    ]
+      .map((line) => this.clean(line))
+      .join('\n\n');
+    const html = `<!DOCTYPE html>
+<html lang="${t.htmlLang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -194,14 +320,14 @@ function render(
 <table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:600px;background:#ffffff;border:1px solid #cbd2da;">
 <tr><td style="background:#ffe615;padding:16px 24px;${FONT}font-size:20px;font-weight:bold;color:#333332;">Gebruikersbeheer</td></tr>
 <tr><td style="padding:24px;${FONT}font-size:16px;line-height:1.5;color:#333332;">
-<p style="margin:0 0 16px 0;">${escapeHtml(clean(greeting))}</p>
-${blocks.map(blockHtml).join('\n')}
-<p style="margin:24px 0 0 0;">Met vriendelijke groeten,<br>Gebruikersbeheer</p>
+<p style="margin:0 0 16px 0;">${escapeHtml(this.clean(greeting))}</p>
+${blocks.map((b) => this.blockHtml(b)).join('\n')}
+<p style="margin:24px 0 0 0;">${escapeHtml(t.closing)}<br>Gebruikersbeheer</p>
 </td></tr>
 <tr><td style="padding:16px 24px;border-top:1px solid #cbd2da;background:#f4f6f8;${FONT}font-size:13px;line-height:1.5;color:#687483;">
-<p style="margin:0 0 8px 0;">${escapeHtml(FOOTER_TEXT[0])}</p>
-<p style="margin:0 0 8px 0;">Vragen? Bel gratis <strong>${HELPDESK.phone}</strong> (${HELPDESK.hours}), vanuit het buitenland ${escapeHtml(HELPDESK.abroad)}.</p>
-<p style="margin:0;">${PREFERENCES_TEXT}: <a href="${escapeHtml(preferencesUrl)}" style="color:#0055cc;">Meldingen</a>.</p>
+<p style="margin:0 0 8px 0;">${escapeHtml(t.footerAutomatic)}</p>
+<p style="margin:0 0 8px 0;">${questions.map((p) => this.partHtml(p)).join('')}</p>
+<p style="margin:0;">${escapeHtml(t.footerPreferences)}${escapeHtml(t.colon)}<a href="${escapeHtml(preferencesUrl)}" style="color:#0055cc;">${escapeHtml(t.preferencesLink)}</a>.</p>
 </td></tr>
 </table>
 </td></tr>
@@ -209,25 +335,11 @@ ${blocks.map(blockHtml).join('\n')}
 </body>
 </html>
 `;
-  return { subject: cleanSubject, text, html, listUnsubscribe: preferencesUrl };
-}
-
-const days = (n: number): string => (n === 1 ? '1 dag' : `${n} dagen`);
-
-/** What runs out, as a noun phrase: "de werkrelatie van X met Y" / "het gebruikersrecht R van X bij Y". */
-function itemParts(item: ExpiringItem, personName: string, organisationName: string, right?: string): Part[] {
-  if (item === 'relationship') {
-    return ['de werkrelatie van ', b(personName), ' met ', b(organisationName)];
+    return { subject: cleanSubject, text, html, listUnsubscribe: preferencesUrl };
   }
-  return right
-    ? ['het gebruikersrecht ', b(right), ' van ', b(personName), ' bij ', b(organisationName)]
-    : ['een gebruikersrecht van ', b(personName), ' bij ', b(organisationName)];
 }
 
-const capitalise = (parts: Part[]): Part[] => {
-  const [first, ...rest] = parts;
-  return typeof first === 'string' ? [first.charAt(0).toUpperCase() + first.slice(1), ...rest] : parts;
-};
+const writer = (input: WithPreferences) => new Writer(input.language ?? DEFAULT_LANGUAGE);
 
 // ---------------------------------------------------------------------------------------------------
 // The templates.
@@ -243,23 +355,13 @@ export interface RequestReceivedInput extends WithPreferences {
 
 /** To the organisation's local administrators: a person asks for a right. */
 export function requestReceived(input: RequestReceivedInput): EmailContent {
-  const { organisationName, requesterName, right, profiles, tasksUrl } = input;
-  return render(input, `Nieuwe aanvraag voor ${right} bij ${organisationName}`, 'Beste lokale beheerder,', [
-    p(
-      b(requesterName),
-      ' vraagt het gebruikersrecht ',
-      b(right),
-      profiles.length > 0 ? ` met ${profiles.length === 1 ? 'het profiel' : 'de profielen'} ` : '',
-      v(listNl(profiles)),
-      ' aan voor ',
-      b(organisationName),
-      '.',
-    ),
+  const { organisationName: organisation, requesterName, right, profiles, tasksUrl } = input;
+  const w = writer(input);
+  return w.render(input, w.text('requestReceivedSubject', { right, organisation }), w.texts.greetingAdmin, [
+    w.p('requestReceived', { requester: requesterName, right, profiles: w.profiles(profiles), organisation }),
     // The requester's reason stays in the task: an e-mail carries no free text of a stranger.
-    p(
-      'U vindt de aanvraag en de reden ervan in Gebruikersbeheer bij Mijn taken. Daar keurt u ze goed of af. Wordt er niet tijdig beslist, dan vervalt de aanvraag.',
-    ),
-    { kind: 'button', href: tasksUrl, label: 'Naar Mijn taken' },
+    w.p('requestReceivedWhere'),
+    w.button(tasksUrl, 'toTasks'),
   ]);
 }
 
@@ -274,20 +376,13 @@ export interface RequestApprovedInput extends WithPreferences {
 
 /** To the requester: the local administrator granted the right. */
 export function requestApproved(input: RequestApprovedInput): EmailContent {
-  const { organisationName, right, profiles, validUntil, portalUrl } = input;
-  return render(input, `Uw aanvraag is goedgekeurd: ${right}`, 'Beste,', [
-    p(
-      'De lokale beheerder van ',
-      b(organisationName),
-      ' heeft uw aanvraag goedgekeurd. U hebt nu het gebruikersrecht ',
-      b(right),
-      profiles.length > 0 ? ` met ${profiles.length === 1 ? 'het profiel' : 'de profielen'} ` : '',
-      v(listNl(profiles)),
-      '.',
-    ),
-    ...(validUntil ? [p('Het recht is geldig tot en met ', b(formatDateNl(validUntil)), '.')] : []),
-    p('U kunt meteen aan de slag.'),
-    { kind: 'button', href: portalUrl, label: 'Naar het portaal' },
+  const { organisationName: organisation, right, profiles, validUntil, portalUrl } = input;
+  const w = writer(input);
+  return w.render(input, w.text('requestApprovedSubject', { right }), w.texts.greeting, [
+    w.p('requestApproved', { organisation, right, profiles: w.profiles(profiles) }),
+    ...(validUntil ? [w.p('requestApprovedUntil', { date: { date: assertDate(validUntil) } })] : []),
+    w.p('requestApprovedStart'),
+    w.button(portalUrl, 'toPortal'),
   ]);
 }
 
@@ -300,17 +395,12 @@ export interface RequestRejectedInput extends WithPreferences {
 
 /** To the requester: the local administrator refused. */
 export function requestRejected(input: RequestRejectedInput): EmailContent {
-  const { organisationName, right, reason } = input;
-  return render(input, `Uw aanvraag is afgewezen: ${right}`, 'Beste,', [
-    p(
-      'De lokale beheerder van ',
-      b(organisationName),
-      ' heeft uw aanvraag voor het gebruikersrecht ',
-      b(right),
-      ' afgewezen.',
-    ),
-    ...(reason?.trim() ? [{ kind: 'quote', label: 'Reden', text: reason.trim() } as const] : []),
-    p('Hebt u vragen over deze beslissing? Neem dan contact op met de lokale beheerder van uw organisatie.'),
+  const { organisationName: organisation, right, reason } = input;
+  const w = writer(input);
+  return w.render(input, w.text('requestRejectedSubject', { right }), w.texts.greeting, [
+    w.p('requestRejected', { organisation, right }),
+    ...(reason?.trim() ? [{ kind: 'quote', label: w.texts.reason, text: reason.trim() } as const] : []),
+    w.p('requestRejectedQuestions'),
   ]);
 }
 
@@ -322,17 +412,12 @@ export interface RequestFailedInput extends WithPreferences {
 
 /** To the requester: the request could not be processed; asking again is possible. */
 export function requestFailed(input: RequestFailedInput): EmailContent {
-  const { organisationName, right, portalUrl } = input;
-  return render(input, `Uw aanvraag kon niet verwerkt worden: ${right}`, 'Beste,', [
-    p(
-      'Uw aanvraag voor het gebruikersrecht ',
-      b(right),
-      ' bij ',
-      b(organisationName),
-      ' kon door een fout niet verwerkt worden. Er werd niets toegekend.',
-    ),
-    p('U kunt de aanvraag opnieuw indienen op het portaal.'),
-    { kind: 'button', href: portalUrl, label: 'Naar het portaal' },
+  const { organisationName: organisation, right, portalUrl } = input;
+  const w = writer(input);
+  return w.render(input, w.text('requestFailedSubject', { right }), w.texts.greeting, [
+    w.p('requestFailed', { right, organisation }),
+    w.p('requestFailedAgain'),
+    w.button(portalUrl, 'toPortal'),
   ]);
 }
 
@@ -343,19 +428,18 @@ export interface RequestExpiredInput extends WithPreferences {
 
 /** To the requester: nobody decided in time. */
 export function requestExpired(input: RequestExpiredInput): EmailContent {
-  const { organisationName, right } = input;
-  return render(input, `Uw aanvraag is vervallen: ${right}`, 'Beste,', [
-    p(
-      'Uw aanvraag voor het gebruikersrecht ',
-      b(right),
-      ' bij ',
-      b(organisationName),
-      ' werd niet op tijd behandeld en is daarom vervallen.',
-    ),
-    p(
-      'Hebt u het recht nog nodig? Dien dan een nieuwe aanvraag in, of neem contact op met de lokale beheerder van uw organisatie.',
-    ),
+  const { organisationName: organisation, right } = input;
+  const w = writer(input);
+  return w.render(input, w.text('requestExpiredSubject', { right }), w.texts.greeting, [
+    w.p('requestExpired', { right, organisation }),
+    w.p('requestExpiredAgain'),
   ]);
+}
+
+/** A calendar day as the templates take it; anything else is a bug upstream. */
+function assertDate(date: string): string {
+  formatDateNl(date);
+  return date;
 }
 
 export interface ExpiryWarningInput extends WithPreferences {
@@ -379,33 +463,23 @@ export interface ExpiryWarningInput extends WithPreferences {
 export function expiryWarning(input: ExpiryWarningInput): EmailContent {
   const { recipientName, organisationName, personName, item, right, endDate, daysLeft, tasksUrl, personUrl } =
     input;
-  const date = formatDateNl(endDate);
+  const w = writer(input);
+  const date = { date: assertDate(endDate) };
+  const when = { text: w.when(daysLeft) };
   const what =
     item === 'relationship'
-      ? `werkrelatie van ${personName}`
-      : `${right ?? 'gebruikersrecht'} van ${personName}`;
-  const when = daysLeft <= 0 ? 'vandaag' : daysLeft === 1 ? 'morgen' : `over ${days(daysLeft)}`;
-  return render(
+      ? w.text('expiryWarningWhatRelationship', { person: personName })
+      : w.text('expiryWarningWhatGrant', { right: right ?? w.texts.rightFallback, person: personName });
+  return w.render(
     input,
-    `Verloopt ${when}: ${what} (${date})`,
-    recipientName ? `Beste ${recipientName},` : 'Beste,',
+    w.text('expiryWarningSubject', { when, what: { text: what }, date }),
+    w.greeting(recipientName),
     [
-      p(
-        ...capitalise(itemParts(item, personName, organisationName, right)),
-        ' is geldig tot en met ',
-        b(date),
-        `. Dat is ${when}.`,
-      ),
-      p(
-        item === 'relationship'
-          ? 'Na die datum vervallen de werkrelatie en de gebruikersrechten die erbij horen, tenzij ze verlengd worden.'
-          : 'Na die datum vervalt het gebruikersrecht, tenzij het verlengd wordt.',
-      ),
-      p(
-        'Bent u lokale beheerder? Verleng dan in Gebruikersbeheer bij Mijn taken (taak "Verlengen?"). Bent u geen lokale beheerder, vraag dan aan de lokale beheerder van uw organisatie om te verlengen.',
-      ),
-      { kind: 'button', href: tasksUrl, label: 'Naar Mijn taken' },
-      { kind: 'button', href: personUrl, label: `Naar ${personName}` },
+      w.p('expiryWarning', { item: w.item(item, personName, organisationName, right), date, when }),
+      w.p(item === 'relationship' ? 'expiryWarningAfterRelationship' : 'expiryWarningAfterGrant'),
+      w.p('expiryWarningWho'),
+      w.button(tasksUrl, 'toTasks'),
+      w.button(personUrl, 'toPerson', { name: personName }),
     ],
   );
 }
@@ -423,28 +497,20 @@ export interface ItemExpiredInput extends WithPreferences {
 
 /** To the person and the local administrators: a work relationship or right has run out. */
 export function itemExpired(input: ItemExpiredInput): EmailContent {
-  const { organisationName, personName, item, right, endDate, personUrl } = input;
-  const date = formatDateNl(endDate);
+  const { organisationName: organisation, personName: person, item, right, endDate, personUrl } = input;
+  const w = writer(input);
   const what =
     item === 'relationship'
-      ? `werkrelatie van ${personName} bij ${organisationName}`
-      : `${right ?? 'gebruikersrecht'} van ${personName} bij ${organisationName}`;
-  return render(input, `Vervallen: ${what}`, 'Beste,', [
-    p(
-      ...capitalise(itemParts(item, personName, organisationName, right)),
-      ' was geldig tot en met ',
-      b(date),
-      ' en is nu vervallen.',
-    ),
-    p(
-      item === 'relationship'
-        ? 'De gebruikersrechten binnen deze werkrelatie geven geen toegang meer.'
-        : 'Dit gebruikersrecht geeft geen toegang meer.',
-    ),
-    p(
-      'Is dat niet de bedoeling? De lokale beheerder kan in Gebruikersbeheer een nieuwe werkrelatie aanmaken of het recht opnieuw toekennen.',
-    ),
-    { kind: 'button', href: personUrl, label: `Naar ${personName}` },
+      ? w.text('itemExpiredWhatRelationship', { person, organisation })
+      : w.text('itemExpiredWhatGrant', { right: right ?? w.texts.rightFallback, person, organisation });
+  return w.render(input, w.text('itemExpiredSubject', { what: { text: what } }), w.texts.greeting, [
+    w.p('itemExpired', {
+      item: w.item(item, person, organisation, right),
+      date: { date: assertDate(endDate) },
+    }),
+    w.p(item === 'relationship' ? 'itemExpiredRelationship' : 'itemExpiredGrant'),
+    w.p('itemExpiredAgain'),
+    w.button(personUrl, 'toPerson', { name: person }),
   ]);
 }
 
@@ -472,100 +538,91 @@ export interface ExpiryDigestInput extends WithPreferences {
 }
 
 /** "2 gebruikersrechten en 1 werkrelatie", or for one: "dit gebruikersrecht" / "deze werkrelatie". */
-function whatRunsOut(lines: readonly DigestLineInput[]): string {
-  if (lines.length === 1) return lines[0]?.item === 'grant' ? 'dit gebruikersrecht' : 'deze werkrelatie';
+function whatRunsOut(w: Writer, lines: readonly DigestLineInput[]): string {
+  if (lines.length === 1)
+    return lines[0]?.item === 'grant' ? w.texts.digestOneGrant : w.texts.digestOneRelationship;
   const grants = lines.filter((l) => l.item === 'grant').length;
   const relationships = lines.length - grants;
-  const parts = [
-    grants > 0 ? `${grants} ${grants === 1 ? 'gebruikersrecht' : 'gebruikersrechten'}` : '',
-    relationships > 0 ? `${relationships} ${relationships === 1 ? 'werkrelatie' : 'werkrelaties'}` : '',
-  ].filter(Boolean);
-  return parts.join(' en ');
+  return [
+    grants > 0 ? w.text('digestGrants', { count: grants }) : '',
+    relationships > 0 ? w.text('digestRelationships', { count: relationships }) : '',
+  ]
+    .filter(Boolean)
+    .join(w.texts.digestAnd);
 }
 
-function digestItem(line: DigestLineInput, tail: string): ListItem {
-  const label: Part[] =
+function digestItem(w: Writer, line: DigestLineInput, tail: string): ListItem {
+  const label =
     line.item === 'grant'
-      ? ['Gebruikersrecht ', b(line.right ?? 'gebruikersrecht'), ' van ', b(line.personName)]
-      : ['Werkrelatie van ', b(line.personName)];
-  return { parts: [...label, tail], link: { href: line.personUrl, label: `Naar ${line.personName}` } };
+      ? w.parts('digestLineGrant', { right: line.right ?? w.texts.rightFallback, person: line.personName })
+      : w.parts('digestLineRelationship', { person: line.personName });
+  return {
+    parts: [...label, tail],
+    link: { href: line.personUrl, label: w.text('toPerson', { name: line.personName }) },
+  };
 }
 
-const FREQUENCY_SENTENCE: Record<ExpiryDigestInput['frequency'], string> = {
-  daily: 'U krijgt dit overzicht op elke dag dat er bij deze organisatie iets afloopt of vervalt.',
-  weekly: 'U krijgt dit overzicht elke maandag, met wat er de week ervoor afliep of verviel.',
-  each: 'U koos voor elke melding apart: dit overzicht bundelt wat er binnenkwam voor u die keuze maakte.',
-};
+const FREQUENCY_SENTENCE = { daily: 'digestDaily', weekly: 'digestWeekly', each: 'digestEach' } as const;
 
 /**
  * To a local administrator: what ends soon and what ended in one organisation, since their last
  * digest, one line per item with a link to the person's page, and one to Mijn taken.
  */
 export function expiryDigest(input: ExpiryDigestInput): EmailContent {
-  const { recipientName, organisationName, date, lines, tasksUrl, frequency } = input;
+  const { recipientName, organisationName: organisation, date, lines, tasksUrl, frequency } = input;
+  const w = writer(input);
   const shown = lines.slice(0, MAX_DIGEST_LINES_SHOWN);
   const warnings = shown.filter((l) => l.notice === 'warning');
   const expired = shown.filter((l) => l.notice === 'expired');
   const allWarnings = lines.filter((l) => l.notice === 'warning').length;
   const allExpired = lines.length - allWarnings;
   const summary = [
-    allWarnings > 0 ? `${allWarnings} ${allWarnings === 1 ? 'loopt' : 'lopen'} binnenkort af` : '',
-    allExpired > 0 ? `${allExpired} ${allExpired === 1 ? 'is' : 'zijn'} vervallen` : '',
+    allWarnings > 0 ? w.text('digestSummaryWarnings', { count: allWarnings }) : '',
+    allExpired > 0 ? w.text('digestSummaryExpired', { count: allExpired }) : '',
   ].filter(Boolean);
   const blocks: Block[] = [];
   if (warnings.length > 0) {
     blocks.push(
-      p(
-        'Bij ',
-        b(organisationName),
-        warnings.length === 1 ? ' loopt ' : ' lopen ',
-        whatRunsOut(warnings),
-        ' binnenkort af:',
-      ),
+      w.p('digestWarnings', {
+        organisation,
+        count: warnings.length,
+        what: { text: whatRunsOut(w, warnings) },
+      }),
       {
         kind: 'list',
         items: warnings.map((line) => {
-          const left = daysBetween(date, line.endDate);
-          const when = left <= 0 ? 'vandaag' : left === 1 ? 'morgen' : `nog ${days(left)}`;
-          return digestItem(line, `: geldig tot en met ${formatDateNl(line.endDate)} (${when})`);
+          const when = w.when(daysBetween(date, line.endDate), 'digestWhenInDays');
+          return digestItem(
+            w,
+            line,
+            w.text('digestWarningTail', { date: { date: assertDate(line.endDate) }, when: { text: when } }),
+          );
         }),
       },
-      p(
-        'Verleng wat nog nodig is in Mijn taken (taak "Verlengen?") of op de pagina van de persoon. Wat niet verlengd wordt, vervalt na de laatste dag.',
-      ),
-      { kind: 'button', href: tasksUrl, label: 'Naar Mijn taken' },
+      w.p('digestExtend'),
+      w.button(tasksUrl, 'toTasks'),
     );
   }
   if (expired.length > 0) {
     blocks.push(
-      p(
-        'Bij ',
-        b(organisationName),
-        expired.length === 1 ? ' is ' : ' zijn ',
-        whatRunsOut(expired),
-        ' vervallen:',
-      ),
+      w.p('digestExpired', { organisation, count: expired.length, what: { text: whatRunsOut(w, expired) } }),
       {
         kind: 'list',
         items: expired.map((line) =>
-          digestItem(line, `: was geldig tot en met ${formatDateNl(line.endDate)}`),
+          digestItem(w, line, w.text('digestExpiredTail', { date: { date: assertDate(line.endDate) } })),
         ),
       },
-      p('Is dat niet de bedoeling? Maak een nieuwe werkrelatie aan of ken het recht opnieuw toe.'),
+      w.p('digestExpiredAgain'),
     );
     // Without warnings there is no button above: Mijn taken is one click away all the same.
-    if (warnings.length === 0) blocks.push({ kind: 'button', href: tasksUrl, label: 'Naar Mijn taken' });
+    if (warnings.length === 0) blocks.push(w.button(tasksUrl, 'toTasks'));
   }
-  if (lines.length > shown.length) {
-    blocks.push(
-      p(`En nog ${lines.length - shown.length} meer. De taken "Verlengen?" vindt u allemaal in Mijn taken.`),
-    );
-  }
-  blocks.push(p(FREQUENCY_SENTENCE[frequency]));
-  return render(
+  if (lines.length > shown.length) blocks.push(w.p('digestMore', { count: lines.length - shown.length }));
+  blocks.push(w.p(FREQUENCY_SENTENCE[frequency]));
+  return w.render(
     input,
-    `Overzicht ${organisationName}: ${summary.join(', ')}`,
-    recipientName ? `Beste ${recipientName},` : 'Beste lokale beheerder,',
+    w.text('digestSubject', { organisation, summary: { text: summary.join(w.texts.digestSummaryJoin) } }),
+    w.greeting(recipientName, 'greetingAdmin'),
     blocks,
   );
 }
@@ -587,40 +644,24 @@ export interface EnterpriseStoppedInput extends WithPreferences {
 
 /** To the local administrators and the persons: the enterprise is stopped in the KBO, access is paused. */
 export function enterpriseStopped(input: EnterpriseStoppedInput): EmailContent {
-  const { recipientName, organisationName, stoppedOn, paused = 0, url, forAdministrator } = input;
-  const since = stoppedOn ? [' sinds ', b(formatDateNl(stoppedOn))] : [];
-  return render(
-    input,
-    `${organisationName} is stopgezet in de KBO: toegang gepauzeerd`,
-    recipientName ? `Beste ${recipientName},` : 'Beste,',
-    [
-      p(
-        'Volgens de Kruispuntbank van Ondernemingen (KBO) is ',
-        b(organisationName),
-        ' stopgezet',
-        ...since,
-        '.',
-      ),
-      forAdministrator
-        ? p(
-            paused === 1
-              ? 'Daarom is 1 werkrelatie gepauzeerd'
-              : `Daarom zijn ${paused} werkrelaties gepauzeerd`,
-            ' (reden: "onderneming stopgezet in de KBO"). De gebruikersrechten binnen die werkrelaties geven geen toegang meer, tot de onderneming weer actief is.',
-          )
-        : p(
-            'Daarom is uw werkrelatie met ',
-            b(organisationName),
-            ' gepauzeerd: uw gebruikersrechten voor deze onderneming geven voorlopig geen toegang meer.',
-          ),
-      p(
-        forAdministrator
-          ? 'Wordt de onderneming opnieuw actief in de KBO, dan krijgt u een taak om de werkrelaties te hervatten.'
-          : 'Is dit niet juist? Neem dan contact op met de lokale beheerder van de onderneming.',
-      ),
-      { kind: 'button', href: url, label: forAdministrator ? 'Naar de personen' : 'Naar uw toegang' },
-    ],
-  );
+  const {
+    recipientName,
+    organisationName: organisation,
+    stoppedOn,
+    paused = 0,
+    url,
+    forAdministrator,
+  } = input;
+  const w = writer(input);
+  const since = stoppedOn
+    ? { parts: w.parts('stoppedSince', { date: { date: assertDate(stoppedOn) } }) }
+    : { text: '' };
+  return w.render(input, w.text('stoppedSubject', { organisation }), w.greeting(recipientName), [
+    w.p('stopped', { organisation, since }),
+    forAdministrator ? w.p('stoppedPausedAdmin', { paused }) : w.p('stoppedPausedPerson', { organisation }),
+    w.p(forAdministrator ? 'stoppedNextAdmin' : 'stoppedNextPerson'),
+    w.button(url, forAdministrator ? 'toPersons' : 'toAccess'),
+  ]);
 }
 
 export interface EnterpriseActiveAgainInput extends WithPreferences {
@@ -631,16 +672,12 @@ export interface EnterpriseActiveAgainInput extends WithPreferences {
 
 /** To the local administrators: active again in the KBO; resuming waits in Mijn taken. */
 export function enterpriseActiveAgain(input: EnterpriseActiveAgainInput): EmailContent {
-  const { organisationName, paused, tasksUrl } = input;
-  return render(input, `${organisationName} is opnieuw actief in de KBO`, 'Beste lokale beheerder,', [
-    p('Volgens de Kruispuntbank van Ondernemingen (KBO) is ', b(organisationName), ' opnieuw actief.'),
-    p(
-      paused === 1
-        ? '1 werkrelatie werd gepauzeerd toen de onderneming stopgezet was.'
-        : `${paused} werkrelaties werden gepauzeerd toen de onderneming stopgezet was.`,
-      ' In Mijn taken beslist u of ze hervat worden.',
-    ),
-    { kind: 'button', href: tasksUrl, label: 'Naar Mijn taken' },
+  const { organisationName: organisation, paused, tasksUrl } = input;
+  const w = writer(input);
+  return w.render(input, w.text('activeAgainSubject', { organisation }), w.texts.greetingAdmin, [
+    w.p('activeAgain', { organisation }),
+    w.p('activeAgainPaused', { paused }),
+    w.button(tasksUrl, 'toTasks'),
   ]);
 }
 
@@ -653,19 +690,13 @@ export interface NoLocalAdministratorInput extends WithPreferences {
 
 /** To the legal representatives we know an address of: the organisation has no local administrator. */
 export function noLocalAdministrator(input: NoLocalAdministratorInput): EmailContent {
-  const { recipientName, organisationName, localAdminsUrl } = input;
-  return render(
-    input,
-    `${organisationName} heeft geen lokale beheerder meer`,
-    recipientName ? `Beste ${recipientName},` : 'Beste,',
-    [
-      p(b(organisationName), ' heeft in Gebruikersbeheer geen lokale beheerder meer.'),
-      p(
-        'Zonder lokale beheerder kan niemand personen toevoegen, werkrelaties beheren of gebruikersrechten toekennen. Als wettelijk vertegenwoordiger (volgens de KBO) duidt u een nieuwe lokale beheerder aan.',
-      ),
-      { kind: 'button', href: localAdminsUrl, label: 'Duid een lokale beheerder aan' },
-    ],
-  );
+  const { recipientName, organisationName: organisation, localAdminsUrl } = input;
+  const w = writer(input);
+  return w.render(input, w.text('noAdminSubject', { organisation }), w.greeting(recipientName), [
+    w.p('noAdmin', { organisation }),
+    w.p('noAdminWhy'),
+    w.button(localAdminsUrl, 'appointAdmin'),
+  ]);
 }
 
 export interface ReviewOpenedInput extends WithPreferences {
@@ -677,17 +708,12 @@ export interface ReviewOpenedInput extends WithPreferences {
 
 /** To the local administrators: a campaign opened; each right to keep or revoke before it closes. */
 export function reviewOpened(input: ReviewOpenedInput): EmailContent {
-  const { organisationName, lines, closesOn, reviewUrl } = input;
-  return render(input, `Toegangsreview voor ${organisationName}`, 'Beste lokale beheerder,', [
-    p(
-      'Er loopt een toegangsreview voor ',
-      b(organisationName),
-      lines === 1
-        ? ': bevestig of 1 gebruikersrecht nog nodig is.'
-        : `: bevestig voor ${lines} gebruikersrechten of ze nog nodig zijn.`,
-    ),
-    p(`Kies per recht Behouden of Intrekken, uiterlijk op ${formatDateNl(closesOn)}.`),
-    { kind: 'button', href: reviewUrl, label: 'Naar de toegangsreview' },
+  const { organisationName: organisation, lines, closesOn, reviewUrl } = input;
+  const w = writer(input);
+  return w.render(input, w.text('reviewOpenedSubject', { organisation }), w.texts.greetingAdmin, [
+    w.p('reviewOpened', { organisation, lines }),
+    w.p('reviewOpenedChoose', { date: { date: assertDate(closesOn) } }),
+    w.button(reviewUrl, 'toReview'),
   ]);
 }
 
@@ -700,15 +726,10 @@ export interface ReviewReminderInput extends WithPreferences {
 
 /** To the local administrators: lines still unanswered. */
 export function reviewReminder(input: ReviewReminderInput): EmailContent {
-  const { organisationName, unanswered, closesOn, reviewUrl } = input;
-  return render(input, `Herinnering: toegangsreview voor ${organisationName}`, 'Beste lokale beheerder,', [
-    p(
-      unanswered === 1
-        ? '1 gebruikersrecht in de toegangsreview van '
-        : `${unanswered} gebruikersrechten in de toegangsreview van `,
-      b(organisationName),
-      ` wacht${unanswered === 1 ? '' : 'en'} nog op een antwoord. De review sluit op ${formatDateNl(closesOn)}.`,
-    ),
-    { kind: 'button', href: reviewUrl, label: 'Naar de toegangsreview' },
+  const { organisationName: organisation, unanswered, closesOn, reviewUrl } = input;
+  const w = writer(input);
+  return w.render(input, w.text('reviewReminderSubject', { organisation }), w.texts.greetingAdmin, [
+    w.p('reviewReminder', { unanswered, organisation, date: { date: assertDate(closesOn) } }),
+    w.button(reviewUrl, 'toReview'),
   ]);
 }

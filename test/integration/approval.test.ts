@@ -109,6 +109,10 @@ describe('access requests through the approval workflow (real ASL, local runner)
   });
 
   it('a rejection closes the task and tells the requester; another organisation’s task answers 404', async () => {
+    // Each reads their e-mail in their own language: Lucas English, Sofie French.
+    await app.call('update-preferences', { as: DEMO.lucas, body: { language: 'en' } });
+    await app.call('update-preferences', { as: DEMO.sofie, body: { language: 'fr' } });
+    const sent = app.outbox.length;
     const asked = await app.call('request-access', {
       as: DEMO.lucas,
       body: {
@@ -150,6 +154,12 @@ describe('access requests through the approval workflow (real ASL, local runner)
       decisionReason: 'Geen stagiairs dit jaar',
     });
     expect(app.outbox.at(-1)!.to).toEqual(['lucas@example.be']);
+    expect(app.outbox.at(-1)!.subject).toBe(`Your request has been rejected: ${RIGHT}`);
+    expect(app.outbox.at(-1)!.text).toContain('Reason: Geen stagiairs dit jaar');
+    const toSofie = app.outbox
+      .slice(sent)
+      .find((m) => m.to.includes('sofie.janssens@adviesbureau-voorbeeld.be'));
+    expect(toSofie?.subject).toBe(`Nouvelle demande pour ${RIGHT} chez Adviesbureau Voorbeeld BV`);
     expect((await check(DEMO.lucas)).body.allowed).toBe(false);
     // The refusal is in the organisation's audit trail, with who decided and why.
     const trail = await app.call('list-audit', {

@@ -106,6 +106,37 @@ async function stepHandler(fn: string) {
 }
 
 describe('the daily digest (the default)', () => {
+  it('each recipient reads it in their own language: the digest, the warnings', async () => {
+    await setup();
+    for (const [nationalNumber, language] of [
+      [DEMO.marc, 'fr'],
+      [DEMO.emma, 'de'],
+    ] as const) {
+      const saved = await app.call('update-preferences', { as: nationalNumber, body: { language } });
+      expect(saved.body.language).toBe(language);
+    }
+    await sweep(THURSDAY);
+    // Tom chose nothing: Dutch, as before.
+    expect(mailsTo(TOM_MAIL).map((m) => m.subject)).toEqual([
+      'Verloopt over 60 dagen: VLAIO Inkom Gebruiker Nieuw van Tom Wouters (31/12/2029)',
+    ]);
+    expect(mailsTo(EMMA_MAIL).map((m) => m.subject)).toEqual([
+      'Läuft in 60 Tagen ab: Arbeitsverhältnis von Emma Willems (31.12.2029)',
+    ]);
+    const [emma] = mailsTo(EMMA_MAIL);
+    expect(emma!.html).toContain('<html lang="de-BE">');
+    expect(emma!.text).toContain('Benachrichtigungen: http://localhost:3000/meldingen');
+    const [digest, ...more] = mailsTo(MARC_MAIL);
+    expect(more).toEqual([]);
+    expect(digest!.subject).toBe('Aperçu Boekhouding Test NV : 2 expirent bientôt');
+    expect(digest!.text).toMatch(/^Bonjour Marc Peeters,/);
+    expect(digest!.text).toContain(
+      'Chez Boekhouding Test NV, 1 droit d’utilisateur et 1 relation de travail expirent bientôt :',
+    );
+    expect(digest!.text).toContain('valable jusqu’au 31/12/2029 inclus (encore 60 jours)');
+    expect(digest!.html).toContain('<html lang="fr-BE">');
+  });
+
   it('an administrator of two due items gets one digest with two lines; each person still gets their own warning', async () => {
     await setup();
     await sweep(THURSDAY);

@@ -66,9 +66,7 @@ describe('the catalogues', () => {
 
   it('translate apart from the Dutch: no text is the Dutch one copied', () => {
     const all: Record<string, Record<string, string>> = { ...PROBLEM_DETAILS, ...FIELD_MESSAGES };
-    const copied = Object.entries(all).filter(
-      ([, t]) => t.fr === t.nl || t.en === t.nl || t.de === t.nl,
-    );
+    const copied = Object.entries(all).filter(([, t]) => t.fr === t.nl || t.en === t.nl || t.de === t.nl);
     expect(copied.map(([key]) => key)).toEqual([]);
   });
 });

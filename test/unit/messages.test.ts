@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { LANGUAGES, type Language } from '#lib/domain/i18n/language';
+import { EMAIL_TEXTS } from '#lib/services/email-texts';
 import {
   type EmailContent,
   enterpriseActiveAgain,
@@ -65,39 +67,49 @@ const digest = (overrides: Partial<Parameters<typeof expiryDigest>[0]> = {}) =>
     ...overrides,
   });
 
-const templates: Record<string, () => EmailContent> = {
-  requestReceived: () =>
+const templates: Record<string, (language?: Language) => EmailContent> = {
+  requestReceived: (language = 'nl') =>
     requestReceived({
       ...PREFS,
+      language,
       organisationName: ORG,
       requesterName: EVIL,
       right: 'VLAIO Inkom Gebruiker Nieuw',
       profiles: ['Dienstverlener kmo-portefeuille', 'Gebruiker'],
       tasksUrl: 'https://gebruikersbeheer.example.be/o/0812345603/taken',
     }),
-  requestApproved: () =>
+  requestApproved: (language = 'nl') =>
     requestApproved({
       ...PREFS,
+      language,
       organisationName: ORG,
       right: 'VLAIO Inkom Gebruiker Nieuw',
       profiles: ['Dienstverlener kmo-portefeuille'],
       validUntil: '2029-12-31',
       portalUrl: 'https://gebruikersbeheer.example.be/portaal',
     }),
-  requestRejected: () =>
-    requestRejected({ ...PREFS, organisationName: ORG, right: 'VLAIO Inkom Gebruiker Nieuw', reason: EVIL }),
-  requestExpired: () =>
-    requestExpired({ ...PREFS, organisationName: ORG, right: 'VLAIO Inkom Gebruiker Nieuw' }),
-  requestFailed: () =>
+  requestRejected: (language = 'nl') =>
+    requestRejected({
+      ...PREFS,
+      language,
+      organisationName: ORG,
+      right: 'VLAIO Inkom Gebruiker Nieuw',
+      reason: EVIL,
+    }),
+  requestExpired: (language = 'nl') =>
+    requestExpired({ ...PREFS, language, organisationName: ORG, right: 'VLAIO Inkom Gebruiker Nieuw' }),
+  requestFailed: (language = 'nl') =>
     requestFailed({
       ...PREFS,
+      language,
       organisationName: ORG,
       right: 'VLAIO Inkom Gebruiker Nieuw',
       portalUrl: 'https://gebruikersbeheer.example.be/portaal',
     }),
-  expiryWarningGrant: () =>
+  expiryWarningGrant: (language = 'nl') =>
     expiryWarning({
       ...PREFS,
+      language,
       recipientName: EVIL,
       organisationName: ORG,
       personName: 'Tom Wouters',
@@ -108,9 +120,10 @@ const templates: Record<string, () => EmailContent> = {
       tasksUrl: 'https://gebruikersbeheer.example.be/o/0812345603/taken',
       personUrl: 'https://gebruikersbeheer.example.be/o/0812345603/personen/P1',
     }),
-  expiryWarningRelationship: () =>
+  expiryWarningRelationship: (language = 'nl') =>
     expiryWarning({
       ...PREFS,
+      language,
       organisationName: ORG,
       personName: EVIL,
       item: 'relationship',
@@ -119,9 +132,10 @@ const templates: Record<string, () => EmailContent> = {
       tasksUrl: 'https://gebruikersbeheer.example.be/o/0812345603/taken',
       personUrl: 'https://gebruikersbeheer.example.be/o/0812345603/personen/P1',
     }),
-  itemExpiredGrant: () =>
+  itemExpiredGrant: (language = 'nl') =>
     itemExpired({
       ...PREFS,
+      language,
       organisationName: ORG,
       personName: EVIL,
       item: 'grant',
@@ -129,18 +143,20 @@ const templates: Record<string, () => EmailContent> = {
       endDate: '2029-12-31',
       personUrl: 'https://gebruikersbeheer.example.be/o/0812345603/personen/P1',
     }),
-  itemExpiredRelationship: () =>
+  itemExpiredRelationship: (language = 'nl') =>
     itemExpired({
       ...PREFS,
+      language,
       organisationName: ORG,
       personName: 'Tom Wouters',
       item: 'relationship',
       endDate: '2029-12-31',
       personUrl: 'https://gebruikersbeheer.example.be/o/0812345603/personen/P1',
     }),
-  expiryDigest: () => digest(),
-  expiryDigestWeeklyExpiredOnly: () =>
+  expiryDigest: (language = 'nl') => digest({ language }),
+  expiryDigestWeeklyExpiredOnly: (language = 'nl') =>
     digest({
+      language,
       frequency: 'weekly',
       lines: [
         {
@@ -152,9 +168,10 @@ const templates: Record<string, () => EmailContent> = {
         },
       ],
     }),
-  enterpriseStoppedAdministrator: () =>
+  enterpriseStoppedAdministrator: (language = 'nl') =>
     enterpriseStopped({
       ...PREFS,
+      language,
       recipientName: EVIL,
       organisationName: ORG,
       stoppedOn: '2031-04-01',
@@ -162,35 +179,39 @@ const templates: Record<string, () => EmailContent> = {
       url: `${BASE}/o/0812345603/personen`,
       forAdministrator: true,
     }),
-  enterpriseStoppedPerson: () =>
+  enterpriseStoppedPerson: (language = 'nl') =>
     enterpriseStopped({
       ...PREFS,
+      language,
       recipientName: 'Tom Wouters',
       organisationName: ORG,
       stoppedOn: null,
       url: `${BASE}/portaal`,
       forAdministrator: false,
     }),
-  enterpriseActiveAgain: () =>
-    enterpriseActiveAgain({ ...PREFS, organisationName: ORG, paused: 1, tasksUrl: TASKS_URL }),
-  noLocalAdministrator: () =>
+  enterpriseActiveAgain: (language = 'nl') =>
+    enterpriseActiveAgain({ ...PREFS, language, organisationName: ORG, paused: 1, tasksUrl: TASKS_URL }),
+  noLocalAdministrator: (language = 'nl') =>
     noLocalAdministrator({
       ...PREFS,
+      language,
       recipientName: EVIL,
       organisationName: ORG,
       localAdminsUrl: `${BASE}/o/0812345603/lokale-beheerders`,
     }),
-  reviewOpened: () =>
+  reviewOpened: (language = 'nl') =>
     reviewOpened({
       ...PREFS,
+      language,
       organisationName: ORG,
       lines: 12,
       closesOn: '2026-12-17',
       reviewUrl: `${BASE}/o/0812345603/toegangsreview`,
     }),
-  reviewReminder: () =>
+  reviewReminder: (language = 'nl') =>
     reviewReminder({
       ...PREFS,
+      language,
       organisationName: ORG,
       unanswered: 1,
       closesOn: '2026-12-17',
@@ -198,15 +219,48 @@ const templates: Record<string, () => EmailContent> = {
     }),
 };
 
-describe.each(Object.entries(templates))('%s', (_name, build) => {
-  const email = build();
+/** What each language's footer and HTML say (the helpdesk, the link to Meldingen). */
+const FOOTER: Record<Language, { lang: string; hours: string; preferences: RegExp; link: string }> = {
+  nl: {
+    lang: 'nl-BE',
+    hours: 'werkdagen van 9 tot 19 u',
+    preferences: /Welke e-mails u krijgt en hoe vaak, kiest u bij Meldingen: \S+\/meldingen$/,
+    link: 'Meldingen',
+  },
+  fr: {
+    lang: 'fr-BE',
+    hours: 'les jours ouvrables de 9 h à 19 h',
+    preferences: /à quelle fréquence sous Notifications : \S+\/meldingen$/,
+    link: 'Notifications',
+  },
+  en: {
+    lang: 'en-GB',
+    hours: 'working days from 9 am to 7 pm',
+    preferences: /you choose under Notifications: \S+\/meldingen$/,
+    link: 'Notifications',
+  },
+  de: {
+    lang: 'de-BE',
+    hours: 'werktags von 9 bis 19 Uhr',
+    preferences: /wählen Sie unter Benachrichtigungen: \S+\/meldingen$/,
+    link: 'Benachrichtigungen',
+  },
+};
+
+describe.each(
+  Object.entries(templates).flatMap(([name, build]) =>
+    LANGUAGES.map((language) => [`${name} (${language})`, language, build] as const),
+  ),
+)('%s', (_name, language, build) => {
+  const email = build(language);
+  const footer = FOOTER[language];
 
   it('renders a subject, plain text and a complete HTML document, without recipients', () => {
     expect(email.subject.length).toBeGreaterThan(5);
     expect(email.subject).not.toMatch(/[\r\n]/);
     expect(email.text.length).toBeGreaterThan(50);
     expect(email.html).toMatch(/^<!DOCTYPE html>/);
-    expect(email.html).toContain('<html lang="nl-BE">');
+    expect(email.html).toContain(`<html lang="${footer.lang}">`);
     expect(email.html).toContain('</html>');
     expect(Object.keys(email).sort()).toEqual(['html', 'listUnsubscribe', 'subject', 'text']);
   });
@@ -245,11 +299,11 @@ describe.each(Object.entries(templates))('%s', (_name, build) => {
   it('ends with the helpdesk footer and the link to Meldingen, also as List-Unsubscribe', () => {
     for (const body of [email.text, email.html]) {
       expect(body).toContain('1700');
-      expect(body).toContain('werkdagen van 9 tot 19 u');
+      expect(body).toContain(footer.hours);
       expect(body).toContain('+32 2 553 1700');
     }
-    expect(email.text).toMatch(/Welke e-mails u krijgt en hoe vaak, kiest u bij Meldingen: \S+\/meldingen$/);
-    expect(email.html).toContain(`<a href="${BASE}/meldingen" style="color:#0055cc;">Meldingen</a>`);
+    expect(email.text).toMatch(footer.preferences);
+    expect(email.html).toContain(`<a href="${BASE}/meldingen" style="color:#0055cc;">${footer.link}</a>`);
     expect(email.listUnsubscribe).toBe(`${BASE}/meldingen`);
   });
 
@@ -397,6 +451,59 @@ describe('content', () => {
       expect(body).not.toContain('90.04.18-124.90');
       expect(body).toContain('[verborgen]');
     }
+  });
+});
+
+describe('in the recipient’s language', () => {
+  it('has every text in the four languages, with the values and plurals of the Dutch', () => {
+    const names = (text: string) => [...text.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+    const nl = EMAIL_TEXTS.nl;
+    for (const language of LANGUAGES) {
+      const texts = EMAIL_TEXTS[language];
+      expect(Object.keys(texts).sort()).toEqual(Object.keys(nl).sort());
+      for (const [key, text] of Object.entries(texts)) {
+        expect(text.trim().length > 0 || key === 'digestSummaryJoin', `${language} ${key}`).toBe(true);
+        expect(names(text), `${language} ${key}`).toEqual(names(nl[key as keyof typeof nl]));
+        // The same word in both languages by nature: German "morgen" and "[verborgen]", the separators.
+        const same = ['digestSummaryJoin', 'colon', 'de:whenTomorrow', 'de:redacted'];
+        if (language !== 'nl' && !same.includes(key) && !same.includes(`${language}:${key}`))
+          expect(text, `${language} ${key} is not translated`).not.toBe(nl[key as keyof typeof nl]);
+      }
+    }
+  });
+
+  it('writes French, English and German, with the dates and plurals of each', () => {
+    const fr = templates.expiryWarningGrant!('fr');
+    expect(fr.subject).toBe('Expire dans 30 jours : VLAIO Inkom Gebruiker Nieuw de Tom Wouters (31/12/2029)');
+    expect(fr.text).toContain('Le droit d’utilisateur VLAIO Inkom Gebruiker Nieuw de Tom Wouters chez');
+    expect(fr.text).toContain('Vers Mes tâches : https://');
+    const en = digest({ language: 'en' });
+    expect(en.subject).toBe('Summary Boekhouding <Test> NV: 2 end soon, 1 has expired');
+    expect(en.text).toContain('At Boekhouding <Test> NV, 1 user right and 1 work relationship end soon:');
+    expect(en.text).toContain('(60 days left)');
+    expect(en.text).toMatch(/^Dear Marc Peeters,/);
+    const de = templates.requestApproved!('de');
+    expect(de.subject).toBe('Ihr Antrag wurde genehmigt: VLAIO Inkom Gebruiker Nieuw');
+    expect(de.text).toContain('Das Recht gilt bis einschließlich 31.12.2029.');
+    expect(de.text).toContain('mit dem Profil Dienstverlener kmo-portefeuille');
+    const received = templates.requestReceived!('fr');
+    expect(received.text).toContain('avec les profils Dienstverlener kmo-portefeuille et Gebruiker');
+    expect(templates.reviewReminder!('de').text).toContain('1 Benutzerrecht in der Zugriffsüberprüfung');
+    expect(templates.enterpriseStoppedAdministrator!('fr').text).toContain(
+      'C’est pourquoi 3 relations de travail ont été suspendues',
+    );
+  });
+
+  it('hides a national number with the marker of the language', () => {
+    const email = requestRejected({
+      ...PREFS,
+      language: 'en',
+      organisationName: 'X',
+      right: 'R',
+      reason: '90041812490',
+    });
+    expect(email.text).toContain('Reason: [hidden]');
+    expect(email.text).not.toContain('90041812490');
   });
 });
 

@@ -2,6 +2,7 @@ import { sendEach } from '#lib/services/access-requests/shared';
 import type { Deps } from '#lib/services/deps';
 import { uiLinks } from '#lib/services/links';
 import * as messages from '#lib/services/messages';
+import { languageOf } from '#lib/services/recipients';
 
 /** Workflow step NotifyRequester: once per request (a marker guards it; a failed send is retried). */
 export async function notifyRequester(deps: Deps, input: { requestId: string }) {
@@ -18,6 +19,8 @@ export async function notifyRequester(deps: Deps, input: { requestId: string }) 
     return { sent: false };
   const grant = agg?.grants.find((g) => g.rightId === request.right);
   const preferencesUrl = uiLinks(deps.appUrl).preferences();
+  // The requester's language, whichever of their addresses it goes to.
+  const language = await languageOf(deps, request.pseudonym);
   const content =
     request.status === 'approved'
       ? messages.requestApproved({
@@ -27,6 +30,7 @@ export async function notifyRequester(deps: Deps, input: { requestId: string }) 
           validUntil: grant?.endDate ?? null,
           portalUrl: uiLinks(deps.appUrl).portal(),
           preferencesUrl,
+          language,
         })
       : request.status === 'rejected'
         ? messages.requestRejected({
@@ -34,6 +38,7 @@ export async function notifyRequester(deps: Deps, input: { requestId: string }) 
             right: request.right,
             reason: request.decisionReason,
             preferencesUrl,
+            language,
           })
         : request.status === 'failed'
           ? messages.requestFailed({
@@ -41,11 +46,13 @@ export async function notifyRequester(deps: Deps, input: { requestId: string }) 
               right: request.right,
               portalUrl: uiLinks(deps.appUrl).portal(),
               preferencesUrl,
+              language,
             })
           : messages.requestExpired({
               organisationName: request.organisationName,
               right: request.right,
               preferencesUrl,
+              language,
             });
   await sendEach(deps, to, content);
   // Written after sending: a crash in between may send twice, never zero times.

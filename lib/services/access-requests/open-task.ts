@@ -4,18 +4,10 @@ import { REQUEST_MAX_AGE_SECONDS, sendEach } from '#lib/services/access-requests
 import type { Deps } from '#lib/services/deps';
 import { uiLinks } from '#lib/services/links';
 import * as messages from '#lib/services/messages';
+import { adminAddressees } from '#lib/services/recipients';
 
 export class RequestExpiredError extends Error {
   override name = 'RequestExpired';
-}
-
-/** E-mail addresses of the organisation's local administrators (their work relationship's). */
-async function adminEmails(deps: Deps, enterpriseNumber: string): Promise<string[]> {
-  const admins = await deps.admins.list(enterpriseNumber);
-  const aggs = await Promise.all(
-    admins.map((a) => deps.memberships.load(enterpriseNumber, a.personId, { consistent: false })),
-  );
-  return [...new Set(aggs.flatMap((agg) => (agg?.relationship ? [agg.relationship.email] : [])))];
 }
 
 /** Workflow step OpenTask: opens the task (or refreshes its token after a restart) and tells the admins once. */
@@ -80,17 +72,18 @@ export async function openApprovalTask(
 async function tellAdmins(deps: Deps, request: AccessRequest): Promise<void> {
   const marker = `REQUEST#${request.requestId}#admins`;
   if (await deps.notices.has(request.enterpriseNumber, REQUEST_NOTICES, marker)) return;
-  const to = await adminEmails(deps, request.enterpriseNumber);
-  await sendEach(deps, to, {
-    ...messages.requestReceived({
+  const to = await adminAddressees(deps, request.enterpriseNumber);
+  await sendEach(deps, to, (language) =>
+    messages.requestReceived({
       organisationName: request.organisationName,
       requesterName: request.requesterName,
       right: request.right,
       profiles: request.profiles,
       tasksUrl: uiLinks(deps.appUrl).tasks(request.enterpriseNumber),
       preferencesUrl: uiLinks(deps.appUrl).preferences(),
+      language,
     }),
-  });
+  );
   await deps.notices.put(request.enterpriseNumber, REQUEST_NOTICES, marker, deps.clock().now);
 }
 

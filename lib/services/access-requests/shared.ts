@@ -21,6 +21,7 @@
  * - NotifyRequester: notify.ts
  */
 import { BusinessRuleError, fieldError, TransientError } from '#lib/domain/errors';
+import { DEFAULT_LANGUAGE, type Language } from '#lib/domain/i18n/language';
 import {
   assertRelationshipNotEnded,
   type Change,
@@ -41,6 +42,7 @@ import { historyEntry } from '#lib/services/aggregate';
 import type { Deps } from '#lib/services/deps';
 import { requireNotStopped } from '#lib/services/kbo/read';
 import { registerLookup } from '#lib/services/persons';
+import type { Addressee } from '#lib/services/recipients';
 import { requireRight } from '#lib/services/relationships';
 
 /** How long a request waits for a decision; the ASL says the same (TimeoutSeconds). */
@@ -66,19 +68,25 @@ export function requestView(r: AccessRequest) {
 }
 
 /**
- * Sends one e-mail per address. An address the mail service refuses for good is skipped (and counted),
- * so one bad address neither blocks the others nor fails the step; anything else is worth a retry.
+ * Sends one e-mail per address, each in its addressee's language when the content is written per
+ * language. An address the mail service refuses for good is skipped (and counted), so one bad address
+ * neither blocks the others nor fails the step; anything else is worth a retry.
  */
 export async function sendEach(
   deps: Deps,
-  to: readonly string[],
-  content: Omit<Email, 'to'>,
+  to: readonly (string | Addressee)[],
+  content: Omit<Email, 'to'> | ((language: Language) => Omit<Email, 'to'>),
 ): Promise<{ sent: number; refused: number }> {
   let sent = 0;
   let refused = 0;
-  for (const address of to) {
+  for (const addressee of to) {
+    const { email: address, language } =
+      typeof addressee === 'string' ? { email: addressee, language: DEFAULT_LANGUAGE } : addressee;
     try {
-      await deps.mailer.send({ to: [address], ...content });
+      await deps.mailer.send({
+        to: [address],
+        ...(typeof content === 'function' ? content(language) : content),
+      });
       sent += 1;
     } catch (error) {
       if (!(error instanceof MailRefusedError)) {

@@ -17,9 +17,11 @@
  *   owed (`owedSince`), so a change to daily catches up on them, and a change from daily repeats nothing.
  * - Before a digest goes out, lines whose item changed since (extended, edited, deleted) are left out.
  */
+
 import * as z from 'zod/mini';
 import { TransientError, ValidationError } from '#lib/domain/errors';
 import { daysOf, findDueTarget } from '#lib/domain/expiry';
+import { DEFAULT_LANGUAGE } from '#lib/domain/i18n/language';
 import type { PersonAggregate } from '#lib/domain/membership';
 import {
   DEFAULT_FREQUENCY,
@@ -159,6 +161,7 @@ export async function sendDigest(deps: Deps, event: unknown): Promise<DigestResu
       admin,
       state,
       frequency,
+      language: prefs[i]?.language ?? DEFAULT_LANGUAGE,
       due: digestDue(frequency, weekly),
       start: digestStart(state, from, date),
     };
@@ -212,6 +215,7 @@ export async function sendDigest(deps: Deps, event: unknown): Promise<DigestResu
         frequency: plan.frequency,
         tasksUrl: links.tasks(en),
         preferencesUrl: links.preferences(),
+        language: plan.language,
         lines: mine.map((l) => ({
           personName: l.personName,
           item: l.kind,

@@ -244,6 +244,7 @@ async function warn(deps: Deps, item: DueItem): Promise<DueItemResult> {
         tasksUrl: links.tasks(item.enterpriseNumber),
         personUrl: personUrl(deps, item),
         preferencesUrl: links.preferences(),
+        language: recipient.language,
       }),
     },
   }));
@@ -321,6 +322,7 @@ async function expire(deps: Deps, item: DueItem): Promise<DueItemResult> {
         endDate: item.endDate,
         personUrl: personUrl(deps, item),
         preferencesUrl: uiLinks(deps.appUrl).preferences(),
+        language: recipient.language,
       }),
     },
   }));

@@ -9,13 +9,16 @@
  * - PlanDigests, PlanMoreDigests and SendDigest: digests.ts
  * - CompleteSweep: complete-sweep.ts
  */
+
 import * as z from 'zod/mini';
 import { ValidationError } from '#lib/domain/errors';
 import type { DueItem } from '#lib/domain/expiry';
+import { DEFAULT_LANGUAGE, type Language } from '#lib/domain/i18n/language';
 import type { PersonAggregate } from '#lib/domain/membership';
 import { DEFAULT_FREQUENCY } from '#lib/domain/notifications';
 import { parseCalendarDate } from '#lib/domain/period';
 import type { Deps } from '#lib/services/deps';
+import { languageOf } from '#lib/services/recipients';
 
 // ---------------------------------------------------------------------------------------------------
 // Observing a run (the local `npm run sweep` prints a summary; in AWS the logs and metrics do)
@@ -91,6 +94,8 @@ export interface Recipient {
   id: string;
   name: string;
   email: string;
+  /** Their preference: the e-mail is written in it. */
+  language: Language;
 }
 
 /**
@@ -115,15 +120,20 @@ export async function recipients(
 ): Promise<Recipient[]> {
   const en = agg.membership.enterpriseNumber;
   const out: Recipient[] = [];
-  if (agg.relationship?.email) out.push({ id: 'person', name: fullName(agg), email: agg.relationship.email });
+  if (agg.relationship?.email) {
+    const language = await languageOf(deps, agg.membership.pseudonym);
+    out.push({ id: 'person', name: fullName(agg), email: agg.relationship.email, language });
+  }
   const admins =
     adminIds.length === 0 ? [] : (await deps.admins.list(en)).filter((a) => adminIds.includes(a.personId));
-  const adminAggs = await Promise.all(
-    admins.map((a) => deps.memberships.load(en, a.personId, { consistent: false })),
-  );
+  const [adminAggs, languages] = await Promise.all([
+    Promise.all(admins.map((a) => deps.memberships.load(en, a.personId, { consistent: false }))),
+    Promise.all(admins.map((a) => languageOf(deps, a.pseudonym))),
+  ]);
   for (const [i, admin] of admins.entries()) {
     const email = adminAggs[i]?.relationship?.email;
-    if (email) out.push({ id: `admin#${admin.personId}`, name: admin.name, email });
+    const language = languages[i] ?? DEFAULT_LANGUAGE;
+    if (email) out.push({ id: `admin#${admin.personId}`, name: admin.name, email, language });
   }
   // One e-mail per address: an administrator whose own item runs out gets the person's e-mail.
   const seen = new Set<string>();

@@ -15,6 +15,7 @@
  * An action that reads the KBO and finds the enterprise stopped runs 1 and 2 at once, so the access
  * check reflects it immediately; the e-mail follows with the next daily run.
  */
+import type { Language } from '#lib/domain/i18n/language';
 import { adminsToConfirm, compareKbo, KBO_ACTOR, representativesView, snapshotOf } from '#lib/domain/kbo';
 import { KBO_STOPPED_REASON, pauseForStoppedEnterprise } from '#lib/domain/membership';
 import type { Email, Enterprise } from '#lib/domain/ports';
@@ -33,6 +34,7 @@ import {
 } from '#lib/services/kbo/shared';
 import { uiLinks } from '#lib/services/links';
 import { enterpriseActiveAgain, enterpriseStopped, noLocalAdministrator } from '#lib/services/messages';
+import { languageOf } from '#lib/services/recipients';
 
 /** Pauses every relationship of the organisation that is not paused yet; returns how many. */
 async function pauseAll(deps: Deps, enterpriseNumber: string): Promise<number> {
@@ -274,29 +276,40 @@ async function record(
 }
 
 /** Recipients: the local administrators, at their relationship's address in this organisation. */
-async function adminRecipients(
-  deps: Deps,
-  en: string,
-): Promise<{ id: string; name: string; email: string }[]> {
+async function adminRecipients(deps: Deps, en: string): Promise<KboRecipient[]> {
   const admins = await deps.admins.list(en);
-  const out: { id: string; name: string; email: string }[] = [];
+  const out: KboRecipient[] = [];
   for (const admin of admins) {
     const email = (await deps.memberships.load(en, admin.personId, { consistent: false }))?.relationship
       ?.email;
-    if (email) out.push({ id: `admin#${admin.personId}`, name: admin.name, email });
+    if (email) {
+      const language = await languageOf(deps, admin.pseudonym);
+      out.push({ id: `admin#${admin.personId}`, name: admin.name, email, language });
+    }
   }
   return out;
 }
 
+/** Whom a KBO e-mail goes to: an id for the marker, the greeting's name, the address and their language. */
+interface KboRecipient {
+  id: string;
+  name: string;
+  email: string;
+  language: Language;
+}
+
 /** The legal representatives we know an address of: their relationship here, if they have one. */
 async function representativeRecipients(deps: Deps, en: string, snapshot: KboSnapshot | null | undefined) {
-  const out: { id: string; name: string; email: string }[] = [];
+  const out: KboRecipient[] = [];
   for (const r of snapshot?.representatives ?? []) {
     const person = await deps.persons.get(r.pseudonym);
     if (!person) continue;
     const email = (await deps.memberships.load(en, person.personId, { consistent: false }))?.relationship
       ?.email;
-    if (email) out.push({ id: `representative#${person.personId}`, name: r.name, email });
+    if (email) {
+      const language = await languageOf(deps, r.pseudonym);
+      out.push({ id: `representative#${person.personId}`, name: r.name, email, language });
+    }
   }
   return out;
 }
@@ -322,6 +335,7 @@ async function mailsFor(deps: Deps, org: OrganisationRecord, what: string): Prom
           url: links.persons(en),
           forAdministrator: true,
           preferencesUrl: links.preferences(),
+          language: a.language,
         }),
       ),
     }));
@@ -340,6 +354,7 @@ async function mailsFor(deps: Deps, org: OrganisationRecord, what: string): Prom
             url: links.portal(),
             forAdministrator: false,
             preferencesUrl: links.preferences(),
+            language: await languageOf(deps, agg.membership.pseudonym),
           }),
         ),
       });
@@ -358,6 +373,7 @@ async function mailsFor(deps: Deps, org: OrganisationRecord, what: string): Prom
             paused,
             tasksUrl: links.tasks(en),
             preferencesUrl: links.preferences(),
+            language: a.language,
           }),
         ),
       })),
@@ -374,6 +390,7 @@ async function mailsFor(deps: Deps, org: OrganisationRecord, what: string): Prom
             organisationName: org.name,
             localAdminsUrl: links.localAdmins(en),
             preferencesUrl: links.preferences(),
+            language: r.language,
           }),
         ),
       })),

@@ -3,8 +3,10 @@
  * organisations, AdvanceReview does for one what is due on the day (domain/reviews.ts `nextStep`):
  * schedule the first campaign, open one, remind, or close it. Each is idempotent and decided by the day.
  */
+
 import * as z from 'zod/mini';
 import { ENV } from '#lib/config/env-names';
+import type { Language } from '#lib/domain/i18n/language';
 import { revokeGrant } from '#lib/domain/membership';
 import { maskNationalNumber } from '#lib/domain/national-number';
 import { addDays, compareDates, parseCalendarDate, todayInBrussels } from '#lib/domain/period';
@@ -27,6 +29,7 @@ import type { Deps } from '#lib/services/deps';
 import { Day, invalid } from '#lib/services/expiry/shared';
 import { uiLinks } from '#lib/services/links';
 import * as messages from '#lib/services/messages';
+import { adminAddressees } from '#lib/services/recipients';
 
 export const REVIEW_ACTOR = { personId: 'system', name: 'Toegangsreview' };
 const PAGE = 100;
@@ -159,19 +162,18 @@ export function newCampaign(
   return { campaign, org: { ...org, review: { ...state, openCampaignId: campaign.campaignId } } };
 }
 
-/** E-mail addresses of the organisation's local administrators (their work relationship's). */
-async function adminEmails(deps: Deps, en: string): Promise<string[]> {
-  const admins = await deps.admins.list(en);
-  const aggs = await Promise.all(
-    admins.map((a) => deps.memberships.load(en, a.personId, { consistent: false })),
-  );
-  return [...new Set(aggs.flatMap((agg) => (agg?.relationship ? [agg.relationship.email] : [])))];
-}
-
-/** Sends one e-mail to each administrator, once per marker (a retried step does not send it again). */
-async function mailAdmins(deps: Deps, en: string, marker: string, content: messages.EmailContent) {
+/**
+ * Sends one e-mail to each administrator, in their language, once per marker (a retried step does not
+ * send it again).
+ */
+async function mailAdmins(
+  deps: Deps,
+  en: string,
+  marker: string,
+  content: (language: Language) => messages.EmailContent,
+) {
   if (await deps.notices.has(en, 'ORG', marker)) return 0;
-  const { sent } = await sendEach(deps, await adminEmails(deps, en), content);
+  const { sent } = await sendEach(deps, await adminAddressees(deps, en), content);
   await deps.notices.put(en, 'ORG', marker, deps.clock().now);
   return sent;
 }
@@ -308,16 +310,14 @@ async function open(
       }),
     )
     .commit();
-  const emails = await mailAdmins(
-    deps,
-    en,
-    `review-opened#${campaign.campaignId}`,
+  const emails = await mailAdmins(deps, en, `review-opened#${campaign.campaignId}`, (language) =>
     messages.reviewOpened({
       organisationName: org.name,
       lines: lines.length,
       closesOn: campaign.closesOn,
       reviewUrl: uiLinks(deps.appUrl).review(en),
       preferencesUrl: uiLinks(deps.appUrl).preferences(),
+      language,
     }),
   );
   return { enterpriseNumber: en, step: 'open', campaignId: campaign.campaignId, lines: lines.length, emails };
@@ -334,16 +334,14 @@ async function remind(
   const open = lines.filter((l) => l.decision === null).length;
   let emails = 0;
   if (open > 0) {
-    emails = await mailAdmins(
-      deps,
-      en,
-      `review-reminder#${campaign.campaignId}#${reminder}`,
+    emails = await mailAdmins(deps, en, `review-reminder#${campaign.campaignId}#${reminder}`, (language) =>
       messages.reviewReminder({
         organisationName: org.name,
         unanswered: open,
         closesOn: campaign.closesOn,
         reviewUrl: uiLinks(deps.appUrl).review(en),
         preferencesUrl: uiLinks(deps.appUrl).preferences(),
+        language,
       }),
     );
   }
