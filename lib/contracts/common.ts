@@ -19,6 +19,8 @@ function checked<T>(check: (input: unknown) => Check<T>, typeMessage: FieldMessa
 }
 
 export { zEnterpriseNumber, zNationalNumber } from '#lib/contracts/identifiers';
+/** The UI shows stored phone numbers as the domain reads them. */
+export { formatPhone } from '#lib/domain/contact';
 /** The UI computes default and latest end dates with the very rule the contracts judge them by. */
 export { lastDayOfYears } from '#lib/domain/period';
 

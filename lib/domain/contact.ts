@@ -28,6 +28,12 @@ export function parsePhone(input: unknown): Check<string> {
   return { ok: true, value: phone.number };
 }
 
+/** A stored number (E.164) as people read it: `+3212345678` → `+32 12 34 56 78`; anything else unchanged. */
+export function formatPhone(e164: string): string {
+  const phone = e164.length <= MAX_PHONE_INPUT ? parsePhoneNumberFromString(e164) : undefined;
+  return phone?.isValid() ? phone.formatInternational() : e164;
+}
+
 const MAX_EMAIL_LENGTH = 254;
 // Whitespace, control and invisible format characters: CR/LF would allow header injection, the others
 // make two addresses look identical.

@@ -3,7 +3,9 @@
  * then the login state, `GET /api/me` and the router.
  */
 import './app/zod-setup.ts';
+import './i18n/index.ts';
 import { StrictMode, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ConfigContext } from './app/api.ts';
@@ -16,6 +18,7 @@ import './styles.css';
 const router = createBrowserRouter(routes);
 
 function App() {
+  const { t } = useTranslation('layout');
   const [state, setState] = useState<{ config?: AppConfig; error?: string }>({});
   useEffect(() => {
     loadConfig().then(
@@ -27,8 +30,8 @@ function App() {
   if (state.error) {
     return (
       <main className="container main">
-        <h1>Gebruikersbeheer is niet beschikbaar</h1>
-        <p>De instellingen konden niet geladen worden ({state.error}). Probeer het later opnieuw.</p>
+        <h1>{t('unavailableTitle')}</h1>
+        <p>{t('unavailableText', { error: state.error })}</p>
       </main>
     );
   }
@@ -36,7 +39,7 @@ function App() {
     return (
       <main className="container main">
         <p className="loading" role="status">
-          Gebruikersbeheer wordt geladen…
+          {t('starting')}
         </p>
       </main>
     );

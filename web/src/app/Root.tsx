@@ -1,28 +1,42 @@
 /**
- * The frame of every page: skip link, the yellow band and header (who is logged in), the top
- * navigation of the organisation (*Organisatie*, *Gebruiker*, *Gebruikersrechten*, *Help*) with
- * *Persoon zoeken*, the main region and the footer. After each navigation the page title follows the
- * route table and focus moves to the new page's heading.
+ * The frame of every page: skip link, the yellow band and header (who is logged in, the language
+ * switch), the top navigation of the organisation (*Organisatie*, *Gebruiker*, *Gebruikersrechten*,
+ * *Help*) with *Persoon zoeken*, the main region and the footer. After each navigation the page title
+ * follows the route table and focus moves to the new page's heading.
  */
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { Input, Label, RouterProvider, SearchField } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useHref, useLocation, useMatches, useNavigate } from 'react-router';
 import { Button, Loading, Notice } from '../components/ui.tsx';
+import {
+  choiceToSave,
+  chooseLanguage,
+  currentLanguage,
+  LANGUAGE_NAMES,
+  LANGUAGES,
+  type Language,
+} from '../i18n/index.ts';
+import type { nl } from '../i18n/nl.ts';
+import { useApi } from './api.ts';
 import { useAuth } from './auth.tsx';
 import { formatEnterpriseNumber } from './format.ts';
 import { orgPath, rememberedOrganisation, useMe } from './session.tsx';
+import type { PreferencesDto } from './types.ts';
 
 export interface RouteHandle {
-  title: string;
+  /** The page's title: a key of the `routes` texts. */
+  title: keyof typeof nl.routes;
 }
 
 function useRouteTitle(): string {
+  const { t } = useTranslation(['routes', 'common']);
   const matches = useMatches();
   for (let i = matches.length - 1; i >= 0; i--) {
     const handle = matches[i]?.handle as RouteHandle | undefined;
-    if (handle?.title) return handle.title;
+    if (handle?.title) return t(handle.title);
   }
-  return 'Gebruikersbeheer';
+  return t('common:appName');
 }
 
 function useCurrentOrganisation(): string | null {
@@ -33,12 +47,13 @@ function useCurrentOrganisation(): string | null {
 
 /** Focus and title after client-side navigation, so screen readers hear the new page. */
 function RouteAnnouncer() {
+  const { t } = useTranslation(['layout', 'common']);
   const location = useLocation();
   const title = useRouteTitle();
   const first = useRef(true);
   useEffect(() => {
-    document.title = `${title} – Gebruikersbeheer`;
-  }, [title]);
+    document.title = t('pageTitle', { title });
+  }, [title, t]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every new path.
   useEffect(() => {
     if (first.current) {
@@ -55,6 +70,7 @@ function RouteAnnouncer() {
 }
 
 function PersonSearch({ enterpriseNumber }: { enterpriseNumber: string }) {
+  const { t } = useTranslation(['layout', 'common']);
   const navigate = useNavigate();
   const [text, setText] = useState('');
   const submit = (e: FormEvent) => {
@@ -65,12 +81,17 @@ function PersonSearch({ enterpriseNumber }: { enterpriseNumber: string }) {
   return (
     <search className="nav-search">
       <form onSubmit={submit}>
-        <SearchField value={text} onChange={setText} className="nav-search-field" aria-label="Persoon zoeken">
-          <Label className="visually-hidden">Persoon zoeken</Label>
-          <Input className="input nav-search-input" placeholder="Persoon zoeken" />
+        <SearchField
+          value={text}
+          onChange={setText}
+          className="nav-search-field"
+          aria-label={t('personSearch')}
+        >
+          <Label className="visually-hidden">{t('personSearch')}</Label>
+          <Input className="input nav-search-input" placeholder={t('personSearch')} />
         </SearchField>
         <Button type="submit" variant="secondary">
-          Zoek
+          {t('common:search')}
         </Button>
       </form>
     </search>
@@ -78,6 +99,7 @@ function PersonSearch({ enterpriseNumber }: { enterpriseNumber: string }) {
 }
 
 function TopNavigation({ enterpriseNumber }: { enterpriseNumber: string }) {
+  const { t } = useTranslation(['layout', 'common']);
   const me = useMe();
   const org = me.data?.organisations.find((o) => o.enterpriseNumber === enterpriseNumber);
   const isAdmin = org?.roles.includes('local-admin') ?? false;
@@ -85,31 +107,31 @@ function TopNavigation({ enterpriseNumber }: { enterpriseNumber: string }) {
   if (!org) return null;
   const link = ({ isActive }: { isActive: boolean }) => (isActive ? 'nav-link nav-link-active' : 'nav-link');
   return (
-    <nav className="top-nav" aria-label="Hoofdnavigatie">
+    <nav className="top-nav" aria-label={t('mainNavigation')}>
       <div className="container top-nav-inner">
         <ul className="top-nav-list">
           <li>
             <NavLink to="/organisaties" className={link}>
-              Organisatie
+              {t('navOrganisation')}
             </NavLink>
           </li>
           {isAdmin && (
             <>
               <li>
                 <NavLink to={orgPath(enterpriseNumber, '/personen')} className={link}>
-                  Gebruiker
+                  {t('navUser')}
                 </NavLink>
               </li>
               <li>
                 <NavLink to={orgPath(enterpriseNumber, '/rechten')} className={link}>
-                  Gebruikersrechten
+                  {t('navRights')}
                 </NavLink>
               </li>
             </>
           )}
           <li>
             <NavLink to="/help" className={link}>
-              Help
+              {t('help')}
             </NavLink>
           </li>
         </ul>
@@ -127,7 +149,74 @@ function TopNavigation({ enterpriseNumber }: { enterpriseNumber: string }) {
   );
 }
 
+/**
+ * *NL FR EN DE*: the language of the UI, of the API's messages and of one's e-mails. Each is a toggle
+ * button named in its own language (`lang`), the current one pressed. Logged in, the choice is saved in
+ * one's preferences; before, on this device until the next login saves it.
+ */
+function LanguageSwitch() {
+  const { t, i18n } = useTranslation(['layout', 'common']);
+  const auth = useAuth();
+  const api = useApi();
+  const current = currentLanguage();
+  const choose = async (language: Language) => {
+    if (language === currentLanguage()) return;
+    const loggedIn = auth.status === 'authenticated';
+    await chooseLanguage(language, { pending: !loggedIn });
+    if (!loggedIn) return;
+    // Without If-Match: the language is chosen in passing, like the last organisation.
+    await api.put('/me/preferences', { language }).catch(() => chooseLanguage(language, { pending: true }));
+  };
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a group of toggle buttons, not a form's fieldset.
+    <div className="language-switch" role="group" aria-label={t('language')} lang={i18n.language}>
+      {LANGUAGES.map((language) => (
+        <button
+          key={language}
+          type="button"
+          lang={language}
+          className={language === current ? 'language-option language-option-current' : 'language-option'}
+          aria-pressed={language === current}
+          aria-label={t('languageButton', { name: LANGUAGE_NAMES[language], code: language.toUpperCase() })}
+          onClick={() => void choose(language)}
+        >
+          {language.toUpperCase()}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * Once logged in: the language of one's preferences is the UI's; a choice made before logging in (on
+ * this device) is saved there instead.
+ */
+function LanguageSync() {
+  const auth = useAuth();
+  const api = useApi();
+  const synced = useRef<string | null>(null);
+  const who = auth.status === 'authenticated' ? (auth.user?.profile.sub ?? '') : null;
+  useEffect(() => {
+    if (who === null || synced.current === who) return;
+    synced.current = who;
+    const sync = async () => {
+      if (choiceToSave()) {
+        const language = currentLanguage();
+        await api.put('/me/preferences', { language });
+        await chooseLanguage(language);
+        return;
+      }
+      const saved = await api.get<PreferencesDto>('/me/preferences');
+      await chooseLanguage(saved.language);
+    };
+    // Not reachable now: the device's choice stays, the next login tries again.
+    sync().catch(() => undefined);
+  }, [who, api]);
+  return null;
+}
+
 function SiteHeader() {
+  const { t } = useTranslation(['layout', 'common']);
   const auth = useAuth();
   const location = useLocation();
   const atCallback = location.pathname === '/auth/callback';
@@ -136,36 +225,37 @@ function SiteHeader() {
       <div className="band" />
       <div className="container site-header-inner">
         <NavLink to="/" className="brand">
-          <span className="brand-name">Gebruikersbeheer</span>
-          <span className="brand-sub">Personen en gebruikersrechten van uw organisatie</span>
+          <span className="brand-name">{t('common:appName')}</span>
+          <span className="brand-sub">{t('brandSub')}</span>
         </NavLink>
         <div className="header-user">
+          <LanguageSwitch />
           {auth.status === 'authenticated' ? (
             <>
               <NavLink to="/meldingen" className="header-link">
-                Meldingen
+                {t('notifications')}
               </NavLink>
               <NavLink to="/help" className="header-link">
-                Help
+                {t('help')}
               </NavLink>
               <span className="header-user-name">
-                <span className="visually-hidden">Aangemeld als </span>
-                {auth.name ?? 'Aangemeld'}
+                <span className="visually-hidden">{t('loggedInAs')}</span>
+                {auth.name ?? t('loggedIn')}
               </span>
               <Button variant="secondary" onPress={() => void auth.logout()}>
-                Afmelden
+                {t('common:logout')}
               </Button>
             </>
           ) : auth.status === 'anonymous' && !atCallback ? (
             <>
               <NavLink to="/help" className="header-link">
-                Help
+                {t('help')}
               </NavLink>
               <Button
                 variant="secondary"
                 onPress={() => void auth.login(`${location.pathname}${location.search}`)}
               >
-                Aanmelden
+                {t('common:login')}
               </Button>
             </>
           ) : null}
@@ -176,12 +266,12 @@ function SiteHeader() {
 }
 
 function SiteFooter() {
+  const { t } = useTranslation(['layout', 'common']);
   return (
     <footer className="site-footer">
       <div className="container">
         <p>
-          <strong>Hulp nodig of heeft u een vraag?</strong> Bel gratis 1700, elke werkdag van 9 tot 19 uur.{' '}
-          <NavLink to="/help">Meer hulp en contact</NavLink>
+          <strong>{t('footerQuestion')}</strong> {t('footerCall')} <NavLink to="/help">{t('footerMore')}</NavLink>
         </p>
       </div>
     </footer>
@@ -189,28 +279,31 @@ function SiteFooter() {
 }
 
 function SessionExpired() {
+  const { t } = useTranslation(['layout', 'common']);
   const auth = useAuth();
   const location = useLocation();
   if (!auth.expired) return null;
   return (
-    <Notice kind="warning" role="alert" title="Uw sessie is verlopen">
-      <p>Meld u opnieuw aan om verder te werken. Wat u nog niet bevestigde, moet u opnieuw ingeven.</p>
+    <Notice kind="warning" role="alert" title={t('sessionExpiredTitle')}>
+      <p>{t('sessionExpiredText')}</p>
       <Button onPress={() => void auth.login(`${location.pathname}${location.search}`)}>
-        Opnieuw aanmelden
+        {t('common:loginAgain')}
       </Button>
     </Notice>
   );
 }
 
 export function Root() {
+  const { t } = useTranslation(['layout', 'common']);
   const navigate = useNavigate();
   const auth = useAuth();
   const org = useCurrentOrganisation();
   return (
     <RouterProvider navigate={(to, options) => navigate(to, options as never)} useHref={useHref}>
       <a className="skip-link" href="#inhoud">
-        Naar de inhoud
+        {t('skipLink')}
       </a>
+      <LanguageSync />
       <SiteHeader />
       {auth.status === 'authenticated' && org && <TopNavigation enterpriseNumber={org} />}
       <main id="inhoud" tabIndex={-1} className="container main">
@@ -225,19 +318,19 @@ export function Root() {
 
 /** Pages for logged-in people: a clear way to log in instead of a silent redirect. */
 export function RequireAuth({ children }: { children: ReactNode }) {
+  const { t } = useTranslation(['layout', 'common']);
   const auth = useAuth();
   const location = useLocation();
-  if (auth.status === 'loading') return <Loading>Aanmelding controleren…</Loading>;
+  if (auth.status === 'loading') return <Loading>{t('common:checkingLogin')}</Loading>;
   if (auth.status === 'anonymous') {
     return (
       <section className="stack">
-        <h1 tabIndex={-1}>Meld u aan</h1>
+        <h1 tabIndex={-1}>{t('loginRequiredTitle')}</h1>
+        <p>{t('loginRequiredText')}</p>
         <p>
-          Voor deze pagina moet u aangemeld zijn. U meldt aan met eID, itsme, een beveiligingscode of het
-          federaal token.
-        </p>
-        <p>
-          <Button onPress={() => void auth.login(`${location.pathname}${location.search}`)}>Aanmelden</Button>
+          <Button onPress={() => void auth.login(`${location.pathname}${location.search}`)}>
+            {t('common:login')}
+          </Button>
         </p>
       </section>
     );

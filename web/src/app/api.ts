@@ -4,6 +4,7 @@
  * (functions/routes.ts) without the `/api` prefix, e.g. `/organisations/0795012394/persons`.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import i18n, { currentLanguage } from '../i18n/index.ts';
 import { useAuth } from './auth.tsx';
 import type { AppConfig } from './config.ts';
 
@@ -26,15 +27,17 @@ export class ApiError extends Error {
   }
 }
 
-/** What a person reads when something went wrong: the API's Dutch text, or a plain fallback. */
+/**
+ * What a person reads when something went wrong: the API's text (in the UI's language: every request
+ * sends it as Accept-Language), or a plain fallback.
+ */
 export function errorText(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.status === 401) return 'Uw sessie is verlopen. Meld u opnieuw aan.';
+    if (error.status === 401) return i18n.t('common:errors.sessionExpired');
     return error.detail ?? error.title;
   }
-  if (error instanceof TypeError)
-    return 'De server is niet bereikbaar. Controleer uw verbinding en probeer opnieuw.';
-  return 'Er ging iets mis. Probeer het opnieuw.';
+  if (error instanceof TypeError) return i18n.t('common:errors.offline');
+  return i18n.t('common:errors.generic');
 }
 
 export interface RequestOptions {
@@ -70,7 +73,12 @@ export function createApiClient(
       if (v !== undefined && v !== null && v !== '') url.searchParams.set(k, String(v));
     }
     const bearer = token();
-    const res = await fetch(url, { headers: bearer ? { authorization: `Bearer ${bearer}` } : {} });
+    const res = await fetch(url, {
+      headers: {
+        'accept-language': currentLanguage(),
+        ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+      },
+    });
     // The bytes as sent: decoding them as text would drop the BOM that tells Excel it is UTF-8.
     const bytes = await res.arrayBuffer();
     if (!res.ok) {
@@ -82,7 +90,7 @@ export function createApiClient(
       throw new ApiError(
         res.status,
         p.code ?? `http-${res.status}`,
-        p.title ?? 'Er ging iets mis',
+        p.title ?? i18n.t('common:errors.title'),
         p.detail,
         p.errors ?? [],
       );
@@ -97,7 +105,11 @@ export function createApiClient(
     for (const [k, v] of Object.entries(options.query ?? {})) {
       if (v !== undefined && v !== null && v !== '') url.searchParams.set(k, String(v));
     }
-    const headers: Record<string, string> = { accept: 'application/json' };
+    // The API answers its problems (title, detail, field messages) in the UI's language.
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'accept-language': currentLanguage(),
+    };
     const bearer = token();
     if (bearer) headers.authorization = `Bearer ${bearer}`;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -127,7 +139,7 @@ export function createApiClient(
       throw new ApiError(
         res.status,
         p.code ?? `http-${res.status}`,
-        p.title ?? 'Er ging iets mis',
+        p.title ?? i18n.t('common:errors.title'),
         p.detail,
         Array.isArray(p.errors) ? p.errors : [],
       );

@@ -1,17 +1,45 @@
 /**
- * Dutch (nl-BE) presentation of what the API exchanges: calendar dates `YYYY-MM-DD` in the API are
- * `dd/mm/jjjj` on screen, enterprise numbers `0795.012.394`, national numbers `90.04.18-124.90`.
- * Calendar arithmetic is done on calendar days, as lib/domain/period does (the UI may not import it).
+ * Presentation of what the API exchanges, in the UI's language (Intl with nl-BE, fr-BE, en-GB or de-BE):
+ * calendar dates `YYYY-MM-DD` in the API are `dd/mm/jjjj` on screen (`dd.mm.jjjj` in German), numbers
+ * are grouped per language, phone numbers shown internationally (+32 12 34 56 78), enterprise numbers
+ * `0795.012.394`, national numbers `90.04.18-124.90`. Calendar arithmetic is done on calendar days, as
+ * lib/domain/period does (the UI may not import it).
  */
+import { formatPhone as formatPhoneNumber } from '@contracts/common.ts';
+import { currentLocale, dynamicText } from '../i18n/index.ts';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DMY_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 
-/** `2026-11-26` → `26/11/2026`; anything else is returned unchanged. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Day, month and year as two, two and four digits in the locale's order and separators. */
+function dateFormat(locale: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' });
+    dateFormats.set(locale, format);
+  }
+  return format;
+}
+
+/** `2026-11-26` → `26/11/2026` (in German `26.11.2026`); anything else is returned unchanged. */
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';
   const m = ISO_DATE.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+  if (!m) return iso;
+  return dateFormat(currentLocale()).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))));
+}
+
+/** A number with the language's grouping: 10.000 (nl), 10 000 (fr), 10,000 (en). */
+export function formatNumber(n: number): string {
+  return new Intl.NumberFormat(currentLocale()).format(n);
+}
+
+/** `+3212345678` → `+32 12 34 56 78`; anything that is no phone number is returned unchanged. */
+export function formatPhone(e164: string | null | undefined): string {
+  if (!e164) return '';
+  return formatPhoneNumber(e164);
 }
 
 /** `26/11/2026` (also `26-11-2026`, `26.11.2026`, `1/2/2027`) → `2026-11-26`; null when not in that form. */
@@ -57,33 +85,34 @@ export function maxDate(a: string, b: string): string {
   return a > b ? a : b;
 }
 
-const DATE_TIME = new Intl.DateTimeFormat('nl-BE', {
+const BRUSSELS_TIME = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/Brussels',
-  day: '2-digit',
-  month: '2-digit',
   year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
   hour: '2-digit',
   minute: '2-digit',
+  hourCycle: 'h23',
 });
 
-/** An instant (ISO 8601) as `26/11/2026 14:05`, Brussels time. */
+/** An instant (ISO 8601) as `26/11/2026 14:05` (in German `26.11.2026 14:05`), Brussels time. */
 export function formatDateTime(instant: string | null | undefined): string {
   if (!instant) return '';
   const date = new Date(instant);
   if (Number.isNaN(date.getTime())) return instant;
-  const parts = Object.fromEntries(DATE_TIME.formatToParts(date).map((p) => [p.type, p.value]));
-  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
+  const parts = Object.fromEntries(BRUSSELS_TIME.formatToParts(date).map((p) => [p.type, p.value]));
+  return `${formatDate(`${parts.year}-${parts.month}-${parts.day}`)} ${parts.hour}:${parts.minute}`;
 }
 
-/** Login methods (lib/domain/logins.ts) in Dutch, as the Accounts tab shows them. */
-export const LOGIN_METHOD_LABELS: Record<string, string> = {
-  eid: 'eID',
-  itsme: 'itsme',
-  'federaal-token': 'Federaal token',
-  app: 'App-code',
-  sms: 'SMS-code',
-  other: 'Andere methode',
-};
+/** A login method (lib/domain/logins.ts) as the Accounts tab shows it. */
+export function loginMethodLabel(method: string): string {
+  return dynamicText(`common:loginMethods.${method}`, method);
+}
+
+/** A category of work relationship (its value in the API is Dutch) in the UI's language. */
+export function categoryLabel(category: string): string {
+  return dynamicText(`common:categories.${category}`, category);
+}
 
 /** `0795012394` → `0795.012.394`. */
 export function formatEnterpriseNumber(value: string): string {
@@ -116,45 +145,66 @@ export function maskNationalNumber(value: string): string {
 }
 
 export function sexLabel(sex: 'M' | 'F' | null | undefined): string {
-  if (sex === 'M') return 'M';
-  if (sex === 'F') return 'V';
-  return 'onbekend';
+  if (sex === 'M') return dynamicText('common:sexM', 'M');
+  if (sex === 'F') return dynamicText('common:sexF', 'V');
+  return dynamicText('common:unknown', 'onbekend');
 }
 
 export function statusLabel(status: 'pending' | 'active'): string {
-  return status === 'active' ? 'Actief' : 'In afwachting';
+  return status === 'active'
+    ? dynamicText('common:statusActive', 'Actief')
+    : dynamicText('common:statusPending', 'In afwachting');
 }
 
-export const GRANT_STATE_LABELS: Record<string, string> = {
-  active: 'Actief',
-  future: 'Nog niet begonnen',
-  expired: 'Verlopen',
-  suspended: 'Gepauzeerd',
+const GRANT_STATE_KEYS: Record<string, string> = {
+  active: 'grantActive',
+  future: 'grantFuture',
+  expired: 'grantExpired',
+  suspended: 'grantSuspended',
 };
 
-/** History actions in Dutch: shared with the API's audit export. */
-export { HISTORY_ACTION_LABELS } from '@contracts/history-labels.ts';
+/** A right's state (`active`, `future`, `expired`, `suspended`) in the UI's language. */
+export function grantStateLabel(state: string): string {
+  return dynamicText(`common:${GRANT_STATE_KEYS[state] ?? state}`, state);
+}
 
-/** Field names of history snapshots and other records, in Dutch. */
-export const FIELD_LABELS: Record<string, string> = {
-  firstName: 'Voornaam',
-  lastName: 'Naam',
-  nickname: 'Roepnaam',
-  initials: 'Initialen',
-  birthDate: 'Geboortedatum',
-  sex: 'Geslacht',
-  source: 'Bron',
-  status: 'Status werkstroom',
-  category: 'Categorie',
-  rightName: 'Gebruikersrecht',
-  right: 'Gebruikersrecht',
-  profiles: 'Profielen',
-  startDate: 'Begindatum',
-  endDate: 'Einddatum',
-  phone: 'Telefoonnummer',
-  email: 'E-mailadres',
-  paused: 'Gepauzeerd',
-  pauseReason: 'Reden pauze',
-  state: 'Toestand',
-  expiredOn: 'Verlopen op',
-};
+/** A history action (`grant.created`) in the UI's language; the API's audit export keeps the Dutch. */
+export function historyActionLabel(action: string): string {
+  return dynamicText(`history:actions.${action}`, action);
+}
+
+/** A kind of history action, the filter of the organisation's history (`grant`, `kbo`, …). */
+export function auditFilterLabel(kind: string): string {
+  return dynamicText(`history:filters.${kind}`, kind);
+}
+
+/** The kinds of action the organisation's history filters on (lib/contracts/history-labels.ts). */
+export { AUDIT_ACTION_FILTERS } from '@contracts/history-labels.ts';
+
+const FIELD_KEYS = [
+  'firstName',
+  'lastName',
+  'nickname',
+  'initials',
+  'birthDate',
+  'sex',
+  'source',
+  'status',
+  'category',
+  'right',
+  'profiles',
+  'startDate',
+  'endDate',
+  'phone',
+  'email',
+  'paused',
+  'pauseReason',
+  'state',
+  'expiredOn',
+];
+
+/** A field of a history snapshot or another record, by its name in the API. */
+export function fieldLabel(field: string): string {
+  const key = field === 'rightName' ? 'right' : field;
+  return FIELD_KEYS.includes(key) ? dynamicText(`common:${key}`, field) : field;
+}

@@ -1,5 +1,5 @@
 /**
- * The route table: every screen, its path and its page title. To add a screen, add a file under
+ * The route table: every screen, its path and its page title (a key of the `routes` texts). To add a screen, add a file under
  * src/screens/ and one entry here. Organisation screens live under `/o/:en` (the enterprise number,
  * 10 digits) and get the organisation from `useOrganisation()`; they are for its local
  * administrators only (OrganisationLayout checks `GET /api/me`).
@@ -30,20 +30,20 @@ import { Start } from '../screens/Start.tsx';
 import { Tasks } from '../screens/Tasks.tsx';
 import { RequireAuth, Root, type RouteHandle } from './Root.tsx';
 
-const title = (t: string): RouteHandle => ({ title: t });
+const title = (t: RouteHandle['title']): RouteHandle => ({ title: t });
 
 export const routes: RouteObject[] = [
   {
     element: <Root />,
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <Start />, handle: title('Welkom') },
-      { path: 'auth/callback', element: <AuthCallback />, handle: title('Aanmelden') },
-      { path: 'help', element: <Help />, handle: title('Help') },
+      { index: true, element: <Start />, handle: title('start') },
+      { path: 'auth/callback', element: <AuthCallback />, handle: title('callback') },
+      { path: 'help', element: <Help />, handle: title('help') },
       {
         path: 'portaal',
         element: <PortalLanding />,
-        handle: title('Dienstverlener voor de kmo-portefeuille'),
+        handle: title('portal'),
       },
       {
         path: 'portaal/toegang',
@@ -52,7 +52,7 @@ export const routes: RouteObject[] = [
             <PortalAccess />
           </RequireAuth>
         ),
-        handle: title('Toegang kmo-portefeuille'),
+        handle: title('portalAccess'),
       },
       {
         path: 'helpdesk',
@@ -61,7 +61,7 @@ export const routes: RouteObject[] = [
             <Helpdesk />
           </RequireAuth>
         ),
-        handle: title('Helpdesk'),
+        handle: title('helpdesk'),
       },
       {
         path: 'meldingen',
@@ -70,7 +70,7 @@ export const routes: RouteObject[] = [
             <Notifications />
           </RequireAuth>
         ),
-        handle: title('Meldingen'),
+        handle: title('notifications'),
       },
       {
         path: 'organisaties',
@@ -79,7 +79,7 @@ export const routes: RouteObject[] = [
             <ChooseOrganisation />
           </RequireAuth>
         ),
-        handle: title('Kies uw organisatie'),
+        handle: title('organisations'),
       },
       {
         path: 'o/:en',
@@ -89,30 +89,30 @@ export const routes: RouteObject[] = [
           </RequireAuth>
         ),
         children: [
-          { index: true, element: <Home />, handle: title('Hoofdpagina') },
-          { path: 'personen', element: <Persons />, handle: title('Personen') },
-          { path: 'personen/nieuw', element: <AddPerson />, handle: title('Voeg gebruiker toe') },
-          { path: 'personen/:personId', element: <PersonPage />, handle: title('Gegevens van gebruiker') },
+          { index: true, element: <Home />, handle: title('home') },
+          { path: 'personen', element: <Persons />, handle: title('persons') },
+          { path: 'personen/nieuw', element: <AddPerson />, handle: title('addPerson') },
+          { path: 'personen/:personId', element: <PersonPage />, handle: title('person') },
           {
             path: 'personen/:personId/werkrelatie',
             element: <LinkOrganisation />,
-            handle: title('Koppel gebruiker aan organisatie'),
+            handle: title('link'),
           },
           {
             path: 'personen/:personId/rechten/nieuw',
             element: <GrantRight />,
-            handle: title('Ken gebruikersrecht toe'),
+            handle: title('grant'),
           },
-          { path: 'rechten', element: <RightsCatalogue />, handle: title('Gebruikersrechten') },
-          { path: 'taken', element: <Tasks />, handle: title('Mijn taken') },
-          { path: 'lokale-beheerders', element: <LocalAdmins />, handle: title('Lokale beheerders') },
-          { path: 'snel-recht', element: <QuickGrant />, handle: title('Nieuw recht toekennen') },
-          { path: 'vergelijk', element: <Compare />, handle: title('Vergelijk meerdere personen') },
-          { path: 'historiek', element: <OrganisationHistory />, handle: title('Historiek organisatie') },
-          { path: 'toegangsreview', element: <Reviews />, handle: title('Toegangsreview') },
+          { path: 'rechten', element: <RightsCatalogue />, handle: title('rights') },
+          { path: 'taken', element: <Tasks />, handle: title('tasks') },
+          { path: 'lokale-beheerders', element: <LocalAdmins />, handle: title('localAdmins') },
+          { path: 'snel-recht', element: <QuickGrant />, handle: title('quickGrant') },
+          { path: 'vergelijk', element: <Compare />, handle: title('compare') },
+          { path: 'historiek', element: <OrganisationHistory />, handle: title('history') },
+          { path: 'toegangsreview', element: <Reviews />, handle: title('review') },
         ],
       },
-      { path: '*', element: <NotFound />, handle: title('Pagina niet gevonden') },
+      { path: '*', element: <NotFound />, handle: title('notFound') },
     ],
   },
 ];

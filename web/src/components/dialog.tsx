@@ -5,6 +5,7 @@
 import type { ReactNode } from 'react';
 import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useFormContext } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import type * as zc from 'zod/v4/core';
 import { ContractForm, fieldId, TextAreaInput, useContractForm } from './forms.tsx';
 import { Button } from './ui.tsx';
@@ -98,13 +99,14 @@ export function DialogButtons({
   close: () => void;
   variant?: 'primary' | 'danger';
 }) {
+  const { t } = useTranslation();
   return (
     <div className="button-row">
       <Button type="submit" variant={variant} isPending={pending}>
         {submitLabel}
       </Button>
       <Button variant="secondary" onPress={close}>
-        Annuleer
+        {t('cancel')}
       </Button>
     </div>
   );
@@ -185,6 +187,7 @@ function ReasonForm({
   children?: ReactNode;
   onConfirm(request: { reason?: string }, close: () => void): Promise<void>;
 }) {
+  const { t } = useTranslation();
   const form = useContractForm<{ reason: string }>(schema, {
     defaultValues: { reason: '' },
     ...(reason === 'contract' ? {} : { optional: ['reason' as const] }),
@@ -193,7 +196,7 @@ function ReasonForm({
   return (
     <ContractForm
       form={form}
-      labels={{ reason: 'Reden' }}
+      labels={{ reason: t('reason') }}
       onValid={async (request: { reason?: string }) => {
         if (required && reason !== 'contract' && !request.reason) {
           form.setError('reason', { type: 'required', message: reason });
@@ -206,7 +209,7 @@ function ReasonForm({
       {children}
       <TextAreaInput
         name="reason"
-        label={required ? 'Reden' : 'Reden (niet verplicht)'}
+        label={required ? t('reason') : t('reasonOptional')}
         required={required}
       />
       <DialogButtons

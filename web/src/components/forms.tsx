@@ -47,9 +47,11 @@ import {
   useForm,
   useFormContext,
 } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import type * as zc from 'zod/v4/core';
 import { ApiError, errorText } from '../app/api.ts';
 import { parseDmy } from '../app/format.ts';
+import i18n from '../i18n/index.ts';
 import { Button } from './ui.tsx';
 
 export const fieldId = (name: string) => `veld-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
@@ -61,8 +63,13 @@ export interface ContractOptions<V> {
   optional?: (keyof V & string)[];
 }
 
-const DATE_FORMAT_MESSAGE = 'Geef de datum op als dd/mm/jjjj, bijvoorbeeld 26/11/2026.';
-const DATE_EMPTY_MESSAGE = 'Vul de datum in (dd/mm/jjjj).';
+/** Said when the form is judged, so in the language of that moment. */
+const dateFormatMessage = () =>
+  i18n.t('components:dateFormatMessage', {
+    format: i18n.t('common:dateFormat'),
+    example: i18n.t('common:dateExample'),
+  });
+const dateEmptyMessage = () => i18n.t('components:dateEmptyMessage', { format: i18n.t('common:dateFormat') });
 
 /** The form's values as the API wants them: trimmed, dates as YYYY-MM-DD, empty optional fields left out. */
 export function toRequest<V extends FieldValues>(
@@ -97,9 +104,9 @@ export function contractResolver<V extends FieldValues>(
     for (const key of options.dates ?? []) {
       const text = typeof values[key] === 'string' ? (values[key] as string).trim() : '';
       if (text === '' && !options.optional?.includes(key))
-        own[key] = { type: 'date', message: DATE_EMPTY_MESSAGE };
+        own[key] = { type: 'date', message: dateEmptyMessage() };
       else if (text !== '' && parseDmy(text) === null)
-        own[key] = { type: 'date', message: DATE_FORMAT_MESSAGE };
+        own[key] = { type: 'date', message: dateFormatMessage() };
     }
     const result = await inner(request, context, resolverOptions as never);
     const errors = { ...(result.errors as Record<string, unknown>), ...own };
@@ -246,6 +253,7 @@ export function ErrorSummary<V extends FieldValues>({
   form: ContractFormApi<V>;
   labels: Record<string, string>;
 }) {
+  const { t } = useTranslation('components');
   const ref = useRef<HTMLDivElement>(null);
   const { errors } = form.formState;
   const entries = Object.entries(errors)
@@ -261,7 +269,7 @@ export function ErrorSummary<V extends FieldValues>({
   return (
     <div ref={ref} className="error-summary" role="alert" tabIndex={-1} aria-labelledby="foutoverzicht-titel">
       <h2 id="foutoverzicht-titel" className="error-summary-title">
-        {entries.length > 0 ? 'Controleer de volgende gegevens' : 'Dit lukte niet'}
+        {entries.length > 0 ? t('errorSummaryFields') : t('errorSummaryGeneral')}
       </h2>
       {form.formError && <p className="error-summary-general">{form.formError}</p>}
       {entries.length > 0 && (
@@ -276,7 +284,7 @@ export function ErrorSummary<V extends FieldValues>({
                   document.getElementById(fieldId(e.name))?.focus();
                 }}
               >
-                {labels[e.name] ? `${labels[e.name]}: ` : ''}
+                {labels[e.name] ? t('fieldError', { label: labels[e.name] ?? '' }) : ''}
                 {e.message}
               </a>
             </li>
@@ -404,10 +412,11 @@ export function TextInput({
 
 /** A calendar date typed as dd/mm/jjjj (sent as YYYY-MM-DD by the form; see ContractOptions.dates). */
 export function DateInput(props: Omit<TextInputProps, 'type' | 'inputMode' | 'width'>) {
+  const { t } = useTranslation();
   return (
     <TextInput
       {...props}
-      label={`${props.label} (dd/mm/jjjj)`}
+      label={t('dateLabel', { label: props.label, format: t('dateFormat') })}
       inputMode="numeric"
       width="short"
       maxLength={10}
@@ -434,9 +443,10 @@ export function SelectInput({
   description,
   required,
   options,
-  placeholder = 'Selecteer uit lijst',
+  placeholder,
   className,
 }: SelectInputProps) {
+  const { t } = useTranslation('components');
   const { field, fieldState, props } = useField({ name, required, className });
   const value = (field.value as string | undefined) || null;
   return (
@@ -447,7 +457,7 @@ export function SelectInput({
         field.onChange(key === null ? '' : String(key));
         field.onBlur();
       }}
-      placeholder={placeholder}
+      placeholder={placeholder ?? t('selectPlaceholder')}
     >
       <FieldHead label={label} description={description} required={required} />
       <AriaButton ref={field.ref} className="input select-button">
@@ -481,6 +491,7 @@ export function DualListInput({
   available,
   required,
 }: FieldProps & { available: readonly string[] }) {
+  const { t } = useTranslation('components');
   const { control } = useFormContext();
   const { field, fieldState } = useController({ control, name });
   const selected = (field.value as string[] | undefined) ?? [];
@@ -502,18 +513,18 @@ export function DualListInput({
         <DualListColumn
           id={id}
           titleId={`${id}-beschikbaar`}
-          title="Beschikbaar"
+          title={t('dualAvailable')}
           items={remaining}
-          empty="Alle profielen zijn geselecteerd."
-          action="Toevoegen aan lijst"
+          empty={t('dualAllSelected')}
+          action={t('dualAdd')}
           onMove={(picked) => move([...selected, ...remaining.filter((p) => picked.has(p))])}
         />
         <DualListColumn
           titleId={`${id}-geselecteerd`}
-          title="Geselecteerd"
+          title={t('dualSelected')}
           items={selected}
-          empty="Nog geen profiel geselecteerd."
-          action="Verwijderen uit lijst"
+          empty={t('dualNoneSelected')}
+          action={t('dualRemove')}
           onMove={(picked) => move(selected.filter((p) => !picked.has(p)))}
         />
       </div>

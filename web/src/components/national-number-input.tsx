@@ -6,27 +6,31 @@
 import { zNationalNumber } from '@contracts/common.ts';
 import { useEffect } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
+import { Trans, useTranslation } from 'react-i18next';
 import { digitsOf, formatNationalNumber } from '../app/format.ts';
 import { TextInput } from './forms.tsx';
 
-export const NATIONAL_NUMBER_LABEL = 'Rijksregisternummer / BIS-nummer';
-
 /** The typed number as it will be read, and whether its check digits hold (announced politely). */
 function NumberCheck({ value }: { value: string }) {
+  const { t } = useTranslation('components');
   const digits = digitsOf(value);
   const parsed = digits.length === 11 ? zNationalNumber.safeParse(value) : null;
   return (
     <div className="field-live" aria-live="polite">
       {digits.length > 0 && (
         <span className="muted">
-          U typte: <span className="mono">{formatNationalNumber(value)}</span> ({digits.length} van 11
-          cijfers)
+          <Trans
+            t={t}
+            i18nKey="nationalNumberTyped"
+            values={{ number: formatNationalNumber(value), count: digits.length }}
+            components={{ mono: <span className="mono" /> }}
+          />
         </span>
       )}
       {parsed?.success && (
         <span className="valid">
           <span aria-hidden="true">✓ </span>
-          Geldig {parsed.data.kind === 'bis' ? 'BIS-nummer' : 'rijksregisternummer'}
+          {parsed.data.kind === 'bis' ? t('bisNumberValid') : t('nationalNumberValid')}
         </span>
       )}
     </div>
@@ -44,7 +48,7 @@ function NumberEcho({ value }: { value: string }) {
 
 export function NationalNumberInput({
   name = 'nationalNumber',
-  description = '11 cijfers, met of zonder punten en streepje.',
+  description,
   check = false,
   maxLength,
 }: {
@@ -54,6 +58,7 @@ export function NationalNumberInput({
   check?: boolean;
   maxLength?: number;
 }) {
+  const { t } = useTranslation(['common', 'components']);
   const { trigger } = useFormContext();
   const typed = (useWatch({ name }) as string | undefined) ?? '';
   useEffect(() => {
@@ -62,13 +67,13 @@ export function NationalNumberInput({
   return (
     <TextInput
       name={name}
-      label={NATIONAL_NUMBER_LABEL}
+      label={t('nationalNumberOrBis')}
       required
       inputMode="numeric"
       autoComplete="off"
       width="medium"
       {...(maxLength ? { maxLength } : {})}
-      description={description}
+      description={description ?? t('components:nationalNumberDescription')}
       live={check ? <NumberCheck value={typed} /> : <NumberEcho value={typed} />}
     />
   );

@@ -5,6 +5,7 @@
  */
 import { type FormEvent, useEffect, useState } from 'react';
 import { Input, Label, SearchField } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
 import { errorText, type Resource, useApi, useResource } from '../app/api.ts';
 import { useOrganisation } from '../app/session.tsx';
 import type { PersonListDto } from '../app/types.ts';
@@ -60,6 +61,7 @@ export function loaded(pages: PersonPages, page: PersonListDto) {
 
 /** Under the list: *Meer laden*, its progress, or why it failed. */
 export function MorePersons({ pages, cursor }: { pages: PersonPages; cursor: string | null }) {
+  const { t } = useTranslation('components');
   const { more } = pages;
   return (
     <>
@@ -68,10 +70,10 @@ export function MorePersons({ pages, cursor }: { pages: PersonPages; cursor: str
           <p>{more.error}</p>
         </Notice>
       )}
-      {more?.loading && <Loading>Meer personen worden opgehaald…</Loading>}
+      {more?.loading && <Loading>{t('morePersonsLoading')}</Loading>}
       {cursor && !more?.loading && (
         <Button variant="secondary" onPress={() => void pages.loadMore(cursor)}>
-          Meer laden
+          {t('loadMore')}
         </Button>
       )}
     </>
@@ -89,6 +91,7 @@ export function PersonSearch({
   /** Called with the trimmed text. */
   onSearch(search: string): void;
 }) {
+  const { t } = useTranslation(['common', 'components']);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onSearch(text.trim());
@@ -96,10 +99,10 @@ export function PersonSearch({
   return (
     <form onSubmit={submit} className="inline-form">
       <SearchField value={text} onChange={onText} className="field">
-        <Label className="field-label">Persoon zoeken (naam of roepnaam)</Label>
+        <Label className="field-label">{t('components:personSearch')}</Label>
         <Input className="input input-medium" />
       </SearchField>
-      <Button type="submit">Zoek</Button>
+      <Button type="submit">{t('search')}</Button>
     </form>
   );
 }

@@ -3,7 +3,9 @@
  * wherever one is given or changed: linking a person to the organisation, editing it on the person
  * page, approving a task for someone who has none yet, granting a right in one screen.
  */
+import { useTranslation } from 'react-i18next';
 import { ApiError } from '../app/api.ts';
+import { categoryLabel } from '../app/format.ts';
 import { DateInput, SelectInput, TextInput } from './forms.tsx';
 
 /** Mirrors RELATIONSHIP_CATEGORIES of lib/domain/catalogue.ts; the contract (zCategory) is the judge. */
@@ -14,16 +16,14 @@ export const CATEGORIES = [
   'Stagiair',
 ] as const;
 
-/** The labels of the fields, also for the error summary of the form that holds them. */
-export const RELATIONSHIP_FIELD_LABELS = {
-  category: 'Categorie',
-  startDate: 'Begindatum',
-  endDate: 'Einddatum',
-  phone: 'Telefoonnummer',
-  email: 'E-mailadres',
-} as const;
+const FIELDS = ['category', 'startDate', 'endDate', 'phone', 'email'] as const;
+type Field = (typeof FIELDS)[number];
 
-type Field = keyof typeof RELATIONSHIP_FIELD_LABELS;
+/** The labels of the fields, also for the error summary of the form that holds them. */
+export function useRelationshipFieldLabels(): Record<Field, string> {
+  const { t } = useTranslation();
+  return Object.fromEntries(FIELDS.map((f) => [f, t(f)])) as Record<Field, string>;
+}
 
 interface Options {
   /** Field names get this prefix (`rel` → relCategory, relStartDate…) when the form has other periods. */
@@ -32,34 +32,41 @@ interface Options {
   labels?: Partial<Record<Field, string>>;
 }
 
-function naming({ prefix = '', labels }: Options) {
+function useNaming({ prefix = '', labels }: Options) {
+  const defaults = useRelationshipFieldLabels();
   return {
     name: (field: Field) => (prefix ? `${prefix}${field[0]!.toUpperCase()}${field.slice(1)}` : field),
-    label: (field: Field) => labels?.[field] ?? RELATIONSHIP_FIELD_LABELS[field],
+    label: (field: Field) => labels?.[field] ?? defaults[field],
   };
 }
 
 export function RelationshipCategoryField(options: Options) {
-  const { name, label } = naming(options);
+  const { name, label } = useNaming(options);
   return (
     <SelectInput
       name={name('category')}
       label={label('category')}
       required
-      options={CATEGORIES.map((c) => ({ id: c, label: c }))}
+      options={CATEGORIES.map((c) => ({ id: c, label: categoryLabel(c) }))}
     />
   );
 }
 
 export function RelationshipPeriodFields({
-  endDescription = 'Maximumperiode = 10 jaar.',
+  endDescription,
   ...options
 }: Options & { endDescription?: string }) {
-  const { name, label } = naming(options);
+  const { t } = useTranslation('components');
+  const { name, label } = useNaming(options);
   return (
     <>
       <DateInput name={name('startDate')} label={label('startDate')} required />
-      <DateInput name={name('endDate')} label={label('endDate')} required description={endDescription} />
+      <DateInput
+        name={name('endDate')}
+        label={label('endDate')}
+        required
+        description={endDescription ?? t('maxTenYears')}
+      />
     </>
   );
 }
@@ -69,12 +76,13 @@ export function RelationshipPeriodFields({
  * details, and the browser would offer their own.
  */
 export function RelationshipContactFields(options: Options) {
-  const { name, label } = naming(options);
+  const { t } = useTranslation('components');
+  const { name, label } = useNaming(options);
   return (
     <>
       <TextInput
         name={name('phone')}
-        label={`${label('phone')} (bv. +3212345678)`}
+        label={t('phoneLabel', { label: label('phone') })}
         type="tel"
         required
         width="medium"

@@ -10,6 +10,7 @@ import {
   Link as AriaLink,
   type LinkProps as AriaLinkProps,
 } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
 import { errorText } from '../app/api.ts';
 import { formatDate, maskNationalNumber, sexLabel, statusLabel } from '../app/format.ts';
 
@@ -69,11 +70,12 @@ export function Spinner() {
 }
 
 /** Progress for lists and long actions; announced politely. */
-export function Loading({ children = 'Bezig met laden…' }: { children?: ReactNode }) {
+export function Loading({ children }: { children?: ReactNode }) {
+  const { t } = useTranslation();
   return (
     <p className="loading" role="status">
       <Spinner />
-      {children}
+      {children ?? t('loading')}
     </p>
   );
 }
@@ -116,12 +118,13 @@ export function ResourceView<T>({
   loadingText?: string;
   children: (data: T) => ReactNode;
 }) {
+  const { t } = useTranslation();
   if (resource.error) {
     return (
-      <Notice kind="error" role="alert" title="Dit kon niet geladen worden">
+      <Notice kind="error" role="alert" title={t('errors.notLoaded')}>
         <p>{errorText(resource.error)}</p>
         <Button variant="secondary" onPress={resource.reload}>
-          Opnieuw proberen
+          {t('retry')}
         </Button>
       </Notice>
     );
@@ -140,9 +143,10 @@ export function StepHeading({
   steps: readonly string[];
   headingRef?: React.Ref<HTMLHeadingElement>;
 }) {
+  const { t } = useTranslation('components');
   return (
     <div className="steps">
-      <ol className="steps-list" aria-label="Stappen">
+      <ol className="steps-list" aria-label={t('steps')}>
         {steps.map((title, i) => (
           <li
             key={title}
@@ -157,7 +161,7 @@ export function StepHeading({
         ))}
       </ol>
       <h2 className="step-heading" ref={headingRef} tabIndex={-1}>
-        Stap {step} van {steps.length}: {steps[step - 1]}
+        {t('stepHeading', { step, count: steps.length, title: steps[step - 1] ?? '' })}
       </h2>
     </div>
   );
@@ -168,6 +172,7 @@ export function StepHeading({
  * is known here (only in the add-person flow: the API itself never returns it unmasked).
  */
 export function NationalNumber({ value, masked }: { value?: string; masked?: string }) {
+  const { t } = useTranslation();
   const [shown, setShown] = useState(false);
   const id = useId();
   if (!value) return <span className="national-number">{masked ?? ''}</span>;
@@ -180,7 +185,7 @@ export function NationalNumber({ value, masked }: { value?: string; masked?: str
         aria-describedby={id}
         onPress={() => setShown((s) => !s)}
       >
-        {shown ? 'verberg' : 'toon'}
+        {shown ? t('hide') : t('show')}
       </Button>
     </span>
   );
@@ -199,37 +204,38 @@ export interface PersonBlockData {
 
 /** The person block on top of the person screens, as in the seed. */
 export function PersonBlock({ person, fullNumber }: { person: PersonBlockData; fullNumber?: string }) {
+  const { t } = useTranslation();
   return (
     <dl className="person-block">
       <div>
-        <dt>Voornaam</dt>
+        <dt>{t('firstName')}</dt>
         <dd>{person.firstName}</dd>
       </div>
       <div>
-        <dt>Naam</dt>
+        <dt>{t('lastName')}</dt>
         <dd>{person.lastName}</dd>
       </div>
       {person.nickname ? (
         <div>
-          <dt>Roepnaam</dt>
+          <dt>{t('nickname')}</dt>
           <dd>{person.nickname}</dd>
         </div>
       ) : null}
       <div>
-        <dt>Geboortedatum</dt>
-        <dd>{person.birthDate ? formatDate(person.birthDate) : 'onbekend'}</dd>
+        <dt>{t('birthDate')}</dt>
+        <dd>{person.birthDate ? formatDate(person.birthDate) : t('unknown')}</dd>
       </div>
       <div>
-        <dt>Geslacht</dt>
+        <dt>{t('sex')}</dt>
         <dd>{sexLabel(person.sex)}</dd>
       </div>
       <div>
-        <dt>Bron</dt>
+        <dt>{t('source')}</dt>
         <dd>{person.source}</dd>
       </div>
       {person.nationalNumber || fullNumber ? (
         <div>
-          <dt>Rijksregisternummer</dt>
+          <dt>{t('nationalNumber')}</dt>
           <dd>
             <NationalNumber
               {...(fullNumber ? { value: fullNumber } : {})}
@@ -240,7 +246,7 @@ export function PersonBlock({ person, fullNumber }: { person: PersonBlockData; f
       ) : null}
       {person.status ? (
         <div>
-          <dt>Status werkstroom</dt>
+          <dt>{t('status')}</dt>
           <dd>
             <span className={`badge badge-${person.status}`}>{statusLabel(person.status)}</span>
           </dd>

@@ -6,6 +6,7 @@
  */
 import { type ReactNode, type RefObject, useRef, useState } from 'react';
 import type { FieldValues } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import { formatEnterpriseNumber } from '../app/format.ts';
 import { useOrganisation } from '../app/session.tsx';
 import { ContractForm, type ContractFormApi, ReadOnlyField, useFocusOnChange } from './forms.tsx';
@@ -48,6 +49,7 @@ export function WizardForm<V extends FieldValues>({
   busy?: boolean;
   children: ReactNode;
 }) {
+  const { t } = useTranslation();
   const { steps, step, setStep, headingRef } = wizard;
   const last = step >= steps.length;
   return (
@@ -56,20 +58,20 @@ export function WizardForm<V extends FieldValues>({
       {children}
       <div className="button-row">
         <ButtonLink href={cancelHref} variant="link">
-          Annuleer
+          {t('cancel')}
         </ButtonLink>
         {step > 1 && (
           <Button variant="secondary" onPress={() => setStep(step - 1)}>
-            Terug
+            {t('back')}
           </Button>
         )}
         {last ? (
           <Button type="submit" isPending={form.formState.isSubmitting}>
-            Bevestig
+            {t('confirm')}
           </Button>
         ) : (
           <Button type="submit" isPending={busy}>
-            Verder
+            {t('next')}
           </Button>
         )}
       </div>
@@ -82,14 +84,15 @@ export const orDash = (text: string | undefined) => text?.trim() || '—';
 
 /** The last step: what will be sent, read-only. */
 export function ConfirmStep({
-  label = 'Wat u bevestigt',
+  label,
   fields,
 }: {
   label?: string;
   fields: readonly (readonly [label: string, value: ReactNode])[];
 }) {
+  const { t } = useTranslation('components');
   return (
-    <section className="readonly-group" aria-label={label}>
+    <section className="readonly-group" aria-label={label ?? t('confirmLabel')}>
       {fields.map(([name, value]) => (
         <ReadOnlyField key={name} label={name}>
           {value}
@@ -101,11 +104,12 @@ export function ConfirmStep({
 
 /** The organisation the wizard works for, read-only: its name and enterprise number. */
 export function OrganisationFields() {
+  const { t } = useTranslation();
   const org = useOrganisation();
   return (
     <>
-      <ReadOnlyField label="Organisatie">{org.name}</ReadOnlyField>
-      <ReadOnlyField label="Ondernemingsnummer">{formatEnterpriseNumber(org.enterpriseNumber)}</ReadOnlyField>
+      <ReadOnlyField label={t('organisation')}>{org.name}</ReadOnlyField>
+      <ReadOnlyField label={t('enterpriseNumber')}>{formatEnterpriseNumber(org.enterpriseNumber)}</ReadOnlyField>
     </>
   );
 }

@@ -1,16 +1,15 @@
 import { AddPersonRequest } from '@contracts/api.ts';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useApi, useIdempotencyKeys } from '../app/api.ts';
 import { digitsOf, formatDate, formatNationalNumber, sexLabel } from '../app/format.ts';
 import { orgPath, useOrganisation } from '../app/session.tsx';
 import type { PersonPageDto, RegisterPersonDto } from '../app/types.ts';
 import { ReadOnlyField, TextAreaInput, TextInput, useContractForm } from '../components/forms.tsx';
-import { NATIONAL_NUMBER_LABEL, NationalNumberInput } from '../components/national-number-input.tsx';
+import { NationalNumberInput } from '../components/national-number-input.tsx';
 import { NationalNumber, Notice, PageTitle, TextLink } from '../components/ui.tsx';
 import { ConfirmStep, orDash, useWizard, WizardForm } from '../components/wizard.tsx';
-
-const STEPS = ['Geef identificatienummer op', 'Geef details', 'Bevestig'] as const;
 
 interface Values {
   nationalNumber: string;
@@ -19,15 +18,15 @@ interface Values {
   reason: string;
 }
 
-const LABELS: Record<keyof Values, string> = {
-  nationalNumber: NATIONAL_NUMBER_LABEL,
-  nickname: 'Roepnaam',
-  initials: 'Initialen',
-  reason: 'Reden',
-};
-
 /** *Voeg gebruiker toe*, in three steps: number → details from the register → confirm. */
 export function AddPerson() {
+  const { t } = useTranslation(['addPerson', 'common']);
+  const LABELS: Record<keyof Values, string> = {
+    nationalNumber: t('common:nationalNumberOrBis'),
+    nickname: t('common:nickname'),
+    initials: t('common:initials'),
+    reason: t('common:reason'),
+  };
   const org = useOrganisation();
   const api = useApi();
   const navigate = useNavigate();
@@ -37,7 +36,7 @@ export function AddPerson() {
     defaultValues: { nationalNumber: '', nickname: '', initials: '', reason: '' },
     optional: ['nickname', 'initials', 'reason'],
   });
-  const wizard = useWizard(STEPS);
+  const wizard = useWizard([t('step1'), t('step2'), t('step3')]);
   const { step, setStep } = wizard;
   const [found, setFound] = useState<RegisterPersonDto | null>(null);
   const [busy, setBusy] = useState(false);
@@ -78,7 +77,7 @@ export function AddPerson() {
     });
     navigate(`${base}/personen/${page.personId}`, {
       state: {
-        flash: `${page.firstName} ${page.lastName} is toegevoegd. Bepaal nu de werkrelatie: koppel de gebruiker aan de organisatie.`,
+        flash: t('added', { name: `${page.firstName} ${page.lastName}` }),
       },
     });
   };
@@ -86,7 +85,7 @@ export function AddPerson() {
   const values = form.watch();
   return (
     <div className="stack">
-      <PageTitle kicker={org.name}>Voeg gebruiker toe</PageTitle>
+      <PageTitle kicker={org.name}>{t('title')}</PageTitle>
       <WizardForm
         wizard={wizard}
         form={form}
@@ -101,18 +100,16 @@ export function AddPerson() {
             <NationalNumberInput
               check
               maxLength={20}
-              description="11 cijfers, met of zonder punten en streepje. De naam, voornaam, geboortedatum en geslacht van de gebruiker worden opgehaald uit het rijksregister."
+              description={t('numberDescription')}
             />
             {found?.knownInOrganisation && found.personId && (
               <Notice
                 kind="info"
                 role="status"
-                title={`${found.firstName} ${found.lastName} is al gekend in uw organisatie.`}
+                title={t('known', { name: `${found.firstName} ${found.lastName}` })}
               >
                 <p>
-                  <TextLink href={`${base}/personen/${found.personId}`}>
-                    Naar de gegevens van deze gebruiker
-                  </TextLink>
+                  <TextLink href={`${base}/personen/${found.personId}`}>{t('toKnown')}</TextLink>
                 </p>
               </Notice>
             )}
@@ -120,15 +117,15 @@ export function AddPerson() {
         )}
 
         {step >= 2 && found && (
-          <section className="readonly-group" aria-label="Gegevens uit het rijksregister">
-            <ReadOnlyField label="Voornaam">{found.firstName}</ReadOnlyField>
-            <ReadOnlyField label="Naam">{found.lastName}</ReadOnlyField>
-            <ReadOnlyField label="Geboortedatum">
-              {found.birthDate ? formatDate(found.birthDate) : 'onbekend'}
+          <section className="readonly-group" aria-label={t('fromRegister')}>
+            <ReadOnlyField label={t('common:firstName')}>{found.firstName}</ReadOnlyField>
+            <ReadOnlyField label={t('common:lastName')}>{found.lastName}</ReadOnlyField>
+            <ReadOnlyField label={t('common:birthDate')}>
+              {found.birthDate ? formatDate(found.birthDate) : t('common:unknown')}
             </ReadOnlyField>
-            <ReadOnlyField label="Geslacht">{sexLabel(found.sex)}</ReadOnlyField>
-            <ReadOnlyField label="Bron">{found.source}</ReadOnlyField>
-            <ReadOnlyField label={found.kind === 'bis' ? 'BIS-nummer' : 'Rijksregisternummer'}>
+            <ReadOnlyField label={t('common:sex')}>{sexLabel(found.sex)}</ReadOnlyField>
+            <ReadOnlyField label={t('common:source')}>{found.source}</ReadOnlyField>
+            <ReadOnlyField label={found.kind === 'bis' ? t('common:bisNumber') : t('common:nationalNumber')}>
               <NationalNumber value={formatNationalNumber(found.nationalNumber)} />
             </ReadOnlyField>
           </section>
@@ -141,19 +138,19 @@ export function AddPerson() {
             <TextAreaInput
               name="reason"
               label={LABELS.reason}
-              description="Waarom voegt u deze persoon toe? Dit komt in de historiek."
+              description={t('reasonDescription')}
             />
           </>
         )}
 
         {step === 3 && (
           <ConfirmStep
-            label="Wat u toevoegt"
+            label={t('confirmLabel')}
             fields={[
               [LABELS.nickname, orDash(values.nickname)],
               [LABELS.initials, orDash(values.initials)],
               [LABELS.reason, orDash(values.reason)],
-              ['Status werkstroom', 'In afwachting, tot u de gebruiker aan de organisatie koppelt'],
+              [t('common:status'), t('pendingUntilLinked')],
             ]}
           />
         )}

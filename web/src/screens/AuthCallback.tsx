@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../app/auth.tsx';
 import { Button, Loading, Notice, PageTitle } from '../components/ui.tsx';
@@ -8,6 +9,7 @@ let pending: { url: string; result: Promise<string> } | null = null;
 
 /** `/auth/callback`: the identity provider sends the browser back here with the code. */
 export function AuthCallback() {
+  const { t } = useTranslation(['callback', 'common']);
   const auth = useAuth();
   const navigate = useNavigate();
   const [failed, setFailed] = useState(false);
@@ -30,15 +32,15 @@ export function AuthCallback() {
     };
   }, [completeLogin, navigate]);
 
-  if (!failed) return <Loading>Bezig met aanmelden…</Loading>;
+  if (!failed) return <Loading>{t('busy')}</Loading>;
   return (
     <div className="stack">
-      <PageTitle>Aanmelden lukte niet</PageTitle>
+      <PageTitle>{t('failedTitle')}</PageTitle>
       <Notice kind="error" role="alert">
-        <p>De aanmelding kon niet afgerond worden. Misschien duurde ze te lang of werd de pagina herladen.</p>
+        <p>{t('failedText')}</p>
       </Notice>
       <p>
-        <Button onPress={() => void auth.login('/organisaties')}>Opnieuw aanmelden</Button>
+        <Button onPress={() => void auth.login('/organisaties')}>{t('common:loginAgain')}</Button>
       </p>
     </div>
   );

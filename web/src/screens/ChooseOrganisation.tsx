@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { errorText, useApi } from '../app/api.ts';
 import { formatEnterpriseNumber } from '../app/format.ts';
@@ -14,13 +15,14 @@ import {
   TextLink,
 } from '../components/ui.tsx';
 
-const ROLE_LABELS: Record<OrganisationDto['roles'][number], string> = {
-  'local-admin': 'Lokale beheerder',
-  'legal-representative': 'Wettelijk vertegenwoordiger',
-};
+const ROLE_KEYS = {
+  'local-admin': 'common:roleLocalAdmin',
+  'legal-representative': 'common:roleLegalRepresentative',
+} as const;
 
 /** *Hieronder moet u kiezen voor welke organisatie u precies wilt werken.* */
 export function ChooseOrganisation() {
+  const { t } = useTranslation(['organisations', 'common', 'organisation']);
   const me = useMe();
   const api = useApi();
   const navigate = useNavigate();
@@ -42,28 +44,25 @@ export function ChooseOrganisation() {
 
   return (
     <div className="stack">
-      <PageTitle kicker="Gebruikersbeheer">Kies uw organisatie</PageTitle>
-      <p className="lead">Hieronder moet u kiezen voor welke organisatie u precies wilt werken.</p>
+      <PageTitle kicker={t('common:appName')}>{t('title')}</PageTitle>
+      <p className="lead">{t('lead')}</p>
       {error && (
-        <Notice kind="error" role="alert" title="Uw keuze kon niet bewaard worden">
+        <Notice kind="error" role="alert" title={t('saveFailed')}>
           <p>{error}</p>
         </Notice>
       )}
       {me.data?.helpdesk && (
-        <Notice kind="info" title="Helpdesk">
-          <p>U bent lid van de helpdesk: u kan elke onderneming opzoeken, alleen lezend.</p>
-          <ButtonLink href="/helpdesk">Naar de helpdesk</ButtonLink>
+        <Notice kind="info" title={t('helpdesk')}>
+          <p>{t('helpdeskText')}</p>
+          <ButtonLink href="/helpdesk">{t('toHelpdesk')}</ButtonLink>
         </Notice>
       )}
-      <ResourceView resource={me} loadingText="Uw organisaties worden opgehaald…">
+      <ResourceView resource={me} loadingText={t('organisation:loading')}>
         {(data) =>
           data.organisations.length === 0 && data.helpdesk ? null : data.organisations.length === 0 ? (
-            <EmptyState title="U bent voor geen enkele organisatie lokale beheerder of wettelijk vertegenwoordiger.">
-              <p>
-                Wilt u toegang tot een e-dienst van uw organisatie, zoals het platform voor dienstverleners
-                van de kmo-portefeuille? Vraag het aan de lokale beheerder van uw organisatie.
-              </p>
-              <ButtonLink href="/portaal/toegang">Toegang vragen als dienstverlener</ButtonLink>
+            <EmptyState title={t('noneTitle')}>
+              <p>{t('noneText')}</p>
+              <ButtonLink href="/portaal/toegang">{t('askAccess')}</ButtonLink>
             </EmptyState>
           ) : (
             <ul className="org-list">
@@ -80,14 +79,13 @@ export function ChooseOrganisation() {
                     >
                       <span className="org-card-name">{org.name}</span>
                       <span className="org-card-number">
-                        Ondernemingsnummer {formatEnterpriseNumber(org.enterpriseNumber)}
+                        {t('number', { number: formatEnterpriseNumber(org.enterpriseNumber) })}
                       </span>
                       <span className="org-card-roles">
-                        {org.roles.map((r) => ROLE_LABELS[r]).join(' · ')}
-                        {org.openTasks > 0 &&
-                          ` · ${org.openTasks} open ${org.openTasks === 1 ? 'taak' : 'taken'}`}
+                        {org.roles.map((r) => t(ROLE_KEYS[r])).join(' · ')}
+                        {org.openTasks > 0 && ` · ${t('openTasks', { count: org.openTasks })}`}
                       </span>
-                      {last && <span className="badge badge-last">UW LAATSTE KEUZE</span>}
+                      {last && <span className="badge badge-last">{t('lastChoice')}</span>}
                     </Button>
                   </li>
                 );
@@ -98,8 +96,11 @@ export function ChooseOrganisation() {
       </ResourceView>
       {me.data?.organisations.some((o) => o.roles.includes('local-admin')) && (
         <p>
-          <TextLink href="/meldingen">Meldingen</TextLink>: kies of u als lokale beheerder elke dag, elke week
-          of per melding hoort welke rechten en werkrelaties aflopen.
+          <Trans
+            t={t}
+            i18nKey="notifications"
+            components={{ link: <TextLink href="/meldingen">{''}</TextLink> }}
+          />
         </p>
       )}
     </div>

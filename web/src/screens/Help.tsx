@@ -1,44 +1,34 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { PageTitle } from '../components/ui.tsx';
+
+const strong = { strong: <strong /> };
 
 /** *Hulp nodig?*: the helpdesk contact of the seed and the most asked questions. */
 export function Help() {
+  const { t } = useTranslation('help');
   return (
     <div className="stack">
-      <PageTitle>Hulp nodig of heeft u een vraag?</PageTitle>
+      <PageTitle>{t('title')}</PageTitle>
       <section className="card contact" aria-labelledby="contact">
-        <h2 id="contact">Contact</h2>
+        <h2 id="contact">{t('contact')}</h2>
         <p>
-          Bel, mail of chat gratis met <strong>1700</strong>. 1700 is elke werkdag telefonisch bereikbaar van{' '}
-          <strong>9 tot 19 uur</strong>.
+          <Trans t={t} i18nKey="call" components={strong} />
         </p>
         <p>
-          Bellen vanuit het buitenland kan ook, op het betalende nummer <strong>+32 2 553 1700</strong>.
+          <Trans t={t} i18nKey="abroad" components={strong} />
         </p>
         <p>
-          Meer over de kmo-portefeuille leest u op <strong>www.kmo-portefeuille.be</strong>.
+          <Trans t={t} i18nKey="more" components={strong} />
         </p>
       </section>
       <section aria-labelledby="vragen" className="stack-small">
-        <h2 id="vragen">Veelgestelde vragen</h2>
-        <h3>Hoe meld ik aan?</h3>
-        <p>
-          U meldt aan via het Toegangsbeheer van de overheid op basis van uw rijksregisternummer: met uw eID
-          en een kaartlezer, itsme, een beveiligingscode via app of sms, of het federaal token. Een
-          beveiligingscode via app of sms moet u de eerste keer activeren.
-        </p>
-        <h3>Wie is de lokale beheerder van mijn organisatie?</h3>
-        <p>
-          De lokale beheerder kent gebruikersrechten toe aan de mensen van uw organisatie. Kent u die niet,
-          vraag het dan aan een wettelijk vertegenwoordiger (zoals vermeld bij de functies van uw onderneming
-          in de Kruispuntbank van Ondernemingen). Is er nog geen lokale beheerder, dan duidt een wettelijk
-          vertegenwoordiger die aan.
-        </p>
-        <h3>Hoe lang geldt een recht?</h3>
-        <p>
-          Een werkrelatie met de organisatie geldt hoogstens 10 jaar, een gebruikersrecht hoogstens 5 jaar en
-          nooit langer dan de werkrelatie. Voor het einde krijgen de persoon en de lokale beheerders een
-          bericht, zodat ze tijdig kunnen verlengen.
-        </p>
+        <h2 id="vragen">{t('faq')}</h2>
+        <h3>{t('loginQuestion')}</h3>
+        <p>{t('loginAnswer')}</p>
+        <h3>{t('adminQuestion')}</h3>
+        <p>{t('adminAnswer')}</p>
+        <h3>{t('durationQuestion')}</h3>
+        <p>{t('durationAnswer')}</p>
       </section>
     </div>
   );

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { Input, Label, SearchField } from 'react-aria-components';
+import { Trans, useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../app/auth.tsx';
 import { formatEnterpriseNumber } from '../app/format.ts';
@@ -9,58 +10,63 @@ import { TaskList } from './Tasks.tsx';
 
 /** *HOOFDPAGINA*: Mijn taken, Snel recht toekennen, Personen, Persoon zoeken. */
 export function Home() {
+  const { t } = useTranslation('home');
   const org = useOrganisation();
   const auth = useAuth();
   const base = orgPath(org.enterpriseNumber);
 
   return (
     <div className="stack">
-      <PageTitle kicker="Hoofdpagina">Welkom{auth.name ? `, ${auth.name}` : ''}</PageTitle>
+      <PageTitle kicker={t('kicker')}>{auth.name ? t('welcomeName', { name: auth.name }) : t('welcome')}</PageTitle>
       <p className="lead">
-        U werkt voor <strong>{org.name}</strong> (ondernemingsnummer{' '}
-        {formatEnterpriseNumber(org.enterpriseNumber)}).
+        <Trans
+          t={t}
+          i18nKey="workingFor"
+          values={{ name: org.name, number: formatEnterpriseNumber(org.enterpriseNumber) }}
+          components={{ strong: <strong /> }}
+        />
       </p>
       <div className="home-grid">
         <section className="card" aria-labelledby="mijn-taken">
-          <h2 id="mijn-taken">Mijn taken</h2>
+          <h2 id="mijn-taken">{t('tasks')}</h2>
           <TaskList />
           <p className="more-link">
-            <TextLink href={`${base}/taken`}>Alle taken op één pagina</TextLink>
+            <TextLink href={`${base}/taken`}>{t('allTasks')}</TextLink>
           </p>
         </section>
 
         <section className="card" aria-labelledby="snel-recht">
-          <h2 id="snel-recht">Snel recht toekennen</h2>
-          <p>Ken een nieuw recht toe aan een persoon in naam van een organisatie.</p>
-          <ButtonLink href={`${base}/snel-recht`}>Nieuw recht toekennen</ButtonLink>
+          <h2 id="snel-recht">{t('quickGrant')}</h2>
+          <p>{t('quickGrantText')}</p>
+          <ButtonLink href={`${base}/snel-recht`}>{t('quickGrantButton')}</ButtonLink>
         </section>
 
         <section className="card" aria-labelledby="personen">
-          <h2 id="personen">Personen</h2>
+          <h2 id="personen">{t('persons')}</h2>
           <ul className="action-list">
             <li>
-              <TextLink href={`${base}/personen/nieuw`}>Nieuwe persoon toevoegen</TextLink>
+              <TextLink href={`${base}/personen/nieuw`}>{t('addPerson')}</TextLink>
             </li>
             <li>
-              <TextLink href={`${base}/personen`}>Toon alle personen</TextLink>
+              <TextLink href={`${base}/personen`}>{t('allPersons')}</TextLink>
             </li>
             <li>
-              <TextLink href={`${base}/vergelijk`}>Vergelijk meerdere personen</TextLink>
+              <TextLink href={`${base}/vergelijk`}>{t('compare')}</TextLink>
             </li>
             <li>
-              <TextLink href={`${base}/lokale-beheerders`}>Lokale beheerders</TextLink>
+              <TextLink href={`${base}/lokale-beheerders`}>{t('localAdmins')}</TextLink>
             </li>
             <li>
-              <TextLink href={`${base}/historiek`}>Historiek organisatie</TextLink>
+              <TextLink href={`${base}/historiek`}>{t('history')}</TextLink>
             </li>
             <li>
-              <TextLink href={`${base}/toegangsreview`}>Toegangsreview</TextLink>
+              <TextLink href={`${base}/toegangsreview`}>{t('review')}</TextLink>
             </li>
           </ul>
         </section>
 
         <section className="card" aria-labelledby="persoon-zoeken">
-          <h2 id="persoon-zoeken">Persoon zoeken</h2>
+          <h2 id="persoon-zoeken">{t('search')}</h2>
           <HomeSearch base={base} />
         </section>
       </div>
@@ -69,6 +75,7 @@ export function Home() {
 }
 
 function HomeSearch({ base }: { base: string }) {
+  const { t } = useTranslation(['home', 'common']);
   const navigate = useNavigate();
   const [text, setText] = useState('');
   const submit = (e: FormEvent) => {
@@ -79,10 +86,10 @@ function HomeSearch({ base }: { base: string }) {
   return (
     <form onSubmit={submit} className="inline-form">
       <SearchField value={text} onChange={setText} className="field">
-        <Label className="field-label">Naam of roepnaam</Label>
+        <Label className="field-label">{t('searchLabel')}</Label>
         <Input className="input input-medium" />
       </SearchField>
-      <Button type="submit">Zoek</Button>
+      <Button type="submit">{t('common:search')}</Button>
     </form>
   );
 }

@@ -1,28 +1,11 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { ApiError, errorText, useApi, useResource } from '../app/api.ts';
 import { useMe } from '../app/session.tsx';
 import type { NotificationFrequency, PreferencesDto } from '../app/types.ts';
 import { Button, Notice, PageTitle, ResourceView } from '../components/ui.tsx';
 
-const CHOICES: { value: NotificationFrequency; label: string; description: string }[] = [
-  {
-    value: 'daily',
-    label: 'Dagelijks overzicht',
-    description:
-      'Eén e-mail per organisatie op elke dag dat er iets afloopt of vervalt, met een lijn per persoon. Aanbevolen.',
-  },
-  {
-    value: 'weekly',
-    label: 'Wekelijks overzicht',
-    description: 'Eén e-mail per organisatie op maandag, met alles van de week ervoor.',
-  },
-  {
-    value: 'each',
-    label: 'Elke melding apart',
-    description:
-      'Een e-mail voor elk gebruikersrecht en elke werkrelatie: 60, 30, 7 en 1 dag voor het einde, en wanneer het vervallen is.',
-  },
-];
+const CHOICES: readonly NotificationFrequency[] = ['daily', 'weekly', 'each'];
 
 /**
  * *Meldingen*: how a local administrator hears about rights and work relationships that end soon (a
@@ -30,45 +13,41 @@ const CHOICES: { value: NotificationFrequency; label: string; description: strin
  * List-Unsubscribe header). Saved with the version it was read with (If-Match).
  */
 export function Notifications() {
+  const { t, i18n } = useTranslation(['notifications', 'common']);
   const api = useApi();
   const me = useMe();
-  const preferences = useResource('preferences', (signal) =>
+  // Read again when the language changes: saving it gave the preferences a new version.
+  const preferences = useResource(`preferences:${i18n.language}`, (signal) =>
     api.get<PreferencesDto>('/me/preferences', { signal }),
   );
   const isAdmin = me.data?.organisations.some((o) => o.roles.includes('local-admin')) ?? false;
 
   return (
     <div className="stack">
-      <PageTitle kicker="Gebruikersbeheer">Meldingen</PageTitle>
-      <p className="lead">
-        Kies hoe u als lokale beheerder hoort welke gebruikersrechten en werkrelaties binnenkort aflopen of
-        vervallen zijn.
-      </p>
+      <PageTitle kicker={t('common:appName')}>{t('title')}</PageTitle>
+      <p className="lead">{t('lead')}</p>
       {me.data && !isAdmin && (
-        <Notice kind="info" title="U bent (nog) geen lokale beheerder">
-          <p>Uw keuze geldt voor de organisaties waar u lokale beheerder wordt.</p>
+        <Notice kind="info" title={t('notAdminTitle')}>
+          <p>{t('notAdminText')}</p>
         </Notice>
       )}
-      <ResourceView resource={preferences} loadingText="Uw keuze wordt opgehaald…">
+      <ResourceView resource={preferences} loadingText={t('loading')}>
         {(data) => <FrequencyForm preferences={data} onConflict={() => preferences.reload()} />}
       </ResourceView>
       <section className="card stack-small" aria-labelledby="altijd">
-        <h2 id="altijd">Wat u altijd krijgt</h2>
+        <h2 id="altijd">{t('alwaysTitle')}</h2>
+        <p>{t('alwaysText')}</p>
         <p>
-          Berichten over uw eigen toegang (uw werkrelatie of gebruikersrecht dat afloopt, uw aanvragen) en
-          over wat op u wacht (een nieuwe aanvraag, een toegangsreview, een wijziging in de KBO) krijgt u
-          altijd: daar moet iemand iets mee doen.
+          <Trans t={t} i18nKey="address" components={{ em: <em /> }} />
         </p>
-        <p>
-          De e-mails gaan naar het e-mailadres van uw werkrelatie met de organisatie: een lokale beheerder
-          wijzigt het met <em>Bewerk werkrelatie</em> op uw pagina.
-        </p>
+        <p>{t('language')}</p>
       </section>
     </div>
   );
 }
 
 function FrequencyForm({ preferences, onConflict }: { preferences: PreferencesDto; onConflict: () => void }) {
+  const { t } = useTranslation(['notifications', 'common']);
   const api = useApi();
   const [choice, setChoice] = useState(preferences.notifications.frequency);
   const [version, setVersion] = useState(preferences.version);
@@ -92,16 +71,10 @@ function FrequencyForm({ preferences, onConflict }: { preferences: PreferencesDt
         { ifMatch: version },
       );
       setVersion(saved.version);
-      setResult({
-        ok: true,
-        text: `Bewaard: ${CHOICES.find((c) => c.value === choice)?.label.toLowerCase()}.`,
-      });
+      setResult({ ok: true, text: t('saved', { choice: t(`${choice}.label`).toLowerCase() }) });
     } catch (error) {
       if (error instanceof ApiError && error.status === 412) {
-        setResult({
-          ok: false,
-          text: 'Uw keuze werd intussen elders gewijzigd. Hierboven staat de laatste keuze; kies opnieuw als u wilt.',
-        });
+        setResult({ ok: false, text: t('conflict') });
         onConflict();
       } else setResult({ ok: false, text: errorText(error) });
     } finally {
@@ -112,22 +85,22 @@ function FrequencyForm({ preferences, onConflict }: { preferences: PreferencesDt
   return (
     <form className="card stack-small" onSubmit={(e) => void save(e)}>
       <fieldset className="fieldset radio-group">
-        <legend className="field-label">Aflopende gebruikersrechten en werkrelaties</legend>
+        <legend className="field-label">{t('legend')}</legend>
         {CHOICES.map((c) => (
-          <div key={c.value} className="radio-option">
+          <div key={c} className="radio-option">
             <input
               type="radio"
-              id={`meldingen-${c.value}`}
+              id={`meldingen-${c}`}
               name="frequency"
-              value={c.value}
-              checked={choice === c.value}
-              onChange={() => setChoice(c.value)}
-              aria-describedby={`meldingen-${c.value}-uitleg`}
+              value={c}
+              checked={choice === c}
+              onChange={() => setChoice(c)}
+              aria-describedby={`meldingen-${c}-uitleg`}
             />
-            <label htmlFor={`meldingen-${c.value}`}>
-              <span className="radio-label">{c.label}</span>
-              <span id={`meldingen-${c.value}-uitleg`} className="field-description">
-                {c.description}
+            <label htmlFor={`meldingen-${c}`}>
+              <span className="radio-label">{t(`${c}.label`)}</span>
+              <span id={`meldingen-${c}-uitleg`} className="field-description">
+                {t(`${c}.description`)}
               </span>
             </label>
           </div>
@@ -135,7 +108,7 @@ function FrequencyForm({ preferences, onConflict }: { preferences: PreferencesDt
       </fieldset>
       <div className="button-row">
         <Button type="submit" isPending={saving}>
-          Bewaar
+          {t('common:save')}
         </Button>
       </div>
       <div role="status">

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Outlet, useParams } from 'react-router';
 import { formatEnterpriseNumber } from '../app/format.ts';
 import { OrganisationProvider, rememberOrganisation, useMe } from '../app/session.tsx';
@@ -7,25 +8,25 @@ import { LocalAdmins } from './LocalAdmins.tsx';
 
 /** `/o/:en/...`: the organisation must be one of the person's own (GET /api/me). */
 export function OrganisationLayout() {
+  const { t } = useTranslation('organisation');
   const { en = '' } = useParams();
   const me = useMe();
   useEffect(() => {
     if (/^\d{10}$/.test(en)) rememberOrganisation(en);
   }, [en]);
   return (
-    <ResourceView resource={me} loadingText="Uw organisaties worden opgehaald…">
+    <ResourceView resource={me} loadingText={t('loading')}>
       {(data) => {
         const org = data.organisations.find((o) => o.enterpriseNumber === en);
         if (!org) {
           return (
             <div className="stack">
-              <PageTitle>Geen toegang tot deze organisatie</PageTitle>
+              <PageTitle>{t('noAccessTitle')}</PageTitle>
               <p>
-                U bent geen lokale beheerder of wettelijk vertegenwoordiger van de organisatie met
-                ondernemingsnummer {formatEnterpriseNumber(en)}. Kies een van uw eigen organisaties.
+{t('noAccessText', { number: formatEnterpriseNumber(en) })}
               </p>
               <p>
-                <ButtonLink href="/organisaties">Kies uw organisatie</ButtonLink>
+                <ButtonLink href="/organisaties">{t('choose')}</ButtonLink>
               </p>
             </div>
           );

@@ -11,8 +11,10 @@ import {
   UpdateGrantRequest,
   UpdateRelationshipRequest,
 } from '@contracts/api.ts';
+import { Trans, useTranslation } from 'react-i18next';
 import { ApiError, useApi, useIdempotencyKeys } from '../app/api.ts';
-import { formatDate, GRANT_STATE_LABELS } from '../app/format.ts';
+import { formatDate, grantStateLabel } from '../app/format.ts';
+import i18n from '../i18n/index.ts';
 import type { PersonPageDto, RightDto } from '../app/types.ts';
 import { ActionDialog, CheckboxInput, DialogButtons, ReasonDialog } from '../components/dialog.tsx';
 import {
@@ -22,7 +24,7 @@ import {
   TextAreaInput,
   useContractForm,
 } from '../components/forms.tsx';
-import { RELATIONSHIP_FIELD_LABELS, RelationshipFields } from '../components/relationship-fields.tsx';
+import { RelationshipFields, useRelationshipFieldLabels } from '../components/relationship-fields.tsx';
 import { Notice } from '../components/ui.tsx';
 
 type Grant = PersonPageDto['grants'][number];
@@ -42,7 +44,7 @@ function rethrowConflictAware(error: unknown): never {
       error.status,
       error.code,
       error.title,
-      `${error.detail ?? error.title} Sluit dit venster en laad de pagina opnieuw: iemand anders wijzigde de gegevens intussen.`,
+      i18n.t('actions:conflict', { problem: error.detail ?? error.title }),
       error.fieldErrors,
     );
   }
@@ -52,69 +54,69 @@ function rethrowConflictAware(error: unknown): never {
 const name = (p: PersonPageDto) => `${p.firstName} ${p.lastName}`;
 
 export function PauseDialog({ person, path, done }: ActionProps) {
+  const { t } = useTranslation('actions');
   const api = useApi();
   const keyFor = useIdempotencyKeys();
   return (
     <ReasonDialog
-      label="Pauzeer werkrelatie"
-      title={`Pauzeer de werkrelatie van ${name(person)}`}
+      label={t('pause')}
+      title={t('pauseTitle', { name: name(person) })}
       schema={PauseRelationshipRequest}
       reason="contract"
-      submitLabel="Pauzeer"
+      submitLabel={t('pauseSubmit')}
       onConfirm={async (request, close) => {
         await api
           .post(`${path}/work-relationship/pause`, request, { idempotencyKey: keyFor(request) })
           .catch(rethrowConflictAware);
         close();
-        done(`De werkrelatie van ${name(person)} is gepauzeerd; de gebruikersrechten zijn opgeschort.`);
+        done(t('paused', { name: name(person) }));
       }}
     >
-      <p>
-        Tijdens de pauze zijn alle gebruikersrechten van {name(person)} opgeschort. U kan de werkrelatie later
-        hervatten.
-      </p>
+      <p>{t('pauseText', { name: name(person) })}</p>
     </ReasonDialog>
   );
 }
 
 export function ResumeDialog({ person, path, done }: ActionProps) {
+  const { t } = useTranslation('actions');
   const api = useApi();
   const keyFor = useIdempotencyKeys();
   return (
     <ReasonDialog
-      label="Hervat werkrelatie"
-      title={`Hervat de werkrelatie van ${name(person)}`}
+      label={t('resume')}
+      title={t('resumeTitle', { name: name(person) })}
       schema={ResumeRelationshipRequest}
-      submitLabel="Hervat"
+      submitLabel={t('resumeSubmit')}
       onConfirm={async (request, close) => {
         await api
           .post(`${path}/work-relationship/resume`, request, { idempotencyKey: keyFor(request) })
           .catch(rethrowConflictAware);
         close();
-        done(`De werkrelatie van ${name(person)} is hervat; de gebruikersrechten gelden weer.`);
+        done(t('resumed', { name: name(person) }));
       }}
     >
-      {person.relationship?.pauseReason && <p>Gepauzeerd omdat: {person.relationship.pauseReason}</p>}
+      {person.relationship?.pauseReason && (
+        <p>{t('pausedBecause', { reason: person.relationship.pauseReason })}</p>
+      )}
     </ReasonDialog>
   );
 }
 
-type RelationshipValues = Record<keyof typeof RELATIONSHIP_FIELD_LABELS | 'reason', string>;
-
-const RELATIONSHIP_LABELS: Record<keyof RelationshipValues, string> = {
-  ...RELATIONSHIP_FIELD_LABELS,
-  reason: 'Reden',
-};
+type RelationshipValues = Record<'category' | 'startDate' | 'endDate' | 'phone' | 'email' | 'reason', string>;
 
 export function EditRelationshipDialog(props: ActionProps) {
+  const { t } = useTranslation('actions');
   return (
-    <ActionDialog label="Bewerk werkrelatie" title={`Bewerk de werkrelatie van ${name(props.person)}`}>
+    <ActionDialog label={t('edit')} title={t('editTitle', { name: name(props.person) })}>
       {(close) => <EditRelationshipForm {...props} close={close} />}
     </ActionDialog>
   );
 }
 
 function EditRelationshipForm({ person, path, done, close }: ActionProps & { close(): void }) {
+  const { t } = useTranslation(['actions', 'common']);
+  const fieldLabels = useRelationshipFieldLabels();
+  const labels: Record<keyof RelationshipValues, string> = { ...fieldLabels, reason: t('common:reason') };
   const api = useApi();
   const r = person.relationship!;
   const form = useContractForm<RelationshipValues>(UpdateRelationshipRequest, {
@@ -132,30 +134,40 @@ function EditRelationshipForm({ person, path, done, close }: ActionProps & { clo
   return (
     <ContractForm
       form={form}
-      labels={RELATIONSHIP_LABELS}
+      labels={labels}
       onValid={async (request) => {
         await api
           .patch(`${path}/work-relationship`, request, { ifMatch: r.version })
           .catch(rethrowConflictAware);
         close();
-        done(`De werkrelatie van ${name(person)} is gewijzigd.`);
+        done(t('edited', { name: name(person) }));
       }}
     >
       <RelationshipFields />
-      <TextAreaInput name="reason" label="Reden (niet verplicht)" />
-      <DialogButtons submitLabel="Bewaar" pending={form.formState.isSubmitting} close={close} />
+      <TextAreaInput name="reason" label={t('common:reasonOptional')} />
+      <DialogButtons submitLabel={t('common:save')} pending={form.formState.isSubmitting} close={close} />
     </ContractForm>
   );
 }
 
 function RightsList({ grants, empty }: { grants: readonly Grant[]; empty: string }) {
+  const { t } = useTranslation('actions');
   if (grants.length === 0) return <p>{empty}</p>;
   return (
     <ul className="plain-list">
       {grants.map((g) => (
         <li key={g.grantId}>
-          <strong>{g.rightName}</strong> ({g.profiles.join(', ')}), van {formatDate(g.startDate)} tot{' '}
-          {formatDate(g.endDate)}
+          <Trans
+            t={t}
+            i18nKey="rightLine"
+            values={{
+              right: g.rightName,
+              profiles: g.profiles.join(', '),
+              from: formatDate(g.startDate),
+              to: formatDate(g.endDate),
+            }}
+            components={{ strong: <strong /> }}
+          />
         </li>
       ))}
     </ul>
@@ -163,37 +175,33 @@ function RightsList({ grants, empty }: { grants: readonly Grant[]; empty: string
 }
 
 export function DeleteRelationshipDialog({ person, path, done }: ActionProps) {
+  const { t } = useTranslation('actions');
   const api = useApi();
   const r = person.relationship!;
   const live = person.grants.filter((g) => g.state !== 'expired');
   return (
     <ReasonDialog
-      label="Verwijder werkrelatie"
-      title={`Verwijder de werkrelatie van ${name(person)}`}
+      label={t('delete')}
+      title={t('deleteTitle', { name: name(person) })}
       schema={DeleteRequest}
-      reason="Geef een reden op voor het verwijderen."
-      submitLabel="Ja, verwijder de werkrelatie"
+      reason={t('deleteReason')}
+      submitLabel={t('deleteSubmit')}
       submitVariant="danger"
       onConfirm={async (request, close) => {
         await api
           .delete(`${path}/work-relationship`, request, { ifMatch: r.version })
           .catch(rethrowConflictAware);
         close();
-        done(
-          `De werkrelatie van ${name(person)} met ${person.organisation.name} is verwijderd${
-            live.length > 0
-              ? ` en ${live.length === 1 ? 'het gebruikersrecht is' : 'de gebruikersrechten zijn'} ingetrokken`
-              : ''
-          }.`,
-        );
+        const what = { name: name(person), organisation: person.organisation.name };
+        done(live.length > 0 ? t('deletedRevoked', { ...what, count: live.length }) : t('deleted', what));
       }}
     >
-      <Notice kind="warning" title="Dit kan u niet ongedaan maken">
+      <Notice kind="warning" title={t('cannotUndo')}>
         <p>
-          {name(person)} is daarna niet meer gekoppeld aan {person.organisation.name}.{' '}
-          {live.length > 0 ? 'Deze gebruikersrechten worden ingetrokken:' : ''}
+          {t('deleteText', { name: name(person), organisation: person.organisation.name })}{' '}
+          {live.length > 0 ? t('deleteRights') : ''}
         </p>
-        <RightsList grants={live} empty="Er zijn geen gebruikersrechten die ingetrokken worden." />
+        <RightsList grants={live} empty={t('deleteNoRights')} />
       </Notice>
     </ReasonDialog>
   );
@@ -206,17 +214,16 @@ interface ExtendValues {
 }
 
 export function ExtendDialog(props: ActionProps) {
+  const { t } = useTranslation('actions');
   return (
-    <ActionDialog
-      label="Verleng werkrelatie en gebruikersrechten"
-      title={`Verleng de werkrelatie van ${name(props.person)}`}
-    >
+    <ActionDialog label={t('extend')} title={t('extendTitle', { name: name(props.person) })}>
       {(close) => <ExtendForm {...props} close={close} />}
     </ActionDialog>
   );
 }
 
 function ExtendForm({ person, path, done, close }: ActionProps & { close(): void }) {
+  const { t } = useTranslation(['actions', 'common']);
   const api = useApi();
   const keyFor = useIdempotencyKeys();
   const r = person.relationship!;
@@ -228,7 +235,7 @@ function ExtendForm({ person, path, done, close }: ActionProps & { close(): void
   return (
     <ContractForm
       form={form}
-      labels={{ endDate: 'Nieuwe einddatum', includeRights: 'Gebruikersrechten', reason: 'Reden' }}
+      labels={{ endDate: t('newEndDate'), includeRights: t('common:rights'), reason: t('common:reason') }}
       onValid={async (request) => {
         await api
           .post(`${path}/work-relationship/extension`, request, { idempotencyKey: keyFor(request) })
@@ -236,22 +243,16 @@ function ExtendForm({ person, path, done, close }: ActionProps & { close(): void
         close();
         done(
           request.includeRights
-            ? `De werkrelatie en de gebruikersrechten van ${name(person)} zijn verlengd.`
-            : `De werkrelatie van ${name(person)} is verlengd.`,
+            ? t('extendedWithRights', { name: name(person) })
+            : t('extended', { name: name(person) }),
         );
       }}
     >
-      <p>
-        Nu geldig tot {formatDate(r.endDate)}. Laat de nieuwe einddatum leeg om de maximumperiode te nemen.
-      </p>
-      <DateInput name="endDate" label="Nieuwe einddatum" description="Niet verplicht." />
-      <CheckboxInput
-        name="includeRights"
-        label="Verleng ook de gebruikersrechten"
-        description="De gebruikersrechten lopen dan tot de nieuwe einddatum, binnen hun eigen maximumperiode."
-      />
-      <TextAreaInput name="reason" label="Reden (niet verplicht)" />
-      <DialogButtons submitLabel="Verleng" pending={form.formState.isSubmitting} close={close} />
+      <p>{t('extendText', { date: formatDate(r.endDate) })}</p>
+      <DateInput name="endDate" label={t('newEndDate')} description={t('optional')} />
+      <CheckboxInput name="includeRights" label={t('includeRights')} description={t('includeRightsText')} />
+      <TextAreaInput name="reason" label={t('common:reasonOptional')} />
+      <DialogButtons submitLabel={t('extendSubmit')} pending={form.formState.isSubmitting} close={close} />
     </ContractForm>
   );
 }
@@ -268,11 +269,12 @@ export function EditGrantDialog({
   right,
   ...props
 }: ActionProps & { grant: Grant; right: RightDto | undefined }) {
+  const { t } = useTranslation('actions');
   return (
     <ActionDialog
-      label="Bewerk"
-      buttonLabel={`Bewerk: ${grant.rightName}`}
-      title={`Bewerk ${grant.rightName} van ${name(props.person)}`}
+      label={t('editGrant')}
+      buttonLabel={t('editGrantButton', { right: grant.rightName })}
+      title={t('editGrantTitle', { right: grant.rightName, name: name(props.person) })}
       variant="link"
     >
       {(close) => <EditGrantForm {...props} grant={grant} right={right} close={close} />}
@@ -288,6 +290,7 @@ function EditGrantForm({
   grant,
   right,
 }: ActionProps & { close(): void; grant: Grant; right: RightDto | undefined }) {
+  const { t } = useTranslation(['actions', 'common']);
   const api = useApi();
   const form = useContractForm<GrantValues>(UpdateGrantRequest, {
     defaultValues: {
@@ -303,54 +306,64 @@ function EditGrantForm({
   return (
     <ContractForm
       form={form}
-      labels={{ profiles: 'Profielen', startDate: 'Begindatum', endDate: 'Einddatum', reason: 'Reden' }}
+      labels={{
+        profiles: t('common:profiles'),
+        startDate: t('common:startDate'),
+        endDate: t('common:endDate'),
+        reason: t('common:reason'),
+      }}
       onValid={async (request) => {
         await api
           .patch(`${path}/rights/${grant.grantId}`, request, { ifMatch: grant.version })
           .catch(rethrowConflictAware);
         close();
-        done(`${grant.rightName} van ${name(person)} is gewijzigd.`);
+        done(t('grantEdited', { right: grant.rightName, name: name(person) }));
       }}
     >
-      <DualListInput name="profiles" label="Profielen" available={available} required />
-      <DateInput name="startDate" label="Begindatum" required />
+      <DualListInput name="profiles" label={t('common:profiles')} available={available} required />
+      <DateInput name="startDate" label={t('common:startDate')} required />
       <DateInput
         name="endDate"
-        label="Einddatum"
+        label={t('common:endDate')}
         required
-        description={`Maximumperiode = ${right?.maxYears ?? 5} jaar, en niet later dan de werkrelatie.`}
+        description={t('grantMaximum', { count: right?.maxYears ?? 5 })}
       />
-      <TextAreaInput name="reason" label="Reden (niet verplicht)" />
-      <DialogButtons submitLabel="Bewaar" pending={form.formState.isSubmitting} close={close} />
+      <TextAreaInput name="reason" label={t('common:reasonOptional')} />
+      <DialogButtons submitLabel={t('common:save')} pending={form.formState.isSubmitting} close={close} />
     </ContractForm>
   );
 }
 
 export function RevokeGrantDialog({ grant, person, path, done }: ActionProps & { grant: Grant }) {
+  const { t } = useTranslation('actions');
   const api = useApi();
   return (
     <ReasonDialog
-      label="Intrekken"
-      buttonLabel={`Intrekken: ${grant.rightName}`}
-      title={`Trek ${grant.rightName} van ${name(person)} in`}
+      label={t('revoke')}
+      buttonLabel={t('revokeButton', { right: grant.rightName })}
+      title={t('revokeTitle', { right: grant.rightName, name: name(person) })}
       variant="link"
       schema={DeleteRequest}
-      reason="Geef een reden op voor het intrekken."
-      submitLabel="Ja, trek in"
+      reason={t('revokeReason')}
+      submitLabel={t('revokeSubmit')}
       submitVariant="danger"
       onConfirm={async (request, close) => {
         await api
           .delete(`${path}/rights/${grant.grantId}`, request, { ifMatch: grant.version })
           .catch(rethrowConflictAware);
         close();
-        done(`${grant.rightName} van ${name(person)} is ingetrokken.`);
+        done(t('revoked', { right: grant.rightName, name: name(person) }));
       }}
     >
-      <Notice kind="warning" title="Dit kan u niet ongedaan maken">
+      <Notice kind="warning" title={t('cannotUndo')}>
         <p>
-          {name(person)} verliest {grant.rightName} ({grant.profiles.join(', ')}),{' '}
-          {GRANT_STATE_LABELS[grant.state]?.toLowerCase() ?? grant.state}, geldig tot{' '}
-          {formatDate(grant.endDate)}.
+          {t('revokeText', {
+            name: name(person),
+            right: grant.rightName,
+            profiles: grant.profiles.join(', '),
+            state: grantStateLabel(grant.state).toLowerCase(),
+            date: formatDate(grant.endDate),
+          })}
         </p>
       </Notice>
     </ReasonDialog>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
 import { useApi, useResource } from '../app/api.ts';
 import { orgPath, useOrganisation } from '../app/session.tsx';
@@ -19,6 +20,7 @@ import { RelationshipTab } from './person/RelationshipTab.tsx';
 
 /** *Gegevens van gebruiker*: the person, the work relationship and rights, accounts and history. */
 export function PersonPage() {
+  const { t } = useTranslation(['person', 'common', 'routes']);
   const org = useOrganisation();
   const api = useApi();
   const { personId = '' } = useParams();
@@ -46,7 +48,7 @@ export function PersonPage() {
 
   return (
     <div className="stack">
-      <PageTitle kicker={org.name}>Gegevens van gebruiker</PageTitle>
+      <PageTitle kicker={org.name}>{t('routes:person')}</PageTitle>
       <div role="status">
         {(message ?? flash) && (
           <Notice kind="success">
@@ -54,25 +56,25 @@ export function PersonPage() {
           </Notice>
         )}
       </div>
-      <ResourceView resource={person} loadingText="De gegevens van de gebruiker worden opgehaald…">
+      <ResourceView resource={person} loadingText={t('loading')}>
         {(p) => {
           const base = orgPath(org.enterpriseNumber, `/personen/${p.personId}`);
           return (
             <>
               <PersonBlock person={p} />
               <Tabs className="tabs" defaultSelectedKey="werkrelatie">
-                <TabList aria-label="Gegevens van de gebruiker" className="tab-list">
+                <TabList aria-label={t('tabs')} className="tab-list">
                   <Tab id="werkrelatie" className="tab">
-                    Werkrelatie
+                    {t('tabRelationship')}
                   </Tab>
                   <Tab id="details" className="tab">
-                    Werkrelatie details
+                    {t('tabDetails')}
                   </Tab>
                   <Tab id="accounts" className="tab">
-                    Accounts
+                    {t('tabAccounts')}
                   </Tab>
                   <Tab id="historiek" className="tab">
-                    Historiek
+                    {t('tabHistory')}
                   </Tab>
                 </TabList>
                 <TabPanel id="werkrelatie" className="tab-panel">
@@ -95,13 +97,13 @@ export function PersonPage() {
 
               <section aria-labelledby="acties" className="actions">
                 <h2 id="acties" className="visually-hidden">
-                  Acties
+                  {t('common:actions')}
                 </h2>
                 <div className="button-row">
                   {p.relationship ? (
-                    <ButtonLink href={`${base}/rechten/nieuw`}>Ken gebruikersrecht toe</ButtonLink>
+                    <ButtonLink href={`${base}/rechten/nieuw`}>{t('routes:grant')}</ButtonLink>
                   ) : (
-                    <ButtonLink href={`${base}/werkrelatie`}>Koppel gebruiker aan organisatie</ButtonLink>
+                    <ButtonLink href={`${base}/werkrelatie`}>{t('routes:link')}</ButtonLink>
                   )}
                   {p.relationship && (
                     <>
@@ -123,7 +125,7 @@ export function PersonPage() {
                       setTabsGeneration((g) => g + 1);
                     }}
                   >
-                    Pagina herladen
+                    {t('reload')}
                   </Button>
                 </div>
               </section>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { statusLabel } from '../app/format.ts';
 import { orgPath, useOrganisation } from '../app/session.tsx';
@@ -7,6 +8,7 @@ import { ButtonLink, EmptyState, PageTitle, ResourceView, TableScroll, TextLink 
 
 /** *Toon alle personen* and the results of *Persoon zoeken* (`?zoek=`), 25 at a time. */
 export function Persons() {
+  const { t } = useTranslation(['persons', 'common', 'home']);
   const org = useOrganisation();
   const [params, setParams] = useSearchParams();
   const search = params.get('zoek') ?? '';
@@ -25,16 +27,16 @@ export function Persons() {
 
   return (
     <div className="stack">
-      <PageTitle kicker={org.name}>{search ? 'Zoekresultaten' : 'Alle personen'}</PageTitle>
+      <PageTitle kicker={org.name}>{search ? t('results') : t('all')}</PageTitle>
       <div className="toolbar">
         <PersonSearch text={text} onText={setText} onSearch={onSearch} />
         <fieldset className="filter">
-          <legend className="field-label">Status werkstroom</legend>
+          <legend className="field-label">{t('common:status')}</legend>
           {[
-            ['', 'Alle'],
-            ['pending', 'In afwachting'],
-            ['active', 'Actief'],
-          ].map(([value, label]) => (
+            ['', t('filterAll')],
+            ['pending', t('common:statusPending')],
+            ['active', t('common:statusActive')],
+          ].map(([value = '', label]) => (
             <TextLink
               key={value}
               href={`${base}/personen?${new URLSearchParams({ ...(search ? { zoek: search } : {}), ...(value ? { status: value } : {}) })}`}
@@ -45,34 +47,34 @@ export function Persons() {
             </TextLink>
           ))}
         </fieldset>
-        <ButtonLink href={`${base}/personen/nieuw`}>Nieuwe persoon toevoegen</ButtonLink>
+        <ButtonLink href={`${base}/personen/nieuw`}>{t('home:addPerson')}</ButtonLink>
       </div>
-      <ResourceView resource={pages.first} loadingText="De personen worden opgehaald…">
+      <ResourceView resource={pages.first} loadingText={t('loading')}>
         {(page) => {
           const { items, cursor } = loaded(pages, page);
           if (items.length === 0) {
             return search ? (
-              <EmptyState title={`Geen personen gevonden voor “${search}”.`}>
-                <p>Controleer de schrijfwijze, zoek op een deel van de naam, of voeg de persoon toe.</p>
+              <EmptyState title={t('noneFound', { search })}>
+                <p>{t('noneFoundText')}</p>
               </EmptyState>
             ) : (
-              <EmptyState title="Er zijn nog geen personen in uw organisatie.">
-                <p>Voeg een persoon toe met het rijksregisternummer of BIS-nummer.</p>
-                <ButtonLink href={`${base}/personen/nieuw`}>Nieuwe persoon toevoegen</ButtonLink>
+              <EmptyState title={t('noneYet')}>
+                <p>{t('noneYetText')}</p>
+                <ButtonLink href={`${base}/personen/nieuw`}>{t('home:addPerson')}</ButtonLink>
               </EmptyState>
             );
           }
           return (
             <>
-              <TableScroll label="Personen">
+              <TableScroll label={t('home:persons')}>
                 <table className="table">
-                  <caption className="visually-hidden">Personen van {org.name}</caption>
+                  <caption className="visually-hidden">{t('caption', { name: org.name })}</caption>
                   <thead>
                     <tr>
-                      <th scope="col">Naam</th>
-                      <th scope="col">Roepnaam</th>
-                      <th scope="col">Rijksregisternummer</th>
-                      <th scope="col">Status werkstroom</th>
+                      <th scope="col">{t('common:name')}</th>
+                      <th scope="col">{t('common:nickname')}</th>
+                      <th scope="col">{t('common:nationalNumber')}</th>
+                      <th scope="col">{t('common:status')}</th>
                     </tr>
                   </thead>
                   <tbody>

@@ -1,5 +1,6 @@
 import { AccessRequestBody, OrgParams } from '@contracts/api.ts';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { createApiClient, useApi, useConfig, useIdempotencyKeys, useResource } from '../app/api.ts';
 import { useAuth } from '../app/auth.tsx';
@@ -26,41 +27,33 @@ import {
 
 /** *Dienstverlener voor de kmo-portefeuille*: the portal's landing page with *Login dienstverleners*. */
 export function PortalLanding() {
+  const { t } = useTranslation('portal');
   const auth = useAuth();
+  const strong = { strong: <strong /> };
+  const names = { right: VLAIO_RIGHT, profile: PROFILE_SERVICE_PROVIDER };
   return (
     <div className="stack">
-      <PageTitle kicker="Werken met de kmo-portefeuille">Dienstverlener voor de kmo-portefeuille</PageTitle>
-      <p className="lead">
-        Om de kmo-portefeuille voor jouw dienstverlening te kunnen aanbieden, meld je jouw organisatie aan via
-        de knop ‘Login dienstverleners’.
-      </p>
-      <p>
-        Je krijgt toegang tot het online platform na een identiteitscontrole via het Toegangsbeheer van de
-        overheid én als je over het juiste gebruikersrecht beschikt. Die rechten beheert de lokale beheerder
-        van jouw organisatie in Gebruikersbeheer.
-      </p>
+      <PageTitle kicker={t('kicker')}>{t('title')}</PageTitle>
+      <p className="lead">{t('lead')}</p>
+      <p>{t('intro')}</p>
       <p>
         {auth.status === 'authenticated' ? (
-          <ButtonLink href="/portaal/toegang">Login dienstverleners</ButtonLink>
+          <ButtonLink href="/portaal/toegang">{t('login')}</ButtonLink>
         ) : (
-          <Button onPress={() => void auth.login('/portaal/toegang')}>Login dienstverleners</Button>
+          <Button onPress={() => void auth.login('/portaal/toegang')}>{t('login')}</Button>
         )}
       </p>
       <section className="card" aria-labelledby="drie-stappen">
-        <h2 id="drie-stappen">In 3 stappen</h2>
+        <h2 id="drie-stappen">{t('stepsTitle')}</h2>
         <ol className="numbered">
           <li>
-            <strong>Identiteitscontrole:</strong> je meldt aan met eID, itsme, het federaal token of een
-            beveiligingscode via app of sms.
+            <Trans t={t} i18nKey="step1" components={strong} />
           </li>
           <li>
-            <strong>Wie is de lokale beheerder?</strong> We gaan na of je het gebruikersrecht {VLAIO_RIGHT}{' '}
-            hebt. Bij een eerste gebruik heeft niemand dit recht: de lokale beheerder van jouw organisatie
-            moet het toekennen.
+            <Trans t={t} i18nKey="step2" values={names} components={strong} />
           </li>
           <li>
-            <strong>Toekenning gebruikersrecht:</strong> de lokale beheerder voegt je toe, koppelt je aan de
-            organisatie en kent het recht toe met het profiel {PROFILE_SERVICE_PROVIDER}.
+            <Trans t={t} i18nKey="step3" values={names} components={strong} />
           </li>
         </ol>
       </section>
@@ -68,8 +61,6 @@ export function PortalLanding() {
     </div>
   );
 }
-
-const ORG_LABELS = { enterpriseNumber: 'Ondernemingsnummer' };
 
 /** An enterprise number to look something up by, in one line with its button. */
 function EnterpriseNumberForm({
@@ -87,16 +78,18 @@ function EnterpriseNumberForm({
   /** Show the button busy while `onValid` runs (for a look-up that takes a while). */
   showPending?: boolean;
 }) {
+  const { t } = useTranslation(['portal', 'common']);
   const form = useContractForm<{ enterpriseNumber: string }>(OrgParams, {
     defaultValues: { enterpriseNumber: initial },
   });
+  const labels = { enterpriseNumber: t('common:enterpriseNumber') };
   return (
-    <ContractForm form={form} labels={ORG_LABELS} onValid={onValid} aria-labelledby={labelledBy}>
+    <ContractForm form={form} labels={labels} onValid={onValid} aria-labelledby={labelledBy}>
       <div className="inline-form">
         <TextInput
           name="enterpriseNumber"
-          label={ORG_LABELS.enterpriseNumber}
-          description="Bijvoorbeeld 0795.012.394"
+          label={labels.enterpriseNumber}
+          description={t('enterpriseExample')}
           required
           inputMode="numeric"
           width="medium"
@@ -111,6 +104,7 @@ function EnterpriseNumberForm({
 
 /** Anyone may look up who the legal representatives of an enterprise are (public, throttled). */
 function LegalRepresentativesLookup() {
+  const { t } = useTranslation('portal');
   const config = useConfig();
   const [result, setResult] = useState<LegalRepresentativesDto | null>(null);
   const lookup = async (request: Record<string, unknown>) => {
@@ -125,16 +119,12 @@ function LegalRepresentativesLookup() {
   };
   return (
     <section className="card" aria-labelledby="vertegenwoordigers">
-      <h2 id="vertegenwoordigers">Wie zijn de wettelijke vertegenwoordigers van jouw onderneming?</h2>
-      <p>
-        Ken je de lokale beheerder niet, vraag het dan aan een wettelijk vertegenwoordiger. Zij staan in de
-        Kruispuntbank van Ondernemingen bij de functies van jouw onderneming; is er nog geen lokale beheerder,
-        dan duiden zij die aan.
-      </p>
+      <h2 id="vertegenwoordigers">{t('representativesTitle')}</h2>
+      <p>{t('representativesText')}</p>
       <EnterpriseNumberForm
         labelledBy="vertegenwoordigers"
         onValid={lookup}
-        submitLabel="Zoek op"
+        submitLabel={t('lookUp')}
         showPending
       />
       {result && (
@@ -143,7 +133,7 @@ function LegalRepresentativesLookup() {
             {result.name} ({formatEnterpriseNumber(result.enterpriseNumber)})
           </h3>
           {result.legalRepresentatives.length === 0 ? (
-            <p>Voor deze onderneming zijn geen wettelijke vertegenwoordigers gekend.</p>
+            <p>{t('noRepresentatives')}</p>
           ) : (
             <RepresentativeList representatives={result.legalRepresentatives} />
           )}
@@ -153,26 +143,27 @@ function LegalRepresentativesLookup() {
   );
 }
 
-const REASON_TEXT: Record<MyAccessDto['reason'], string> = {
-  granted: '',
-  'no-relationship': 'U heeft (nog) geen werkrelatie met deze organisatie in Gebruikersbeheer.',
-  'relationship-paused': 'Uw werkrelatie met deze organisatie is gepauzeerd.',
-  'not-yet-valid': 'Uw gebruikersrecht of werkrelatie is nog niet ingegaan.',
-  expired: 'Uw gebruikersrecht of werkrelatie is verlopen.',
-  'no-grant': `U heeft het gebruikersrecht ${VLAIO_RIGHT} niet voor deze organisatie.`,
-  'profile-missing': `U heeft het gebruikersrecht wel, maar niet met het profiel ${PROFILE_SERVICE_PROVIDER}.`,
-};
+const REASON_KEYS = {
+  granted: 'reasons.granted',
+  'no-relationship': 'reasons.noRelationship',
+  'relationship-paused': 'reasons.relationshipPaused',
+  'not-yet-valid': 'reasons.notYetValid',
+  expired: 'reasons.expired',
+  'no-grant': 'reasons.noGrant',
+  'profile-missing': 'reasons.profileMissing',
+} as const satisfies Record<MyAccessDto['reason'], string>;
 
-const REQUEST_STATUS: Record<AccessRequestDto['status'], string> = {
-  pending: 'Wacht op een beslissing van de lokale beheerder',
-  approved: 'Goedgekeurd',
-  rejected: 'Geweigerd',
-  expired: 'Verlopen: er werd niet binnen 30 dagen beslist',
-  failed: 'Kon niet verwerkt worden; u kunt opnieuw aanvragen',
-};
+const REQUEST_STATUS_KEYS = {
+  pending: 'requestStatus.pending',
+  approved: 'requestStatus.approved',
+  rejected: 'requestStatus.rejected',
+  expired: 'requestStatus.expired',
+  failed: 'requestStatus.failed',
+} as const satisfies Record<AccessRequestDto['status'], string>;
 
 /** After *Login dienstverleners*: does this person have access for the organisation, and if not, what now. */
 export function PortalAccess() {
+  const { t } = useTranslation(['portal', 'common']);
   const auth = useAuth();
   const me = useMe();
   const [params, setParams] = useSearchParams();
@@ -187,13 +178,17 @@ export function PortalAccess() {
 
   return (
     <div className="stack">
-      <PageTitle kicker="Dienstverlener voor de kmo-portefeuille">Uw toegang tot het platform</PageTitle>
+      <PageTitle kicker={t('title')}>{t('accessTitle')}</PageTitle>
       <p>
-        U bent aangemeld als <strong>{auth.name ?? 'onbekend'}</strong>. We kijken na of u het gebruikersrecht{' '}
-        <strong>{VLAIO_RIGHT}</strong> met het profiel <strong>{PROFILE_SERVICE_PROVIDER}</strong> heeft.
+        <Trans
+          t={t}
+          i18nKey="accessIntro"
+          values={{ name: auth.name ?? t('common:unknown'), right: VLAIO_RIGHT, profile: PROFILE_SERVICE_PROVIDER }}
+          components={{ strong: <strong /> }}
+        />
       </p>
       <section className="card" aria-labelledby="welke-organisatie">
-        <h2 id="welke-organisatie">Voor welke organisatie?</h2>
+        <h2 id="welke-organisatie">{t('whichOrganisation')}</h2>
         {me.data && me.data.organisations.length > 0 && (
           <ul className="plain-list">
             {me.data.organisations.map((o) => (
@@ -209,15 +204,15 @@ export function PortalAccess() {
           labelledBy="welke-organisatie"
           initial={en ? formatEnterpriseNumber(en) : ''}
           onValid={choose}
-          submitLabel="Controleer mijn toegang"
+          submitLabel={t('check')}
         />
       </section>
       {en ? (
         <AccessFor key={en} enterpriseNumber={en} />
       ) : (
         me.data && (
-          <EmptyState title="Geef het ondernemingsnummer van uw organisatie op.">
-            <p>Dan ziet u of u toegang heeft, en zo niet, wie u die toegang kan geven.</p>
+          <EmptyState title={t('giveNumberTitle')}>
+            <p>{t('giveNumberText')}</p>
           </EmptyState>
         )
       )}
@@ -226,6 +221,7 @@ export function PortalAccess() {
 }
 
 function AccessFor({ enterpriseNumber }: { enterpriseNumber: string }) {
+  const { t } = useTranslation('portal');
   const api = useApi();
   const auth = useAuth();
   const access = useResource(`access:${enterpriseNumber}`, (signal) =>
@@ -241,40 +237,45 @@ function AccessFor({ enterpriseNumber }: { enterpriseNumber: string }) {
   const pending = mine.find((r) => r.status === 'pending');
 
   return (
-    <ResourceView resource={access} loadingText="Uw toegang wordt nagekeken…">
+    <ResourceView resource={access} loadingText={t('checking')}>
       {(a) => {
         const orgName = a.organisation.name ?? formatEnterpriseNumber(enterpriseNumber);
         if (a.allowed) {
           return (
-            <Notice kind="success" role="status" title="U heeft toegang">
+            <Notice kind="success" role="status" title={t('allowedTitle')}>
               <p>
-                U heeft toegang tot de beveiligde pagina's van een dienstverlener kmo-portefeuille voor{' '}
-                <strong>{orgName}</strong> ({formatEnterpriseNumber(enterpriseNumber)})
-                {a.validUntil ? `, geldig tot ${formatDate(a.validUntil)}` : ''}.
+                <Trans
+                  t={t}
+                  i18nKey={a.validUntil ? 'allowedUntil' : 'allowed'}
+                  values={{
+                    name: orgName,
+                    number: formatEnterpriseNumber(enterpriseNumber),
+                    date: a.validUntil ? formatDate(a.validUntil) : '',
+                  }}
+                  components={{ strong: <strong /> }}
+                />
               </p>
             </Notice>
           );
         }
         return (
           <section className="stack" aria-labelledby="geen-toegang">
-            <Notice kind="warning" title={`U heeft nog geen toegang voor ${orgName}`}>
-              <p id="geen-toegang">{REASON_TEXT[a.reason]}</p>
+            <Notice kind="warning" title={t('notAllowedTitle', { name: orgName })}>
+              <p id="geen-toegang">{t(REASON_KEYS[a.reason], { right: VLAIO_RIGHT, profile: PROFILE_SERVICE_PROVIDER })}</p>
             </Notice>
             <ol className="personal-steps">
               <li className="personal-step personal-step-done">
-                <h2>Stap 1: identiteitscontrole</h2>
+                <h2>{t('step1Title')}</h2>
                 <p>
-                  <span aria-hidden="true">✓ </span>In orde: u bent aangemeld als {auth.name ?? 'uzelf'}.
+                  <span aria-hidden="true">✓ </span>
+                  {t('step1Done', { name: auth.name ?? t('yourself') })}
                 </p>
               </li>
               <li className="personal-step">
-                <h2>Stap 2: wie is de lokale beheerder?</h2>
+                <h2>{t('step2Title')}</h2>
                 {a.localAdministrators.length > 0 ? (
                   <>
-                    <p>
-                      De lokale {a.localAdministrators.length === 1 ? 'beheerder' : 'beheerders'} van{' '}
-                      {orgName}:
-                    </p>
+                    <p>{t('localAdmins', { count: a.localAdministrators.length, name: orgName })}</p>
                     <ul className="plain-list">
                       {a.localAdministrators.map((l) => (
                         <li key={l.name}>
@@ -282,34 +283,29 @@ function AccessFor({ enterpriseNumber }: { enterpriseNumber: string }) {
                         </li>
                       ))}
                     </ul>
-                    <p>Vraag hen om u het gebruikersrecht toe te kennen, of vraag het hieronder aan.</p>
+                    <p>{t('askThem')}</p>
                   </>
                 ) : a.hasLocalAdministrators ? (
-                  <p>
-                    {orgName} heeft een lokale beheerder. Vraag het gebruikersrecht hieronder aan: uw aanvraag
-                    komt bij de lokale beheerder terecht. Hun namen ziet alleen wie een werkrelatie met{' '}
-                    {orgName} heeft.
-                  </p>
+                  <p>{t('hasLocalAdmin', { name: orgName })}</p>
                 ) : (
-                  <p>
-                    {orgName} heeft nog geen lokale beheerder. Een wettelijk vertegenwoordiger duidt die aan;
-                    vraag het hen.
-                  </p>
+                  <p>{t('noLocalAdmin', { name: orgName })}</p>
                 )}
                 {a.legalRepresentatives.length > 0 && (
                   <>
-                    <p>De wettelijke vertegenwoordigers van {orgName}:</p>
+                    <p>{t('representativesOf', { name: orgName })}</p>
                     <RepresentativeList representatives={a.legalRepresentatives} />
                   </>
                 )}
               </li>
               <li className="personal-step">
-                <h2>Stap 3: toekenning gebruikersrecht</h2>
+                <h2>{t('step3Title')}</h2>
                 {pending ? (
-                  <Notice kind="info" role="status" title="Uw aanvraag is verstuurd">
+                  <Notice kind="info" role="status" title={t('sentTitle')}>
                     <p>
-                      Aangevraagd op {formatDateTime(pending.createdAt)}. {REQUEST_STATUS.pending}. U krijgt
-                      een bericht zodra er beslist is.
+                      {t('sentText', {
+                        date: formatDateTime(pending.createdAt),
+                        status: t(REQUEST_STATUS_KEYS.pending),
+                      })}
                     </p>
                   </Notice>
                 ) : a.hasLocalAdministrators ? (
@@ -320,7 +316,7 @@ function AccessFor({ enterpriseNumber }: { enterpriseNumber: string }) {
                     }}
                   />
                 ) : (
-                  <p>Zodra er een lokale beheerder is, kan u hier toegang aanvragen.</p>
+                  <p>{t('onceAdmin')}</p>
                 )}
               </li>
             </ol>
@@ -340,15 +336,15 @@ interface RequestValues {
   email: string;
 }
 
-const REQUEST_LABELS: Record<keyof RequestValues, string> = {
-  enterpriseNumber: 'Ondernemingsnummer',
-  right: 'Gebruikersrecht',
-  profiles: 'Profiel',
-  reason: 'Reden van uw aanvraag',
-  email: 'E-mailadres',
-};
-
 function RequestAccessForm({ enterpriseNumber, onSent }: { enterpriseNumber: string; onSent(): void }) {
+  const { t } = useTranslation(['portal', 'common']);
+  const labels: Record<keyof RequestValues, string> = {
+    enterpriseNumber: t('common:enterpriseNumber'),
+    right: t('common:right'),
+    profiles: t('common:profile'),
+    reason: t('requestReason'),
+    email: t('common:email'),
+  };
   const api = useApi();
   const keyFor = useIdempotencyKeys();
   const form = useContractForm<RequestValues>(AccessRequestBody, {
@@ -366,25 +362,20 @@ function RequestAccessForm({ enterpriseNumber, onSent }: { enterpriseNumber: str
     onSent();
   };
   return (
-    <ContractForm form={form} labels={REQUEST_LABELS} onValid={send}>
-      <p>Vraag het gebruikersrecht aan bij de lokale beheerder: uw aanvraag verschijnt bij hen als taak.</p>
-      <TextAreaInput
-        name="reason"
-        label={REQUEST_LABELS.reason}
-        required
-        description="Bijvoorbeeld: ik dien de aanvragen kmo-portefeuille in voor onze klanten."
-      />
+    <ContractForm form={form} labels={labels} onValid={send}>
+      <p>{t('requestIntro')}</p>
+      <TextAreaInput name="reason" label={labels.reason} required description={t('requestReasonExample')} />
       <TextInput
         name="email"
         type="email"
-        label={REQUEST_LABELS.email}
+        label={labels.email}
         autoComplete="email"
         inputMode="email"
-        description="Niet verplicht. Hierop krijgt u bericht van de beslissing."
+        description={t('requestEmail')}
       />
       <div className="button-row">
         <Button type="submit" isPending={form.formState.isSubmitting}>
-          Vraag toegang aan
+          {t('requestButton')}
         </Button>
       </div>
     </ContractForm>
@@ -392,15 +383,16 @@ function RequestAccessForm({ enterpriseNumber, onSent }: { enterpriseNumber: str
 }
 
 function RequestList({ requests, loading }: { requests: AccessRequestDto[]; loading: boolean }) {
+  const { t } = useTranslation('portal');
   if (requests.length === 0) return null;
   return (
     <section aria-labelledby="uw-aanvragen" className="stack-small" aria-busy={loading}>
-      <h2 id="uw-aanvragen">Uw aanvragen</h2>
+      <h2 id="uw-aanvragen">{t('yourRequests')}</h2>
       <ul className="plain-list">
         {requests.map((r) => (
           <li key={r.requestId}>
             {formatDateTime(r.createdAt)}: {r.right} ({r.profiles.join(', ')}) —{' '}
-            <strong>{REQUEST_STATUS[r.status]}</strong>
+            <strong>{t(REQUEST_STATUS_KEYS[r.status])}</strong>
             {r.decisionReason ? ` (${r.decisionReason})` : ''}
           </li>
         ))}

@@ -1,5 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import { useApi, useResource } from '../../app/api.ts';
-import { LOGIN_METHOD_LABELS } from '../../app/format.ts';
+import { loginMethodLabel } from '../../app/format.ts';
 import { useOrganisation } from '../../app/session.tsx';
 import type { PersonAccountsDto, PersonPageDto } from '../../app/types.ts';
 import { EmptyState, NationalNumber, ResourceView, TableScroll } from '../../components/ui.tsx';
@@ -9,6 +10,7 @@ import { EmptyState, NationalNumber, ResourceView, TableScroll } from '../../com
  * logins have their own route, loaded when the tab opens, so the person page stays one read.
  */
 export function AccountsTab({ person, generation }: { person: PersonPageDto; generation: number }) {
+  const { t } = useTranslation(['person', 'common']);
   const org = useOrganisation();
   const api = useApi();
   const path = `/organisations/${org.enterpriseNumber}/persons/${person.personId}/accounts`;
@@ -19,47 +21,44 @@ export function AccountsTab({ person, generation }: { person: PersonPageDto; gen
     <div className="stack-small">
       <dl className="details">
         <div>
-          <dt>Rijksregisternummer</dt>
+          <dt>{t('common:nationalNumber')}</dt>
           <dd>
             <NationalNumber masked={person.nationalNumber} />
           </dd>
         </div>
         <div>
-          <dt>Aanmelden</dt>
-          <dd>Via het Toegangsbeheer (ACM) met het eigen rijksregisternummer</dd>
+          <dt>{t('common:login')}</dt>
+          <dd>{t('loginVia')}</dd>
         </div>
       </dl>
-      <ResourceView resource={logins} loadingText="De aanmeldingen worden opgehaald…">
+      <ResourceView resource={logins} loadingText={t('accountsLoading')}>
         {({ accounts }) =>
           accounts ? (
-            <TableScroll label="Aanmeldmethoden">
+            <TableScroll label={t('loginMethods')}>
               <table className="table">
-                <caption className="visually-hidden">Aanmeldmethoden</caption>
+                <caption className="visually-hidden">{t('loginMethods')}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Aanmeldmethode</th>
+                    <th scope="col">{t('loginMethod')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {accounts.methods.map((m) => (
                     <tr key={m.method}>
-                      <th scope="row">{LOGIN_METHOD_LABELS[m.method] ?? m.method}</th>
+                      <th scope="row">{loginMethodLabel(m.method)}</th>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </TableScroll>
           ) : (
-            <EmptyState title="Deze persoon heeft nog niet aangemeld.">
-              <p>Zodra {person.firstName} aanmeldt via het Toegangsbeheer, ziet u hier met welke methoden.</p>
+            <EmptyState title={t('noLogins')}>
+              <p>{t('noLoginsText', { name: person.firstName })}</p>
             </EmptyState>
           )
         }
       </ResourceView>
-      <p className="muted">
-        Gebruikersbeheer houdt geen gebruikersnamen of wachtwoorden bij. {person.firstName} meldt aan met eID
-        en kaartlezer, itsme, een beveiligingscode via app of sms, of het federaal token.
-      </p>
+      <p className="muted">{t('noPasswords', { name: person.firstName })}</p>
     </div>
   );
 }

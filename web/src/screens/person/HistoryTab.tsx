@@ -1,27 +1,37 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorText, useApi, useResource } from '../../app/api.ts';
 import {
-  FIELD_LABELS,
+  categoryLabel,
+  fieldLabel,
   formatDate,
   formatDateTime,
-  GRANT_STATE_LABELS,
-  HISTORY_ACTION_LABELS,
+  formatPhone,
+  grantStateLabel,
+  historyActionLabel,
+  sexLabel,
+  statusLabel,
 } from '../../app/format.ts';
+import i18n from '../../i18n/index.ts';
 import { useOrganisation } from '../../app/session.tsx';
 import type { HistoryEntryDto, HistoryPageDto } from '../../app/types.ts';
 import { Button, EmptyState, Loading, Notice, ResourceView } from '../../components/ui.tsx';
 
-const VALUE_LABELS: Record<string, Record<string, string>> = {
-  status: { pending: 'In afwachting', active: 'Actief' },
-  state: GRANT_STATE_LABELS,
-  sex: { M: 'M', F: 'V' },
+/** Coded values of a snapshot in the UI's language: a status, a right's state, the sex, a category. */
+const VALUE_LABELS: Record<string, (value: string) => string> = {
+  status: (v) => (v === 'pending' || v === 'active' ? statusLabel(v) : v),
+  state: grantStateLabel,
+  sex: (v) => (v === 'M' || v === 'F' ? sexLabel(v) : v),
+  category: categoryLabel,
+  phone: formatPhone,
 };
 
 function show(value: unknown, field?: string): string {
   if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'boolean') return value ? 'ja' : 'nee';
+  if (typeof value === 'boolean') return value ? i18n.t('common:yes') : i18n.t('common:no');
   if (Array.isArray(value)) return value.map((v) => show(v)).join(', ');
-  if (typeof value === 'string' && field && VALUE_LABELS[field]?.[value]) return VALUE_LABELS[field][value];
+  const label = field ? VALUE_LABELS[field] : undefined;
+  if (typeof value === 'string' && label) return label(value);
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
@@ -42,38 +52,63 @@ function flatten(snapshot: unknown): Record<string, unknown> {
   return out;
 }
 
-/** The fields that changed (or were set), as rows *gegeven · voor · na*, in the order of FIELD_LABELS. */
+/** The order in which a snapshot's fields are shown: the person, the relationship, the right. */
+const FIELD_ORDER = [
+  'firstName',
+  'lastName',
+  'nickname',
+  'initials',
+  'birthDate',
+  'sex',
+  'source',
+  'status',
+  'category',
+  'rightName',
+  'right',
+  'profiles',
+  'startDate',
+  'endDate',
+  'phone',
+  'email',
+  'paused',
+  'pauseReason',
+  'state',
+  'expiredOn',
+];
+
+/** The fields that changed (or were set), as rows *gegeven · voor · na*, in the order of FIELD_ORDER. */
 function changes(before: unknown, after: unknown) {
   const b = flatten(before);
   const a = flatten(after);
-  const order = Object.keys(FIELD_LABELS);
+  const order = FIELD_ORDER;
   const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])]
     .filter((k) => !HIDDEN_FIELDS.has(k))
     .sort((x, y) => rank(x) - rank(y));
   return keys
     .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
-    .map((k) => ({ field: FIELD_LABELS[k] ?? k, before: show(b[k], k), after: show(a[k], k) }));
+    .map((k) => ({ field: fieldLabel(k), before: show(b[k], k), after: show(a[k], k) }));
 }
 
 function HistoryItem({ entry }: { entry: HistoryEntryDto }) {
+  const { t } = useTranslation(['person', 'common']);
   const rows = changes(entry.before, entry.after);
   const hasBefore = entry.before !== null && entry.before !== undefined;
   return (
     <li className="timeline-item">
       <p className="timeline-when">{formatDateTime(entry.at)}</p>
       <p className="timeline-what">
-        <strong>{HISTORY_ACTION_LABELS[entry.action] ?? entry.action}</strong> door {entry.actor.name}
+        <strong>{historyActionLabel(entry.action)}</strong> {t('by', { name: entry.actor.name })}
       </p>
-      {entry.reason && <p>Reden: {entry.reason}</p>}
+      {entry.reason && <p>{t('reasonValue', { reason: entry.reason })}</p>}
       {rows.length > 0 && (
         <table className="table table-compact">
-          <caption className="visually-hidden">Wijzigingen</caption>
+          <caption className="visually-hidden">{t('changes')}</caption>
           <thead>
             <tr>
-              <th scope="col">Gegeven</th>
-              {hasBefore && <th scope="col">Voor</th>}
-              <th scope="col">{hasBefore ? 'Na' : 'Waarde'}</th>
+              <th scope="col">{t('field')}</th>
+              {hasBefore && <th scope="col">{t('before')}</th>}
+              <th scope="col">{hasBefore ? t('after') : t('value')}</th>
             </tr>
           </thead>
           <tbody>
@@ -93,6 +128,7 @@ function HistoryItem({ entry }: { entry: HistoryEntryDto }) {
 
 /** *Historiek*: who changed what and when, 50 entries at a time; *Oudere historiek tonen* loads the next. */
 export function HistoryTab({ personId, generation }: { personId: string; generation: number }) {
+  const { t } = useTranslation('person');
   const org = useOrganisation();
   const api = useApi();
   const path = `/organisations/${org.enterpriseNumber}/persons/${personId}/history`;
@@ -115,14 +151,14 @@ export function HistoryTab({ personId, generation }: { personId: string; generat
     }
   };
   return (
-    <ResourceView resource={first} loadingText="De historiek wordt opgehaald…">
+    <ResourceView resource={first} loadingText={t('historyLoading')}>
       {(page) => {
         const items = [...page.items, ...(more?.items ?? [])];
         const cursor = more ? more.cursor : page.cursor;
-        if (items.length === 0) return <EmptyState title="Er is nog geen historiek." />;
+        if (items.length === 0) return <EmptyState title={t('noHistory')} />;
         return (
           <>
-            <ol className="timeline" aria-label="Historiek">
+            <ol className="timeline" aria-label={t('tabHistory')}>
               {items.map((e) => (
                 <HistoryItem key={e.entryId} entry={e} />
               ))}
@@ -132,10 +168,10 @@ export function HistoryTab({ personId, generation }: { personId: string; generat
                 <p>{more.error}</p>
               </Notice>
             )}
-            {more?.loading && <Loading>Oudere historiek wordt opgehaald…</Loading>}
+            {more?.loading && <Loading>{t('olderLoading')}</Loading>}
             {cursor && !more?.loading && (
               <Button variant="secondary" onPress={() => void loadMore(cursor)}>
-                Oudere historiek tonen
+                {t('older')}
               </Button>
             )}
           </>

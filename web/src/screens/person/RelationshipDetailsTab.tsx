@@ -1,48 +1,56 @@
-import { formatDate, formatEnterpriseNumber } from '../../app/format.ts';
+import { useTranslation } from 'react-i18next';
+import { categoryLabel, formatDate, formatEnterpriseNumber, formatPhone } from '../../app/format.ts';
 import type { PersonPageDto } from '../../app/types.ts';
 import { EmptyState } from '../../components/ui.tsx';
 
 /** *Werkrelatie details*: every field of the work relationship, including contact data and the pause. */
 export function RelationshipDetailsTab({ person }: { person: PersonPageDto }) {
+  const { t } = useTranslation(['person', 'common']);
   const r = person.relationship;
   if (!r) {
     return (
-      <EmptyState title="Er zijn nog geen werkrelatie details.">
-        <p>Ze worden ingevuld wanneer u de gebruiker aan de organisatie koppelt.</p>
+      <EmptyState title={t('noDetails')}>
+        <p>{t('noDetailsText')}</p>
       </EmptyState>
     );
   }
   return (
     <dl className="details">
       <div>
-        <dt>Organisatie</dt>
+        <dt>{t('common:organisation')}</dt>
         <dd>
           {person.organisation.name} ({formatEnterpriseNumber(person.organisation.enterpriseNumber)})
         </dd>
       </div>
       <div>
-        <dt>Categorie</dt>
-        <dd>{r.category}</dd>
+        <dt>{t('common:category')}</dt>
+        <dd>{categoryLabel(r.category)}</dd>
       </div>
       <div>
-        <dt>Begindatum</dt>
+        <dt>{t('common:startDate')}</dt>
         <dd>{formatDate(r.startDate)}</dd>
       </div>
       <div>
-        <dt>Einddatum</dt>
+        <dt>{t('common:endDate')}</dt>
         <dd>{formatDate(r.endDate)}</dd>
       </div>
       <div>
-        <dt>Telefoonnummer</dt>
-        <dd>{r.phone}</dd>
+        <dt>{t('common:phone')}</dt>
+        <dd>{formatPhone(r.phone)}</dd>
       </div>
       <div>
-        <dt>E-mailadres</dt>
+        <dt>{t('common:email')}</dt>
         <dd>{r.email}</dd>
       </div>
       <div>
-        <dt>Gepauzeerd</dt>
-        <dd>{r.paused ? `ja${r.pauseReason ? ` (${r.pauseReason})` : ''}` : 'nee'}</dd>
+        <dt>{t('common:paused')}</dt>
+        <dd>
+          {r.paused
+            ? r.pauseReason
+              ? t('pausedWhy', { reason: r.pauseReason })
+              : t('common:yes')
+            : t('common:no')}
+        </dd>
       </div>
     </dl>
   );

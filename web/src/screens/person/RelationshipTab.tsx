@@ -1,4 +1,5 @@
-import { formatDate, formatEnterpriseNumber, GRANT_STATE_LABELS } from '../../app/format.ts';
+import { Trans, useTranslation } from 'react-i18next';
+import { categoryLabel, formatDate, formatEnterpriseNumber, grantStateLabel } from '../../app/format.ts';
 import type { PersonPageDto, RightCatalogueDto } from '../../app/types.ts';
 import { EmptyState, TableScroll } from '../../components/ui.tsx';
 import { type ActionProps, EditGrantDialog, RevokeGrantDialog } from '../PersonActions.tsx';
@@ -13,15 +14,18 @@ export function RelationshipTab({
   actions: ActionProps;
   rights: readonly RightCatalogueDto['items'][number][];
 }) {
+  const { t } = useTranslation(['person', 'common']);
   const r = person.relationship;
   if (!r) {
     return (
       <EmptyState
-        title={`${person.firstName} ${person.lastName} heeft nog geen werkrelatie met ${person.organisation.name}.`}
+        title={t('noRelationship', {
+          name: `${person.firstName} ${person.lastName}`,
+          organisation: person.organisation.name,
+        })}
       >
         <p>
-          Koppel de gebruiker aan de organisatie (knop <strong>Koppel gebruiker aan organisatie</strong>{' '}
-          hieronder). Daarna kan u gebruikersrechten toekennen.
+          <Trans t={t} i18nKey="noRelationshipText" components={{ strong: <strong /> }} />
         </p>
       </EmptyState>
     );
@@ -31,31 +35,31 @@ export function RelationshipTab({
       <div className="relationship-card">
         <p>
           <span className="mono">{formatEnterpriseNumber(person.organisation.enterpriseNumber)}</span>{' '}
-          <strong>{person.organisation.name}</strong> · {r.category}
+          <strong>{person.organisation.name}</strong> · {categoryLabel(r.category)}
         </p>
         <p>
-          Geldig van {formatDate(r.startDate)} tot {formatDate(r.endDate)}
-          {r.paused && <span className="badge badge-paused">Gepauzeerd</span>}
+          {t('validFromTo', { from: formatDate(r.startDate), to: formatDate(r.endDate) })}
+          {r.paused && <span className="badge badge-paused">{t('common:paused')}</span>}
         </p>
       </div>
       {person.grants.length === 0 ? (
-        <EmptyState title="Geen gebruikersrechten toegekend">
+        <EmptyState title={t('noGrants')}>
           <p>
-            Ken een gebruikersrecht toe met de knop <strong>Ken gebruikersrecht toe</strong> hieronder.
+            <Trans t={t} i18nKey="noGrantsText" components={{ strong: <strong /> }} />
           </p>
         </EmptyState>
       ) : (
-        <TableScroll label="Gebruikersrechten">
+        <TableScroll label={t('common:rights')}>
           <table className="table">
-            <caption className="visually-hidden">Gebruikersrechten</caption>
+            <caption className="visually-hidden">{t('common:rights')}</caption>
             <thead>
               <tr>
-                <th scope="col">Gebruikersrecht</th>
-                <th scope="col">Profielen</th>
-                <th scope="col">Begindatum</th>
-                <th scope="col">Einddatum</th>
-                <th scope="col">Toestand</th>
-                <th scope="col">Acties</th>
+                <th scope="col">{t('common:right')}</th>
+                <th scope="col">{t('common:profiles')}</th>
+                <th scope="col">{t('common:startDate')}</th>
+                <th scope="col">{t('common:endDate')}</th>
+                <th scope="col">{t('common:state')}</th>
+                <th scope="col">{t('common:actions')}</th>
               </tr>
             </thead>
             <tbody>
@@ -66,7 +70,7 @@ export function RelationshipTab({
                   <td className="nowrap">{formatDate(g.startDate)}</td>
                   <td className="nowrap">{formatDate(g.endDate)}</td>
                   <td>
-                    <span className={`badge badge-${g.state}`}>{GRANT_STATE_LABELS[g.state] ?? g.state}</span>
+                    <span className={`badge badge-${g.state}`}>{grantStateLabel(g.state)}</span>
                   </td>
                   <td className="nowrap">
                     {g.state === 'expired' ? (

@@ -1,0 +1,4 @@
+import { type Messages, nl } from './nl.ts';
+
+// TODO translate
+export const en: Messages = nl;
