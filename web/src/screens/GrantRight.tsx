@@ -1,8 +1,9 @@
 import { GrantRightRequest } from '@contracts/api.ts';
 import { lastDayOfYears } from '@contracts/common.ts';
+import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useApi, useConfig, useIdempotencyKeys, useResource } from '../app/api.ts';
-import { formatDate, maxDate, minDate, parseDmy, todayInBrussels } from '../app/format.ts';
+import { categoryLabel, formatDate, maxDate, minDate, parseDmy, todayInBrussels } from '../app/format.ts';
 import { orgPath, useOrganisation } from '../app/session.tsx';
 import {
   type PersonPageDto,
@@ -21,8 +22,6 @@ import {
 import { ButtonLink, Notice, PageTitle, PersonBlock, ResourceView } from '../components/ui.tsx';
 import { ConfirmStep, OrganisationFields, orDash, useWizard, WizardForm } from '../components/wizard.tsx';
 
-const STEPS = ['Selecteer gebruikersrecht', 'Details gebruikersrecht', 'Bevestig'] as const;
-
 interface Values {
   right: string;
   profiles: string[];
@@ -31,16 +30,9 @@ interface Values {
   reason: string;
 }
 
-const LABELS: Record<keyof Values, string> = {
-  right: 'Gebruikersrecht',
-  profiles: 'Profiel',
-  startDate: 'Begindatum',
-  endDate: 'Einddatum',
-  reason: 'Reden',
-};
-
 /** *Ken gebruikersrecht toe*, in three steps: the right → dates, profiles, reason → confirm. */
 export function GrantRight() {
+  const { t } = useTranslation(['grant', 'routes']);
   const org = useOrganisation();
   const api = useApi();
   const { personId = '' } = useParams();
@@ -53,18 +45,18 @@ export function GrantRight() {
   });
   return (
     <div className="stack">
-      <PageTitle kicker={org.name}>Ken gebruikersrecht toe</PageTitle>
-      <ResourceView resource={data} loadingText="De gebruiker en de gebruikersrechten worden opgehaald…">
+      <PageTitle kicker={org.name}>{t('routes:grant')}</PageTitle>
+      <ResourceView resource={data} loadingText={t('loading')}>
         {({ person, rights }) => (
           <>
             <PersonBlock person={person} />
             {person.relationship ? (
               <GrantForm person={person} rights={rights} />
             ) : (
-              <Notice kind="warning" title="Koppel de gebruiker eerst aan de organisatie.">
-                <p>Een gebruikersrecht hoort bij een werkrelatie met de organisatie.</p>
+              <Notice kind="warning" title={t('linkFirst')}>
+                <p>{t('linkFirstText')}</p>
                 <ButtonLink href={orgPath(org.enterpriseNumber, `/personen/${person.personId}/werkrelatie`)}>
-                  Koppel gebruiker aan organisatie
+                  {t('routes:link')}
                 </ButtonLink>
               </Notice>
             )}
@@ -76,6 +68,14 @@ export function GrantRight() {
 }
 
 function GrantForm({ person, rights }: { person: PersonPageDto; rights: RightCatalogueDto }) {
+  const { t } = useTranslation(['grant', 'common']);
+  const LABELS: Record<keyof Values, string> = {
+    right: t('common:right'),
+    profiles: t('common:profile'),
+    startDate: t('common:startDate'),
+    endDate: t('common:endDate'),
+    reason: t('common:reason'),
+  };
   const org = useOrganisation();
   const api = useApi();
   const config = useConfig();
@@ -88,7 +88,7 @@ function GrantForm({ person, rights }: { person: PersonPageDto; rights: RightCat
     dates: ['startDate', 'endDate'],
     optional: ['reason'],
   });
-  const wizard = useWizard(STEPS);
+  const wizard = useWizard([t('step1'), t('step2'), t('step3')]);
   const { step, setStep } = wizard;
   const personPath = orgPath(org.enterpriseNumber, `/personen/${person.personId}`);
   const v = form.watch();
@@ -124,8 +124,8 @@ function GrantForm({ person, rights }: { person: PersonPageDto; rights: RightCat
     navigate(personPath, {
       state: {
         flash: profiles.includes(PROFILE_SERVICE_PROVIDER)
-          ? `Het gebruikersrecht is toegekend. ${person.firstName} heeft nu toegang tot de beveiligde pagina's van een dienstverlener kmo-portefeuille.`
-          : 'Het gebruikersrecht is toegekend.',
+          ? t('grantedProvider', { name: person.firstName })
+          : t('granted'),
       },
     });
   };
@@ -143,16 +143,17 @@ function GrantForm({ person, rights }: { person: PersonPageDto; rights: RightCat
       next={next}
       cancelHref={personPath}
     >
-      <section className="readonly-group" aria-label="Werkrelatie">
+      <section className="readonly-group" aria-label={t('relationship')}>
         <OrganisationFields />
-        <ReadOnlyField label="Categorie">{relationship.category}</ReadOnlyField>
-        <ReadOnlyField label="Werkrelatie">
-          van {formatDate(relationship.startDate)} tot {formatDate(relationship.endDate)}
+        <ReadOnlyField label={t('common:category')}>{categoryLabel(relationship.category)}</ReadOnlyField>
+        <ReadOnlyField label={t('relationship')}>
+          {t('common:periodFromTo', {
+            from: formatDate(relationship.startDate),
+            to: formatDate(relationship.endDate),
+          })}
         </ReadOnlyField>
-        {step > 1 && right && <ReadOnlyField label="Gebruikersrecht">{right.name}</ReadOnlyField>}
-        {step > 1 && right && (
-          <ReadOnlyField label="Omschrijving van het recht">{right.description}</ReadOnlyField>
-        )}
+        {step > 1 && right && <ReadOnlyField label={t('common:right')}>{right.name}</ReadOnlyField>}
+        {step > 1 && right && <ReadOnlyField label={t('description')}>{right.description}</ReadOnlyField>}
       </section>
 
       {step === 1 && (
@@ -165,7 +166,7 @@ function GrantForm({ person, rights }: { person: PersonPageDto; rights: RightCat
           />
           {right && (
             <p className="field-description" aria-live="polite">
-              <strong>Omschrijving van het recht:</strong> {right.description}
+              <strong>{t('descriptionLabel')}</strong> {right.description}
             </p>
           )}
         </>
@@ -179,7 +180,11 @@ function GrantForm({ person, rights }: { person: PersonPageDto; rights: RightCat
               name="endDate"
               label={LABELS.endDate}
               required
-              description={`Maximumperiode = ${maxYears} jaar; je kan dit aanpassen.${latest ? ` Uiterlijk ${formatDate(latest)} (binnen de werkrelatie).` : ''}`}
+              description={
+                latest
+                  ? t('maximumLatest', { count: maxYears, date: formatDate(latest) })
+                  : t('maximum', { count: maxYears })
+              }
             />
           </div>
           <DualListInput
@@ -187,14 +192,11 @@ function GrantForm({ person, rights }: { person: PersonPageDto; rights: RightCat
             label={LABELS.profiles}
             required
             available={right.profiles}
-            description="Selecteer een profiel in Beschikbaar en kies Toevoegen aan lijst."
+            description={t('profilesDescription')}
           />
           {right.profiles.includes(PROFILE_USER) && right.profiles.includes(PROFILE_SERVICE_PROVIDER) && (
-            <Notice kind="info" title="Tip">
-              <p>
-                Als deze persoon ook steunaanvragen kmo-portefeuille dient aan te vragen, selecteer dan ook
-                het profiel ‘{PROFILE_USER}’.
-              </p>
+            <Notice kind="info" title={t('tip')}>
+              <p>{t('tipText', { profile: PROFILE_USER })}</p>
             </Notice>
           )}
           <TextAreaInput name="reason" label={LABELS.reason} />
@@ -204,9 +206,9 @@ function GrantForm({ person, rights }: { person: PersonPageDto; rights: RightCat
       {step === 3 && (
         <ConfirmStep
           fields={[
-            ['Begindatum', v.startDate],
-            ['Einddatum', v.endDate],
-            ['Profielen', (v.profiles ?? []).join(', ')],
+            [t('common:startDate'), v.startDate],
+            [t('common:endDate'), v.endDate],
+            [t('common:profiles'), (v.profiles ?? []).join(', ')],
             [LABELS.reason, orDash(v.reason)],
           ]}
         />

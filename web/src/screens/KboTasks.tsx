@@ -4,6 +4,7 @@
  * stopped enterprise and the organisation's KBO history on *Lokale beheerders*.
  */
 import { DecisionRequest } from '@contracts/api.ts';
+import { useTranslation } from 'react-i18next';
 import * as z from 'zod/mini';
 import { useApi, useIdempotencyKeys } from '../app/api.ts';
 import { formatDate, formatDateTime } from '../app/format.ts';
@@ -11,26 +12,21 @@ import { orgPath, useOrganisation } from '../app/session.tsx';
 import type { HistoryEntryDto, TaskDto } from '../app/types.ts';
 import { ReasonDialog } from '../components/dialog.tsx';
 import { Notice, TextLink } from '../components/ui.tsx';
+import i18n from '../i18n/index.ts';
+import { taskTitle } from './Tasks.tsx';
 
 export type KboDecision = 'resume' | 'reject' | 'keep' | 'remove';
 
 const ReasonRequired = z.object({ reason: DecisionRequest.shape.reason });
 
-const LABEL: Record<KboDecision, string> = {
-  resume: 'Hervat',
-  reject: 'Niet hervatten',
-  keep: 'Behouden',
-  remove: 'Verwijderen',
-};
+const LABEL = { resume: 'resume', reject: 'reject', keep: 'keep', remove: 'remove' } as const;
 
 function doneText(task: TaskDto, decision: KboDecision, answer: TaskDto): string {
-  if (decision === 'resume') {
-    const n = answer.subject.count ?? 0;
-    return n === 1 ? '1 werkrelatie is hervat.' : `${n} werkrelaties zijn hervat.`;
-  }
-  if (decision === 'reject') return 'De werkrelaties blijven gepauzeerd.';
-  if (decision === 'keep') return `${task.subject.name} blijft lokale beheerder.`;
-  return `${task.subject.name} is geen lokale beheerder meer.`;
+  const t = i18n.getFixedT(null, 'kbo');
+  if (decision === 'resume') return t('resumed', { count: answer.subject.count ?? 0 });
+  if (decision === 'reject') return t('stayPaused');
+  if (decision === 'keep') return t('kept', { name: task.subject.name });
+  return t('removed', { name: task.subject.name });
 }
 
 /** One decision on a KBO task: a dialog that asks the reason, then says what happened. */
@@ -43,22 +39,23 @@ export function KboDecisionButton({
   decision: KboDecision;
   done(text: string): void;
 }) {
+  const { t } = useTranslation('kbo');
   const org = useOrganisation();
   const api = useApi();
   const keyFor = useIdempotencyKeys();
-  const label = LABEL[decision];
+  const label = t(LABEL[decision]);
   const title =
     task.kind === 'resume'
       ? decision === 'resume'
-        ? 'Hervat de werkrelaties die de KBO pauzeerde'
-        : 'Laat de werkrelaties gepauzeerd'
+        ? t('resumeTitle')
+        : t('rejectTitle')
       : decision === 'keep'
-        ? `Behoud ${task.subject.name} als lokale beheerder`
-        : `Verwijder ${task.subject.name} als lokale beheerder`;
+        ? t('keepTitle', { name: task.subject.name })
+        : t('removeTitle', { name: task.subject.name });
   return (
     <ReasonDialog
       label={label}
-      buttonLabel={`${label}: ${task.title}`}
+      buttonLabel={t('buttonLabel', { label, title: taskTitle(task, org.name) })}
       title={title}
       variant={decision === 'resume' || decision === 'keep' ? 'primary' : 'secondary'}
       schema={ReasonRequired}
@@ -79,16 +76,14 @@ export function KboDecisionButton({
       {task.kind === 'resume' ? (
         <p>
           {decision === 'resume'
-            ? `De ${task.subject.count ?? ''} werkrelaties die gepauzeerd werden toen ${org.name} stopgezet was, lopen weer; hun gebruikersrechten geven opnieuw toegang.`
-            : 'De werkrelaties blijven gepauzeerd; u kunt ze later nog een voor een hervatten.'}
+            ? t('resumeText', { count: task.subject.count ?? 0, organisation: org.name })
+            : t('rejectText')}
         </p>
       ) : decision === 'keep' ? (
-        <p>
-          U bevestigt dat {task.subject.name} lokale beheerder van {org.name} blijft.
-        </p>
+        <p>{t('keepText', { name: task.subject.name, organisation: org.name })}</p>
       ) : (
         <Notice kind="warning">
-          <p>{task.subject.name} kan daarna geen personen of rechten meer beheren voor deze organisatie.</p>
+          <p>{t('removeText', { name: task.subject.name })}</p>
         </Notice>
       )}
     </ReasonDialog>
@@ -105,6 +100,7 @@ export function KboTaskActions({
   representative: boolean;
   done(text: string): void;
 }) {
+  const { t } = useTranslation('kbo');
   const org = useOrganisation();
   if (task.kind === 'resume')
     return (
@@ -120,25 +116,22 @@ export function KboTaskActions({
         <KboDecisionButton task={task} decision="remove" done={done} />
       </>
     ) : (
-      <p className="muted">Een wettelijk vertegenwoordiger beslist hierover.</p>
+      <p className="muted">{t('representativeDecides')}</p>
     );
   if (task.kind === 'appoint-admin')
     return (
-      <TextLink href={`${orgPath(org.enterpriseNumber)}/lokale-beheerders`}>
-        Duid een lokale beheerder aan
-      </TextLink>
+      <TextLink href={`${orgPath(org.enterpriseNumber)}/lokale-beheerders`}>{t('appoint')}</TextLink>
     );
   return null;
 }
 
 /** The banner of an enterprise the KBO has as stopped. */
 export function StoppedNotice({ name, stoppedOn }: { name: string; stoppedOn: string | null }) {
+  const { t } = useTranslation(['kbo', 'common']);
   return (
-    <Notice kind="warning" title="Stopgezet in de KBO">
+    <Notice kind="warning" title={t('common:kboStopped')}>
       <p>
-        Volgens de KBO is {name} stopgezet{stoppedOn ? ` sinds ${formatDate(stoppedOn)}` : ''}. De
-        werkrelaties zijn gepauzeerd (reden: "onderneming stopgezet in de KBO"); een werkrelatie starten of
-        hervatten kan pas als de onderneming opnieuw actief is.
+        {stoppedOn ? t('stoppedSince', { name, date: formatDate(stoppedOn) }) : t('stopped', { name })}
       </p>
     </Notice>
   );
@@ -147,27 +140,33 @@ export function StoppedNotice({ name, stoppedOn }: { name: string; stoppedOn: st
 type View = { name: string; function: string };
 
 function describe(entry: HistoryEntryDto): string {
+  const t = i18n.getFixedT(null, 'kbo');
   const after = (entry.after ?? {}) as { stoppedOn?: string | null; left?: View[]; arrived?: View[] };
   const names = (list: View[] | undefined) => (list ?? []).map((r) => `${r.name} (${r.function})`).join(', ');
   if (entry.action === 'kbo.stopped')
-    return `Stopgezet in de KBO${after.stoppedOn ? ` sinds ${formatDate(after.stoppedOn)}` : ''}`;
-  if (entry.action === 'kbo.active-again') return 'Opnieuw actief in de KBO';
+    return after.stoppedOn
+      ? t('historyStoppedSince', { date: formatDate(after.stoppedOn) })
+      : t('historyStopped');
+  if (entry.action === 'kbo.active-again') return t('historyActive');
   if (entry.action === 'kbo.representatives-changed') {
     const parts = [
-      after.left?.length ? `niet meer: ${names(after.left)}` : '',
-      after.arrived?.length ? `nieuw: ${names(after.arrived)}` : '',
+      after.left?.length ? t('historyLeft', { names: names(after.left) }) : '',
+      after.arrived?.length ? t('historyArrived', { names: names(after.arrived) }) : '',
     ].filter(Boolean);
-    return `Wettelijk vertegenwoordigers gewijzigd${parts.length ? ` (${parts.join('; ')})` : ''}`;
+    return parts.length
+      ? t('historyRepresentativesWhat', { what: parts.join('; ') })
+      : t('historyRepresentatives');
   }
   return entry.action;
 }
 
 /** What the KBO changed under the organisation, newest first. */
 export function KboHistory({ entries }: { entries: HistoryEntryDto[] }) {
+  const { t } = useTranslation('kbo');
   if (entries.length === 0) return null;
   return (
     <section aria-labelledby="kbo-historiek" className="stack-small">
-      <h2 id="kbo-historiek">Wijzigingen in de KBO</h2>
+      <h2 id="kbo-historiek">{t('history')}</h2>
       <ul className="plain-list">
         {entries.map((e) => (
           <li key={e.entryId}>

@@ -1,21 +1,20 @@
 import { CreateRelationshipRequest } from '@contracts/api.ts';
 import { lastDayOfYears } from '@contracts/common.ts';
+import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useApi, useConfig, useIdempotencyKeys, useResource } from '../app/api.ts';
-import { formatDate, parseDmy, todayInBrussels } from '../app/format.ts';
+import { categoryLabel, formatDate, formatPhone, parseDmy, todayInBrussels } from '../app/format.ts';
 import { orgPath, useOrganisation } from '../app/session.tsx';
 import type { PersonPageDto } from '../app/types.ts';
 import { ReadOnlyField, TextAreaInput, useContractForm } from '../components/forms.tsx';
 import {
-  RELATIONSHIP_FIELD_LABELS,
   RelationshipCategoryField,
   RelationshipContactFields,
   RelationshipPeriodFields,
+  useRelationshipFieldLabels,
 } from '../components/relationship-fields.tsx';
 import { Notice, PageTitle, PersonBlock, ResourceView, TextLink } from '../components/ui.tsx';
 import { ConfirmStep, OrganisationFields, orDash, useWizard, WizardForm } from '../components/wizard.tsx';
-
-const STEPS = ['Organisatie en categorie', 'Werkrelatie details', 'Bevestig'] as const;
 
 interface Values {
   category: string;
@@ -26,10 +25,9 @@ interface Values {
   reason: string;
 }
 
-const LABELS: Record<keyof Values, string> = { ...RELATIONSHIP_FIELD_LABELS, reason: 'Reden' };
-
 /** *Koppel gebruiker aan organisatie*: the work relationship, at most 10 years. */
 export function LinkOrganisation() {
+  const { t } = useTranslation(['link', 'common', 'routes', 'person']);
   const org = useOrganisation();
   const api = useApi();
   const { personId = '' } = useParams();
@@ -38,17 +36,23 @@ export function LinkOrganisation() {
   );
   return (
     <div className="stack">
-      <PageTitle kicker={org.name}>Koppel gebruiker aan organisatie</PageTitle>
-      <ResourceView resource={person} loadingText="De gegevens van de gebruiker worden opgehaald…">
+      <PageTitle kicker={org.name}>{t('routes:link')}</PageTitle>
+      <ResourceView resource={person} loadingText={t('person:loading')}>
         {(p) => (
           <>
             <PersonBlock person={p} />
             {p.relationship ? (
-              <Notice kind="info" title={`${p.firstName} ${p.lastName} is al gekoppeld aan ${org.name}.`}>
+              <Notice
+                kind="info"
+                title={t('alreadyLinked', { name: `${p.firstName} ${p.lastName}`, organisation: org.name })}
+              >
                 <p>
-                  Geldig van {formatDate(p.relationship.startDate)} tot {formatDate(p.relationship.endDate)}.{' '}
+                  {t('validFromTo', {
+                    from: formatDate(p.relationship.startDate),
+                    to: formatDate(p.relationship.endDate),
+                  })}{' '}
                   <TextLink href={orgPath(org.enterpriseNumber, `/personen/${p.personId}`)}>
-                    Terug naar de gebruiker
+                    {t('backToPerson')}
                   </TextLink>
                 </p>
               </Notice>
@@ -63,6 +67,9 @@ export function LinkOrganisation() {
 }
 
 function RelationshipForm({ person }: { person: PersonPageDto }) {
+  const { t } = useTranslation(['link', 'common']);
+  const fieldLabels = useRelationshipFieldLabels();
+  const LABELS: Record<keyof Values, string> = { ...fieldLabels, reason: t('common:reason') };
   const org = useOrganisation();
   const api = useApi();
   const config = useConfig();
@@ -81,7 +88,7 @@ function RelationshipForm({ person }: { person: PersonPageDto }) {
     dates: ['startDate', 'endDate'],
     optional: ['reason'],
   });
-  const wizard = useWizard(STEPS);
+  const wizard = useWizard([t('step1'), t('step2'), t('step3')]);
   const { step, setStep } = wizard;
   const personPath = orgPath(org.enterpriseNumber, `/personen/${person.personId}`);
 
@@ -101,7 +108,7 @@ function RelationshipForm({ person }: { person: PersonPageDto }) {
     );
     navigate(personPath, {
       state: {
-        flash: `${person.firstName} ${person.lastName} is gekoppeld aan ${org.name}. Ken nu het gebruikersrecht toe.`,
+        flash: t('linked', { name: `${person.firstName} ${person.lastName}`, organisation: org.name }),
       },
     });
   };
@@ -120,9 +127,9 @@ function RelationshipForm({ person }: { person: PersonPageDto }) {
       next={next}
       cancelHref={personPath}
     >
-      <section className="readonly-group" aria-label="Organisatie">
+      <section className="readonly-group" aria-label={t('common:organisation')}>
         <OrganisationFields />
-        {step > 1 && <ReadOnlyField label="Categorie">{v.category}</ReadOnlyField>}
+        {step > 1 && <ReadOnlyField label={t('common:category')}>{categoryLabel(v.category)}</ReadOnlyField>}
       </section>
 
       {step === 1 && <RelationshipCategoryField />}
@@ -131,7 +138,7 @@ function RelationshipForm({ person }: { person: PersonPageDto }) {
         <>
           <div className="field-row">
             <RelationshipPeriodFields
-              endDescription={`Maximumperiode = 10 jaar; je kan dit aanpassen.${maxEnd ? ` Uiterlijk ${maxEnd}.` : ''}`}
+              endDescription={maxEnd ? t('maximumLatest', { date: maxEnd }) : t('maximum')}
             />
           </div>
           <RelationshipContactFields />
@@ -142,12 +149,12 @@ function RelationshipForm({ person }: { person: PersonPageDto }) {
       {step === 3 && (
         <ConfirmStep
           fields={[
-            ['Begindatum', v.startDate],
-            ['Einddatum', v.endDate],
-            [LABELS.phone, v.phone],
+            [t('common:startDate'), v.startDate],
+            [t('common:endDate'), v.endDate],
+            [LABELS.phone, formatPhone(v.phone)],
             [LABELS.email, v.email],
             [LABELS.reason, orDash(v.reason)],
-            ['Status werkstroom', 'wordt Actief'],
+            [t('common:status'), t('becomesActive')],
           ]}
         />
       )}

@@ -8,13 +8,14 @@
  */
 import { AppointLocalAdminRequest, DeleteRequest } from '@contracts/api.ts';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useApi, useIdempotencyKeys, useResource } from '../app/api.ts';
 import { digitsOf, formatDateTime } from '../app/format.ts';
 import { useOrganisation } from '../app/session.tsx';
 import type { LocalAdminsDto } from '../app/types.ts';
 import { ReasonDialog } from '../components/dialog.tsx';
 import { ContractForm, TextAreaInput, useContractForm } from '../components/forms.tsx';
-import { NATIONAL_NUMBER_LABEL, NationalNumberInput } from '../components/national-number-input.tsx';
+import { NationalNumberInput } from '../components/national-number-input.tsx';
 import {
   Button,
   EmptyState,
@@ -25,10 +26,12 @@ import {
   TableScroll,
 } from '../components/ui.tsx';
 import { KboHistory, KboTaskActions, StoppedNotice } from './KboTasks.tsx';
+import { taskTitle } from './Tasks.tsx';
 
 type Admin = LocalAdminsDto['localAdmins'][number];
 
 export function LocalAdmins() {
+  const { t } = useTranslation(['localAdmins', 'common', 'tasks']);
   const org = useOrganisation();
   const api = useApi();
   const path = `/organisations/${org.enterpriseNumber}/local-admins`;
@@ -50,45 +53,39 @@ export function LocalAdmins() {
 
   return (
     <div className="stack">
-      <PageTitle kicker={org.name}>Lokale beheerders</PageTitle>
+      <PageTitle kicker={org.name}>{t('title')}</PageTitle>
       {representative && !localAdmin && (
         <Notice kind="info">
-          <p>
-            U bent wettelijk vertegenwoordiger van {org.name}, maar geen lokale beheerder. Personen en
-            gebruikersrechten beheert de lokale beheerder; u duidt die hier aan.
-          </p>
+          <p>{t('representativeOnly', { organisation: org.name })}</p>
         </Notice>
       )}
       {!representative && (
         <Notice kind="info">
-          <p>
-            Lokale beheerders worden aangeduid door een wettelijk vertegenwoordiger van {org.name} (volgens de
-            KBO). Vraag het aan een van de wettelijk vertegenwoordigers hieronder.
-          </p>
+          <p>{t('appointedBy', { organisation: org.name })}</p>
         </Notice>
       )}
       <div role="status" ref={statusRef} tabIndex={-1}>
         {message && (
-          <Notice kind={message.kind} {...(message.kind === 'warning' ? { title: 'Let op' } : {})}>
+          <Notice kind={message.kind} {...(message.kind === 'warning' ? { title: t('attention') } : {})}>
             <p>{message.text}</p>
           </Notice>
         )}
       </div>
-      <ResourceView resource={admins} loadingText="De lokale beheerders worden opgehaald…">
+      <ResourceView resource={admins} loadingText={t('loading')}>
         {(data) => (
           <>
             {data.status === 'stopped' && <StoppedNotice name={data.name} stoppedOn={data.stoppedOn} />}
             {data.representativeTasks.length > 0 && (
               <section aria-labelledby="taken-vertegenwoordigers" className="stack-small">
-                <h2 id="taken-vertegenwoordigers">Taken voor de wettelijk vertegenwoordigers</h2>
+                <h2 id="taken-vertegenwoordigers">{t('representativeTasks')}</h2>
                 <ul className="task-list">
-                  {data.representativeTasks.map((t) => (
-                    <li key={t.taskId} className="task">
-                      <h3 className="task-title">{t.title}</h3>
-                      <p className="task-meta muted">Sinds {formatDateTime(t.createdAt)}</p>
+                  {data.representativeTasks.map((task) => (
+                    <li key={task.taskId} className="task">
+                      <h3 className="task-title">{taskTitle(task, data.name)}</h3>
+                      <p className="task-meta muted">{t('tasks:since', { date: formatDateTime(task.createdAt) })}</p>
                       <div className="task-actions">
                         <KboTaskActions
-                          task={t}
+                          task={task}
                           representative={representative}
                           done={(text) => done('success', text)}
                         />
@@ -99,25 +96,21 @@ export function LocalAdmins() {
               </section>
             )}
             <section aria-labelledby="beheerders" className="stack-small">
-              <h2 id="beheerders">Lokale beheerders</h2>
+              <h2 id="beheerders">{t('title')}</h2>
               {data.localAdmins.length === 0 ? (
-                <EmptyState title="Er is nog geen lokale beheerder aangesteld.">
-                  <p>
-                    {representative
-                      ? 'Duid een lokale beheerder aan met zijn of haar rijksregisternummer (hieronder).'
-                      : 'Vraag een wettelijk vertegenwoordiger om een lokale beheerder aan te duiden.'}
-                  </p>
+                <EmptyState title={t('none')}>
+                  <p>{representative ? t('noneRepresentative') : t('noneOther')}</p>
                 </EmptyState>
               ) : (
-                <TableScroll label="Lokale beheerders">
+                <TableScroll label={t('title')}>
                   <table className="table">
-                    <caption className="visually-hidden">Lokale beheerders</caption>
+                    <caption className="visually-hidden">{t('title')}</caption>
                     <thead>
                       <tr>
-                        <th scope="col">Naam</th>
-                        <th scope="col">Aangeduid op</th>
-                        <th scope="col">Aangeduid door</th>
-                        {representative && <th scope="col">Acties</th>}
+                        <th scope="col">{t('common:name')}</th>
+                        <th scope="col">{t('appointedOn')}</th>
+                        <th scope="col">{t('appointedByColumn')}</th>
+                        {representative && <th scope="col">{t('common:actions')}</th>}
                       </tr>
                     </thead>
                     <tbody>
@@ -146,9 +139,9 @@ export function LocalAdmins() {
             </section>
             {representative && <AppointForm path={path} done={done} />}
             <section aria-labelledby="vertegenwoordigers" className="stack-small">
-              <h2 id="vertegenwoordigers">Wettelijk vertegenwoordigers (KBO)</h2>
+              <h2 id="vertegenwoordigers">{t('representatives')}</h2>
               {data.legalRepresentatives.length === 0 ? (
-                <EmptyState title="De KBO kent geen wettelijk vertegenwoordigers voor deze onderneming." />
+                <EmptyState title={t('noRepresentatives')} />
               ) : (
                 <RepresentativeList representatives={data.legalRepresentatives} />
               )}
@@ -162,6 +155,7 @@ export function LocalAdmins() {
 }
 
 function AppointForm({ path, done }: { path: string; done(kind: 'success', text: string): void }) {
+  const { t } = useTranslation(['localAdmins', 'common']);
   const api = useApi();
   const keyFor = useIdempotencyKeys();
   const form = useContractForm<{ nationalNumber: string; reason: string }>(AppointLocalAdminRequest, {
@@ -170,23 +164,23 @@ function AppointForm({ path, done }: { path: string; done(kind: 'success', text:
   });
   return (
     <section aria-labelledby="aanduiden" className="card stack-small">
-      <h2 id="aanduiden">Lokale beheerder aanduiden</h2>
+      <h2 id="aanduiden">{t('appointTitle')}</h2>
       <ContractForm
         form={form}
-        labels={{ nationalNumber: NATIONAL_NUMBER_LABEL, reason: 'Reden' }}
+        labels={{ nationalNumber: t('common:nationalNumberOrBis'), reason: t('common:reason') }}
         aria-labelledby="aanduiden"
         onValid={async (request) => {
           const body = { ...request, nationalNumber: digitsOf(String(request.nationalNumber)) };
           const admin = await api.post<Admin>(path, body, { idempotencyKey: keyFor(body) });
           form.reset();
-          done('success', `${admin.name} is nu lokale beheerder.`);
+          done('success', t('appointed', { name: admin.name }));
         }}
       >
         <NationalNumberInput />
-        <TextAreaInput name="reason" label="Reden (niet verplicht)" />
+        <TextAreaInput name="reason" label={t('common:reasonOptional')} />
         <div className="button-row">
           <Button type="submit" isPending={form.formState.isSubmitting}>
-            Duid aan als lokale beheerder
+            {t('appointButton')}
           </Button>
         </div>
       </ContractForm>
@@ -207,15 +201,16 @@ function RemoveDialog({
   last: boolean;
   done(kind: 'success' | 'warning', text: string): void;
 }) {
+  const { t } = useTranslation('localAdmins');
   const api = useApi();
   return (
     <ReasonDialog
-      label="Verwijder"
-      buttonLabel={`Verwijder ${admin.name} als lokale beheerder`}
-      title={`Verwijder ${admin.name} als lokale beheerder`}
+      label={t('remove')}
+      buttonLabel={t('removeTitle', { name: admin.name })}
+      title={t('removeTitle', { name: admin.name })}
       variant="link"
       schema={DeleteRequest}
-      submitLabel="Ja, verwijder"
+      submitLabel={t('removeSubmit')}
       submitVariant="danger"
       onConfirm={async (request, close) => {
         const answer = await api.delete<{ warning?: { message: string } }>(
@@ -225,19 +220,16 @@ function RemoveDialog({
         );
         close();
         if (answer?.warning)
-          done('warning', `${admin.name} is geen lokale beheerder meer. ${answer.warning.message}`);
-        else done('success', `${admin.name} is geen lokale beheerder meer.`);
+          done('warning', t('removedWarning', { name: admin.name, warning: answer.warning.message }));
+        else done('success', t('removed', { name: admin.name }));
       }}
     >
       {last ? (
-        <Notice kind="warning" title="Dit is de laatste lokale beheerder">
-          <p>
-            {admin.name} is de enige lokale beheerder van {organisation}. Daarna kan niemand nog personen of
-            rechten beheren tot u een nieuwe lokale beheerder aanduidt.
-          </p>
+        <Notice kind="warning" title={t('lastTitle')}>
+          <p>{t('lastText', { name: admin.name, organisation })}</p>
         </Notice>
       ) : (
-        <p>{admin.name} kan daarna geen personen of rechten meer beheren voor deze organisatie.</p>
+        <p>{t('removeText', { name: admin.name })}</p>
       )}
     </ReasonDialog>
   );

@@ -8,6 +8,7 @@
 import { QuickGrantRequest, RelationshipDetails } from '@contracts/api.ts';
 import { lastDayOfYears } from '@contracts/common.ts';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import * as z from 'zod/mini';
 import { useApi, useIdempotencyKeys, useResource } from '../app/api.ts';
@@ -22,7 +23,7 @@ import {
   TextAreaInput,
   useContractForm,
 } from '../components/forms.tsx';
-import { NATIONAL_NUMBER_LABEL, NationalNumberInput } from '../components/national-number-input.tsx';
+import { NationalNumberInput } from '../components/national-number-input.tsx';
 import { askRelationshipOn, RelationshipFields } from '../components/relationship-fields.tsx';
 import { Button, Notice, PageTitle, ResourceView, TextLink } from '../components/ui.tsx';
 
@@ -40,19 +41,22 @@ interface Values {
   relEmail: string;
 }
 
-const LABELS: Record<keyof Values, string> = {
-  nationalNumber: NATIONAL_NUMBER_LABEL,
-  right: 'Gebruikersrecht',
-  profiles: 'Profielen',
-  startDate: 'Begindatum recht',
-  endDate: 'Einddatum recht',
-  reason: 'Reden',
-  relCategory: 'Categorie',
-  relStartDate: 'Begindatum werkrelatie',
-  relEndDate: 'Einddatum werkrelatie',
-  relPhone: 'Telefoonnummer',
-  relEmail: 'E-mailadres',
-};
+function useLabels(): Record<keyof Values, string> {
+  const { t } = useTranslation(['quickGrant', 'common']);
+  return {
+    nationalNumber: t('common:nationalNumberOrBis'),
+    right: t('common:right'),
+    profiles: t('common:profiles'),
+    startDate: t('startDate'),
+    endDate: t('endDate'),
+    reason: t('common:reason'),
+    relCategory: t('common:category'),
+    relStartDate: t('relStartDate'),
+    relEndDate: t('relEndDate'),
+    relPhone: t('common:phone'),
+    relEmail: t('common:email'),
+  };
+}
 
 const REL_FIELDS = {
   category: 'relCategory',
@@ -94,17 +98,15 @@ function quickGrantSchema(needsRelationship: () => boolean) {
 }
 
 export function QuickGrant() {
+  const { t } = useTranslation(['quickGrant', 'routes']);
   const org = useOrganisation();
   const api = useApi();
   const catalogue = useResource('rights', (signal) => api.get<RightCatalogueDto>('/rights', { signal }));
   return (
     <div className="stack">
-      <PageTitle kicker={org.name}>Nieuw recht toekennen</PageTitle>
-      <p>
-        Ken in één keer een gebruikersrecht toe aan een persoon. Is de persoon nog niet gekend in {org.name},
-        dan wordt ze of hij toegevoegd uit het rijksregister.
-      </p>
-      <ResourceView resource={catalogue} loadingText="De gebruikersrechten worden opgehaald…">
+      <PageTitle kicker={org.name}>{t('routes:quickGrant')}</PageTitle>
+      <p>{t('intro', { organisation: org.name })}</p>
+      <ResourceView resource={catalogue} loadingText={t('loading')}>
         {(data) => <QuickGrantForm rights={data.items} />}
       </ResourceView>
     </div>
@@ -112,6 +114,8 @@ export function QuickGrant() {
 }
 
 function QuickGrantForm({ rights }: { rights: RightCatalogueDto['items'] }) {
+  const { t } = useTranslation(['quickGrant', 'common', 'routes', 'tasks']);
+  const LABELS = useLabels();
   const org = useOrganisation();
   const api = useApi();
   const navigate = useNavigate();
@@ -178,7 +182,7 @@ function QuickGrantForm({ rights }: { rights: RightCatalogueDto['items'] }) {
           .catch(
             askRelationshipOn(
               'quick-grant.relationship-required',
-              'Deze persoon heeft nog geen werkrelatie met de organisatie. Vul de gegevens van de werkrelatie in en bevestig opnieuw.',
+              t('relationshipRequired'),
               () => setNeedsRelationship(true),
             ),
           );
@@ -190,17 +194,20 @@ function QuickGrantForm({ rights }: { rights: RightCatalogueDto['items'] }) {
         }
         navigate(orgPath(org.enterpriseNumber, `/personen/${person.personId}`), {
           state: {
-            flash: `${right?.name ?? 'Het gebruikersrecht'} is toegekend aan ${person.firstName} ${person.lastName}.`,
+            flash: t('granted', {
+              right: right?.name ?? t('theRight'),
+              name: `${person.firstName} ${person.lastName}`,
+            }),
           },
         });
       }}
     >
       <h2 id="snel-recht-titel" className="visually-hidden">
-        Nieuw recht toekennen
+        {t('routes:quickGrant')}
       </h2>
       <div role="status">
         {asked && (
-          <Notice kind="info" title="Aanvraag ingediend">
+          <Notice kind="info" title={t('asked')}>
             <p>{asked}</p>
           </Notice>
         )}
@@ -218,27 +225,27 @@ function QuickGrantForm({ rights }: { rights: RightCatalogueDto['items'] }) {
           <DualListInput name="profiles" label={LABELS.profiles} available={right.profiles} required />
         </>
       )}
-      <DateInput name="startDate" label={LABELS.startDate} description="Niet verplicht: leeg is vandaag." />
+      <DateInput name="startDate" label={LABELS.startDate} description={t('startDescription')} />
       <DateInput
         name="endDate"
         label={LABELS.endDate}
-        description={`Niet verplicht: leeg is de maximumperiode${right ? ` (${right.maxYears} jaar)` : ''}.`}
+        description={right ? t('endDescriptionYears', { count: right.maxYears }) : t('endDescription')}
       />
       {needsRelationship && (
         <fieldset className="fieldset">
-          <legend className="field-label">Werkrelatie met {org.name}</legend>
+          <legend className="field-label">{t('tasks:relationshipWith', { organisation: org.name })}</legend>
           <RelationshipFields
             prefix="rel"
             labels={{ startDate: LABELS.relStartDate, endDate: LABELS.relEndDate }}
           />
         </fieldset>
       )}
-      <TextAreaInput name="reason" label="Reden (niet verplicht)" />
+      <TextAreaInput name="reason" label={t('common:reasonOptional')} />
       <div className="button-row">
         <Button type="submit" isPending={form.formState.isSubmitting}>
-          Ken toe
+          {t('submit')}
         </Button>
-        <TextLink href={orgPath(org.enterpriseNumber)}>Annuleer</TextLink>
+        <TextLink href={orgPath(org.enterpriseNumber)}>{t('common:cancel')}</TextLink>
       </div>
     </ContractForm>
   );

@@ -9,7 +9,9 @@
 
 import { DecisionRequest, RelationshipDetails } from '@contracts/api.ts';
 import { lastDayOfYears } from '@contracts/common.ts';
+import { type TFunction } from 'i18next';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import * as z from 'zod/mini';
 import { useApi, useIdempotencyKeys, useResource } from '../app/api.ts';
 import { formatDate, formatDateTime, todayInBrussels } from '../app/format.ts';
@@ -19,18 +21,50 @@ import { ActionDialog, DialogButtons } from '../components/dialog.tsx';
 import { ContractForm, DateInput, TextAreaInput, useContractForm } from '../components/forms.tsx';
 import {
   askRelationshipOn,
-  RELATIONSHIP_FIELD_LABELS,
   RelationshipFields,
+  useRelationshipFieldLabels,
 } from '../components/relationship-fields.tsx';
 import { EmptyState, Notice, PageTitle, ResourceView, TextLink } from '../components/ui.tsx';
+import i18n from '../i18n/index.ts';
 import { KboTaskActions } from './KboTasks.tsx';
+
+/**
+ * A task's title in the UI's language, from its kind and subject (the API's `title` is the Dutch one,
+ * kept for what reads the API directly).
+ */
+export function taskTitle(task: TaskDto, organisation: string): string {
+  const t = i18n.getFixedT(null, 'tasks');
+  const s = task.subject;
+  const date = s.endDate ? formatDate(s.endDate) : '';
+  switch (task.kind) {
+    case 'approval':
+      return t('titles.approval', { right: s.right ?? '', name: s.name });
+    case 'extension':
+      return t('titles.extension', {
+        what: s.item === 'grant' ? t('titles.grant', { right: s.right ?? '' }) : t('titles.relationship'),
+        name: s.name,
+        date,
+      });
+    case 'resume':
+      return t('titles.resume', { name: s.name });
+    case 'confirm-admin':
+      return t('titles.confirmAdmin', { name: s.name, organisation });
+    case 'appoint-admin':
+      return t('titles.appointAdmin', { name: s.name });
+    case 'access-review':
+      return t('titles.accessReview', { name: s.name, date });
+    default:
+      return task.title;
+  }
+}
 
 /** The page *Mijn taken*. */
 export function Tasks() {
+  const { t } = useTranslation('routes');
   const org = useOrganisation();
   return (
     <div className="stack">
-      <PageTitle kicker={org.name}>Mijn taken</PageTitle>
+      <PageTitle kicker={org.name}>{t('tasks')}</PageTitle>
       <TaskList headingLevel={2} />
     </div>
   );
@@ -38,6 +72,7 @@ export function Tasks() {
 
 /** The list of open tasks with their decisions; also on the home page. */
 export function TaskList({ headingLevel = 3 }: { headingLevel?: 2 | 3 }) {
+  const { t } = useTranslation(['tasks', 'common']);
   const org = useOrganisation();
   const api = useApi();
   const representative = org.roles.includes('legal-representative');
@@ -72,52 +107,50 @@ export function TaskList({ headingLevel = 3 }: { headingLevel?: 2 | 3 }) {
           </Notice>
         )}
       </div>
-      <ResourceView resource={tasks} loadingText="Uw taken worden opgehaald…">
+      <ResourceView resource={tasks} loadingText={t('loading')}>
         {(data) =>
           data.items.length === 0 ? (
-            <EmptyState title="U heeft momenteel geen openstaande taken">
-              <p>Aanvragen om toegang en rechten die bijna vervallen, verschijnen hier.</p>
+            <EmptyState title={t('none')}>
+              <p>{t('noneText')}</p>
             </EmptyState>
           ) : (
             <ul className="task-list">
-              {data.items.map((t) => (
-                <li key={t.taskId} className="task">
-                  <Title className="task-title">{t.title}</Title>
+              {data.items.map((task) => (
+                <li key={task.taskId} className="task">
+                  <Title className="task-title">{taskTitle(task, org.name)}</Title>
                   <p className="task-meta">
-                    {t.subject.name}
-                    {t.subject.right ? ` · ${t.subject.right}` : ''}
-                    {t.subject.profiles.length > 0 ? ` (${t.subject.profiles.join(', ')})` : ''}
-                    {t.subject.endDate ? ` · tot ${formatDate(t.subject.endDate)}` : ''}
+                    <TaskSubject task={task} />
                   </p>
-                  {t.reason && <p className="task-reason">Reden: {t.reason}</p>}
-                  {t.lastFailure && (
+                  {task.reason && <p className="task-reason">{t('reasonValue', { reason: task.reason })}</p>}
+                  {task.lastFailure && (
                     <Notice kind="warning">
                       <p>
-                        De vorige beslissing{t.lastFailure.decidedBy ? ` van ${t.lastFailure.decidedBy}` : ''}{' '}
-                        kon niet uitgevoerd worden: {t.lastFailure.message} Beslis opnieuw.
+                        {task.lastFailure.decidedBy
+                          ? t('failedBy', { name: task.lastFailure.decidedBy, problem: task.lastFailure.message })
+                          : t('failed', { problem: task.lastFailure.message })}
                       </p>
                     </Notice>
                   )}
-                  <p className="task-meta muted">Sinds {formatDateTime(t.createdAt)}</p>
-                  {t.subject.personId && (
-                    <TextLink href={`${base}/personen/${t.subject.personId}`}>
-                      Bekijk {t.subject.name}
+                  <p className="task-meta muted">{t('since', { date: formatDateTime(task.createdAt) })}</p>
+                  {task.subject.personId && (
+                    <TextLink href={`${base}/personen/${task.subject.personId}`}>
+                      {t('view', { name: task.subject.name })}
                     </TextLink>
                   )}
                   <div className="task-actions">
-                    {t.kind === 'access-review' ? (
-                      <TextLink href={`${base}/toegangsreview`}>Naar de toegangsreview</TextLink>
-                    ) : t.kind === 'resume' || t.kind === 'confirm-admin' || t.kind === 'appoint-admin' ? (
-                      <KboTaskActions task={t} representative={representative} done={done} />
-                    ) : t.kind === 'approval' ? (
+                    {task.kind === 'access-review' ? (
+                      <TextLink href={`${base}/toegangsreview`}>{t('toReview')}</TextLink>
+                    ) : task.kind === 'resume' || task.kind === 'confirm-admin' || task.kind === 'appoint-admin' ? (
+                      <KboTaskActions task={task} representative={representative} done={done} />
+                    ) : task.kind === 'approval' ? (
                       <>
-                        <DecisionDialog task={t} decision="approve" done={done} />
-                        <DecisionDialog task={t} decision="reject" done={done} />
+                        <DecisionDialog task={task} decision="approve" done={done} />
+                        <DecisionDialog task={task} decision="reject" done={done} />
                       </>
                     ) : (
                       <>
-                        <DecisionDialog task={t} decision="extend" done={done} />
-                        <DecisionDialog task={t} decision="reject" done={done} />
+                        <DecisionDialog task={task} decision="extend" done={done} />
+                        <DecisionDialog task={task} decision="reject" done={done} />
                       </>
                     )}
                   </div>
@@ -131,15 +164,29 @@ export function TaskList({ headingLevel = 3 }: { headingLevel?: 2 | 3 }) {
   );
 }
 
+/** What a task is about: who, the right and profiles, until when. */
+function TaskSubject({ task }: { task: TaskDto }) {
+  const { t } = useTranslation('tasks');
+  const s = task.subject;
+  return (
+    <>
+      {s.name}
+      {s.right ? ` · ${s.right}` : ''}
+      {s.profiles.length > 0 ? ` (${s.profiles.join(', ')})` : ''}
+      {s.endDate ? ` · ${t('until', { date: formatDate(s.endDate) })}` : ''}
+    </>
+  );
+}
+
 type Decision = 'approve' | 'reject' | 'extend';
 
-const BUTTON: Record<Decision, string> = { approve: 'Keur goed', reject: 'Keur af', extend: 'Verleng' };
+const BUTTON = { approve: 'approve', reject: 'reject', extend: 'extend' } as const;
 
-function dialogTitle(task: TaskDto, decision: Decision): string {
-  const who = task.subject.name;
-  if (decision === 'approve') return `Keur de aanvraag van ${who} goed`;
-  if (decision === 'extend') return `Verleng voor ${who}`;
-  return task.kind === 'extension' ? `Verleng niet voor ${who}` : `Keur de aanvraag van ${who} af`;
+function dialogTitle(t: TFunction<'tasks'>, task: TaskDto, decision: Decision): string {
+  const name = task.subject.name;
+  if (decision === 'approve') return t('approveTitle', { name });
+  if (decision === 'extend') return t('extendTitle', { name });
+  return task.kind === 'extension' ? t('noExtendTitle', { name }) : t('rejectTitle', { name });
 }
 
 function DecisionDialog({
@@ -151,12 +198,14 @@ function DecisionDialog({
   decision: Decision;
   done(m: string): void;
 }) {
-  const label = decision === 'reject' && task.kind === 'extension' ? 'Verleng niet' : BUTTON[decision];
+  const { t } = useTranslation('tasks');
+  const org = useOrganisation();
+  const label = decision === 'reject' && task.kind === 'extension' ? t('noExtend') : t(BUTTON[decision]);
   return (
     <ActionDialog
       label={label}
-      buttonLabel={`${label}: ${task.title} (${task.subject.name})`}
-      title={dialogTitle(task, decision)}
+      buttonLabel={t('buttonLabel', { label, title: taskTitle(task, org.name), name: task.subject.name })}
+      title={dialogTitle(t, task, decision)}
       variant={decision === 'reject' ? 'secondary' : 'primary'}
     >
       {(close) => <DecisionForm task={task} decision={decision} done={done} close={close} />}
@@ -172,10 +221,6 @@ interface DecisionValues {
   phone: string;
   email: string;
 }
-
-const LABELS: Record<keyof DecisionValues, string> = { ...RELATIONSHIP_FIELD_LABELS, reason: 'Reden' };
-
-const EXTENSION_END_LABEL = 'Nieuwe einddatum van de werkrelatie';
 
 /**
  * The decision's own contract (DecisionRequest) judges the reason; the relationship details, when
@@ -219,6 +264,10 @@ function DecisionForm({
   done(m: string): void;
   close(): void;
 }) {
+  const { t } = useTranslation(['tasks', 'common']);
+  const fieldLabels = useRelationshipFieldLabels();
+  const LABELS: Record<keyof DecisionValues, string> = { ...fieldLabels, reason: t('common:reason') };
+  const EXTENSION_END_LABEL = t('extensionEnd');
   const org = useOrganisation();
   const api = useApi();
   const keyFor = useIdempotencyKeys();
@@ -265,48 +314,39 @@ function DecisionForm({
           .catch(
             askRelationshipOn(
               'decision.relationship-required',
-              `${task.subject.name} heeft nog geen werkrelatie met ${org.name}. Vul de gegevens van de werkrelatie in en bevestig opnieuw.`,
+              t('relationshipRequired', { name: task.subject.name, organisation: org.name }),
               () => setNeedsRelationship(true),
             ),
           );
         close();
+        const name = task.subject.name;
         done(
           decision === 'approve'
-            ? `De aanvraag van ${task.subject.name} is goedgekeurd. Het recht wordt nu toegekend; dit kan even duren.`
+            ? t('approved', { name })
             : decision === 'extend'
-              ? `De werkrelatie en de gebruikersrechten van ${task.subject.name} zijn verlengd.`
+              ? t('extended', { name })
               : extension
-                ? `Niet verlengd voor ${task.subject.name}.`
-                : `De aanvraag van ${task.subject.name} is afgekeurd.`,
+                ? t('notExtended', { name })
+                : t('rejected', { name }),
         );
       }}
     >
       <p>
-        {task.subject.name}
-        {task.subject.right ? ` · ${task.subject.right}` : ''}
-        {task.subject.profiles.length > 0 ? ` (${task.subject.profiles.join(', ')})` : ''}
-        {task.subject.endDate ? ` · tot ${formatDate(task.subject.endDate)}` : ''}
+        <TaskSubject task={task} />
       </p>
       {showRelationship && (
         <fieldset className="fieldset">
-          <legend className="field-label">Werkrelatie met {org.name}</legend>
-          <p className="field-description">
-            {task.subject.name} heeft nog geen werkrelatie met de organisatie; die wordt samen met de
-            goedkeuring aangemaakt.
-          </p>
+          <legend className="field-label">{t('relationshipWith', { organisation: org.name })}</legend>
+          <p className="field-description">{t('relationshipWithText', { name: task.subject.name })}</p>
           <RelationshipFields />
         </fieldset>
       )}
       {extension && decision === 'extend' && (
-        <DateInput
-          name="endDate"
-          label={EXTENSION_END_LABEL}
-          description="De werkrelatie loopt tot deze datum, maximaal 10 jaar; de gebruikersrechten lopen mee, elk maximaal 5 jaar vanaf vandaag en niet later dan de werkrelatie. Niet verplicht: leeg is de maximumperiode."
-        />
+        <DateInput name="endDate" label={EXTENSION_END_LABEL} description={t('extensionEndText')} />
       )}
       <TextAreaInput name="reason" label={LABELS.reason} required />
       <DialogButtons
-        submitLabel={decision === 'reject' ? 'Bevestig' : BUTTON[decision]}
+        submitLabel={decision === 'reject' ? t('common:confirm') : t(BUTTON[decision])}
         pending={form.formState.isSubmitting}
         close={close}
       />
