@@ -5,8 +5,8 @@
 import './app/zod-setup.ts';
 import './i18n/index.ts';
 import { StrictMode, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { createRoot } from 'react-dom/client';
+import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ConfigContext } from './app/api.ts';
 import { AuthProvider, createUserManager } from './app/auth.tsx';

@@ -271,7 +271,8 @@ function SiteFooter() {
     <footer className="site-footer">
       <div className="container">
         <p>
-          <strong>{t('footerQuestion')}</strong> {t('footerCall')} <NavLink to="/help">{t('footerMore')}</NavLink>
+          <strong>{t('footerQuestion')}</strong> {t('footerCall')}{' '}
+          <NavLink to="/help">{t('footerMore')}</NavLink>
         </p>
       </div>
     </footer>

@@ -17,7 +17,12 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
 function dateFormat(locale: string): Intl.DateTimeFormat {
   let format = dateFormats.get(locale);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' });
+    format = new Intl.DateTimeFormat(locale, {
+      timeZone: 'UTC',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+    });
     dateFormats.set(locale, format);
   }
   return format;
@@ -102,6 +107,11 @@ export function formatDateTime(instant: string | null | undefined): string {
   if (Number.isNaN(date.getTime())) return instant;
   const parts = Object.fromEntries(BRUSSELS_TIME.formatToParts(date).map((p) => [p.type, p.value]));
   return `${formatDate(`${parts.year}-${parts.month}-${parts.day}`)} ${parts.hour}:${parts.minute}`;
+}
+
+/** A text by a key known only at run time (an API's code), or the code itself when there is none. */
+export function dynamicLabel(key: string, fallback: string): string {
+  return dynamicText(key, fallback);
 }
 
 /** A login method (lib/domain/logins.ts) as the Accounts tab shows it. */

@@ -207,11 +207,7 @@ function ReasonForm({
       }}
     >
       {children}
-      <TextAreaInput
-        name="reason"
-        label={required ? t('reason') : t('reasonOptional')}
-        required={required}
-      />
+      <TextAreaInput name="reason" label={required ? t('reason') : t('reasonOptional')} required={required} />
       <DialogButtons
         submitLabel={submitLabel}
         variant={submitVariant}

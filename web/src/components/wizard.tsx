@@ -109,7 +109,9 @@ export function OrganisationFields() {
   return (
     <>
       <ReadOnlyField label={t('organisation')}>{org.name}</ReadOnlyField>
-      <ReadOnlyField label={t('enterpriseNumber')}>{formatEnterpriseNumber(org.enterpriseNumber)}</ReadOnlyField>
+      <ReadOnlyField label={t('enterpriseNumber')}>
+        {formatEnterpriseNumber(org.enterpriseNumber)}
+      </ReadOnlyField>
     </>
   );
 }

@@ -14,8 +14,8 @@ import {
   DEFAULT_LANGUAGE,
   isLanguage,
   LANGUAGES,
-  LOCALES,
   type Language,
+  LOCALES,
   setContractLanguage,
 } from '@contracts/i18n.ts';
 import i18next from 'i18next';

@@ -97,11 +97,7 @@ export function AddPerson() {
       >
         {step === 1 && (
           <>
-            <NationalNumberInput
-              check
-              maxLength={20}
-              description={t('numberDescription')}
-            />
+            <NationalNumberInput check maxLength={20} description={t('numberDescription')} />
             {found?.knownInOrganisation && found.personId && (
               <Notice
                 kind="info"
@@ -135,11 +131,7 @@ export function AddPerson() {
           <>
             <TextInput name="nickname" label={LABELS.nickname} width="medium" maxLength={50} />
             <TextInput name="initials" label={LABELS.initials} width="short" maxLength={10} />
-            <TextAreaInput
-              name="reason"
-              label={LABELS.reason}
-              description={t('reasonDescription')}
-            />
+            <TextAreaInput name="reason" label={LABELS.reason} description={t('reasonDescription')} />
           </>
         )}
 

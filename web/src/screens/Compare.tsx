@@ -5,6 +5,7 @@
  * (`?personen=a,b`), so a comparison can be shared or reloaded.
  */
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useApi, useResource } from '../app/api.ts';
 import { formatDate, statusLabel } from '../app/format.ts';
@@ -29,18 +30,19 @@ import {
 } from '../components/ui.tsx';
 
 export function Compare() {
+  const { t } = useTranslation(['compare', 'routes']);
   const org = useOrganisation();
   const [params, setParams] = useSearchParams();
   const chosen = (params.get('personen') ?? '').split(',').filter(Boolean);
   return (
     <div className="stack">
-      <PageTitle kicker={org.name}>Vergelijk meerdere personen</PageTitle>
+      <PageTitle kicker={org.name}>{t('routes:compare')}</PageTitle>
       {chosen.length >= 2 ? (
         <>
           <Matrix personIds={chosen} />
           <p>
             <Button variant="secondary" onPress={() => setParams(new URLSearchParams())}>
-              Kies andere personen
+              {t('chooseOthers')}
             </Button>
           </p>
         </>
@@ -55,6 +57,7 @@ export function Compare() {
 }
 
 function Picker({ initial, onCompare }: { initial: string[]; onCompare(ids: string[]): void }) {
+  const { t } = useTranslation(['compare', 'persons', 'home']);
   const org = useOrganisation();
   const [text, setText] = useState('');
   const [search, setSearch] = useState('');
@@ -73,28 +76,26 @@ function Picker({ initial, onCompare }: { initial: string[]; onCompare(ids: stri
     setSearch(text);
   };
   const compare = () => {
-    if (selected.size < 2) setError('Kies minstens twee personen om te vergelijken.');
-    else if (selected.size > 10) setError('Vergelijk maximaal tien personen tegelijk.');
+    if (selected.size < 2) setError(t('tooFew'));
+    else if (selected.size > 10) setError(t('tooMany'));
     else onCompare([...selected.keys()]);
   };
   return (
     <>
-      <p>Kies twee tot tien personen. U ziet dan hun gebruikersrechten en profielen naast elkaar.</p>
+      <p>{t('intro')}</p>
       <PersonSearch text={text} onText={setText} onSearch={onSearch} />
-      <ResourceView resource={pages.first} loadingText="De personen worden opgehaald…">
+      <ResourceView resource={pages.first} loadingText={t('persons:loading')}>
         {(page) => {
           const { items, cursor } = loaded(pages, page);
           if (items.length === 0)
             return (
-              <EmptyState
-                title={search ? `Geen personen gevonden voor “${search}”.` : 'Er zijn nog geen personen.'}
-              >
-                <p>Zoek op een andere naam, of voeg eerst personen toe.</p>
+              <EmptyState title={search ? t('persons:noneFound', { search }) : t('none')}>
+                <p>{t('noneText')}</p>
               </EmptyState>
             );
           return (
             <fieldset className="field">
-              <legend className="field-label">Personen</legend>
+              <legend className="field-label">{t('home:persons')}</legend>
               <ul className="plain-list check-list">
                 {items.map((p) => (
                   <li key={p.personId}>
@@ -116,7 +117,7 @@ function Picker({ initial, onCompare }: { initial: string[]; onCompare(ids: stri
         }}
       </ResourceView>
       <div role="status" className="muted">
-        {selected.size === 0 ? 'Nog niemand gekozen.' : `${selected.size} gekozen.`}
+        {selected.size === 0 ? t('noneChosen') : t('chosen', { count: selected.size })}
       </div>
       {error && (
         <Notice kind="error" role="alert">
@@ -124,13 +125,14 @@ function Picker({ initial, onCompare }: { initial: string[]; onCompare(ids: stri
         </Notice>
       )}
       <p className="button-row">
-        <Button onPress={compare}>Vergelijk</Button>
+        <Button onPress={compare}>{t('compare')}</Button>
       </p>
     </>
   );
 }
 
 function Matrix({ personIds }: { personIds: string[] }) {
+  const { t } = useTranslation(['compare', 'common', 'home']);
   const org = useOrganisation();
   const api = useApi();
   const comparison = useResource(`comparison:${org.enterpriseNumber}:${personIds.join(',')}`, (signal) =>
@@ -141,32 +143,31 @@ function Matrix({ personIds }: { personIds: string[] }) {
   );
   const base = orgPath(org.enterpriseNumber);
   return (
-    <ResourceView resource={comparison} loadingText="De vergelijking wordt opgehaald…">
+    <ResourceView resource={comparison} loadingText={t('loading')}>
       {(data) => {
         const differing = data.rows.filter((r) => r.differs).length;
         if (data.rows.length === 0)
           return (
-            <EmptyState title="Geen van deze personen heeft een gebruikersrecht.">
+            <EmptyState title={t('noRights')}>
               <p>
-                Ken een gebruikersrecht toe vanuit de pagina van de persoon, of{' '}
-                <TextLink href={`${base}/snel-recht`}>ken snel een recht toe</TextLink>.
+                <Trans
+                  t={t}
+                  i18nKey="noRightsText"
+                  components={{ link: <TextLink href={`${base}/snel-recht`}>{''}</TextLink> }}
+                />
               </p>
             </EmptyState>
           );
         return (
           <>
-            <p>
-              {differing === 0
-                ? 'Deze personen hebben dezelfde gebruikersrechten en profielen.'
-                : `${differing} ${differing === 1 ? 'rij verschilt' : 'rijen verschillen'} (gemarkeerd).`}
-            </p>
-            <TableScroll label="Vergelijking van gebruikersrechten">
+            <p>{differing === 0 ? t('same') : t('differ', { count: differing })}</p>
+            <TableScroll label={t('tableLabel')}>
               <table className="table">
-                <caption className="visually-hidden">Gebruikersrechten en profielen per persoon</caption>
+                <caption className="visually-hidden">{t('caption')}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Gebruikersrecht</th>
-                    <th scope="col">Profiel</th>
+                    <th scope="col">{t('common:right')}</th>
+                    <th scope="col">{t('common:profile')}</th>
                     {data.persons.map((p) => (
                       <th scope="col" key={p.personId}>
                         <TextLink href={`${base}/personen/${p.personId}`}>
@@ -174,7 +175,7 @@ function Matrix({ personIds }: { personIds: string[] }) {
                         </TextLink>
                       </th>
                     ))}
-                    <th scope="col">Verschil</th>
+                    <th scope="col">{t('difference')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -186,15 +187,15 @@ function Matrix({ personIds }: { personIds: string[] }) {
                         <td key={data.persons[i]?.personId ?? i} className="nowrap">
                           {c.granted ? (
                             <>
-                              <span aria-hidden="true">✓ </span>ja
-                              {c.endDate ? `, tot ${formatDate(c.endDate)}` : ''}
+                              <span aria-hidden="true">✓ </span>
+                              {c.endDate ? t('yesUntil', { date: formatDate(c.endDate) }) : t('common:yes')}
                             </>
                           ) : (
-                            'nee'
+                            t('common:no')
                           )}
                         </td>
                       ))}
-                      <td>{r.differs ? <strong>verschilt</strong> : 'gelijk'}</td>
+                      <td>{r.differs ? <strong>{t('differs')}</strong> : t('equal')}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -202,7 +203,7 @@ function Matrix({ personIds }: { personIds: string[] }) {
             </TableScroll>
             <p>
               <ButtonLink variant="secondary" href={`${base}/personen`}>
-                Toon alle personen
+                {t('home:allPersons')}
               </ButtonLink>
             </p>
           </>

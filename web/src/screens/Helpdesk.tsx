@@ -5,10 +5,11 @@
  * API records every read with the ticket in the organisation's history; nothing here changes anything.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorText, useApi } from '../app/api.ts';
-import { digitsOf, formatDate, formatEnterpriseNumber } from '../app/format.ts';
+import { categoryLabel, digitsOf, dynamicLabel, formatDate, formatEnterpriseNumber } from '../app/format.ts';
 import { useMe } from '../app/session.tsx';
-import type { PersonPageDto } from '../app/types.ts';
+import { type PersonPageDto, PROFILE_SERVICE_PROVIDER, VLAIO_RIGHT } from '../app/types.ts';
 import { Button, EmptyState, Notice, PageTitle, PersonBlock, TableScroll } from '../components/ui.tsx';
 
 interface OrganisationView {
@@ -36,17 +37,8 @@ interface AccessAnswer {
   profile: string;
 }
 
-const REASONS: Record<string, string> = {
-  granted: 'Toegang: het recht en het profiel gelden vandaag.',
-  'no-relationship': 'Geen toegang: de persoon heeft geen werkrelatie met deze organisatie.',
-  'relationship-paused': 'Geen toegang: de werkrelatie is gepauzeerd.',
-  'not-yet-valid': 'Geen toegang: de werkrelatie of het recht begint later.',
-  expired: 'Geen toegang: de werkrelatie of het recht is verlopen.',
-  'no-grant': 'Geen toegang: de persoon heeft dit gebruikersrecht niet.',
-  'profile-missing': 'Geen toegang: de persoon heeft het recht, maar niet met dit profiel.',
-};
-
 export function Helpdesk() {
+  const { t } = useTranslation(['helpdesk', 'common']);
   const me = useMe();
   const api = useApi();
   const [en, setEn] = useState('');
@@ -59,9 +51,9 @@ export function Helpdesk() {
   if (me.data && !me.data.helpdesk) {
     return (
       <div className="stack">
-        <PageTitle>Helpdesk</PageTitle>
+        <PageTitle>{t('title')}</PageTitle>
         <Notice kind="error">
-          <p>Deze pagina is alleen voor de helpdesk.</p>
+          <p>{t('onlyHelpdesk')}</p>
         </Notice>
       </div>
     );
@@ -99,11 +91,8 @@ export function Helpdesk() {
 
   return (
     <div className="stack">
-      <PageTitle>Helpdesk</PageTitle>
-      <p>
-        Zoek een onderneming op haar ondernemingsnummer. U leest alleen; elke inzage wordt met uw naam en het
-        ticketnummer bewaard in de historiek van de organisatie.
-      </p>
+      <PageTitle>{t('title')}</PageTitle>
+      <p>{t('intro')}</p>
       <form
         className="card stack-small"
         aria-labelledby="helpdesk-zoek"
@@ -112,10 +101,10 @@ export function Helpdesk() {
           void search();
         }}
       >
-        <h2 id="helpdesk-zoek">Onderneming zoeken</h2>
+        <h2 id="helpdesk-zoek">{t('search')}</h2>
         <div className="field">
           <label className="field-label" htmlFor="helpdesk-en">
-            Ondernemingsnummer
+            {t('common:enterpriseNumber')}
           </label>
           <input
             id="helpdesk-en"
@@ -127,7 +116,7 @@ export function Helpdesk() {
         </div>
         <div className="field">
           <label className="field-label" htmlFor="helpdesk-ticket">
-            Ticketnummer
+            {t('ticket')}
           </label>
           <input
             id="helpdesk-ticket"
@@ -138,7 +127,7 @@ export function Helpdesk() {
         </div>
         <div className="button-row">
           <Button type="submit" isPending={busy}>
-            Zoek
+            {t('common:search')}
           </Button>
         </div>
       </form>
@@ -158,6 +147,7 @@ export function Helpdesk() {
 }
 
 function OrganisationPanel({ org, onOpen }: { org: OrganisationView; onOpen: (personId: string) => void }) {
+  const { t } = useTranslation(['helpdesk', 'common', 'localAdmins', 'persons']);
   return (
     <section className="stack" aria-labelledby="helpdesk-org">
       <h2 id="helpdesk-org">
@@ -165,23 +155,23 @@ function OrganisationPanel({ org, onOpen }: { org: OrganisationView; onOpen: (pe
       </h2>
       {org.status === 'stopped' && (
         <Notice kind="warning">
-          <p>Stopgezet in de KBO{org.stoppedOn ? ` op ${formatDate(org.stoppedOn)}` : ''}.</p>
+          <p>{org.stoppedOn ? t('stoppedOn', { date: formatDate(org.stoppedOn) }) : t('stopped')}</p>
         </Notice>
       )}
       <div className="card stack-small">
-        <h3>Lokale beheerders</h3>
+        <h3>{t('localAdmins:title')}</h3>
         {org.localAdmins.length === 0 ? (
-          <p>Geen lokale beheerder.</p>
+          <p>{t('noLocalAdmin')}</p>
         ) : (
           <ul>
             {org.localAdmins.map((a) => (
               <li key={a.personId}>
-                {a.name} (sinds {formatDate(a.appointedAt.slice(0, 10))})
+                {t('adminSince', { name: a.name, date: formatDate(a.appointedAt.slice(0, 10)) })}
               </li>
             ))}
           </ul>
         )}
-        <h3>Wettelijk vertegenwoordigers (KBO)</h3>
+        <h3>{t('localAdmins:representatives')}</h3>
         <ul>
           {org.legalRepresentatives.map((r) => (
             <li key={`${r.name}-${r.function}`}>
@@ -191,18 +181,18 @@ function OrganisationPanel({ org, onOpen }: { org: OrganisationView; onOpen: (pe
         </ul>
       </div>
       {org.persons.length === 0 ? (
-        <EmptyState title="Deze organisatie heeft nog geen personen." />
+        <EmptyState title={t('noPersons')} />
       ) : (
-        <TableScroll label="Personen">
+        <TableScroll label={t('persons')}>
           <table className="table">
-            <caption className="visually-hidden">Personen van {org.name}</caption>
+            <caption className="visually-hidden">{t('persons:caption', { name: org.name })}</caption>
             <thead>
               <tr>
-                <th scope="col">Persoon</th>
-                <th scope="col">Rijksregisternummer</th>
-                <th scope="col">Status</th>
+                <th scope="col">{t('person')}</th>
+                <th scope="col">{t('common:nationalNumber')}</th>
+                <th scope="col">{t('status')}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Actie</span>
+                  <span className="visually-hidden">{t('action')}</span>
                 </th>
               </tr>
             </thead>
@@ -213,10 +203,10 @@ function OrganisationPanel({ org, onOpen }: { org: OrganisationView; onOpen: (pe
                     {p.firstName} {p.lastName}
                   </td>
                   <td className="nowrap">{p.nationalNumber}</td>
-                  <td>{p.status === 'active' ? 'Actief' : 'Nog niet gekoppeld'}</td>
+                  <td>{p.status === 'active' ? t('common:statusActive') : t('notLinked')}</td>
                   <td>
                     <Button variant="secondary" onPress={() => onOpen(p.personId)}>
-                      Bekijk {p.firstName} {p.lastName}
+                      {t('view', { name: `${p.firstName} ${p.lastName}` })}
                     </Button>
                   </td>
                 </tr>
@@ -225,7 +215,7 @@ function OrganisationPanel({ org, onOpen }: { org: OrganisationView; onOpen: (pe
           </table>
         </TableScroll>
       )}
-      {org.morePersons && <p>De eerste 100 personen worden getoond.</p>}
+      {org.morePersons && <p>{t('first100')}</p>}
     </section>
   );
 }
@@ -241,10 +231,11 @@ function PersonPanel({
   ticket: string;
   onBack: () => void;
 }) {
+  const { t } = useTranslation(['helpdesk', 'common']);
   const api = useApi();
   const rights = [...new Set(person.grants.map((g) => g.right))];
-  const [right, setRight] = useState(rights[0] ?? 'VLAIO Inkom Gebruiker Nieuw');
-  const [profile, setProfile] = useState(person.grants[0]?.profiles[0] ?? 'Dienstverlener kmo-portefeuille');
+  const [right, setRight] = useState(rights[0] ?? VLAIO_RIGHT);
+  const [profile, setProfile] = useState(person.grants[0]?.profiles[0] ?? PROFILE_SERVICE_PROVIDER);
   const [answer, setAnswer] = useState<AccessAnswer | null>(null);
   const [error, setError] = useState<string | null>(null);
   const r = person.relationship;
@@ -266,32 +257,40 @@ function PersonPanel({
 
   return (
     <section className="stack" aria-labelledby="helpdesk-persoon">
-      <h2 id="helpdesk-persoon">Gegevens van gebruiker in {org.name} (alleen lezen)</h2>
+      <h2 id="helpdesk-persoon">{t('personTitle', { organisation: org.name })}</h2>
       <div>
         <Button variant="secondary" onPress={onBack}>
-          Terug naar de organisatie
+          {t('back')}
         </Button>
       </div>
       <PersonBlock person={person} />
       <div className="card stack-small">
-        <h3>Werkrelatie</h3>
+        <h3>{t('relationship')}</h3>
         {r ? (
           <p>
-            {r.category}, van {formatDate(r.startDate)} tot en met {formatDate(r.endDate)}
-            {r.paused ? ` — gepauzeerd${r.pauseReason ? `: ${r.pauseReason}` : ''}` : ''}
+            {t('relationshipLine', {
+              category: categoryLabel(r.category),
+              from: formatDate(r.startDate),
+              to: formatDate(r.endDate),
+            })}
+            {r.paused ? (r.pauseReason ? t('pausedWhy', { reason: r.pauseReason }) : t('paused')) : ''}
           </p>
         ) : (
-          <p>Geen werkrelatie.</p>
+          <p>{t('noRelationship')}</p>
         )}
-        <h3>Gebruikersrechten</h3>
+        <h3>{t('common:rights')}</h3>
         {person.grants.length === 0 ? (
-          <p>Geen gebruikersrechten.</p>
+          <p>{t('noRights')}</p>
         ) : (
           <ul>
             {person.grants.map((g) => (
               <li key={g.grantId}>
-                {g.rightName}: {g.profiles.join(', ')}, van {formatDate(g.startDate)} tot en met{' '}
-                {formatDate(g.endDate)}
+                {t('grantLine', {
+                  right: g.rightName,
+                  profiles: g.profiles.join(', '),
+                  from: formatDate(g.startDate),
+                  to: formatDate(g.endDate),
+                })}
               </li>
             ))}
           </ul>
@@ -305,10 +304,10 @@ function PersonPanel({
           void check();
         }}
       >
-        <h3 id="helpdesk-controle">Toegangscontrole</h3>
+        <h3 id="helpdesk-controle">{t('check')}</h3>
         <div className="field">
           <label className="field-label" htmlFor="helpdesk-recht">
-            Gebruikersrecht
+            {t('common:right')}
           </label>
           <input
             id="helpdesk-recht"
@@ -319,7 +318,7 @@ function PersonPanel({
         </div>
         <div className="field">
           <label className="field-label" htmlFor="helpdesk-profiel">
-            Profiel
+            {t('common:profile')}
           </label>
           <input
             id="helpdesk-profiel"
@@ -329,7 +328,7 @@ function PersonPanel({
           />
         </div>
         <div className="button-row">
-          <Button type="submit">Controleer toegang</Button>
+          <Button type="submit">{t('checkButton')}</Button>
         </div>
         <div role="status">
           {error && (
@@ -340,8 +339,8 @@ function PersonPanel({
           {answer && (
             <Notice kind={answer.allowed ? 'success' : 'warning'}>
               <p>
-                {REASONS[answer.reason] ?? answer.reason}
-                {answer.validUntil ? ` Geldig tot en met ${formatDate(answer.validUntil)}.` : ''}
+                {dynamicLabel(`helpdesk:reasons.${answer.reason}`, answer.reason)}
+                {answer.validUntil ? ` ${t('validUntil', { date: formatDate(answer.validUntil) })}` : ''}
               </p>
             </Notice>
           )}

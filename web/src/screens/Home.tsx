@@ -17,7 +17,9 @@ export function Home() {
 
   return (
     <div className="stack">
-      <PageTitle kicker={t('kicker')}>{auth.name ? t('welcomeName', { name: auth.name }) : t('welcome')}</PageTitle>
+      <PageTitle kicker={t('kicker')}>
+        {auth.name ? t('welcomeName', { name: auth.name }) : t('welcome')}
+      </PageTitle>
       <p className="lead">
         <Trans
           t={t}

@@ -119,9 +119,7 @@ export function KboTaskActions({
       <p className="muted">{t('representativeDecides')}</p>
     );
   if (task.kind === 'appoint-admin')
-    return (
-      <TextLink href={`${orgPath(org.enterpriseNumber)}/lokale-beheerders`}>{t('appoint')}</TextLink>
-    );
+    return <TextLink href={`${orgPath(org.enterpriseNumber)}/lokale-beheerders`}>{t('appoint')}</TextLink>;
   return null;
 }
 
@@ -130,9 +128,7 @@ export function StoppedNotice({ name, stoppedOn }: { name: string; stoppedOn: st
   const { t } = useTranslation(['kbo', 'common']);
   return (
     <Notice kind="warning" title={t('common:kboStopped')}>
-      <p>
-        {stoppedOn ? t('stoppedSince', { name, date: formatDate(stoppedOn) }) : t('stopped', { name })}
-      </p>
+      <p>{stoppedOn ? t('stoppedSince', { name, date: formatDate(stoppedOn) }) : t('stopped', { name })}</p>
     </Notice>
   );
 }

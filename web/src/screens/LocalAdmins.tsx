@@ -82,7 +82,9 @@ export function LocalAdmins() {
                   {data.representativeTasks.map((task) => (
                     <li key={task.taskId} className="task">
                       <h3 className="task-title">{taskTitle(task, data.name)}</h3>
-                      <p className="task-meta muted">{t('tasks:since', { date: formatDateTime(task.createdAt) })}</p>
+                      <p className="task-meta muted">
+                        {t('tasks:since', { date: formatDateTime(task.createdAt) })}
+                      </p>
                       <div className="task-actions">
                         <KboTaskActions
                           task={task}

@@ -3,10 +3,10 @@
  * period and kind of action, a page at a time, and the same selection as a CSV for Excel
  * (GET …/audit/export). National numbers come masked from the API.
  */
-import { AUDIT_ACTION_FILTERS, HISTORY_ACTION_LABELS } from '@contracts/history-labels.ts';
 import { useState } from 'react';
-import { ApiError, useApi } from '../app/api.ts';
-import { formatDateTime } from '../app/format.ts';
+import { useTranslation } from 'react-i18next';
+import { ApiError, errorText, useApi } from '../app/api.ts';
+import { AUDIT_ACTION_FILTERS, auditFilterLabel, formatDateTime, historyActionLabel } from '../app/format.ts';
 import { useOrganisation } from '../app/session.tsx';
 import type { AuditEntryDto, AuditPageDto } from '../app/types.ts';
 import { Button, EmptyState, Notice, PageTitle, TableScroll } from '../components/ui.tsx';
@@ -18,6 +18,7 @@ interface Filter {
 }
 
 export function OrganisationHistory() {
+  const { t } = useTranslation(['history', 'common', 'routes']);
   const org = useOrganisation();
   const api = useApi();
   const path = `/organisations/${org.enterpriseNumber}/audit`;
@@ -35,9 +36,7 @@ export function OrganisationHistory() {
       setEntries((current) => (next && current ? [...current, ...page.items] : page.items));
       setCursor(page.cursor);
     } catch (e) {
-      setError(
-        e instanceof ApiError ? (e.fieldErrors[0]?.message ?? e.detail ?? e.title) : 'Er ging iets mis.',
-      );
+      setError(e instanceof ApiError ? (e.fieldErrors[0]?.message ?? e.detail ?? e.title) : errorText(e));
     } finally {
       setBusy(false);
     }
@@ -54,9 +53,7 @@ export function OrganisationHistory() {
       a.click();
       URL.revokeObjectURL(url);
     } catch (e) {
-      setError(
-        e instanceof ApiError ? (e.fieldErrors[0]?.message ?? e.detail ?? e.title) : 'Er ging iets mis.',
-      );
+      setError(e instanceof ApiError ? (e.fieldErrors[0]?.message ?? e.detail ?? e.title) : errorText(e));
     }
   };
 
@@ -67,11 +64,8 @@ export function OrganisationHistory() {
 
   return (
     <div className="stack">
-      <PageTitle kicker={org.name}>Historiek organisatie</PageTitle>
-      <p>
-        Elke wijziging in {org.name}: personen, werkrelaties, gebruikersrechten, lokale beheerders en wat de
-        KBO wijzigde, de nieuwste eerst.
-      </p>
+      <PageTitle kicker={org.name}>{t('routes:history')}</PageTitle>
+      <p>{t('intro', { organisation: org.name })}</p>
       <form
         className="card stack-small"
         aria-labelledby="filter-titel"
@@ -80,38 +74,38 @@ export function OrganisationHistory() {
           void load();
         }}
       >
-        <h2 id="filter-titel">Filter</h2>
+        <h2 id="filter-titel">{t('filter')}</h2>
         <div className="field">
           <label className="field-label" htmlFor="historiek-van">
-            Van
+            {t('from')}
           </label>
           <input id="historiek-van" className="input input-medium" type="date" {...field('from')} />
         </div>
         <div className="field">
           <label className="field-label" htmlFor="historiek-tot">
-            Tot en met
+            {t('through')}
           </label>
           <input id="historiek-tot" className="input input-medium" type="date" {...field('to')} />
         </div>
         <div className="field">
           <label className="field-label" htmlFor="historiek-actie">
-            Soort wijziging
+            {t('kind')}
           </label>
           <select id="historiek-actie" className="input input-medium" {...field('action')}>
-            <option value="">Alle</option>
-            {Object.entries(AUDIT_ACTION_FILTERS).map(([value, label]) => (
+            <option value="">{t('all')}</option>
+            {Object.keys(AUDIT_ACTION_FILTERS).map((value) => (
               <option key={value} value={value}>
-                {label}
+                {auditFilterLabel(value)}
               </option>
             ))}
           </select>
         </div>
         <div className="button-row">
           <Button type="submit" isPending={busy}>
-            Toon
+            {t('show')}
           </Button>
           <Button variant="secondary" onPress={() => void download()}>
-            Download als CSV (Excel)
+            {t('download')}
           </Button>
         </div>
       </form>
@@ -124,18 +118,18 @@ export function OrganisationHistory() {
       </div>
       {entries &&
         (entries.length === 0 ? (
-          <EmptyState title="Geen wijzigingen in deze selectie." />
+          <EmptyState title={t('none')} />
         ) : (
-          <TableScroll label="Historiek organisatie">
+          <TableScroll label={t('routes:history')}>
             <table className="table">
-              <caption className="visually-hidden">Historiek organisatie</caption>
+              <caption className="visually-hidden">{t('routes:history')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Wanneer</th>
-                  <th scope="col">Door</th>
-                  <th scope="col">Wijziging</th>
-                  <th scope="col">Persoon</th>
-                  <th scope="col">Reden</th>
+                  <th scope="col">{t('common:when')}</th>
+                  <th scope="col">{t('common:who')}</th>
+                  <th scope="col">{t('change')}</th>
+                  <th scope="col">{t('person')}</th>
+                  <th scope="col">{t('common:reason')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -143,7 +137,7 @@ export function OrganisationHistory() {
                   <tr key={e.entryId}>
                     <td className="nowrap">{formatDateTime(e.at)}</td>
                     <td>{e.actor.name}</td>
-                    <td>{HISTORY_ACTION_LABELS[e.action] ?? e.action}</td>
+                    <td>{historyActionLabel(e.action)}</td>
                     <td>{e.subject ? `${e.subject.name} (${e.subject.nationalNumber})` : ''}</td>
                     <td>{e.reason ?? ''}</td>
                   </tr>
@@ -154,7 +148,7 @@ export function OrganisationHistory() {
         ))}
       {cursor && (
         <Button variant="secondary" isPending={busy} onPress={() => void load(cursor)}>
-          Toon meer
+          {t('more')}
         </Button>
       )}
     </div>

@@ -22,9 +22,7 @@ export function OrganisationLayout() {
           return (
             <div className="stack">
               <PageTitle>{t('noAccessTitle')}</PageTitle>
-              <p>
-{t('noAccessText', { number: formatEnterpriseNumber(en) })}
-              </p>
+              <p>{t('noAccessText', { number: formatEnterpriseNumber(en) })}</p>
               <p>
                 <ButtonLink href="/organisaties">{t('choose')}</ButtonLink>
               </p>

@@ -14,7 +14,6 @@ import {
 import { Trans, useTranslation } from 'react-i18next';
 import { ApiError, useApi, useIdempotencyKeys } from '../app/api.ts';
 import { formatDate, grantStateLabel } from '../app/format.ts';
-import i18n from '../i18n/index.ts';
 import type { PersonPageDto, RightDto } from '../app/types.ts';
 import { ActionDialog, CheckboxInput, DialogButtons, ReasonDialog } from '../components/dialog.tsx';
 import {
@@ -26,6 +25,7 @@ import {
 } from '../components/forms.tsx';
 import { RelationshipFields, useRelationshipFieldLabels } from '../components/relationship-fields.tsx';
 import { Notice } from '../components/ui.tsx';
+import i18n from '../i18n/index.ts';
 
 type Grant = PersonPageDto['grants'][number];
 

@@ -183,7 +183,11 @@ export function PortalAccess() {
         <Trans
           t={t}
           i18nKey="accessIntro"
-          values={{ name: auth.name ?? t('common:unknown'), right: VLAIO_RIGHT, profile: PROFILE_SERVICE_PROVIDER }}
+          values={{
+            name: auth.name ?? t('common:unknown'),
+            right: VLAIO_RIGHT,
+            profile: PROFILE_SERVICE_PROVIDER,
+          }}
           components={{ strong: <strong /> }}
         />
       </p>
@@ -261,7 +265,9 @@ function AccessFor({ enterpriseNumber }: { enterpriseNumber: string }) {
         return (
           <section className="stack" aria-labelledby="geen-toegang">
             <Notice kind="warning" title={t('notAllowedTitle', { name: orgName })}>
-              <p id="geen-toegang">{t(REASON_KEYS[a.reason], { right: VLAIO_RIGHT, profile: PROFILE_SERVICE_PROVIDER })}</p>
+              <p id="geen-toegang">
+                {t(REASON_KEYS[a.reason], { right: VLAIO_RIGHT, profile: PROFILE_SERVICE_PROVIDER })}
+              </p>
             </Notice>
             <ol className="personal-steps">
               <li className="personal-step personal-step-done">

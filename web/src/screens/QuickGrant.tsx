@@ -180,10 +180,8 @@ function QuickGrantForm({ rights }: { rights: RightCatalogueDto['items'] }) {
             { idempotencyKey: keyFor(body) },
           )
           .catch(
-            askRelationshipOn(
-              'quick-grant.relationship-required',
-              t('relationshipRequired'),
-              () => setNeedsRelationship(true),
+            askRelationshipOn('quick-grant.relationship-required', t('relationshipRequired'), () =>
+              setNeedsRelationship(true),
             ),
           );
         // For oneself, with another local administrator: it became a request for them (202).

@@ -5,6 +5,7 @@
  * last campaigns with their summary. The review workflow opens, reminds and closes (GET/POST …/reviews).
  */
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError, errorText, useApi, useResource } from '../app/api.ts';
 import { formatDate, formatDateTime } from '../app/format.ts';
 import { useOrganisation } from '../app/session.tsx';
@@ -62,6 +63,7 @@ interface Line {
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function Reviews() {
+  const { t } = useTranslation(['review', 'common', 'routes']);
   const org = useOrganisation();
   const api = useApi();
   const path = `/organisations/${org.enterpriseNumber}/reviews`;
@@ -76,14 +78,14 @@ export function Reviews() {
     try {
       const started = await api.post<Campaign>(path, { confirm: true });
       close();
-      setMessage('De toegangsreview wordt geopend…');
+      setMessage(t('opening'));
       // The workflow opens it in the background: a few seconds for a large organisation.
       for (let i = 0; i < 60; i++) {
         const c = await api.get<{ campaign: Campaign }>(`${path}/${started.campaignId}`);
         if (c.campaign.status !== 'opening') break;
         await pause(500);
       }
-      setMessage('De toegangsreview is geopend.');
+      setMessage(t('opened'));
       overview.reload();
     } catch (e) {
       close();
@@ -93,11 +95,8 @@ export function Reviews() {
 
   return (
     <div className="stack">
-      <PageTitle kicker={org.name}>Toegangsreview</PageTitle>
-      <p>
-        Bevestig geregeld dat elk gebruikersrecht van {org.name} nog nodig is: behoud het, of trek het in met
-        een reden. Elke beslissing komt in de historiek.
-      </p>
+      <PageTitle kicker={org.name}>{t('routes:review')}</PageTitle>
+      <p>{t('intro', { organisation: org.name })}</p>
       <div role="status">
         {message && (
           <Notice kind="success">
@@ -110,30 +109,23 @@ export function Reviews() {
           </Notice>
         )}
       </div>
-      <ResourceView resource={overview} loadingText="De toegangsreview wordt opgehaald…">
+      <ResourceView resource={overview} loadingText={t('loading')}>
         {(data) => (
           <>
             {data.current && data.current.status !== 'closed' ? (
               <CurrentCampaign path={path} campaign={data.current} onChange={() => overview.reload()} />
             ) : (
               <section className="card stack-small" aria-labelledby="review-start">
-                <h2 id="review-start">Geen lopende toegangsreview</h2>
-                <p>De volgende toegangsreview start vanzelf op {formatDate(data.nextOn)}.</p>
-                <ActionDialog
-                  label="Start een toegangsreview"
-                  title="Een toegangsreview starten?"
-                  variant="primary"
-                >
+                <h2 id="review-start">{t('noneRunning')}</h2>
+                <p>{t('next', { date: formatDate(data.nextOn) })}</p>
+                <ActionDialog label={t('start')} title={t('startTitle')} variant="primary">
                   {(close) => (
                     <>
-                      <p>
-                        Alle actieve gebruikersrechten van {org.name} komen op de lijst, en alle lokale
-                        beheerders krijgen een e-mail.
-                      </p>
+                      <p>{t('startText', { organisation: org.name })}</p>
                       <div className="button-row">
-                        <Button onPress={() => void start(close)}>Ja, start de toegangsreview</Button>
+                        <Button onPress={() => void start(close)}>{t('startSubmit')}</Button>
                         <Button variant="secondary" onPress={close}>
-                          Annuleer
+                          {t('common:cancel')}
                         </Button>
                       </div>
                     </>
@@ -143,18 +135,23 @@ export function Reviews() {
             )}
             <SettingsForm path={path} settings={data.settings} onSaved={() => overview.reload()} />
             <section className="stack-small" aria-labelledby="review-vorige">
-              <h2 id="review-vorige">Vorige toegangsreviews</h2>
+              <h2 id="review-vorige">{t('previous')}</h2>
               {data.campaigns.length === 0 ? (
-                <p>Nog geen.</p>
+                <p>{t('noneYet')}</p>
               ) : (
                 <ul>
                   {data.campaigns.map((c) => (
                     <li key={c.campaignId}>
-                      {formatDate(c.openedOn)} tot {formatDate(c.closedOn ?? c.closesOn)}: {c.summary.lines}{' '}
-                      {c.summary.lines === 1 ? 'recht' : 'rechten'}, {c.summary.kept} behouden,{' '}
-                      {c.summary.revoked} ingetrokken, {c.summary.unanswered} onbeantwoord
+                      {t('summary', {
+                        from: formatDate(c.openedOn),
+                        to: formatDate(c.closedOn ?? c.closesOn),
+                        rights: t('rightsCount', { count: c.summary.lines }),
+                        kept: c.summary.kept,
+                        revoked: c.summary.revoked,
+                        unanswered: c.summary.unanswered,
+                      })}
                       {c.summary.revokedUnanswered > 0
-                        ? ` (waarvan ${c.summary.revokedUnanswered} ingetrokken bij de sluiting)`
+                        ? ` ${t('revokedAtClose', { count: c.summary.revokedUnanswered })}`
                         : ''}
                     </li>
                   ))}
@@ -177,6 +174,7 @@ function CurrentCampaign({
   campaign: Campaign;
   onChange: () => void;
 }) {
+  const { t } = useTranslation(['review', 'common']);
   const api = useApi();
   const [lines, setLines] = useState<Line[] | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -207,7 +205,7 @@ function CurrentCampaign({
         decision,
         ...(reason ? { reason } : {}),
       });
-      setStatus(`${line.name}: ${decision === 'keep' ? 'behouden' : 'ingetrokken'}.`);
+      setStatus(t(decision === 'keep' ? 'answeredKeep' : 'answeredRevoke', { name: line.name }));
       await load();
       return null;
     } catch (e) {
@@ -224,7 +222,9 @@ function CurrentCampaign({
       });
       close();
       setStatus(
-        `${res.kept} behouden.${res.leftForOthers > 0 ? ` ${res.leftForOthers} van uw eigen rechten wachten op een andere lokale beheerder.` : ''}`,
+        res.leftForOthers > 0
+          ? `${t('keptCount', { count: res.kept })} ${t('leftForOthers', { count: res.leftForOthers })}`
+          : t('keptCount', { count: res.kept }),
       );
       await load();
       onChange();
@@ -237,12 +237,14 @@ function CurrentCampaign({
   const open = lines?.filter((l) => l.decision === null && l.decidedHow === null) ?? [];
   return (
     <section className="card stack-small" aria-labelledby="review-lopend">
-      <h2 id="review-lopend">Lopende toegangsreview</h2>
+      <h2 id="review-lopend">{t('running')}</h2>
       <p>
-        Gestart op {formatDate(campaign.openedOn)} (
-        {campaign.trigger === 'demand' ? `door ${campaign.startedBy}` : 'volgens planning'}
-        ), sluit op {formatDate(campaign.closesOn)}.
-        {lines ? ` ${open.length} van ${lines.length} nog te beantwoorden.` : ''}
+        {t('runningText', {
+          from: formatDate(campaign.openedOn),
+          how: campaign.trigger === 'demand' ? t('byName', { name: campaign.startedBy }) : t('scheduled'),
+          to: formatDate(campaign.closesOn),
+        })}
+        {lines ? ` ${t('toAnswer', { open: open.length, count: lines.length })}` : ''}
       </p>
       <div role="status">
         {status && (
@@ -257,22 +259,22 @@ function CurrentCampaign({
         )}
       </div>
       {campaign.status === 'opening' || !lines ? (
-        <p>De lijst wordt opgehaald…</p>
+        <p>{t('listLoading')}</p>
       ) : lines.length === 0 ? (
-        <EmptyState title="Geen actieve gebruikersrechten om te beoordelen." />
+        <EmptyState title={t('noLines')} />
       ) : (
         <>
-          <TableScroll label="Gebruikersrechten in de toegangsreview">
+          <TableScroll label={t('tableLabel')}>
             <table className="table">
-              <caption className="visually-hidden">Gebruikersrechten in de toegangsreview</caption>
+              <caption className="visually-hidden">{t('tableLabel')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Persoon</th>
-                  <th scope="col">Gebruikersrecht</th>
-                  <th scope="col">Profielen</th>
-                  <th scope="col">Einddatum</th>
-                  <th scope="col">Laatst aangemeld</th>
-                  <th scope="col">Antwoord</th>
+                  <th scope="col">{t('person')}</th>
+                  <th scope="col">{t('common:right')}</th>
+                  <th scope="col">{t('common:profiles')}</th>
+                  <th scope="col">{t('common:endDate')}</th>
+                  <th scope="col">{t('lastLogin')}</th>
+                  <th scope="col">{t('answer')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -284,26 +286,26 @@ function CurrentCampaign({
                     <td>{l.rightId}</td>
                     <td>{l.profiles.join(', ')}</td>
                     <td className="nowrap">{formatDate(l.endDate)}</td>
-                    <td className="nowrap">{l.lastLoginAt ? formatDateTime(l.lastLoginAt) : 'Nooit'}</td>
+                    <td className="nowrap">{l.lastLoginAt ? formatDateTime(l.lastLoginAt) : t('never')}</td>
                     <td>
                       {l.decision || l.decidedHow ? (
                         <span>
                           {l.decision === 'keep'
-                            ? 'Behouden'
+                            ? t('kept')
                             : l.decision === 'revoke'
-                              ? 'Ingetrokken'
-                              : 'Onbeantwoord'}
-                          {l.decidedBy ? ` door ${l.decidedBy}` : ''}
+                              ? t('revoked')
+                              : t('unanswered')}
+                          {l.decidedBy ? ` ${t('byName', { name: l.decidedBy })}` : ''}
                           {l.reason && l.decision === 'revoke' ? `: ${l.reason}` : ''}
                         </span>
                       ) : (
                         <div className="button-row">
                           <Button
                             variant="secondary"
-                            aria-label={`Behouden: ${l.name}`}
+                            aria-label={t('keepButton', { name: l.name })}
                             onPress={() => void answer(l, 'keep').then((m) => m && setError(m))}
                           >
-                            Behouden
+                            {t('kept')}
                           </Button>
                           <RevokeDialog line={l} onRevoke={(reason) => answer(l, 'revoke', reason)} />
                         </div>
@@ -315,19 +317,14 @@ function CurrentCampaign({
             </table>
           </TableScroll>
           {open.length > 0 && (
-            <ActionDialog label="Behoud alle overige" title="Alle overige rechten behouden?">
+            <ActionDialog label={t('keepRest')} title={t('keepRestTitle')}>
               {(close) => (
                 <>
-                  <p>
-                    {open.length === 1
-                      ? '1 recht zonder antwoord wordt'
-                      : `${open.length} rechten zonder antwoord worden`}{' '}
-                    behouden. Elke beslissing komt in de historiek.
-                  </p>
+                  <p>{t('keepRestText', { count: open.length })}</p>
                   <div className="button-row">
-                    <Button onPress={() => void keepRest(close)}>Ja, behoud ze</Button>
+                    <Button onPress={() => void keepRest(close)}>{t('keepRestSubmit')}</Button>
                     <Button variant="secondary" onPress={close}>
-                      Annuleer
+                      {t('common:cancel')}
                     </Button>
                   </div>
                 </>
@@ -347,14 +344,15 @@ function RevokeDialog({
   line: Line;
   onRevoke: (reason: string) => Promise<string | null>;
 }) {
+  const { t } = useTranslation(['review', 'common']);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const id = `reden-${line.grantId}`;
   return (
     <ActionDialog
-      label="Intrekken"
-      buttonLabel={`Intrekken: ${line.name}`}
-      title={`${line.rightId} van ${line.name} intrekken?`}
+      label={t('revoke')}
+      buttonLabel={t('revokeButton', { name: line.name })}
+      title={t('revokeTitle', { right: line.rightId, name: line.name })}
     >
       {(close) => (
         <form
@@ -369,17 +367,17 @@ function RevokeDialog({
         >
           <div className="field">
             <label className="field-label" htmlFor={id}>
-              Reden
+              {t('common:reason')}
             </label>
             <textarea id={id} className="input" value={reason} onChange={(e) => setReason(e.target.value)} />
             {error && <p className="field-error">{error}</p>}
           </div>
           <div className="button-row">
             <Button type="submit" variant="danger">
-              Trek in
+              {t('revokeSubmit')}
             </Button>
             <Button variant="secondary" onPress={close}>
-              Annuleer
+              {t('common:cancel')}
             </Button>
           </div>
         </form>
@@ -397,6 +395,7 @@ function SettingsForm({
   settings: Settings;
   onSaved: () => void;
 }) {
+  const { t } = useTranslation(['review', 'common']);
   const api = useApi();
   const [interval, setInterval_] = useState(String(settings.intervalMonths));
   const [unanswered, setUnanswered] = useState(settings.unanswered);
@@ -419,7 +418,7 @@ function SettingsForm({
       });
       setResult({
         ok: true,
-        text: `Bewaard. De volgende toegangsreview start op ${formatDate(saved.nextOn)}.`,
+        text: t('saved', { date: formatDate(saved.nextOn) }),
       });
       onSaved();
     } catch (e) {
@@ -439,10 +438,10 @@ function SettingsForm({
         void save();
       }}
     >
-      <h2 id="review-instellingen">Instellingen</h2>
+      <h2 id="review-instellingen">{t('settings')}</h2>
       <div className="field">
         <label className="field-label" htmlFor="review-interval">
-          Interval in maanden (3 tot 24)
+          {t('interval')}
         </label>
         <input
           id="review-interval"
@@ -454,7 +453,7 @@ function SettingsForm({
       </div>
       <div className="field">
         <label className="field-label" htmlFor="review-onbeantwoord">
-          Onbeantwoorde rechten bij de sluiting
+          {t('unansweredSetting')}
         </label>
         <select
           id="review-onbeantwoord"
@@ -462,13 +461,13 @@ function SettingsForm({
           value={unanswered}
           onChange={(e) => setUnanswered(e.target.value as Settings['unanswered'])}
         >
-          <option value="nothing">Niets doen</option>
-          <option value="revoke">Intrekken</option>
+          <option value="nothing">{t('doNothing')}</option>
+          <option value="revoke">{t('revoke')}</option>
         </select>
       </div>
       <div className="field">
         <label className="field-label" htmlFor="review-herinneringen">
-          Herinneringen na (dagen, gescheiden door komma's)
+          {t('reminders')}
         </label>
         <input
           id="review-herinneringen"
@@ -479,7 +478,7 @@ function SettingsForm({
       </div>
       <div className="field">
         <label className="field-label" htmlFor="review-sluiting">
-          Sluiten na (dagen)
+          {t('closeAfter')}
         </label>
         <input
           id="review-sluiting"
@@ -490,7 +489,7 @@ function SettingsForm({
         />
       </div>
       <div className="button-row">
-        <Button type="submit">Bewaar</Button>
+        <Button type="submit">{t('common:save')}</Button>
       </div>
       <div role="status">
         {result && (

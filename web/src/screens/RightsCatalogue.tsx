@@ -4,6 +4,7 @@
  * audit trail recorded it. National numbers come masked from the API.
  */
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { errorText, useApi, useResource } from '../app/api.ts';
 import { formatDate } from '../app/format.ts';
 import { useOrganisation } from '../app/session.tsx';
@@ -11,20 +12,18 @@ import type { RightCatalogueDto, RightHoldersDto } from '../app/types.ts';
 import { Button, EmptyState, Notice, PageTitle, ResourceView, TableScroll } from '../components/ui.tsx';
 
 export function RightsCatalogue() {
+  const { t } = useTranslation(['rights', 'routes', 'quickGrant']);
   const org = useOrganisation();
   const api = useApi();
   const rights = useResource('rights', (signal) => api.get<RightCatalogueDto>('/rights', { signal }));
   return (
     <div className="stack">
-      <PageTitle kicker={org.name}>Gebruikersrechten</PageTitle>
-      <p className="lead">
-        Deze gebruikersrechten kan u toekennen aan personen met een werkrelatie met uw organisatie. Een recht
-        geldt voor de gekozen profielen en hoogstens het aantal jaren dat erbij staat.
-      </p>
-      <ResourceView resource={rights} loadingText="De gebruikersrechten worden opgehaald…">
+      <PageTitle kicker={org.name}>{t('routes:rights')}</PageTitle>
+      <p className="lead">{t('lead')}</p>
+      <ResourceView resource={rights} loadingText={t('quickGrant:loading')}>
         {(data) =>
           data.items.length === 0 ? (
-            <EmptyState title="Er zijn nog geen gebruikersrechten beschikbaar." />
+            <EmptyState title={t('none')} />
           ) : (
             <ul className="card-list">
               {data.items.map((r, i) => (
@@ -32,10 +31,20 @@ export function RightsCatalogue() {
                   <h2>{r.name}</h2>
                   <p>{r.description}</p>
                   <p>
-                    <strong>Profielen:</strong> {r.profiles.join(', ')}
+                    <Trans
+                      t={t}
+                      i18nKey="profiles"
+                      values={{ profiles: r.profiles.join(', ') }}
+                      components={{ strong: <strong /> }}
+                    />
                   </p>
                   <p>
-                    <strong>Maximumperiode:</strong> {r.maxYears} jaar
+                    <Trans
+                      t={t}
+                      i18nKey="maximum"
+                      values={{ count: r.maxYears }}
+                      components={{ strong: <strong /> }}
+                    />
                   </p>
                   <Holders rightId={r.rightId} rightName={r.name} index={i} />
                 </li>
@@ -50,6 +59,7 @@ export function RightsCatalogue() {
 
 /** "Wie had dit recht op …?": a day (empty: today) and the persons who held the right then. */
 function Holders({ rightId, rightName, index }: { rightId: string; rightName: string; index: number }) {
+  const { t } = useTranslation(['rights', 'common']);
   const org = useOrganisation();
   const api = useApi();
   const [on, setOn] = useState('');
@@ -74,7 +84,7 @@ function Holders({ rightId, rightName, index }: { rightId: string; rightName: st
 
   return (
     <section className="stack-small" aria-labelledby={`${id}-titel`}>
-      <h3 id={`${id}-titel`}>Wie had dit recht?</h3>
+      <h3 id={`${id}-titel`}>{t('whoHad')}</h3>
       <form
         className="button-row"
         onSubmit={(e) => {
@@ -84,7 +94,7 @@ function Holders({ rightId, rightName, index }: { rightId: string; rightName: st
       >
         <div className="field">
           <label className="field-label" htmlFor={`${id}-dag`}>
-            Op dag (leeg: vandaag)
+            {t('onDay')}
           </label>
           <input
             id={`${id}-dag`}
@@ -95,7 +105,7 @@ function Holders({ rightId, rightName, index }: { rightId: string; rightName: st
           />
         </div>
         <Button type="submit" variant="secondary" isPending={busy}>
-          Toon houders
+          {t('showHolders')}
         </Button>
       </form>
       <div role="status">
@@ -106,29 +116,26 @@ function Holders({ rightId, rightName, index }: { rightId: string; rightName: st
         )}
         {answer &&
           (answer.holders.length === 0 ? (
-            <p>
-              Niemand had {rightName} op {formatDate(answer.on)}.
-            </p>
+            <p>{t('nobody', { right: rightName, date: formatDate(answer.on) })}</p>
           ) : (
             <p>
-              {answer.holders.length === 1 ? '1 persoon had' : `${answer.holders.length} personen hadden`}{' '}
-              {rightName} op {formatDate(answer.on)}.
+              {t('held', { count: answer.holders.length, right: rightName, date: formatDate(answer.on) })}
             </p>
           ))}
       </div>
       {answer && answer.holders.length > 0 && (
-        <TableScroll label={`Houders van ${rightName}`}>
+        <TableScroll label={t('holdersOf', { right: rightName })}>
           <table className="table">
             <caption className="visually-hidden">
-              Houders van {rightName} op {formatDate(answer.on)}
+              {t('holdersOn', { right: rightName, date: formatDate(answer.on) })}
             </caption>
             <thead>
               <tr>
-                <th scope="col">Persoon</th>
-                <th scope="col">Rijksregisternummer</th>
-                <th scope="col">Profielen</th>
-                <th scope="col">Van</th>
-                <th scope="col">Tot en met</th>
+                <th scope="col">{t('person')}</th>
+                <th scope="col">{t('common:nationalNumber')}</th>
+                <th scope="col">{t('common:profiles')}</th>
+                <th scope="col">{t('from')}</th>
+                <th scope="col">{t('through')}</th>
               </tr>
             </thead>
             <tbody>

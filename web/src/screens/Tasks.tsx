@@ -9,7 +9,7 @@
 
 import { DecisionRequest, RelationshipDetails } from '@contracts/api.ts';
 import { lastDayOfYears } from '@contracts/common.ts';
-import { type TFunction } from 'i18next';
+import type { TFunction } from 'i18next';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as z from 'zod/mini';
@@ -126,7 +126,10 @@ export function TaskList({ headingLevel = 3 }: { headingLevel?: 2 | 3 }) {
                     <Notice kind="warning">
                       <p>
                         {task.lastFailure.decidedBy
-                          ? t('failedBy', { name: task.lastFailure.decidedBy, problem: task.lastFailure.message })
+                          ? t('failedBy', {
+                              name: task.lastFailure.decidedBy,
+                              problem: task.lastFailure.message,
+                            })
                           : t('failed', { problem: task.lastFailure.message })}
                       </p>
                     </Notice>
@@ -140,7 +143,9 @@ export function TaskList({ headingLevel = 3 }: { headingLevel?: 2 | 3 }) {
                   <div className="task-actions">
                     {task.kind === 'access-review' ? (
                       <TextLink href={`${base}/toegangsreview`}>{t('toReview')}</TextLink>
-                    ) : task.kind === 'resume' || task.kind === 'confirm-admin' || task.kind === 'appoint-admin' ? (
+                    ) : task.kind === 'resume' ||
+                      task.kind === 'confirm-admin' ||
+                      task.kind === 'appoint-admin' ? (
                       <KboTaskActions task={task} representative={representative} done={done} />
                     ) : task.kind === 'approval' ? (
                       <>

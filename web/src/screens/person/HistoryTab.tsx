@@ -12,10 +12,10 @@ import {
   sexLabel,
   statusLabel,
 } from '../../app/format.ts';
-import i18n from '../../i18n/index.ts';
 import { useOrganisation } from '../../app/session.tsx';
 import type { HistoryEntryDto, HistoryPageDto } from '../../app/types.ts';
 import { Button, EmptyState, Loading, Notice, ResourceView } from '../../components/ui.tsx';
+import i18n from '../../i18n/index.ts';
 
 /** Coded values of a snapshot in the UI's language: a status, a right's state, the sex, a category. */
 const VALUE_LABELS: Record<string, (value: string) => string> = {
