@@ -857,6 +857,7 @@ export const nl = {
     lastLogin: 'Laatst aangemeld',
     answer: 'Antwoord',
     never: 'Nooit',
+    keep: 'Behouden',
     kept: 'Behouden',
     revoked: 'Ingetrokken',
     unanswered: 'Onbeantwoord',

@@ -305,7 +305,7 @@ function CurrentCampaign({
                             aria-label={t('keepButton', { name: l.name })}
                             onPress={() => void answer(l, 'keep').then((m) => m && setError(m))}
                           >
-                            {t('kept')}
+                            {t('keep')}
                           </Button>
                           <RevokeDialog line={l} onRevoke={(reason) => answer(l, 'revoke', reason)} />
                         </div>
