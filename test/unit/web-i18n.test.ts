@@ -70,6 +70,27 @@ describe('the UI catalogues', () => {
     expect(compare(broken)).toEqual(['common.cancel: has {{oops}} but Dutch ', 'missing: common.save']);
   });
 
+  it('name their elements so that <Trans> fills them: no HTML void element (<link> stays empty)', () => {
+    const VOID = new Set([
+      'area',
+      'base',
+      'br',
+      'col',
+      'embed',
+      'hr',
+      'img',
+      'input',
+      'link',
+      'meta',
+      'source',
+      'track',
+      'wbr',
+    ]);
+    const used = [...leaves(nl).values()].flatMap((text) => [...text.matchAll(/<(\w+)>/g)].map((m) => m[1]!));
+    expect(used).toContain('strong');
+    expect(used.filter((tag) => VOID.has(tag))).toEqual([]);
+  });
+
   it('are translated: no language is the Dutch copied', () => {
     // What is the same in every language: names, and texts that are only values.
     const SAME = new Set(['common.appName', 'layout.pageTitle']);

@@ -177,10 +177,11 @@ function LanguageSwitch() {
           lang={language}
           className={language === current ? 'language-option language-option-current' : 'language-option'}
           aria-pressed={language === current}
-          aria-label={t('languageButton', { name: LANGUAGE_NAMES[language], code: language.toUpperCase() })}
           onClick={() => void choose(language)}
         >
+          {/* Named "FR Français": the visible code first (WCAG 2.5.3), then the language in full. */}
           {language.toUpperCase()}
+          <span className="visually-hidden"> {LANGUAGE_NAMES[language]}</span>
         </button>
       ))}
     </div>

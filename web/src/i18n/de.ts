@@ -120,7 +120,6 @@ export const de: Messages = {
     loginRequiredText:
       'Für diese Seite müssen Sie angemeldet sein. Sie melden sich mit eID, itsme, einem Sicherheitscode oder dem föderalen Token an.',
     language: 'Sprache',
-    languageButton: '{{name}} ({{code}})',
     unavailableTitle: 'Gebruikersbeheer ist nicht verfügbar',
     unavailableText:
       'Die Einstellungen konnten nicht geladen werden ({{error}}). Versuchen Sie es später erneut.',
@@ -274,7 +273,7 @@ export const de: Messages = {
     openTasks_other: '{{count}} offene Aufgaben',
     lastChoice: 'IHRE LETZTE WAHL',
     notifications:
-      '<link>Benachrichtigungen</link>: Wählen Sie, ob Sie als lokaler Verwalter täglich, wöchentlich oder je Benachrichtigung erfahren, welche Rechte und Arbeitsverhältnisse auslaufen.',
+      '<page>Benachrichtigungen</page>: Wählen Sie, ob Sie als lokaler Verwalter täglich, wöchentlich oder je Benachrichtigung erfahren, welche Rechte und Arbeitsverhältnisse auslaufen.',
   },
 
   notifications: {
@@ -695,7 +694,7 @@ export const de: Messages = {
     loading: 'Der Vergleich wird geladen…',
     noRights: 'Keine dieser Personen hat ein Benutzerrecht.',
     noRightsText:
-      'Erteilen Sie ein Benutzerrecht von der Seite der Person aus oder <link>erteilen Sie schnell ein Recht</link>.',
+      'Erteilen Sie ein Benutzerrecht von der Seite der Person aus oder <page>erteilen Sie schnell ein Recht</page>.',
     same: 'Diese Personen haben dieselben Benutzerrechte und Profile.',
     differ_one: '{{count}} Zeile unterscheidet sich (markiert).',
     differ_other: '{{count}} Zeilen unterscheiden sich (markiert).',

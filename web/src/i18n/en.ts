@@ -120,7 +120,6 @@ export const en: Messages = {
     loginRequiredText:
       'You must be logged in for this page. You log in with your eID, itsme, a security code or the federal token.',
     language: 'Language',
-    languageButton: '{{name}} ({{code}})',
     unavailableTitle: 'Gebruikersbeheer is not available',
     unavailableText: 'The settings could not be loaded ({{error}}). Please try again later.',
     starting: 'Gebruikersbeheer is loading…',
@@ -269,7 +268,7 @@ export const en: Messages = {
     openTasks_other: '{{count}} open tasks',
     lastChoice: 'YOUR LAST CHOICE',
     notifications:
-      '<link>Notifications</link>: choose whether, as local administrator, you hear every day, every week or per notification which rights and work relationships are ending.',
+      '<page>Notifications</page>: choose whether, as local administrator, you hear every day, every week or per notification which rights and work relationships are ending.',
   },
 
   notifications: {
@@ -680,7 +679,7 @@ export const en: Messages = {
     compare: 'Compare',
     loading: 'Loading the comparison…',
     noRights: 'None of these persons has a user right.',
-    noRightsText: 'Grant a user right from the person’s page, or <link>grant a right quickly</link>.',
+    noRightsText: 'Grant a user right from the person’s page, or <page>grant a right quickly</page>.',
     same: 'These persons have the same user rights and profiles.',
     differ_one: '{{count}} row differs (highlighted).',
     differ_other: '{{count}} rows differ (highlighted).',

@@ -120,7 +120,6 @@ export const fr: Messages = {
     loginRequiredText:
       'Vous devez être connecté pour accéder à cette page. Vous vous connectez avec votre eID, itsme, un code de sécurité ou le token fédéral.',
     language: 'Langue',
-    languageButton: '{{name}} ({{code}})',
     unavailableTitle: 'Gebruikersbeheer n’est pas disponible',
     unavailableText: 'Les paramètres n’ont pas pu être chargés ({{error}}). Réessayez plus tard.',
     starting: 'Chargement de Gebruikersbeheer…',
@@ -270,7 +269,7 @@ export const fr: Messages = {
     openTasks_other: '{{count}} tâches ouvertes',
     lastChoice: 'VOTRE DERNIER CHOIX',
     notifications:
-      '<link>Notifications</link> : choisissez si, en tant que gestionnaire local, vous êtes informé chaque jour, chaque semaine ou à chaque notification des droits et relations de travail qui arrivent à échéance.',
+      '<page>Notifications</page> : choisissez si, en tant que gestionnaire local, vous êtes informé chaque jour, chaque semaine ou à chaque notification des droits et relations de travail qui arrivent à échéance.',
   },
 
   notifications: {
@@ -693,7 +692,7 @@ export const fr: Messages = {
     loading: 'Chargement de la comparaison…',
     noRights: 'Aucune de ces personnes n’a de droit d’utilisateur.',
     noRightsText:
-      'Attribuez un droit d’utilisateur depuis la page de la personne, ou <link>attribuez rapidement un droit</link>.',
+      'Attribuez un droit d’utilisateur depuis la page de la personne, ou <page>attribuez rapidement un droit</page>.',
     same: 'Ces personnes ont les mêmes droits d’utilisateur et profils.',
     differ_one: '{{count}} ligne diffère (mise en évidence).',
     differ_other: '{{count}} lignes diffèrent (mises en évidence).',

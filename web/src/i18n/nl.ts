@@ -123,7 +123,6 @@ export const nl = {
     loginRequiredText:
       'Voor deze pagina moet u aangemeld zijn. U meldt aan met eID, itsme, een beveiligingscode of het federaal token.',
     language: 'Taal',
-    languageButton: '{{name}} ({{code}})',
     unavailableTitle: 'Gebruikersbeheer is niet beschikbaar',
     unavailableText: 'De instellingen konden niet geladen worden ({{error}}). Probeer het later opnieuw.',
     starting: 'Gebruikersbeheer wordt geladen…',
@@ -273,7 +272,7 @@ export const nl = {
     openTasks_other: '{{count}} open taken',
     lastChoice: 'UW LAATSTE KEUZE',
     notifications:
-      '<link>Meldingen</link>: kies of u als lokale beheerder elke dag, elke week of per melding hoort welke rechten en werkrelaties aflopen.',
+      '<page>Meldingen</page>: kies of u als lokale beheerder elke dag, elke week of per melding hoort welke rechten en werkrelaties aflopen.',
   },
 
   notifications: {
@@ -687,7 +686,7 @@ export const nl = {
     loading: 'De vergelijking wordt opgehaald…',
     noRights: 'Geen van deze personen heeft een gebruikersrecht.',
     noRightsText:
-      'Ken een gebruikersrecht toe vanuit de pagina van de persoon, of <link>ken snel een recht toe</link>.',
+      'Ken een gebruikersrecht toe vanuit de pagina van de persoon, of <page>ken snel een recht toe</page>.',
     same: 'Deze personen hebben dezelfde gebruikersrechten en profielen.',
     differ_one: '{{count}} rij verschilt (gemarkeerd).',
     differ_other: '{{count}} rijen verschillen (gemarkeerd).',

@@ -99,7 +99,7 @@ export function ChooseOrganisation() {
           <Trans
             t={t}
             i18nKey="notifications"
-            components={{ link: <TextLink href="/meldingen">{''}</TextLink> }}
+            components={{ page: <TextLink href="/meldingen">{''}</TextLink> }}
           />
         </p>
       )}

@@ -153,7 +153,7 @@ function Matrix({ personIds }: { personIds: string[] }) {
                 <Trans
                   t={t}
                   i18nKey="noRightsText"
-                  components={{ link: <TextLink href={`${base}/snel-recht`}>{''}</TextLink> }}
+                  components={{ page: <TextLink href={`${base}/snel-recht`}>{''}</TextLink> }}
                 />
               </p>
             </EmptyState>
