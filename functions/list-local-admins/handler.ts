@@ -6,5 +6,8 @@ import '#lib/runtime/registries-adapter';
 
 export const handler = apiHandler(
   { auth: 'user', admin: true, representative: isLegalRepresentative, params: OrgParams },
-  async ({ deps, params }) => ({ status: 200, body: await listLocalAdmins(deps, params.enterpriseNumber) }),
+  async ({ deps, params, language }) => ({
+    status: 200,
+    body: await listLocalAdmins(deps, params.enterpriseNumber, language),
+  }),
 );

@@ -53,11 +53,15 @@ export async function personFor(deps: Deps, nationalNumber: string) {
 /** The organisation's history shown with its administrators: what the KBO changed, the latest first. */
 const KBO_HISTORY_SHOWN = 20;
 
-export async function listLocalAdmins(deps: Deps, enterpriseNumber: string) {
+export async function listLocalAdmins(
+  deps: Deps,
+  enterpriseNumber: string,
+  language: Language = DEFAULT_LANGUAGE,
+) {
   const [enterprise, admins, tasks, history] = await Promise.all([
     requireEnterprise(deps, enterpriseNumber),
     deps.admins.list(enterpriseNumber),
-    listTasks(deps, enterpriseNumber, 'legal-representatives'),
+    listTasks(deps, enterpriseNumber, 'legal-representatives', language),
     deps.organisations.history(enterpriseNumber, { limit: KBO_HISTORY_SHOWN }),
   ]);
   return {

@@ -13,10 +13,16 @@ import {
   NotFoundError,
 } from '#lib/domain/errors';
 import type { FieldMessageKey } from '#lib/domain/i18n/field-messages';
-import type { ProblemDetailKey } from '#lib/domain/i18n/problems';
+import { DEFAULT_LANGUAGE, type Language } from '#lib/domain/i18n/language';
+import {
+  isProblemDetailKey,
+  PROBLEM_DETAILS,
+  type ProblemDetailKey,
+  problemDetail,
+} from '#lib/domain/i18n/problems';
 import { extendRelationship, type RelationshipInput } from '#lib/domain/membership';
 import type { Actor } from '#lib/domain/records';
-import { TASK_AUDIENCE, type Task, type TaskAudience } from '#lib/domain/tasks';
+import { type DecisionFailure, TASK_AUDIENCE, type Task, type TaskAudience } from '#lib/domain/tasks';
 import { type ApprovalDecision, checkApproval } from '#lib/services/access-requests/shared';
 import { changeAggregate, withRetry } from '#lib/services/aggregate';
 import type { Deps } from '#lib/services/deps';
@@ -25,7 +31,20 @@ import { decideConfirmation, decideResume } from '#lib/services/kbo/decide';
 const invalidDecision = (detail: ProblemDetailKey, choose: FieldMessageKey) =>
   new BusinessRuleError('decision.invalid', detail, [fieldError('decision', 'decision.invalid', choose)]);
 
-export function taskView(t: Task) {
+/**
+ * A failure as the person reads it: in their language when its text is the catalogue's own (a detail
+ * without values), else as recorded (in Dutch, with its values).
+ */
+function failureIn(failure: DecisionFailure | undefined, language: Language) {
+  if (!failure) return null;
+  const translatable =
+    isProblemDetailKey(failure.code) && PROBLEM_DETAILS[failure.code].nl === failure.message;
+  return translatable
+    ? { ...failure, message: problemDetail(language, failure.code as ProblemDetailKey) }
+    : failure;
+}
+
+export function taskView(t: Task, language: Language = DEFAULT_LANGUAGE) {
   return {
     taskId: t.taskId,
     kind: t.kind,
@@ -36,7 +55,7 @@ export function taskView(t: Task) {
     campaignId: t.campaignId ?? null,
     reason: t.reason,
     // The last decision that could not be applied, so whoever decides again knows why.
-    lastFailure: t.failures?.at(-1) ?? null,
+    lastFailure: failureIn(t.failures?.at(-1), language),
     createdAt: t.createdAt,
     decidedAt: t.decidedAt,
     decidedBy: t.decidedBy,
@@ -49,11 +68,12 @@ export async function listTasks(
   deps: Deps,
   enterpriseNumber: string,
   audience: TaskAudience = 'local-admins',
+  language: Language = DEFAULT_LANGUAGE,
 ) {
   return {
     items: (await deps.tasks.listOpen(enterpriseNumber))
       .filter((t) => TASK_AUDIENCE[t.kind] === audience)
-      .map(taskView),
+      .map((t) => taskView(t, language)),
   };
 }
 
