@@ -42,7 +42,7 @@ describe('Meldingen in the browser', () => {
     await ui.page.getByRole('status').getByText('Bewaard: wekelijks overzicht.').waitFor();
     expect(await preferences()).toEqual({
       status: 200,
-      body: { lastOrganisation: null, notifications: { frequency: 'weekly' }, version: 1 },
+      body: { lastOrganisation: null, notifications: { frequency: 'weekly' }, language: 'nl', version: 1 },
     });
 
     // Elsewhere (another tab), with the version read there: every item separately.
