@@ -267,6 +267,7 @@ async function setUpWorld(endpoint: string): Promise<World> {
       sendTaskSuccess: async () => undefined,
       sendTaskFailure: async () => undefined,
       startReview: async () => undefined,
+      startBulkJob: async () => undefined,
     },
     nationalRegister: registerWith(synthetic),
   });

@@ -157,6 +157,18 @@ export const routes: readonly Route[] = [
     auth: 'user',
     data: 'read',
   },
+  // Bulk work: the CSV import (its dry run, then Bevestig) and the bulk extension, run by the bulk workflow.
+  { method: 'POST', path: `${org}/imports`, fn: 'create-import', auth: 'user', data: 'write' },
+  {
+    method: 'POST',
+    path: `${org}/imports/{jobId}/confirm`,
+    fn: 'confirm-import',
+    auth: 'user',
+    data: 'write',
+  },
+  { method: 'POST', path: `${org}/extensions`, fn: 'create-extension', auth: 'user', data: 'write' },
+  { method: 'GET', path: `${org}/jobs/{jobId}`, fn: 'get-job', auth: 'user', data: 'read' },
+  { method: 'GET', path: `${org}/jobs/{jobId}/result`, fn: 'export-job-result', auth: 'user', data: 'read' },
   {
     method: 'POST',
     path: `${org}/quick-grants`,

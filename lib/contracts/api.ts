@@ -749,3 +749,106 @@ export const LocalAdmins = /* @__PURE__ */ pure(() =>
     kboHistory: z.array(HistoryEntry),
   }),
 );
+
+// ---- bulk work: the CSV import and the bulk extension -----------------------------------------
+
+/**
+ * An import file: its text (CSV, `;` or `,`, UTF-8 with or without BOM; at most 1,000 rows, within the
+ * 256 kB of a request) and its name, as a label. The rows are judged by the import (lib/services/bulk),
+ * with the contracts of the single routes.
+ */
+export const ImportRequest = /* @__PURE__ */ pure(() =>
+  z.strictObject({
+    fileName: z.optional(
+      z.string().check(z.trim(), z.maxLength(200, 'De bestandsnaam mag maximaal 200 tekens lang zijn.')),
+    ),
+    content: z
+      .string({ error: 'Geef de inhoud van het CSV-bestand op als tekst.' })
+      .check(z.minLength(1, 'Het bestand is leeg.')),
+  }),
+);
+
+export const JobParams = /* @__PURE__ */ pure(() => z.extend(OrgParams, { jobId: zId }));
+
+/** Bevestig: the dry run's preview is what will be done. */
+export const ConfirmImportRequest = /* @__PURE__ */ pure(() => z.strictObject({}));
+
+/**
+ * Extend the relationships (and rights) of several persons at once: the persons chosen (`personIds`) or
+ * everyone whose relationship or a right ends before `endingBefore`. The rest is the single extension's.
+ */
+export const BulkExtensionRequest = /* @__PURE__ */ pure(() =>
+  z
+    .strictObject({
+      personIds: z.optional(
+        z.array(zId).check(
+          z.minLength(1, 'Kies minstens één persoon.'),
+          z.maxLength(1000, 'Maximaal 1.000 personen per keer.'),
+          z.refine((ids) => new Set(ids).size === ids.length, 'Elke persoon mag maar één keer voorkomen.'),
+        ),
+      ),
+      endingBefore: z.optional(zDate),
+      endDate: z.optional(zDate),
+      includeRights: z.boolean({
+        error: 'Geef aan of de gebruikersrechten mee verlengd worden (true of false).',
+      }),
+      reason: z.optional(zReason),
+    })
+    .check(
+      z.refine((b) => (b.personIds === undefined) !== (b.endingBefore === undefined), {
+        message: 'Kies de personen (personIds) of een datum (endingBefore), niet beide.',
+        path: ['personIds'],
+      }),
+    ),
+);
+
+export const JobQuery = /* @__PURE__ */ pure(() =>
+  z.strictObject({
+    rows: z.optional(z.enum(['true', 'false'], { error: 'rows is "true" of "false".' })),
+  }),
+);
+
+const RowOutcome = /* @__PURE__ */ pure(() =>
+  z.object({
+    outcome: z.enum(['new', 'present', 'error']),
+    person: z.optional(z.boolean()),
+    relationship: z.optional(z.boolean()),
+    right: z.optional(z.boolean()),
+    endDate: z.optional(z.string()),
+    errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })),
+  }),
+);
+
+export const JobView = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      jobId: z.string(),
+      kind: z.enum(['import', 'extension']),
+      status: z.enum(['validating', 'previewed', 'applying', 'done', 'failed']),
+      rows: z.number().check(z.int()),
+      fileName: z.nullable(z.string()),
+      createdAt: z.string(),
+      createdBy: z.string(),
+      confirmedAt: z.nullable(z.string()),
+      finishedAt: z.nullable(z.string()),
+      /** The rows done of the phase that runs (the dry run or the apply); all of them once it ended. */
+      progress: z.object({ phase: z.enum(['preview', 'apply']), done: z.number(), total: z.number() }),
+      summary: z.nullable(z.object({ new: z.number(), present: z.number(), error: z.number() })),
+      failure: z.nullable(z.string()),
+      /** With `?rows=true`: per row what the dry run found and what was done; national numbers masked. */
+      items: z.optional(
+        z.array(
+          z.object({
+            row: z.number(),
+            nationalNumber: z.nullable(z.string()),
+            name: z.nullable(z.string()),
+            preview: z.nullable(RowOutcome),
+            result: z.nullable(RowOutcome),
+          }),
+        ),
+      ),
+    })
+    .register(z.globalRegistry, { id: 'BulkJob' }),
+);
+
+export type JobViewDto = z.infer<typeof JobView>;

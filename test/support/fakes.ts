@@ -241,6 +241,10 @@ class FakeUnitOfWork implements UnitOfWork {
     );
   }
 
+  recordJobRow(): this {
+    throw new Error('bulk jobs are not faked: the integration tests run them on DynamoDB Local');
+  }
+
   requireActiveOrganisation(en: string) {
     return this.step(
       () => this.world.organisations.get(en)?.kbo?.status !== 'stopped',
@@ -457,6 +461,15 @@ export function fakeDeps(options: FakeOptions = {}): { deps: Deps; world: FakeWo
       recordFailure: async (_report: SweepFailure) => undefined,
       failures: async () => [],
     },
+    jobs: {
+      get: async () => null,
+      create: async () => undefined,
+      update: async () => undefined,
+      rows: async () => [],
+      saveOutcome: async () => undefined,
+      saveProgress: async () => undefined,
+      progress: async () => [],
+    },
     digests: {
       organisations: async (day, { after, limit }) =>
         [
@@ -520,6 +533,7 @@ export function fakeDeps(options: FakeOptions = {}): { deps: Deps; world: FakeWo
       sendTaskSuccess: async () => undefined,
       sendTaskFailure: async () => undefined,
       startReview: async () => undefined,
+      startBulkJob: async () => undefined,
     },
     log: { info: () => undefined, warn: () => undefined, error: () => undefined },
     appUrl: 'http://localhost:3000',

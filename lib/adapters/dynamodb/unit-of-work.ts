@@ -9,6 +9,7 @@ import { adminItem, removeAdminItem, updateAdminItem } from '#lib/adapters/dynam
 import { digestLineItem } from '#lib/adapters/dynamodb/digest-items';
 import { changeEventItems } from '#lib/adapters/dynamodb/events-store';
 import type { TableRef, TransactItem } from '#lib/adapters/dynamodb/items';
+import { jobRowResultItem } from '#lib/adapters/dynamodb/jobs-store';
 import { historyItem, membershipItems, stillEndingItem } from '#lib/adapters/dynamodb/memberships-store';
 import { noticeItem } from '#lib/adapters/dynamodb/notices-store';
 import {
@@ -129,6 +130,10 @@ export class DynamoUnitOfWork implements UnitOfWork {
 
   requireActiveOrganisation(...[en]: Parameters<UnitOfWork['requireActiveOrganisation']>) {
     return this.add(activeOrganisationItem(this.name, en));
+  }
+
+  recordJobRow(...[en, jobId, index, outcome]: Parameters<UnitOfWork['recordJobRow']>) {
+    return this.add(jobRowResultItem(this.name, en, jobId, index, outcome));
   }
 
   async commit(): Promise<void> {
