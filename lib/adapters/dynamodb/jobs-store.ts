@@ -58,8 +58,9 @@ export class JobsStore implements JobsPort {
 
   async create(job: Job, rows: JobRow[]): Promise<void> {
     const expiration = expirationOf(job.createdAt);
-    const requests = rows.map((row) => ({
+    const requests = rows.map(({ preview: _p, result: _r, ...row }) => ({
       PutRequest: {
+        // Without outcomes: an outcome is written once, on the condition that there is none yet.
         Item: {
           ...keys.jobRow(job.enterpriseNumber, job.jobId, row.index),
           type: ITEM_TYPES.jobRow,

@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { chunkRange, type Job, type JobPhase, type JobRow, type JobSummary, tallyOf } from '#lib/domain/bulk';
-import { NotFoundError } from '#lib/domain/errors';
+import { ConflictError, NotFoundError, TransientError } from '#lib/domain/errors';
 import { withRetry } from '#lib/services/aggregate';
 import { extensionRow, importRow, type RowContext } from '#lib/services/bulk/rows';
 import type { Deps } from '#lib/services/deps';
@@ -41,6 +41,17 @@ async function rowContext(deps: Deps, job: Job, phase: JobPhase): Promise<RowCon
   };
 }
 
+/** Others writing the same person meanwhile, through every retry: the chunk is tried again later. */
+async function transient<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof ConflictError && error.code === 'concurrent-change')
+      throw new TransientError('concurrent change', { cause: error });
+    throw error;
+  }
+}
+
 /** RunChunk: `{ enterpriseNumber, jobId, phase, chunk }` → `{ chunk, done, tally }`. */
 export async function runChunk(deps: Deps, raw: unknown) {
   const input = ChunkInput.parse(raw);
@@ -64,10 +75,10 @@ export async function runChunk(deps: Deps, raw: unknown) {
     });
   for (const [i, row] of rows.entries()) {
     if (outcomes[i]) continue;
-    const { outcome, written } =
+    const { outcome, written } = await transient(() =>
       job.kind === 'import'
-        ? await importRow(deps, ctx, row, input.phase)
-        : await extensionRow(
+        ? importRow(deps, ctx, row, input.phase)
+        : extensionRow(
             deps,
             {
               ...ctx,
@@ -75,7 +86,8 @@ export async function runChunk(deps: Deps, raw: unknown) {
               includeRights: job.options?.includeRights ?? true,
             },
             row,
-          );
+          ),
+    );
     if (!written) await deps.jobs.saveOutcome(en, job.jobId, row.index, input.phase, outcome);
     outcomes[i] = outcome;
     await save();
