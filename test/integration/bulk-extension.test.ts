@@ -85,8 +85,14 @@ describe('bulk extension', () => {
       progress: { phase: 'apply', done: 2, total: 2 },
     });
     expect(view.items.map((i: { name: string; result: unknown }) => [i.name, i.result])).toEqual([
-      ['Emma Willems', { outcome: 'new', relationship: true, right: true, endDate: '2031-12-31', errors: [] }],
-      ['Lucas De Smet', { outcome: 'new', relationship: true, right: false, endDate: '2031-12-31', errors: [] }],
+      [
+        'Emma Willems',
+        { outcome: 'new', relationship: true, right: true, endDate: '2031-12-31', errors: [] },
+      ],
+      [
+        'Lucas De Smet',
+        { outcome: 'new', relationship: true, right: false, endDate: '2031-12-31', errors: [] },
+      ],
     ]);
     const emma = await page(ids.emma);
     expect(emma.relationship.endDate).toBe('2031-12-31');
@@ -100,7 +106,10 @@ describe('bulk extension', () => {
       'relationship.extended',
     ]);
     const history = await ok('get-history', { as: DEMO.sofie, params: { ...at, personId: ids.lucas } });
-    expect(history.items[0]).toMatchObject({ action: 'relationship.extended', reason: 'Contracten verlengd' });
+    expect(history.items[0]).toMatchObject({
+      action: 'relationship.extended',
+      reason: 'Contracten verlengd',
+    });
   });
 
   it('a person the rules refuse is an error row (per field), and nothing of theirs changes', async () => {
@@ -164,7 +173,10 @@ describe('bulk extension', () => {
       },
     });
     expect(many.status).toBe(400);
-    expect(many.body.errors[0]).toMatchObject({ path: 'personIds', message: 'Maximaal 1.000 personen per keer.' });
+    expect(many.body.errors[0]).toMatchObject({
+      path: 'personIds',
+      message: 'Maximaal 1.000 personen per keer.',
+    });
     expect(await app.snapshot()).toEqual(before);
   });
 });

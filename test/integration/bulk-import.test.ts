@@ -38,7 +38,11 @@ async function domainSnapshot() {
 }
 
 async function upload(content: string, as = DEMO.sofie) {
-  const res = await app.call('create-import', { as, params: at, body: { fileName: 'personen.csv', content } });
+  const res = await app.call('create-import', {
+    as,
+    params: at,
+    body: { fileName: 'personen.csv', content },
+  });
   await app.workflows.idle();
   return res;
 }
@@ -63,7 +67,12 @@ describe('CSV import: the dry run', () => {
     const before = await domainSnapshot();
     const res = await upload(FILE);
     expect(res.status).toBe(202);
-    expect(res.body).toMatchObject({ kind: 'import', status: 'validating', rows: 8, fileName: 'personen.csv' });
+    expect(res.body).toMatchObject({
+      kind: 'import',
+      status: 'validating',
+      rows: 8,
+      fileName: 'personen.csv',
+    });
     expect(res.headers.location).toBe(`/api/organisations/${en}/jobs/${res.body.jobId}`);
     jobId = res.body.jobId;
     const view = await job(jobId);
@@ -79,7 +88,13 @@ describe('CSV import: the dry run', () => {
   it('says per row what will happen, and why not, per column with the single routes’ codes', async () => {
     const { items } = await job(jobId);
     const byRow = Object.fromEntries(items.map((i: { row: number }) => [i.row, i]));
-    expect(byRow[2].preview).toEqual({ outcome: 'new', person: true, relationship: true, right: true, errors: [] });
+    expect(byRow[2].preview).toEqual({
+      outcome: 'new',
+      person: true,
+      relationship: true,
+      right: true,
+      errors: [],
+    });
     expect(byRow[2].nationalNumber).toBe('90.04.18-***.**');
     expect(byRow[3].preview).toEqual({
       outcome: 'new',
@@ -241,10 +256,16 @@ describe('CSV import: files refused as a whole, nothing stored', () => {
   });
 
   it('a column missing, a quote left open, no rows: 400 with what is wrong', async () => {
-    const missing = await refused('rijksregisternummer;categorie;begindatum\r\n90041812490;Stagiair;2026-11-26');
+    const missing = await refused(
+      'rijksregisternummer;categorie;begindatum\r\n90041812490;Stagiair;2026-11-26',
+    );
     expect(missing.status).toBe(400);
     expect(missing.body.code).toBe('bulk.columns-missing');
-    expect(missing.body.errors.map((e: { path: string }) => e.path)).toEqual(['einddatum', 'telefoon', 'e-mail']);
+    expect(missing.body.errors.map((e: { path: string }) => e.path)).toEqual([
+      'einddatum',
+      'telefoon',
+      'e-mail',
+    ]);
     const open = await refused(`${HEADER}\r\n"${DEMO.emma};Vaste medewerker`);
     expect(open.status).toBe(400);
     expect(open.body.code).toBe('bulk.csv-invalid');
@@ -254,13 +275,19 @@ describe('CSV import: files refused as a whole, nothing stored', () => {
   });
 
   it('another organisation’s job is not found, and the helpdesk may not import', async () => {
-    const mine = await upload(`${HEADER}\r\n${DEMO.lucas};Stagiair;2026-11-26;2027-01-31;+3212345678;l@example.be;;;;`);
+    const mine = await upload(
+      `${HEADER}\r\n${DEMO.lucas};Stagiair;2026-11-26;2027-01-31;+3212345678;l@example.be;;;;`,
+    );
     const other = await app.call('get-job', {
       as: DEMO.marc,
       params: { enterpriseNumber: DEMO.boekhouding, jobId: mine.body.jobId },
     });
     expect(other.status).toBe(404);
-    const helpdesk = await app.call('create-import', { as: DEMO.hilde, params: at, body: { content: HEADER } });
+    const helpdesk = await app.call('create-import', {
+      as: DEMO.hilde,
+      params: at,
+      body: { content: HEADER },
+    });
     expect(helpdesk.status).toBe(403);
   });
 });

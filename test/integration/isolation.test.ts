@@ -55,6 +55,15 @@ const validRequest: Record<string, { body?: unknown; query?: Record<string, stri
   'answer-review-line': { body: { personId: FAKE_GRANT_ID, grantId: FAKE_GRANT_ID, decision: 'keep' } },
   'keep-remaining-review-lines': { body: { confirm: true } },
   'quick-grant': { body: { nationalNumber: DEMO.jonas, right: VLAIO, profiles: [SERVICE_PROVIDER] } },
+  'create-import': {
+    body: {
+      content: `rijksregisternummer;categorie;begindatum;einddatum;telefoon;e-mail\r\n${DEMO.jonas};Stagiair;2026-11-26;2027-01-31;+3212345678;j@example.be`,
+    },
+  },
+  'confirm-import': { body: {} },
+  'create-extension': { body: { endingBefore: '2040-01-01', includeRights: true } },
+  'get-job': {},
+  'export-job-result': {},
   'list-local-admins': {},
   'appoint-local-admin': { body: { nationalNumber: DEMO.marc } },
   'remove-local-admin': { body: {} },
@@ -112,6 +121,7 @@ describe('organisations are isolated from each other', () => {
           taskId: FAKE_GRANT_ID,
           rightId: VLAIO,
           campaignId: FAKE_GRANT_ID,
+          jobId: FAKE_GRANT_ID,
         },
         ...request,
         ...(needsVersion ? { headers: { 'if-match': '"1"' } } : {}),
