@@ -15,7 +15,7 @@ const VLAIO = 'VLAIO Inkom Gebruiker Nieuw';
 const SP = 'Dienstverlener kmo-portefeuille';
 
 let app: TestApp;
-const ids: Record<string, string> = {};
+const ids = {} as { emma: string; lucas: string; jonas: string };
 
 async function ok(fn: string, options: Parameters<TestApp['call']>[1]) {
   const res = await app.call(fn, options);
