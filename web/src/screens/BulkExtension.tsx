@@ -51,7 +51,11 @@ export function BulkExtension({ selected, onDone }: { selected: string[]; onDone
       setJobId(started.jobId);
     } catch (e) {
       setProblem(
-        e instanceof ApiError ? (e.fieldErrors[0]?.message ?? e.detail ?? e.title) : 'Er ging iets mis.',
+        e instanceof ApiError
+          ? e.status === 400
+            ? (e.fieldErrors[0]?.message ?? e.detail ?? e.title)
+            : (e.detail ?? e.title)
+          : 'Er ging iets mis.',
       );
     } finally {
       setBusy(false);

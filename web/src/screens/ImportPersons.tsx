@@ -188,7 +188,9 @@ export function ImportPersons() {
               </Notice>
               <JobRows job={job} show="result" />
               <ResultDownload enterpriseNumber={org.enterpriseNumber} jobId={job.jobId} />
-              <TextLink href={`${base}/personen`}>Naar alle personen</TextLink>
+              <p>
+                <TextLink href={`${base}/personen`}>Naar alle personen</TextLink>
+              </p>
             </>
           )}
           {job.status === 'failed' && (
