@@ -6,6 +6,7 @@
  *
  *   npm run bench                               everything (about 4 minutes on 2 cores)
  *   npm run bench -- --only bundles,capacity    some sections
+ *   npm run bench -- --only import              the CSV import of 1,000 rows alone (about a minute)
  *   npm run bench -- --sweep-sizes 10000        cap the expiry-sweep table (100,000 takes about 30 s)
  *   npm run bench -- --startup-runs 10 --startup-functions check-access,health
  *   npm run bench -- --http-seconds 5 --http-rounds 1 --http-connections 10 --http-log-level WARN
@@ -20,10 +21,11 @@ import { startLocalMagda } from '#infra/local/stack';
 import { type BundleResults, runBundles } from './bundles.ts';
 import { type CapacityResults, runCapacity } from './capacity.ts';
 import { type HttpResults, runHttp } from './http.ts';
+import { type ImportResults, runImport } from './import.ts';
 import { runStartup, type StartupResults } from './startup.ts';
 import { log, ROOT, versions } from './support.ts';
 
-const SECTIONS = ['capacity', 'bundles', 'startup', 'http'] as const;
+const SECTIONS = ['capacity', 'import', 'bundles', 'startup', 'http'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -75,6 +77,7 @@ interface Results {
   bundles?: BundleResults;
   startup?: StartupResults;
   http?: HttpResults;
+  import?: ImportResults;
 }
 
 const started = performance.now();
@@ -85,7 +88,7 @@ const results: Results = {
   versions: await versions(),
 };
 
-const needsDb = only.has('capacity') || only.has('startup') || only.has('http');
+const needsDb = only.has('capacity') || only.has('import') || only.has('startup') || only.has('http');
 const db = needsDb ? await startDynamoDbLocal({}) : null;
 // The registries as the local stack reads them: MAGDA's adapters against the stand-in.
 const magda = needsDb ? await startLocalMagda(undefined) : null;
@@ -95,6 +98,7 @@ try {
     results.bundles = await runBundles();
   }
   if (db && only.has('capacity')) results.capacity = await runCapacity(db.endpoint, { sweepSizes });
+  if (db && only.has('import')) results.import = await runImport(db.endpoint);
   if (db && only.has('startup')) {
     log(`start-up: ${startupFunctions.length} functions and the bare one, ${startupRuns} interleaved runs`);
     results.startup = await runStartup(db.endpoint, {
@@ -286,6 +290,32 @@ function report(r: Results): string {
         ),
       );
     }
+  }
+  if (r.import) {
+    const i = r.import;
+    out.push(
+      '',
+      `### CSV import of ${i.rows.toLocaleString('en')} rows (${i.chunks} chunks, the bulk workflow on the local runner)`,
+      '',
+    );
+    out.push(
+      table(
+        ['phase', 'ms', 'requests', 'RCU', 'WCU', 'RCU / row', 'WCU / row', 'events'],
+        i.phases.map((p) => [
+          p.phase,
+          p.ms,
+          Object.entries(p.requests)
+            .map(([op, n]) => `${n} ${op}`)
+            .join(', '),
+          p.rcu,
+          p.wcu,
+          p.rcuPerRow,
+          p.wcuPerRow,
+          p.events,
+        ]),
+      ),
+    );
+    out.push('', `Outcome: ${JSON.stringify(i.summary)}; every row new with its 2 events: ${mark(i.met)}.`);
   }
   if (r.bundles) {
     const b = r.bundles;
