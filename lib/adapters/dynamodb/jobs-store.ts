@@ -5,7 +5,7 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { queryAll, strip, type TableRef, type TransactItem } from '#lib/adapters/dynamodb/items';
+import { queryAll, strip, type TableRef } from '#lib/adapters/dynamodb/items';
 import { ITEM_TYPES, keys } from '#lib/adapters/dynamodb/keys';
 import {
   type ChunkProgress,
@@ -25,26 +25,6 @@ const expirationOf = (createdAt: string) =>
   Math.floor(Date.parse(createdAt) / 1000) + JOB_KEEP_DAYS * 24 * 3600;
 
 const outcomeField = (phase: JobPhase) => (phase === 'preview' ? 'preview' : 'result');
-
-/** An applied row's outcome, in its change's transaction: only once (a retried chunk finds it there). */
-export function jobRowResultItem(
-  tableName: string,
-  en: string,
-  jobId: string,
-  index: number,
-  outcome: RowOutcome,
-): TransactItem {
-  return {
-    Update: {
-      TableName: tableName,
-      Key: keys.jobRow(en, jobId, index),
-      UpdateExpression: 'SET #result = :outcome',
-      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#result)',
-      ExpressionAttributeNames: { '#result': 'result' },
-      ExpressionAttributeValues: { ':outcome': outcome },
-    },
-  };
-}
 
 export class JobsStore implements JobsPort {
   constructor(private readonly table: TableRef) {}

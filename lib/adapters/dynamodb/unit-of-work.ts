@@ -9,7 +9,7 @@ import { adminItem, removeAdminItem, updateAdminItem } from '#lib/adapters/dynam
 import { digestLineItem } from '#lib/adapters/dynamodb/digest-items';
 import { changeEventItems } from '#lib/adapters/dynamodb/events-store';
 import type { TableRef, TransactItem } from '#lib/adapters/dynamodb/items';
-import { jobRowResultItem } from '#lib/adapters/dynamodb/jobs-store';
+import { jobRowResultItem } from '#lib/adapters/dynamodb/job-items';
 import { historyItem, membershipItems, stillEndingItem } from '#lib/adapters/dynamodb/memberships-store';
 import { noticeItem } from '#lib/adapters/dynamodb/notices-store';
 import {
