@@ -178,6 +178,36 @@ export const OPERATIONS: Record<string, Operation> = {
     summary: 'Behoud alle overige lijnen van de toegangsreview (met bevestiging)',
     body: api.KeepRemainingRequest,
   },
+  'create-import': {
+    summary:
+      'Importeer personen (CSV, hoogstens 1.000 rijen): het bestand wordt bewaard en eerst gecontroleerd (202, de opdracht)',
+    body: api.ImportRequest,
+    response: api.JobView,
+    status: 202,
+    idempotent: true,
+  },
+  'confirm-import': {
+    summary: 'Bevestig een gecontroleerde import: de rijen worden uitgevoerd, elk apart (202)',
+    body: api.ConfirmImportRequest,
+    response: api.JobView,
+    status: 202,
+  },
+  'create-extension': {
+    summary:
+      'Verleng de werkrelaties (en rechten) van gekozen personen, of van wie eindigt voor een datum (202, de opdracht)',
+    body: api.BulkExtensionRequest,
+    response: api.JobView,
+    status: 202,
+    idempotent: true,
+  },
+  'get-job': {
+    summary: 'Een import of verlenging: status, voortgang, resultaat (met rows=true per rij)',
+    query: api.JobQuery,
+    response: api.JobView,
+  },
+  'export-job-result': {
+    summary: 'Het resultaat van een import of verlenging als CSV voor Excel (gemaskeerde rijksregisternummers)',
+  },
   'list-right-holders': {
     summary: 'Wie had dit gebruikersrecht op een dag, met welke profielen (standaard vandaag)',
     query: api.RightHoldersQuery,
