@@ -206,7 +206,8 @@ export const OPERATIONS: Record<string, Operation> = {
     response: api.JobView,
   },
   'export-job-result': {
-    summary: 'Het resultaat van een import of verlenging als CSV voor Excel (gemaskeerde rijksregisternummers)',
+    summary:
+      'Het resultaat van een import of verlenging als CSV voor Excel (gemaskeerde rijksregisternummers)',
   },
   'list-right-holders': {
     summary: 'Wie had dit gebruikersrecht op een dag, met welke profielen (standaard vandaag)',
