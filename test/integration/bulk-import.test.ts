@@ -207,6 +207,17 @@ describe('CSV import: the dry run', () => {
     expect(csv).not.toMatch(/\+32|0470|3212345678/);
   });
 
+  it('the workflow’s inputs and outputs (its execution history) hold ids and counts only', () => {
+    const states = app.stateData.filter((d) => d.machine === 'bulk');
+    expect(states.map((d) => d.state)).toEqual(
+      expect.arrayContaining(['EachChunk', 'RunChunk', 'CompleteJob']),
+    );
+    const text = JSON.stringify(states);
+    const people = Object.values(DEMO).filter((n) => n.length === 11);
+    for (const n of [...people, '38041106444']) expect(text).not.toContain(n);
+    expect(text).not.toMatch(/@|\+32|Emma|Willems|Vaste medewerker/);
+  });
+
   it('a second upload of the same file changes nothing: the rows that were applied are present', async () => {
     const before = await domainSnapshot();
     const res = await upload(FILE);
