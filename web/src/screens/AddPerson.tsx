@@ -111,7 +111,7 @@ export function AddPerson() {
                   <p>
                     <strong>Rijksregisternummer</strong>: het identificatienummer van wie in België
                     ingeschreven is in het Rijksregister. U vindt het op de achterkant van de
-                    identiteitskaart: 11 cijfers, bv. 90.04.18-124.90.
+                    identiteitskaart: 11 cijfers, bv. 85.07.30-033.28.
                   </p>
                   <p>
                     <strong>BIS-registernummer</strong> (BIS-nummer): het nummer van wie niet in het
