@@ -69,7 +69,7 @@ describe('the seed story in the browser', () => {
     await expect.poll(() => h1().textContent()).toBe('Voeg gebruiker toe');
     await ui.page.getByRole('heading', { name: /^Stap 1 van 3/ }).waitFor();
 
-    const number = ui.page.getByLabel('Rijksregisternummer / BIS-nummer');
+    const number = ui.page.getByLabel('rijksregisternummer / BIS-registernummer');
     await number.fill('85073003329');
     // Live: judged as soon as the eleventh digit is there.
     await expect.poll(() => fieldError('nationalNumber').textContent()).toContain('De controlecijfers');
@@ -78,14 +78,14 @@ describe('the seed story in the browser', () => {
     await expect
       .poll(() => summary().textContent())
       .toContain(
-        'Rijksregisternummer / BIS-nummer: De controlecijfers van het rijksregisternummer kloppen niet.',
+        'rijksregisternummer / BIS-registernummer: De controlecijfers van het rijksregisternummer kloppen niet.',
       );
     await expect.poll(() => focusedClass(ui.page)).toContain('error-summary');
     await screen('add-person-error');
   });
 
   it('adds Emma Willems from the national register', async () => {
-    const number = ui.page.getByLabel('Rijksregisternummer / BIS-nummer');
+    const number = ui.page.getByLabel('rijksregisternummer / BIS-registernummer');
     await number.fill('90041812490');
     await ui.page.getByText('Geldig rijksregisternummer').waitFor();
     expect(await fieldError('nationalNumber').count()).toBe(0);
