@@ -11,6 +11,7 @@
  *   npm run bench -- --startup-runs 10 --startup-functions check-access,health
  *   npm run bench -- --http-seconds 5 --http-rounds 1 --http-connections 10 --http-log-level WARN
  *   npm run bench -- --quick                    a smoke run: small sweep, few start-up runs, short loads
+ *   npm run bench -- --only lighthouse          Lighthouse's accessibility and best practices of three pages
  *   npm run bench -- --report-only              the table of the last bench/results.json
  */
 import { writeFile } from 'node:fs/promises';
@@ -22,10 +23,11 @@ import { type BundleResults, runBundles } from './bundles.ts';
 import { type CapacityResults, runCapacity } from './capacity.ts';
 import { type HttpResults, runHttp } from './http.ts';
 import { type ImportResults, runImport } from './import.ts';
+import { type LighthouseResults, runLighthouse } from './lighthouse.ts';
 import { runStartup, type StartupResults } from './startup.ts';
 import { log, ROOT, versions } from './support.ts';
 
-const SECTIONS = ['capacity', 'import', 'bundles', 'startup', 'http'] as const;
+const SECTIONS = ['capacity', 'import', 'bundles', 'startup', 'http', 'lighthouse'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -78,6 +80,7 @@ interface Results {
   startup?: StartupResults;
   http?: HttpResults;
   import?: ImportResults;
+  lighthouse?: LighthouseResults;
 }
 
 const started = performance.now();
@@ -88,7 +91,12 @@ const results: Results = {
   versions: await versions(),
 };
 
-const needsDb = only.has('capacity') || only.has('import') || only.has('startup') || only.has('http');
+const needsDb =
+  only.has('capacity') ||
+  only.has('import') ||
+  only.has('startup') ||
+  only.has('http') ||
+  only.has('lighthouse');
 const db = needsDb ? await startDynamoDbLocal({}) : null;
 // The registries as the local stack reads them: MAGDA's adapters against the stand-in.
 const magda = needsDb ? await startLocalMagda(undefined) : null;
@@ -115,6 +123,10 @@ try {
       connections: number(values['http-connections'], 10),
       logLevel: values['http-log-level'] ?? 'INFO',
     });
+  }
+  if (db && magda && only.has('lighthouse')) {
+    log('lighthouse: the home page, the portal page and a person page');
+    results.lighthouse = await runLighthouse(db.endpoint, magda);
   }
 } finally {
   await magda?.stop();
@@ -416,6 +428,25 @@ function report(r: Results): string {
       '',
       `Throughput ratio to the floor behind the gateway ${h.throughputRatio}, the median of ${h.roundRatios?.length ?? h.settings.rounds} rounds${h.roundRatios ? ` (${Math.min(...h.roundRatios)}–${Math.max(...h.roundRatios)})` : ''} (≥ 0.85: ${mark(h.met.throughput)}); to the plain server ${h.throughputRatioPlain}. p99/p50 ${h.accessCheck.tailRatio} (≤ 3: ${mark(h.met.tail)}). Errors, timeouts and non-2xx: ${h.errors} (0: ${mark(h.met.errors)}).`,
     );
+    out.push('');
+  }
+  if (r.lighthouse) {
+    const l = r.lighthouse;
+    out.push('', `### Lighthouse ${l.lighthouse} (Debian's Chromium, desktop 1280 px, demo world)`, '');
+    out.push(
+      table(
+        ['page', 'path', 'accessibility', 'best practices', `≥ ${l.target}`],
+        l.pages.map((p) => [
+          p.name,
+          p.path,
+          p.accessibility,
+          p.bestPractices,
+          mark(p.accessibility >= l.target && p.bestPractices >= l.target),
+        ]),
+      ),
+    );
+    const failing = l.pages.filter((p) => p.failing.length > 0);
+    for (const p of failing) out.push('', `${p.name}: ${p.failing.join('; ')}`);
     out.push('');
   }
   return out.join('\n');

@@ -43,6 +43,8 @@ export const routes: readonly Route[] = [
   { method: 'POST', path: `${org}/persons`, fn: 'add-person', auth: 'user', data: 'write', registries: true },
   { method: 'GET', path: `${org}/persons`, fn: 'list-persons', auth: 'user', data: 'read' },
   { method: 'GET', path: person, fn: 'get-person', auth: 'user', data: 'read' },
+  { method: 'PATCH', path: person, fn: 'update-person', auth: 'user', data: 'write' },
+  { method: 'DELETE', path: person, fn: 'remove-person', auth: 'user', data: 'write' },
   {
     method: 'POST',
     path: `${person}/work-relationship`,

@@ -43,14 +43,50 @@ export const GrantParams = /* @__PURE__ */ pure(() => z.extend(PersonParams, { g
 
 export const LookupRequest = /* @__PURE__ */ pure(() => z.strictObject({ nationalNumber: zNationalNumber }));
 
+const zNickname = /* @__PURE__ */ pure(() =>
+  z.string().check(z.trim(), z.maxLength(50, 'De roepnaam mag maximaal 50 tekens lang zijn.')),
+);
+const zInitials = /* @__PURE__ */ pure(() =>
+  z.string().check(z.trim(), z.maxLength(10, 'De initialen mogen maximaal 10 tekens lang zijn.')),
+);
+
 export const AddPersonRequest = /* @__PURE__ */ pure(() =>
   z.strictObject({
     nationalNumber: zNationalNumber,
-    nickname: z.optional(
-      z.string().check(z.trim(), z.maxLength(50, 'De roepnaam mag maximaal 50 tekens lang zijn.')),
+    nickname: z.optional(zNickname),
+    initials: z.optional(zInitials),
+    reason: z.optional(zReason),
+  }),
+);
+
+/**
+ * *Bewerk gegevens*: what the organisation keeps of the person itself. The register's details (name,
+ * birth date, sex) are not ours to change. An empty text clears the field.
+ */
+export const UpdatePersonRequest = /* @__PURE__ */ pure(() =>
+  z
+    .strictObject({
+      nickname: z.optional(zNickname),
+      initials: z.optional(zInitials),
+      reason: z.optional(zReason),
+    })
+    .check(
+      z.refine(
+        (v) => v.nickname !== undefined || v.initials !== undefined,
+        'Geef de roepnaam of de initialen op om te wijzigen.',
+      ),
     ),
-    initials: z.optional(
-      z.string().check(z.trim(), z.maxLength(10, 'De initialen mogen maximaal 10 tekens lang zijn.')),
+);
+
+/**
+ * *Verwijder uit organisatie*. With a work relationship the removal is refused (409
+ * `person.has-relationship`) unless `endRelationship` is true: then the relationship and its rights end
+ * in the same change.
+ */
+export const RemovePersonRequest = /* @__PURE__ */ pure(() =>
+  z.strictObject({
+    endRelationship: z.optional(
+      z.boolean({ error: 'Geef aan of de werkrelatie mee eindigt (true of false).' }),
     ),
     reason: z.optional(zReason),
   }),
@@ -355,6 +391,18 @@ export const PersonPage = /* @__PURE__ */ pure(() =>
     .register(z.globalRegistry, { id: 'PersonPage' }),
 );
 
+/** The answer to a removal from the organisation: what ended with it. */
+export const PersonRemoval = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      personId: z.string(),
+      relationshipEnded: z.boolean(),
+      /** The names of the rights revoked with the relationship. */
+      rightsRevoked: z.array(z.string()),
+    })
+    .register(z.globalRegistry, { id: 'PersonRemoval' }),
+);
+
 export const LoginMethod = /* @__PURE__ */ pure(() =>
   z.enum(LOGIN_METHODS).register(z.globalRegistry, {
     id: 'LoginMethod',
@@ -412,6 +460,8 @@ export const RightCatalogue = /* @__PURE__ */ pure(() =>
         description: z.string(),
         profiles: z.array(z.string()),
         maxYears: z.number().check(z.int()),
+        /** Where the person logs in once granted (the relying portal), when the catalogue names one. */
+        portalUrl: z.optional(z.string()),
       }),
     ),
   }),

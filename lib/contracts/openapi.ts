@@ -29,6 +29,10 @@ interface Operation {
   idempotent?: boolean;
 }
 
+const PERSON_ETAG =
+  'Versie van de persoon in deze organisatie (`version`); PATCH en DELETE van de persoon nemen ze als If-Match. De werkrelatie en elk recht hebben hun eigen versie en ETag.';
+const PERSON_IF_MATCH =
+  'De ETag van GET …/persons/{personId} (of `version` van de gegevens van gebruiker), bv. "4".';
 const RELATIONSHIP_ETAG =
   'Versie van de werkrelatie (ook `relationship.version` in de gegevens van gebruiker); PATCH en DELETE van de werkrelatie nemen ze als If-Match.';
 const GRANT_ETAG =
@@ -66,7 +70,21 @@ export const OPERATIONS: Record<string, Operation> = {
   'get-person': {
     summary: 'Gegevens van gebruiker',
     response: api.PersonPage,
-    etag: 'Versie van de persoon in deze organisatie (`version`); de werkrelatie en elk recht hebben hun eigen versie en ETag.',
+    etag: PERSON_ETAG,
+  },
+  'update-person': {
+    summary: 'Bewerk gegevens van gebruiker: roepnaam en initialen (de gegevens uit het rijksregister niet)',
+    body: api.UpdatePersonRequest,
+    response: api.PersonPage,
+    etag: PERSON_ETAG,
+    ifMatch: PERSON_IF_MATCH,
+  },
+  'remove-person': {
+    summary:
+      'Verwijder gebruiker uit de organisatie (409 person.has-relationship met een werkrelatie, tenzij endRelationship: de werkrelatie en de gebruikersrechten eindigen mee)',
+    body: api.RemovePersonRequest,
+    response: api.PersonRemoval,
+    ifMatch: PERSON_IF_MATCH,
   },
   'get-work-relationship': {
     summary: 'Werkrelatie',

@@ -375,6 +375,11 @@ export interface UnitOfWork {
     history: HistoryEntry[],
     today: string,
   ): UnitOfWork;
+  /**
+   * The person leaves the organisation: the membership, its relationship and grants and the access
+   * projection go, guarded by their versions; `history` is written (and kept), with the events of what ended.
+   */
+  removeMembership(loaded: PersonAggregate, history: HistoryEntry[], today: string): UnitOfWork;
   /** A person's register record; `exists: false` fails when there is one already. */
   putPerson(pseudonym: string, record: PersonRecord, opts: { exists: boolean }): UnitOfWork;
   addAdmin(admin: AdminRecord): UnitOfWork;

@@ -53,6 +53,8 @@ const RULES: Record<string, Rule> = {
   'add-person': { kind: 'org', roles: ['admin'] },
   'list-persons': { kind: 'org', roles: ['admin'] },
   'get-person': { kind: 'org', roles: ['admin'] },
+  'update-person': { kind: 'org', roles: ['admin'] },
+  'remove-person': { kind: 'org', roles: ['admin'] },
   'get-work-relationship': { kind: 'org', roles: ['admin'] },
   'get-grant': { kind: 'org', roles: ['admin'] },
   'create-work-relationship': { kind: 'org', roles: ['admin'] },

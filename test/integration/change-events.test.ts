@@ -169,6 +169,20 @@ const scenarios: Record<string, Scenario> = {
         ).body.personId;
       }),
   },
+  'update-person | a new nickname': {
+    group: 'routes',
+    run: async () => {
+      const etag = await etagOf('get-person', at(en, ctx.emma));
+      return eventsOf(() =>
+        ok('update-person', {
+          as: DEMO.sofie,
+          params: at(en, ctx.emma),
+          headers: { 'if-match': etag },
+          body: { nickname: 'Em' },
+        }),
+      );
+    },
+  },
   'create-work-relationship | link a person': {
     group: 'routes',
     run: () =>
@@ -316,6 +330,40 @@ const scenarios: Record<string, Scenario> = {
           as: DEMO.sofie,
           params: at(en, ctx.jonas),
           headers: { 'if-match': etag },
+        }),
+      );
+    },
+  },
+  'remove-person | without a work relationship': {
+    group: 'routes',
+    run: async () => {
+      ctx.hilde = (
+        await ok('add-person', { as: DEMO.sofie, params: at(en), body: { nationalNumber: DEMO.hilde } })
+      ).body.personId;
+      const etag = await etagOf('get-person', at(en, ctx.hilde));
+      return eventsOf(() =>
+        ok('remove-person', {
+          as: DEMO.sofie,
+          params: at(en, ctx.hilde),
+          headers: { 'if-match': etag },
+          body: { reason: 'Verkeerd toegevoegd' },
+        }),
+      );
+    },
+  },
+  'remove-person | with its work relationship and one right (confirmed)': {
+    group: 'routes',
+    run: async () => {
+      // Added again after the removal above: the same person, a membership anew.
+      const id = await addAndLink(DEMO.sofie, en, DEMO.hilde, [TODAY, '2030-12-31']);
+      await grant(DEMO.sofie, en, id, [TODAY, '2028-12-31']);
+      const etag = await etagOf('get-person', at(en, id));
+      return eventsOf(() =>
+        ok('remove-person', {
+          as: DEMO.sofie,
+          params: at(en, id),
+          headers: { 'if-match': etag },
+          body: { endRelationship: true, reason: 'Uit dienst' },
         }),
       );
     },

@@ -28,6 +28,8 @@ const validRequest: Record<string, { body?: unknown; query?: Record<string, stri
   'add-person': { body: { nationalNumber: DEMO.jonas } },
   'list-persons': {},
   'get-person': {},
+  'update-person': { body: { nickname: 'Em' } },
+  'remove-person': { body: { endRelationship: true, reason: 'test' } },
   'get-work-relationship': {},
   'get-grant': {},
   'create-work-relationship': { body: relationship },

@@ -10,7 +10,7 @@ import { ConcurrentChangeError } from '#lib/domain/errors';
 import type { DueEntry, Notice, SweepFailure } from '#lib/domain/expiry';
 import { type HoldingRecord, holdingChanges } from '#lib/domain/holdings';
 import type { LoginSummary } from '#lib/domain/logins';
-import type { PersonAggregate, PersonDetails } from '#lib/domain/membership';
+import { emptied, type PersonAggregate, type PersonDetails } from '#lib/domain/membership';
 import type { DigestLine, DigestState } from '#lib/domain/notifications';
 import type { Email, Enterprise, RegisterRead, StoredLine, UnitOfWork } from '#lib/domain/ports';
 import type {
@@ -87,6 +87,29 @@ class FakeUnitOfWork implements UnitOfWork {
         const m = next.membership;
         const subject = { name: `${m.person.firstName} ${m.person.lastName}`, nationalNumber: '***' };
         for (const { rightId, holding } of holdingChanges(loaded, next)) {
+          this.world.holdings.set(`${en}/${rightId}/${personId}/${today}`, {
+            personId,
+            day: today,
+            holding,
+            subject,
+          });
+        }
+      },
+    );
+  }
+
+  removeMembership(loaded: PersonAggregate, history: HistoryEntry[], today: string) {
+    const { enterpriseNumber: en, personId } = loaded.membership;
+    const key = aggKey(en, personId);
+    return this.step(
+      () => this.world.aggregates.get(key)?.membership.version === loaded.membership.version,
+      () => {
+        this.world.aggregates.delete(key);
+        // The history stays: only entries are added.
+        this.world.history.set(key, [...(this.world.history.get(key) ?? []), ...copy(history)]);
+        const m = loaded.membership;
+        const subject = { name: `${m.person.firstName} ${m.person.lastName}`, nationalNumber: '***' };
+        for (const { rightId, holding } of holdingChanges(loaded, emptied(loaded))) {
           this.world.holdings.set(`${en}/${rightId}/${personId}/${today}`, {
             personId,
             day: today,

@@ -23,6 +23,7 @@ import { campaignItem, openCampaignItem, reviewLineItem } from '#lib/adapters/dy
 import { closeTaskItems, newTaskItem, updateTaskItem } from '#lib/adapters/dynamodb/tasks-store';
 import { ConcurrentChangeError } from '#lib/domain/errors';
 import { accessEvents, enterpriseEvents } from '#lib/domain/events';
+import { emptied } from '#lib/domain/membership';
 import type { UnitOfWork } from '#lib/domain/ports';
 
 export class DynamoUnitOfWork implements UnitOfWork {
@@ -49,6 +50,20 @@ export class DynamoUnitOfWork implements UnitOfWork {
     const at = history[0]?.at ?? new Date().toISOString();
     return this.add(
       ...membershipItems(this.name, loaded, next, history, today),
+      ...changeEventItems(this.name, events, at),
+    );
+  }
+
+  removeMembership(...[loaded, history, today]: Parameters<UnitOfWork['removeMembership']>) {
+    const next = emptied(loaded);
+    const events = accessEvents(
+      loaded,
+      next,
+      history.map((h) => h.action),
+    );
+    const at = history[0]?.at ?? new Date().toISOString();
+    return this.add(
+      ...membershipItems(this.name, loaded, next, history, today, { removed: true }),
       ...changeEventItems(this.name, events, at),
     );
   }

@@ -125,6 +125,16 @@ export function statusLabel(status: 'pending' | 'active'): string {
   return status === 'active' ? 'Actief' : 'In afwachting';
 }
 
+/**
+ * A work relationship's category as the seed writes it (*Vaste Medewerker*); the API's value stays
+ * `Vaste medewerker`. Categories the seed does not show keep their own spelling.
+ */
+const CATEGORY_LABELS: Record<string, string> = { 'Vaste medewerker': 'Vaste Medewerker' };
+
+export function categoryLabel(category: string): string {
+  return CATEGORY_LABELS[category] ?? category;
+}
+
 export const GRANT_STATE_LABELS: Record<string, string> = {
   active: 'Actief',
   future: 'Nog niet begonnen',

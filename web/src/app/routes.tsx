@@ -110,7 +110,7 @@ export const routes: RouteObject[] = [
             handle: title('Ken gebruikersrecht toe'),
           },
           { path: 'rechten', element: <RightsCatalogue />, handle: title('Gebruikersrechten') },
-          { path: 'taken', element: <Tasks />, handle: title('Mijn taken') },
+          { path: 'taken', element: <Tasks />, handle: title('Mijn Taken') },
           { path: 'lokale-beheerders', element: <LocalAdmins />, handle: title('Lokale beheerders') },
           { path: 'snel-recht', element: <QuickGrant />, handle: title('Nieuw recht toekennen') },
           { path: 'vergelijk', element: <Compare />, handle: title('Vergelijk meerdere personen') },

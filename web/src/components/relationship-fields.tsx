@@ -4,6 +4,7 @@
  * page, approving a task for someone who has none yet, granting a right in one screen.
  */
 import { ApiError } from '../app/api.ts';
+import { categoryLabel } from '../app/format.ts';
 import { DateInput, SelectInput, TextInput } from './forms.tsx';
 
 /** Mirrors RELATIONSHIP_CATEGORIES of lib/domain/catalogue.ts; the contract (zCategory) is the judge. */
@@ -46,7 +47,7 @@ export function RelationshipCategoryField(options: Options) {
       name={name('category')}
       label={label('category')}
       required
-      options={CATEGORIES.map((c) => ({ id: c, label: c }))}
+      options={CATEGORIES.map((c) => ({ id: c, label: categoryLabel(c) }))}
     />
   );
 }

@@ -190,6 +190,7 @@ export interface PersonBlockData {
   firstName: string;
   lastName: string;
   nickname?: string | null;
+  initials?: string | null;
   birthDate: string | null;
   sex: 'M' | 'F' | null;
   source: string;
@@ -213,6 +214,12 @@ export function PersonBlock({ person, fullNumber }: { person: PersonBlockData; f
         <div>
           <dt>Roepnaam</dt>
           <dd>{person.nickname}</dd>
+        </div>
+      ) : null}
+      {person.initials ? (
+        <div>
+          <dt>Initialen</dt>
+          <dd>{person.initials}</dd>
         </div>
       ) : null}
       <div>

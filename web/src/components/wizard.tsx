@@ -99,13 +99,13 @@ export function ConfirmStep({
   );
 }
 
-/** The organisation the wizard works for, read-only: its name and enterprise number. */
+/** The organisation the wizard works for, read-only: its name and enterprise number (*Organisatie code*, as the seed says). */
 export function OrganisationFields() {
   const org = useOrganisation();
   return (
     <>
       <ReadOnlyField label="Organisatie">{org.name}</ReadOnlyField>
-      <ReadOnlyField label="Ondernemingsnummer">{formatEnterpriseNumber(org.enterpriseNumber)}</ReadOnlyField>
+      <ReadOnlyField label="Organisatie code">{formatEnterpriseNumber(org.enterpriseNumber)}</ReadOnlyField>
     </>
   );
 }

@@ -6,11 +6,15 @@ import { digitsOf, formatDate, formatNationalNumber, sexLabel } from '../app/for
 import { orgPath, useOrganisation } from '../app/session.tsx';
 import type { PersonPageDto, RegisterPersonDto } from '../app/types.ts';
 import { ReadOnlyField, TextAreaInput, TextInput, useContractForm } from '../components/forms.tsx';
-import { NATIONAL_NUMBER_LABEL, NationalNumberInput } from '../components/national-number-input.tsx';
+import { HelpTip } from '../components/help-tip.tsx';
+import { NationalNumberInput } from '../components/national-number-input.tsx';
 import { NationalNumber, Notice, PageTitle, TextLink } from '../components/ui.tsx';
 import { ConfirmStep, orDash, useWizard, WizardForm } from '../components/wizard.tsx';
 
-const STEPS = ['Geef identificatienummer op', 'Geef details', 'Bevestig'] as const;
+const STEPS = ['Geef Identificatienummer op', 'Geef details', 'Bevestig'] as const;
+
+/** The seed's words for the number on this screen. */
+const NUMBER_LABEL = 'rijksregisternummer / BIS-registernummer';
 
 interface Values {
   nationalNumber: string;
@@ -20,7 +24,7 @@ interface Values {
 }
 
 const LABELS: Record<keyof Values, string> = {
-  nationalNumber: NATIONAL_NUMBER_LABEL,
+  nationalNumber: NUMBER_LABEL,
   nickname: 'Roepnaam',
   initials: 'Initialen',
   reason: 'Reden',
@@ -101,6 +105,21 @@ export function AddPerson() {
             <NationalNumberInput
               check
               maxLength={20}
+              label={NUMBER_LABEL}
+              help={
+                <HelpTip label="Wat is een rijksregisternummer of BIS-registernummer?">
+                  <p>
+                    <strong>Rijksregisternummer</strong>: het identificatienummer van wie in België
+                    ingeschreven is in het Rijksregister. U vindt het op de achterkant van de
+                    identiteitskaart: 11 cijfers, bv. 85.07.30-033.28.
+                  </p>
+                  <p>
+                    <strong>BIS-registernummer</strong> (BIS-nummer): het nummer van wie niet in het
+                    Rijksregister staat maar wel een band met België heeft, bv. een grensarbeider. Het heeft
+                    ook 11 cijfers; de maand van de geboortedatum is verhoogd met 20 of 40.
+                  </p>
+                </HelpTip>
+              }
               description="11 cijfers, met of zonder punten en streepje. De naam, voornaam, geboortedatum en geslacht van de gebruiker worden opgehaald uit het rijksregister."
             />
             {found?.knownInOrganisation && found.personId && (

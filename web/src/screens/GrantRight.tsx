@@ -2,7 +2,7 @@ import { GrantRightRequest } from '@contracts/api.ts';
 import { lastDayOfYears } from '@contracts/common.ts';
 import { useNavigate, useParams } from 'react-router';
 import { useApi, useConfig, useIdempotencyKeys, useResource } from '../app/api.ts';
-import { formatDate, maxDate, minDate, parseDmy, todayInBrussels } from '../app/format.ts';
+import { categoryLabel, formatDate, maxDate, minDate, parseDmy, todayInBrussels } from '../app/format.ts';
 import { orgPath, useOrganisation } from '../app/session.tsx';
 import {
   type PersonPageDto,
@@ -121,11 +121,17 @@ function GrantForm({ person, rights }: { person: PersonPageDto; rights: RightCat
       return;
     }
     const profiles = request.profiles as string[];
+    const granted = rights.items.find((r) => r.rightId === request.right);
+    // The seed's closing message, with the portal's address (the catalogue's portalUrl) as a link:
+    // only a web address, whatever the catalogue holds.
+    const portal =
+      granted?.portalUrl && /^https?:\/\//.test(granted.portalUrl) ? granted.portalUrl : undefined;
     navigate(personPath, {
       state: {
         flash: profiles.includes(PROFILE_SERVICE_PROVIDER)
-          ? `Het gebruikersrecht is toegekend. ${person.firstName} heeft nu toegang tot de beveiligde pagina's van een dienstverlener kmo-portefeuille.`
-          : 'Het gebruikersrecht is toegekend.',
+          ? `Het gebruikersrecht is toegekend. De persoon heeft nu toegang tot de beveiligde pagina's van een dienstverlener kmo-portefeuille${portal ? ' :' : '.'}`
+          : `Het gebruikersrecht is toegekend.${portal ? ' De persoon meldt aan op:' : ''}`,
+        ...(portal ? { flashLink: portal } : {}),
       },
     });
   };
@@ -145,7 +151,7 @@ function GrantForm({ person, rights }: { person: PersonPageDto; rights: RightCat
     >
       <section className="readonly-group" aria-label="Werkrelatie">
         <OrganisationFields />
-        <ReadOnlyField label="Categorie">{relationship.category}</ReadOnlyField>
+        <ReadOnlyField label="Categorie">{categoryLabel(relationship.category)}</ReadOnlyField>
         <ReadOnlyField label="Werkrelatie">
           van {formatDate(relationship.startDate)} tot {formatDate(relationship.endDate)}
         </ReadOnlyField>
@@ -179,7 +185,7 @@ function GrantForm({ person, rights }: { person: PersonPageDto; rights: RightCat
               name="endDate"
               label={LABELS.endDate}
               required
-              description={`Maximumperiode = ${maxYears} jaar; je kan dit aanpassen.${latest ? ` Uiterlijk ${formatDate(latest)} (binnen de werkrelatie).` : ''}`}
+              description={`Maximumperiode = ${maxYears} jaar ; je kan dit aanpassen.${latest ? ` Uiterlijk ${formatDate(latest)} (binnen de werkrelatie).` : ''}`}
             />
           </div>
           <DualListInput

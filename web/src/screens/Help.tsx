@@ -1,21 +1,40 @@
 import { PageTitle } from '../components/ui.tsx';
 
-/** *Hulp nodig?*: the helpdesk contact of the seed and the most asked questions. */
+/**
+ * How to reach the helpdesk (1700), as links: the numbers call (`tel:`), *mail* opens a mail program,
+ * *chat* opens 1700's contact page, where the chat starts. The e-mail address is still to be confirmed
+ * with 1700, whose own site offers a form.
+ */
+export const HELPDESK_CONTACT = {
+  phone: { text: '1700', href: 'tel:1700' },
+  abroad: { text: '+32 2 553 1700', href: 'tel:+3225531700' },
+  mail: 'mailto:1700@vlaanderen.be',
+  chat: 'https://www.vlaanderen.be/contact',
+  website: { text: 'www.kmo-portefeuille.be', href: 'https://www.kmo-portefeuille.be' },
+} as const;
+
+/** *Hulp nodig?*: the helpdesk contact of the seed, its wording kept, and the most asked questions. */
 export function Help() {
+  const c = HELPDESK_CONTACT;
   return (
     <div className="stack">
       <PageTitle>Hulp nodig of heeft u een vraag?</PageTitle>
       <section className="card contact" aria-labelledby="contact">
         <h2 id="contact">Contact</h2>
         <p>
-          Bel, mail of chat gratis met <strong>1700</strong>. 1700 is elke werkdag telefonisch bereikbaar van{' '}
-          <strong>9 tot 19 uur</strong>.
+          Bezoek onze website <a href={c.website.href}>{c.website.text}</a>.
         </p>
         <p>
-          Bellen vanuit het buitenland kan ook, op het betalende nummer <strong>+32 2 553 1700</strong>.
-        </p>
-        <p>
-          Meer over de kmo-portefeuille leest u op <strong>www.kmo-portefeuille.be</strong>.
+          Bel, <a href={c.mail}>mail</a> of <a href={c.chat}>chat</a> gratis met{' '}
+          <a href={c.phone.href}>
+            <strong>{c.phone.text}</strong>
+          </a>
+          . 1700 is elke werkdag telefonisch bereikbaar van <strong>9 tot 19 uur</strong>. Bellen vanuit het
+          buitenland kan ook, op het betalende nummer{' '}
+          <a href={c.abroad.href}>
+            <strong>{c.abroad.text}</strong>
+          </a>
+          .
         </p>
       </section>
       <section aria-labelledby="vragen" className="stack-small">

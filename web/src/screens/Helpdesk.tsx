@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import { errorText, useApi } from '../app/api.ts';
-import { digitsOf, formatDate, formatEnterpriseNumber } from '../app/format.ts';
+import { categoryLabel, digitsOf, formatDate, formatEnterpriseNumber } from '../app/format.ts';
 import { useMe } from '../app/session.tsx';
 import type { PersonPageDto } from '../app/types.ts';
 import { Button, EmptyState, Notice, PageTitle, PersonBlock, TableScroll } from '../components/ui.tsx';
@@ -277,7 +277,7 @@ function PersonPanel({
         <h3>Werkrelatie</h3>
         {r ? (
           <p>
-            {r.category}, van {formatDate(r.startDate)} tot en met {formatDate(r.endDate)}
+            {categoryLabel(r.category)}, van {formatDate(r.startDate)} tot en met {formatDate(r.endDate)}
             {r.paused ? ` — gepauzeerd${r.pauseReason ? `: ${r.pauseReason}` : ''}` : ''}
           </p>
         ) : (

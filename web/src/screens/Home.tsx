@@ -1,28 +1,37 @@
 import { type FormEvent, useState } from 'react';
 import { Input, Label, SearchField } from 'react-aria-components';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../app/auth.tsx';
 import { formatEnterpriseNumber } from '../app/format.ts';
 import { orgPath, useOrganisation } from '../app/session.tsx';
-import { Button, ButtonLink, PageTitle, TextLink } from '../components/ui.tsx';
+import { Button, ButtonLink, Notice, PageTitle, TextLink } from '../components/ui.tsx';
 import { TaskList } from './Tasks.tsx';
 
-/** *HOOFDPAGINA*: Mijn taken, Snel recht toekennen, Personen, Persoon zoeken. */
+/** *HOOFDPAGINA*: Mijn Taken, Snel recht toekennen, Personen, Persoon zoeken. */
 export function Home() {
   const org = useOrganisation();
   const auth = useAuth();
   const base = orgPath(org.enterpriseNumber);
+  // What a change that led here did (removing a person from the organisation).
+  const flash = (useLocation().state as { flash?: string } | null)?.flash;
 
   return (
     <div className="stack">
       <PageTitle kicker="Hoofdpagina">Welkom{auth.name ? `, ${auth.name}` : ''}</PageTitle>
+      <div role="status">
+        {flash && (
+          <Notice kind="success">
+            <p>{flash}</p>
+          </Notice>
+        )}
+      </div>
       <p className="lead">
         U werkt voor <strong>{org.name}</strong> (ondernemingsnummer{' '}
         {formatEnterpriseNumber(org.enterpriseNumber)}).
       </p>
       <div className="home-grid">
         <section className="card" aria-labelledby="mijn-taken">
-          <h2 id="mijn-taken">Mijn taken</h2>
+          <h2 id="mijn-taken">Mijn Taken</h2>
           <TaskList />
           <p className="more-link">
             <TextLink href={`${base}/taken`}>Alle taken op één pagina</TextLink>

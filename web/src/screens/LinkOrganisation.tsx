@@ -2,7 +2,7 @@ import { CreateRelationshipRequest } from '@contracts/api.ts';
 import { lastDayOfYears } from '@contracts/common.ts';
 import { useNavigate, useParams } from 'react-router';
 import { useApi, useConfig, useIdempotencyKeys, useResource } from '../app/api.ts';
-import { formatDate, parseDmy, todayInBrussels } from '../app/format.ts';
+import { categoryLabel, formatDate, parseDmy, todayInBrussels } from '../app/format.ts';
 import { orgPath, useOrganisation } from '../app/session.tsx';
 import type { PersonPageDto } from '../app/types.ts';
 import { ReadOnlyField, TextAreaInput, useContractForm } from '../components/forms.tsx';
@@ -14,6 +14,7 @@ import {
 } from '../components/relationship-fields.tsx';
 import { Notice, PageTitle, PersonBlock, ResourceView, TextLink } from '../components/ui.tsx';
 import { ConfirmStep, OrganisationFields, orDash, useWizard, WizardForm } from '../components/wizard.tsx';
+import { EditRelationshipDialog } from './PersonActions.tsx';
 
 const STEPS = ['Organisatie en categorie', 'Werkrelatie details', 'Bevestig'] as const;
 
@@ -43,22 +44,40 @@ export function LinkOrganisation() {
         {(p) => (
           <>
             <PersonBlock person={p} />
-            {p.relationship ? (
-              <Notice kind="info" title={`${p.firstName} ${p.lastName} is al gekoppeld aan ${org.name}.`}>
-                <p>
-                  Geldig van {formatDate(p.relationship.startDate)} tot {formatDate(p.relationship.endDate)}.{' '}
-                  <TextLink href={orgPath(org.enterpriseNumber, `/personen/${p.personId}`)}>
-                    Terug naar de gebruiker
-                  </TextLink>
-                </p>
-              </Notice>
-            ) : (
-              <RelationshipForm person={p} />
-            )}
+            {p.relationship ? <AlreadyLinked person={p} /> : <RelationshipForm person={p} />}
           </>
         )}
       </ResourceView>
     </div>
+  );
+}
+
+/**
+ * The person has a work relationship here already: one organisation has one relationship per person,
+ * so this page offers to edit that one (*Bewerk werkrelatie*, as on the person page) instead.
+ */
+function AlreadyLinked({ person }: { person: PersonPageDto }) {
+  const org = useOrganisation();
+  const navigate = useNavigate();
+  const r = person.relationship!;
+  const personPath = orgPath(org.enterpriseNumber, `/personen/${person.personId}`);
+  const name = `${person.firstName} ${person.lastName}`;
+  return (
+    <Notice kind="info" title={`${name} is al gekoppeld aan ${org.name}.`}>
+      <p>
+        Een persoon heeft per organisatie één werkrelatie: {categoryLabel(r.category)}, geldig van{' '}
+        {formatDate(r.startDate)} tot {formatDate(r.endDate)}. Wilt u de categorie, de periode, het
+        telefoonnummer of het e-mailadres wijzigen, bewerk dan die werkrelatie.
+      </p>
+      <div className="button-row">
+        <EditRelationshipDialog
+          person={person}
+          path={`/organisations/${org.enterpriseNumber}/persons/${person.personId}`}
+          done={(message) => navigate(personPath, { state: { flash: message } })}
+        />
+        <TextLink href={personPath}>Terug naar de gebruiker</TextLink>
+      </div>
+    </Notice>
   );
 }
 
@@ -122,7 +141,7 @@ function RelationshipForm({ person }: { person: PersonPageDto }) {
     >
       <section className="readonly-group" aria-label="Organisatie">
         <OrganisationFields />
-        {step > 1 && <ReadOnlyField label="Categorie">{v.category}</ReadOnlyField>}
+        {step > 1 && <ReadOnlyField label="Categorie">{categoryLabel(v.category)}</ReadOnlyField>}
       </section>
 
       {step === 1 && <RelationshipCategoryField />}
@@ -131,7 +150,7 @@ function RelationshipForm({ person }: { person: PersonPageDto }) {
         <>
           <div className="field-row">
             <RelationshipPeriodFields
-              endDescription={`Maximumperiode = 10 jaar; je kan dit aanpassen.${maxEnd ? ` Uiterlijk ${maxEnd}.` : ''}`}
+              endDescription={`Maximumperiode = 10 jaar ; je kan dit aanpassen.${maxEnd ? ` Uiterlijk ${maxEnd}.` : ''}`}
             />
           </div>
           <RelationshipContactFields />

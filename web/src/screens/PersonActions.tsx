@@ -36,7 +36,7 @@ export interface ActionProps {
 }
 
 /** A 412 (or 409) in plain words, thrown on: someone else changed it meanwhile. */
-function rethrowConflictAware(error: unknown): never {
+export function rethrowConflictAware(error: unknown): never {
   if (error instanceof ApiError && (error.status === 412 || error.status === 409)) {
     throw new ApiError(
       error.status,
@@ -148,7 +148,7 @@ function EditRelationshipForm({ person, path, done, close }: ActionProps & { clo
   );
 }
 
-function RightsList({ grants, empty }: { grants: readonly Grant[]; empty: string }) {
+export function RightsList({ grants, empty }: { grants: readonly Grant[]; empty: string }) {
   if (grants.length === 0) return <p>{empty}</p>;
   return (
     <ul className="plain-list">

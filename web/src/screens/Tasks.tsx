@@ -30,7 +30,7 @@ export function Tasks() {
   const org = useOrganisation();
   return (
     <div className="stack">
-      <PageTitle kicker={org.name}>Mijn taken</PageTitle>
+      <PageTitle kicker={org.name}>Mijn Taken</PageTitle>
       <TaskList headingLevel={2} />
     </div>
   );

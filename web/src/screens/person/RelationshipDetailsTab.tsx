@@ -1,4 +1,4 @@
-import { formatDate, formatEnterpriseNumber } from '../../app/format.ts';
+import { categoryLabel, formatDate, formatEnterpriseNumber } from '../../app/format.ts';
 import type { PersonPageDto } from '../../app/types.ts';
 import { EmptyState } from '../../components/ui.tsx';
 
@@ -22,7 +22,7 @@ export function RelationshipDetailsTab({ person }: { person: PersonPageDto }) {
       </div>
       <div>
         <dt>Categorie</dt>
-        <dd>{r.category}</dd>
+        <dd>{categoryLabel(r.category)}</dd>
       </div>
       <div>
         <dt>Begindatum</dt>

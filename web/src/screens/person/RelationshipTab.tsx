@@ -1,4 +1,4 @@
-import { formatDate, formatEnterpriseNumber, GRANT_STATE_LABELS } from '../../app/format.ts';
+import { categoryLabel, formatDate, formatEnterpriseNumber, GRANT_STATE_LABELS } from '../../app/format.ts';
 import type { PersonPageDto, RightCatalogueDto } from '../../app/types.ts';
 import { EmptyState, TableScroll } from '../../components/ui.tsx';
 import { type ActionProps, EditGrantDialog, RevokeGrantDialog } from '../PersonActions.tsx';
@@ -31,7 +31,7 @@ export function RelationshipTab({
       <div className="relationship-card">
         <p>
           <span className="mono">{formatEnterpriseNumber(person.organisation.enterpriseNumber)}</span>{' '}
-          <strong>{person.organisation.name}</strong> · {r.category}
+          <strong>{person.organisation.name}</strong> · {categoryLabel(r.category)}
         </p>
         <p>
           Geldig van {formatDate(r.startDate)} tot {formatDate(r.endDate)}
