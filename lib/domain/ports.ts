@@ -265,6 +265,8 @@ export interface JobsPort {
   ): Promise<void>;
   saveProgress(enterpriseNumber: string, jobId: string, progress: ChunkProgress): Promise<void>;
   progress(enterpriseNumber: string, jobId: string, phase: JobPhase): Promise<ChunkProgress[]>;
+  /** The jobs whose phase runs (validating, applying): the local stack starts them again after a restart. */
+  running(): Promise<{ enterpriseNumber: string; jobId: string }[]>;
 }
 
 /** The daily KBO follow's records: how far a day's run got, the last day done, what failed. */

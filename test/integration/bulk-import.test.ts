@@ -7,6 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeEventsPage } from '#lib/adapters/dynamodb/events-store';
+import { setDeps } from '#lib/runtime/deps';
+import { restartRunningJobs } from '#lib/services/bulk/jobs';
 import { createTestApp, DEMO, type TestApp } from '../support/app.ts';
 
 const en = DEMO.adviesbureau;
@@ -300,5 +302,34 @@ describe('CSV import: files refused as a whole, nothing stored', () => {
       body: { content: HEADER },
     });
     expect(helpdesk.status).toBe(403);
+  });
+});
+
+describe('CSV import: a job interrupted by a stop of the local stack', () => {
+  it('is started again from the list of running jobs, and finishes once', async () => {
+    // A runner that starts nothing: the stack stopped right after the upload.
+    await setDeps({ workflows: { ...app.workflows, startBulkJob: async () => undefined } });
+    const res = await app.call('create-import', {
+      as: DEMO.sofie,
+      params: at,
+      body: {
+        content: `${HEADER}\r\n${DEMO.tom};Stagiair;2026-11-26;2027-01-31;+3212345678;t@example.be;;;;`,
+      },
+    });
+    expect(res.status).toBe(202);
+    const jobId = res.body.jobId;
+    expect((await job(jobId)).status).toBe('validating');
+    expect(await app.deps.jobs.running()).toContainEqual({ enterpriseNumber: en, jobId });
+
+    // The stack starts again with its runner.
+    app.deps = await setDeps({ workflows: app.workflows });
+    expect(await restartRunningJobs(app.deps)).toBeGreaterThanOrEqual(1);
+    await app.workflows.idle();
+    expect((await job(jobId)).status).toBe('previewed');
+    expect(await app.deps.jobs.running()).not.toContainEqual({ enterpriseNumber: en, jobId });
+    await app.call('confirm-import', { as: DEMO.sofie, params: { ...at, jobId }, body: {} });
+    await app.workflows.idle();
+    expect(await app.deps.jobs.running()).toEqual([]);
+    expect((await job(jobId)).summary).toEqual({ new: 1, present: 0, error: 0 });
   });
 });

@@ -492,6 +492,7 @@ export function fakeDeps(options: FakeOptions = {}): { deps: Deps; world: FakeWo
       saveOutcome: async () => undefined,
       saveProgress: async () => undefined,
       progress: async () => [],
+      running: async () => [],
     },
     digests: {
       organisations: async (day, { after, limit }) =>

@@ -1,10 +1,16 @@
 /**
- * Bulk jobs (keys.ts 40 and 41): the job item under the organisation, its rows and its chunks' progress
+ * Bulk jobs (keys.ts 40 to 42): the job item under the organisation, its rows and its chunks' progress
  * in a partition of their own. Every item carries the TTL attribute, so a job and the personal data of
  * its rows go JOB_KEEP_DAYS after the job was made.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { queryAll, strip, type TableRef } from '#lib/adapters/dynamodb/items';
 import { ITEM_TYPES, keys } from '#lib/adapters/dynamodb/keys';
 import {
@@ -14,6 +20,7 @@ import {
   type JobPhase,
   type JobRow,
   type RowOutcome,
+  runningPhase,
 } from '#lib/domain/bulk';
 import { ConcurrentChangeError } from '#lib/domain/errors';
 import type { JobsPort } from '#lib/domain/ports';
@@ -72,6 +79,38 @@ export class JobsStore implements JobsPort {
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
+    await this.markRunning(job);
+  }
+
+  /**
+   * The list of running jobs follows the job's status: a hint for a restart of the local stack, written
+   * after the job (a stale entry names a job that is no longer running, and is passed over).
+   */
+  private async markRunning(job: Job): Promise<void> {
+    const Key = keys.runningJob(job.enterpriseNumber, job.jobId);
+    if (runningPhase(job.status)) {
+      await this.table.db.send(
+        new PutCommand({
+          TableName: this.table.tableName,
+          Item: {
+            ...Key,
+            type: ITEM_TYPES.runningJob,
+            enterpriseNumber: job.enterpriseNumber,
+            jobId: job.jobId,
+            expiration: expirationOf(job.createdAt),
+          },
+        }),
+      );
+    } else await this.table.db.send(new DeleteCommand({ TableName: this.table.tableName, Key }));
+  }
+
+  async running(): Promise<{ enterpriseNumber: string; jobId: string }[]> {
+    const items = await queryAll(this.table, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.runningJobsPk() },
+      ConsistentRead: true,
+    });
+    return items.map((i) => ({ enterpriseNumber: String(i.enterpriseNumber), jobId: String(i.jobId) }));
   }
 
   async update(previous: Job, next: Job): Promise<void> {
@@ -94,6 +133,7 @@ export class JobsStore implements JobsPort {
       if (error instanceof ConditionalCheckFailedException) throw new ConcurrentChangeError();
       throw error;
     }
+    if (runningPhase(previous.status) !== runningPhase(next.status)) await this.markRunning(next);
   }
 
   async rows(en: string, jobId: string, range?: { from: number; to: number }): Promise<JobRow[]> {

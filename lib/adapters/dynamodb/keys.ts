@@ -41,6 +41,7 @@
  * |39 | what an administrator's digests covered, per org | table         | DIGEST#ORG#{en}                      | ADMIN#{personId}   |
  * |40 | an organisation's bulk jobs, newest first (TTL)  | table         | JOB#ORG#{en}                         | JOB#{jobId}        |
  * |41 | a bulk job's rows and its chunks' progress (TTL) | table         | JOB#ORG#{en}#{jobId}                 | ROW#{nnnn}, CHUNK#{phase}#{nnn} |
+ * |42 | bulk jobs whose phase runs (re-drive locally)     | table         | JOBS#RUNNING                         | {en}#{jobId}       |
  *
  * 27 is no item of its own: every history entry (6 and 25) carries these index keys, so the audit
  * trail is written in the change's own transaction, by the same write, and read one Query a page.
@@ -90,6 +91,7 @@ export const ITEM_TYPES = {
   job: 'BulkJob',
   jobRow: 'BulkJobRow',
   jobChunk: 'BulkJobChunk',
+  runningJob: 'BulkJobRunning',
 } as const;
 
 export interface Key {
@@ -150,6 +152,8 @@ export const keys = {
   digestStatesPk: (en: string) => `DIGEST#ORG#${en}`,
   digestState: (en: string, personId: string): Key => ({ pk: `DIGEST#ORG#${en}`, sk: `ADMIN#${personId}` }),
   jobsPk: (en: string) => `JOB#ORG#${en}`,
+  runningJobsPk: () => 'JOBS#RUNNING',
+  runningJob: (en: string, jobId: string): Key => ({ pk: 'JOBS#RUNNING', sk: `${en}#${jobId}` }),
   job: (en: string, jobId: string): Key => ({ pk: `JOB#ORG#${en}`, sk: `JOB#${jobId}` }),
   jobItemsPk: (en: string, jobId: string) => `JOB#ORG#${en}#${jobId}`,
   /** Zero-padded, so the rows sort in their order and a chunk is a key range. */

@@ -215,6 +215,22 @@ export async function startExtension(deps: Deps, en: string, actor: Actor, input
   return jobView(deps, job, { rows: null });
 }
 
+/**
+ * Starts again the phase of every job that was running (the local stack after a restart: in AWS an
+ * execution outlives the caller). The rows a phase finished keep their outcome and are skipped.
+ */
+export async function restartRunningJobs(deps: Deps): Promise<number> {
+  let started = 0;
+  for (const { enterpriseNumber, jobId } of await deps.jobs.running()) {
+    const job = await deps.jobs.get(enterpriseNumber, jobId);
+    const phase = job ? runningPhase(job.status) : null;
+    if (!job || !phase) continue;
+    await start(deps, job, phase);
+    started += 1;
+  }
+  return started;
+}
+
 const outcomeOf = (o: RowOutcome | null | undefined) => o ?? null;
 
 /** The job as the screen shows it: status, progress of the phase that runs, and with `rows` its rows. */
