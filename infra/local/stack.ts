@@ -193,7 +193,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const ownMagda = options.magda ? null : await startLocalMagda(dataDir);
   const magda: MagdaConnection = options.magda ?? (ownMagda as MagdaConnection);
   try {
-    await ensureTable(client, tableName);
+    await ensureTable(client, tableName, { stream: options.events !== false });
     const server = createServer();
     const port = await listen(server, options.port);
     const url = `http://localhost:${port}`;
