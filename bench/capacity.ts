@@ -135,7 +135,7 @@ export interface ReviewOpeningRow {
 async function reviewOpening(endpoint: string, n: number): Promise<ReviewOpeningRow> {
   const client = new DynamoDBClient({ ...localDynamoClientConfig(endpoint), maxAttempts: 5 });
   const tableName = uniqueName(`review-${n}`);
-  await ensureTable(client, tableName);
+  await ensureTable(client, tableName, { stream: false });
   process.env[ENV.tableName] = tableName;
   resetDeps();
   const deps = await getDeps();
@@ -196,7 +196,7 @@ async function calibrate(endpoint: string): Promise<Calibration[]> {
   const recorder = new CapacityRecorder();
   recorder.attach(client);
   const TableName = uniqueName('calibration');
-  await ensureTable(client, TableName);
+  await ensureTable(client, TableName, { stream: false });
   const key = { pk: { S: 'CAL' }, sk: { S: 'ONE' } };
   // 1 KB exactly: the attribute names and values together (pk, sk and d).
   const filler = 'x'.repeat(1024 - 'pkCAL'.length - 'skONE'.length - 'd'.length);
@@ -248,7 +248,7 @@ interface World {
 async function setUpWorld(endpoint: string): Promise<World> {
   const client = new DynamoDBClient(localDynamoClientConfig(endpoint));
   const tableName = uniqueName('bench');
-  await ensureTable(client, tableName);
+  await ensureTable(client, tableName, { stream: false });
   client.destroy();
   configureHandlers({ tableName, endpoint }, TODAY);
   resetDeps();
@@ -267,6 +267,7 @@ async function setUpWorld(endpoint: string): Promise<World> {
       sendTaskSuccess: async () => undefined,
       sendTaskFailure: async () => undefined,
       startReview: async () => undefined,
+      startBulkJob: async () => undefined,
     },
     nationalRegister: registerWith(synthetic),
   });
@@ -776,7 +777,7 @@ async function sweepScaling(endpoint: string, sizes: number[], digests: DigestRo
   for (const n of sizes) {
     const client = new DynamoDBClient({ ...localDynamoClientConfig(endpoint), maxAttempts: 5 });
     const tableName = uniqueName(`sweep-${n}`);
-    await ensureTable(client, tableName);
+    await ensureTable(client, tableName, { stream: false });
     const t0 = performance.now();
     await batchPut(
       client,

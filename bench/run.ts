@@ -6,10 +6,12 @@
  *
  *   npm run bench                               everything (about 4 minutes on 2 cores)
  *   npm run bench -- --only bundles,capacity    some sections
+ *   npm run bench -- --only import              the CSV import of 1,000 rows alone (about a minute)
  *   npm run bench -- --sweep-sizes 10000        cap the expiry-sweep table (100,000 takes about 30 s)
  *   npm run bench -- --startup-runs 10 --startup-functions check-access,health
  *   npm run bench -- --http-seconds 5 --http-rounds 1 --http-connections 10 --http-log-level WARN
  *   npm run bench -- --quick                    a smoke run: small sweep, few start-up runs, short loads
+ *   npm run bench -- --only lighthouse          Lighthouse's accessibility and best practices of three pages
  *   npm run bench -- --report-only              the table of the last bench/results.json
  */
 import { writeFile } from 'node:fs/promises';
@@ -20,10 +22,12 @@ import { startLocalMagda } from '#infra/local/stack';
 import { type BundleResults, runBundles } from './bundles.ts';
 import { type CapacityResults, runCapacity } from './capacity.ts';
 import { type HttpResults, runHttp } from './http.ts';
+import { type ImportResults, runImport } from './import.ts';
+import { type LighthouseResults, runLighthouse } from './lighthouse.ts';
 import { runStartup, type StartupResults } from './startup.ts';
 import { log, ROOT, versions } from './support.ts';
 
-const SECTIONS = ['capacity', 'bundles', 'startup', 'http'] as const;
+const SECTIONS = ['capacity', 'import', 'bundles', 'startup', 'http', 'lighthouse'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -75,6 +79,8 @@ interface Results {
   bundles?: BundleResults;
   startup?: StartupResults;
   http?: HttpResults;
+  import?: ImportResults;
+  lighthouse?: LighthouseResults;
 }
 
 const started = performance.now();
@@ -85,7 +91,12 @@ const results: Results = {
   versions: await versions(),
 };
 
-const needsDb = only.has('capacity') || only.has('startup') || only.has('http');
+const needsDb =
+  only.has('capacity') ||
+  only.has('import') ||
+  only.has('startup') ||
+  only.has('http') ||
+  only.has('lighthouse');
 const db = needsDb ? await startDynamoDbLocal({}) : null;
 // The registries as the local stack reads them: MAGDA's adapters against the stand-in.
 const magda = needsDb ? await startLocalMagda(undefined) : null;
@@ -95,6 +106,7 @@ try {
     results.bundles = await runBundles();
   }
   if (db && only.has('capacity')) results.capacity = await runCapacity(db.endpoint, { sweepSizes });
+  if (db && only.has('import')) results.import = await runImport(db.endpoint);
   if (db && only.has('startup')) {
     log(`start-up: ${startupFunctions.length} functions and the bare one, ${startupRuns} interleaved runs`);
     results.startup = await runStartup(db.endpoint, {
@@ -111,6 +123,10 @@ try {
       connections: number(values['http-connections'], 10),
       logLevel: values['http-log-level'] ?? 'INFO',
     });
+  }
+  if (db && magda && only.has('lighthouse')) {
+    log('lighthouse: the home page, the portal page and a person page');
+    results.lighthouse = await runLighthouse(db.endpoint, magda);
   }
 } finally {
   await magda?.stop();
@@ -287,6 +303,32 @@ function report(r: Results): string {
       );
     }
   }
+  if (r.import) {
+    const i = r.import;
+    out.push(
+      '',
+      `### CSV import of ${i.rows.toLocaleString('en')} rows (${i.chunks} chunks, the bulk workflow on the local runner)`,
+      '',
+    );
+    out.push(
+      table(
+        ['phase', 'ms', 'requests', 'RCU', 'WCU', 'RCU / row', 'WCU / row', 'events'],
+        i.phases.map((p) => [
+          p.phase,
+          p.ms,
+          Object.entries(p.requests)
+            .map(([op, n]) => `${n} ${op}`)
+            .join(', '),
+          p.rcu,
+          p.wcu,
+          p.rcuPerRow,
+          p.wcuPerRow,
+          p.events,
+        ]),
+      ),
+    );
+    out.push('', `Outcome: ${JSON.stringify(i.summary)}; every row new with its 2 events: ${mark(i.met)}.`);
+  }
   if (r.bundles) {
     const b = r.bundles;
     out.push('', '### Bundle sizes (minified, AWS SDK included)', '');
@@ -386,6 +428,25 @@ function report(r: Results): string {
       '',
       `Throughput ratio to the floor behind the gateway ${h.throughputRatio}, the median of ${h.roundRatios?.length ?? h.settings.rounds} rounds${h.roundRatios ? ` (${Math.min(...h.roundRatios)}–${Math.max(...h.roundRatios)})` : ''} (≥ 0.85: ${mark(h.met.throughput)}); to the plain server ${h.throughputRatioPlain}. p99/p50 ${h.accessCheck.tailRatio} (≤ 3: ${mark(h.met.tail)}). Errors, timeouts and non-2xx: ${h.errors} (0: ${mark(h.met.errors)}).`,
     );
+    out.push('');
+  }
+  if (r.lighthouse) {
+    const l = r.lighthouse;
+    out.push('', `### Lighthouse ${l.lighthouse} (Debian's Chromium, desktop 1280 px, demo world)`, '');
+    out.push(
+      table(
+        ['page', 'path', 'accessibility', 'best practices', `≥ ${l.target}`],
+        l.pages.map((p) => [
+          p.name,
+          p.path,
+          p.accessibility,
+          p.bestPractices,
+          mark(p.accessibility >= l.target && p.bestPractices >= l.target),
+        ]),
+      ),
+    );
+    const failing = l.pages.filter((p) => p.failing.length > 0);
+    for (const p of failing) out.push('', `${p.name}: ${p.failing.join('; ')}`);
     out.push('');
   }
   return out.join('\n');

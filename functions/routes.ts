@@ -43,6 +43,8 @@ export const routes: readonly Route[] = [
   { method: 'POST', path: `${org}/persons`, fn: 'add-person', auth: 'user', data: 'write', registries: true },
   { method: 'GET', path: `${org}/persons`, fn: 'list-persons', auth: 'user', data: 'read' },
   { method: 'GET', path: person, fn: 'get-person', auth: 'user', data: 'read' },
+  { method: 'PATCH', path: person, fn: 'update-person', auth: 'user', data: 'write' },
+  { method: 'DELETE', path: person, fn: 'remove-person', auth: 'user', data: 'write' },
   {
     method: 'POST',
     path: `${person}/work-relationship`,
@@ -157,6 +159,18 @@ export const routes: readonly Route[] = [
     auth: 'user',
     data: 'read',
   },
+  // Bulk work: the CSV import (its dry run, then Bevestig) and the bulk extension, run by the bulk workflow.
+  { method: 'POST', path: `${org}/imports`, fn: 'create-import', auth: 'user', data: 'write' },
+  {
+    method: 'POST',
+    path: `${org}/imports/{jobId}/confirm`,
+    fn: 'confirm-import',
+    auth: 'user',
+    data: 'write',
+  },
+  { method: 'POST', path: `${org}/extensions`, fn: 'create-extension', auth: 'user', data: 'write' },
+  { method: 'GET', path: `${org}/jobs/{jobId}`, fn: 'get-job', auth: 'user', data: 'read' },
+  { method: 'GET', path: `${org}/jobs/{jobId}/result`, fn: 'export-job-result', auth: 'user', data: 'read' },
   {
     method: 'POST',
     path: `${org}/quick-grants`,

@@ -17,7 +17,7 @@ export interface WorkflowFunction {
 }
 
 export interface StateMachineSpec {
-  name: 'approval' | 'expiry' | 'kbo' | 'review';
+  name: 'approval' | 'expiry' | 'kbo' | 'review' | 'bulk';
   file: string;
 }
 
@@ -26,6 +26,7 @@ export const stateMachines: readonly StateMachineSpec[] = [
   { name: 'expiry', file: 'infra/workflows/expiry.asl.json' },
   { name: 'kbo', file: 'infra/workflows/kbo.asl.json' },
   { name: 'review', file: 'infra/workflows/review.asl.json' },
+  { name: 'bulk', file: 'infra/workflows/bulk.asl.json' },
 ];
 
 export const workflowFunctions: readonly WorkflowFunction[] = [
@@ -77,6 +78,17 @@ export const workflowFunctions: readonly WorkflowFunction[] = [
     // Opening a campaign reads every person of the organisation and writes a line per right.
     timeoutSeconds: 280,
   },
+  {
+    fn: 'workflow-run-bulk-chunk',
+    placeholder: 'RunBulkChunkFunctionArn',
+    data: 'write',
+    // An import's new persons are read from the national register (the dry run; the apply reuses it).
+    registries: true,
+    // A chunk of 50 rows, one transaction each (and a register read each in the dry run).
+    timeoutSeconds: 100,
+  },
+  { fn: 'workflow-complete-bulk-job', placeholder: 'CompleteBulkJobFunctionArn', data: 'write' },
+  { fn: 'workflow-fail-bulk-job', placeholder: 'FailBulkJobFunctionArn', data: 'write' },
 ];
 
 export const workflowHandlerPath = (f: Pick<WorkflowFunction, 'fn'>): string =>

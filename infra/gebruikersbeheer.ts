@@ -87,6 +87,7 @@ export function addGebruikersbeheer(app: App, options: GebruikersbeheerOptions =
     routes,
     approvalStateMachine: workflows.approvalStateMachine,
     reviewStateMachine: workflows.reviewStateMachine,
+    bulkStateMachine: workflows.stateMachines.bulk,
     registries,
   });
   const webContent = new WebContentStack(app, 'GebruikersbeheerWebContent', {

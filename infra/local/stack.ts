@@ -28,9 +28,12 @@ import { getDeps, resetDeps, setDeps } from '#lib/runtime/deps';
 import { logger } from '#lib/runtime/logger';
 // The local provider records logins as the Cognito trigger does in AWS.
 import '#lib/runtime/logins-adapter';
+// Bulk jobs interrupted by a stop are started again (their store).
+import '#lib/runtime/jobs-adapter';
 // The demo world is seeded through the registries, as the API reads them.
 import '#lib/runtime/registries-adapter';
 import { recordLogin } from '#lib/services/accounts';
+import { restartRunningJobs } from '#lib/services/bulk/jobs';
 import { seedDemoWorld } from '#lib/services/demo-seed';
 import register from '../../lib/adapters/registries/fixtures/national-register.json' with { type: 'json' };
 import { magdaCertificates } from './magda/certificates.ts';
@@ -190,7 +193,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const ownMagda = options.magda ? null : await startLocalMagda(dataDir);
   const magda: MagdaConnection = options.magda ?? (ownMagda as MagdaConnection);
   try {
-    await ensureTable(client, tableName);
+    await ensureTable(client, tableName, { stream: options.events !== false });
     const server = createServer();
     const port = await listen(server, options.port);
     const url = `http://localhost:${port}`;
@@ -239,6 +242,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // Approvals that were waiting when the stack last stopped start again; their first step is
     // idempotent and picks up a decision recorded meanwhile.
     for (const open of await deps.requests.listOpen()) await workflows.startApproval(open);
+    // So do bulk jobs that were checking or applying their rows; the rows they finished are skipped.
+    await restartRunningJobs(deps);
     const schedule =
       options.schedule === false
         ? null

@@ -302,6 +302,10 @@ export function createLocalWorkflows(options: LocalWorkflowOptions): LocalWorkfl
       // Like StartExecution: the campaign opens in the background.
       run('review', input).catch((error) => options.onError?.(error));
     },
+    async startBulkJob(input) {
+      // Like StartExecution: the job's phase runs in the background; its progress is in the table.
+      run('bulk', input).catch((error) => options.onError?.(error));
+    },
     async idle() {
       while (executions.size > 0) await Promise.allSettled([...executions]);
     },

@@ -47,6 +47,9 @@ const approvalAccess: Readonly<Record<string, readonly ('start' | 'respond')[]>>
   'decide-task': ['start', 'respond'],
 };
 
+/** The routes that start the bulk workflow: the import's dry run and apply, the bulk extension. */
+const BULK_STARTERS: ReadonlySet<string> = new Set(['create-import', 'confirm-import', 'create-extension']);
+
 /** Who may call the API: the Cognito user pool's issuer and the app clients per kind of route. */
 export interface ApiAuth {
   /** `iss` of the user pool's tokens (`https://cognito-idp.<region>.amazonaws.com/<pool id>`). */
@@ -74,6 +77,8 @@ export interface ApiStackProps extends StackProps {
   approvalStateMachine?: IStateMachine;
   /** The access-review workflow: `start-review` starts an execution for a campaign started on demand. */
   reviewStateMachine?: IStateMachine;
+  /** The bulk workflow: the import's and the bulk extension's routes start its executions. */
+  bulkStateMachine?: IStateMachine;
   /** Which registries the functions that ask one read (infra/constructs/registry-access.ts). */
   registries: RegistriesConfig;
 }
@@ -185,6 +190,12 @@ export class ApiStack extends Stack {
           throw new Error('start-review needs the review state machine (props.reviewStateMachine)');
         fn.addEnvironment(ENV.reviewStateMachineArn, props.reviewStateMachine.stateMachineArn);
         props.reviewStateMachine.grantStartExecution(fn);
+      }
+      if (BULK_STARTERS.has(route.fn)) {
+        if (!props.bulkStateMachine)
+          throw new Error(`${route.fn} needs the bulk state machine (props.bulkStateMachine)`);
+        fn.addEnvironment(ENV.bulkStateMachineArn, props.bulkStateMachine.stateMachineArn);
+        props.bulkStateMachine.grantStartExecution(fn);
       }
 
       const routeConstructs = this.api.addRoutes({

@@ -36,6 +36,8 @@ export const ENV = {
   mailFrom: 'MAIL_FROM',
   approvalStateMachineArn: 'APPROVAL_STATE_MACHINE_ARN',
   reviewStateMachineArn: 'REVIEW_STATE_MACHINE_ARN',
+  /** The bulk workflow (CSV import, bulk extension), started by their routes. */
+  bulkStateMachineArn: 'BULK_STATE_MACHINE_ARN',
   /** Base URL of the UI, for links in e-mails. */
   appUrl: 'APP_URL',
   /** The webhook delivery queue (SQS FIFO) the fan-out sends to and the delivery answers (AWS). */

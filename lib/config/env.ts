@@ -18,6 +18,7 @@ const EnvSchema = z
     [ENV.mailFrom]: z._default(z.string(), 'Gebruikersbeheer <no-reply@gebruikersbeheer.local>'),
     [ENV.approvalStateMachineArn]: z.optional(z.string().check(z.startsWith('arn:'))),
     [ENV.reviewStateMachineArn]: z.optional(z.string().check(z.startsWith('arn:'))),
+    [ENV.bulkStateMachineArn]: z.optional(z.string().check(z.startsWith('arn:'))),
     [ENV.appUrl]: z._default(z.url(), 'http://localhost:3000'),
     [ENV.registerMaxAgeHours]: z.optional(z.string().check(z.regex(/^[1-9]\d{0,2}$/))),
   })

@@ -45,11 +45,46 @@ export const GrantParams = /* @__PURE__ */ pure(() => z.extend(PersonParams, { g
 
 export const LookupRequest = /* @__PURE__ */ pure(() => z.strictObject({ nationalNumber: zNationalNumber }));
 
+const zNickname = /* @__PURE__ */ pure(() =>
+  z.string().check(z.trim(), z.maxLength(50, msg('nickname.too-long', { max: 50 }))),
+);
+const zInitials = /* @__PURE__ */ pure(() =>
+  z.string().check(z.trim(), z.maxLength(10, msg('initials.too-long', { max: 10 }))),
+);
+
 export const AddPersonRequest = /* @__PURE__ */ pure(() =>
   z.strictObject({
     nationalNumber: zNationalNumber,
-    nickname: z.optional(z.string().check(z.trim(), z.maxLength(50, msg('nickname.too-long', { max: 50 })))),
-    initials: z.optional(z.string().check(z.trim(), z.maxLength(10, msg('initials.too-long', { max: 10 })))),
+    nickname: z.optional(zNickname),
+    initials: z.optional(zInitials),
+    reason: z.optional(zReason),
+  }),
+);
+
+/**
+ * *Bewerk gegevens*: what the organisation keeps of the person itself. The register's details (name,
+ * birth date, sex) are not ours to change. An empty text clears the field.
+ */
+export const UpdatePersonRequest = /* @__PURE__ */ pure(() =>
+  z
+    .strictObject({
+      nickname: z.optional(zNickname),
+      initials: z.optional(zInitials),
+      reason: z.optional(zReason),
+    })
+    .check(
+      z.refine((v) => v.nickname !== undefined || v.initials !== undefined, msg('person.update-nothing')),
+    ),
+);
+
+/**
+ * *Verwijder uit organisatie*. With a work relationship the removal is refused (409
+ * `person.has-relationship`) unless `endRelationship` is true: then the relationship and its rights end
+ * in the same change.
+ */
+export const RemovePersonRequest = /* @__PURE__ */ pure(() =>
+  z.strictObject({
+    endRelationship: z.optional(z.boolean(msg('remove.end-relationship'))),
     reason: z.optional(zReason),
   }),
 );
@@ -334,6 +369,18 @@ export const PersonPage = /* @__PURE__ */ pure(() =>
     .register(z.globalRegistry, { id: 'PersonPage' }),
 );
 
+/** The answer to a removal from the organisation: what ended with it. */
+export const PersonRemoval = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      personId: z.string(),
+      relationshipEnded: z.boolean(),
+      /** The names of the rights revoked with the relationship. */
+      rightsRevoked: z.array(z.string()),
+    })
+    .register(z.globalRegistry, { id: 'PersonRemoval' }),
+);
+
 export const LoginMethod = /* @__PURE__ */ pure(() =>
   z.enum(LOGIN_METHODS).register(z.globalRegistry, {
     id: 'LoginMethod',
@@ -391,6 +438,8 @@ export const RightCatalogue = /* @__PURE__ */ pure(() =>
         description: z.string(),
         profiles: z.array(z.string()),
         maxYears: z.number().check(z.int()),
+        /** Where the person logs in once granted (the relying portal), when the catalogue names one. */
+        portalUrl: z.optional(z.string()),
       }),
     ),
   }),
@@ -724,3 +773,102 @@ export const LocalAdmins = /* @__PURE__ */ pure(() =>
     kboHistory: z.array(HistoryEntry),
   }),
 );
+
+// ---- bulk work: the CSV import and the bulk extension -----------------------------------------
+
+/**
+ * An import file: its text (CSV, `;` or `,`, UTF-8 with or without BOM; at most 1,000 rows, within the
+ * 256 kB of a request) and its name, as a label. The rows are judged by the import (lib/services/bulk),
+ * with the contracts of the single routes.
+ */
+export const ImportRequest = /* @__PURE__ */ pure(() =>
+  z.strictObject({
+    fileName: z.optional(
+      z.string().check(z.trim(), z.maxLength(200, msg('import.file-name-too-long', { max: 200 }))),
+    ),
+    content: z.string(msg('import.content-type')).check(z.minLength(1, msg('import.empty'))),
+  }),
+);
+
+export const JobParams = /* @__PURE__ */ pure(() => z.extend(OrgParams, { jobId: zId }));
+
+/** Bevestig: the dry run's preview is what will be done. */
+export const ConfirmImportRequest = /* @__PURE__ */ pure(() => z.strictObject({}));
+
+/**
+ * Extend the relationships (and rights) of several persons at once: the persons chosen (`personIds`) or
+ * everyone whose relationship or a right ends before `endingBefore`. The rest is the single extension's.
+ */
+export const BulkExtensionRequest = /* @__PURE__ */ pure(() =>
+  z
+    .strictObject({
+      personIds: z.optional(
+        z.array(zId).check(
+          z.minLength(1, msg('bulk.persons-at-least-one')),
+          z.maxLength(1000, msg('bulk.persons-max', { max: 1000 })),
+          z.refine((ids) => new Set(ids).size === ids.length, msg('bulk.persons-duplicate')),
+        ),
+      ),
+      endingBefore: z.optional(zDate),
+      endDate: z.optional(zDate),
+      includeRights: z.boolean(msg('extension.include-rights')),
+      reason: z.optional(zReason),
+    })
+    .check(
+      z.refine((b) => (b.personIds === undefined) !== (b.endingBefore === undefined), {
+        ...msg('bulk.persons-or-date'),
+        path: ['personIds'],
+      }),
+    ),
+);
+
+export const JobQuery = /* @__PURE__ */ pure(() =>
+  z.strictObject({
+    rows: z.optional(z.enum(['true', 'false'], msg('job.rows'))),
+  }),
+);
+
+const RowOutcome = /* @__PURE__ */ pure(() =>
+  z.object({
+    outcome: z.enum(['new', 'present', 'error']),
+    person: z.optional(z.boolean()),
+    relationship: z.optional(z.boolean()),
+    right: z.optional(z.boolean()),
+    endDate: z.optional(z.string()),
+    errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })),
+  }),
+);
+
+export const JobView = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      jobId: z.string(),
+      kind: z.enum(['import', 'extension']),
+      status: z.enum(['validating', 'previewed', 'applying', 'done', 'failed']),
+      rows: z.number().check(z.int()),
+      fileName: z.nullable(z.string()),
+      createdAt: z.string(),
+      createdBy: z.string(),
+      confirmedAt: z.nullable(z.string()),
+      finishedAt: z.nullable(z.string()),
+      /** The rows done of the phase that runs (the dry run or the apply); all of them once it ended. */
+      progress: z.object({ phase: z.enum(['preview', 'apply']), done: z.number(), total: z.number() }),
+      summary: z.nullable(z.object({ new: z.number(), present: z.number(), error: z.number() })),
+      failure: z.nullable(z.string()),
+      /** With `?rows=true`: per row what the dry run found and what was done; national numbers masked. */
+      items: z.optional(
+        z.array(
+          z.object({
+            row: z.number(),
+            nationalNumber: z.nullable(z.string()),
+            name: z.nullable(z.string()),
+            preview: z.nullable(RowOutcome),
+            result: z.nullable(RowOutcome),
+          }),
+        ),
+      ),
+    })
+    .register(z.globalRegistry, { id: 'BulkJob' }),
+);
+
+export type JobViewDto = z.infer<typeof JobView>;

@@ -4,6 +4,8 @@
  */
 export const HISTORY_ACTION_LABELS: Record<string, string> = {
   'person.added': 'Persoon toegevoegd',
+  'person.updated': 'Gegevens van gebruiker gewijzigd',
+  'person.removed': 'Verwijderd uit de organisatie',
   'relationship.created': 'Gekoppeld aan de organisatie (werkrelatie aangemaakt)',
   'relationship.updated': 'Werkrelatie gewijzigd',
   'relationship.deleted': 'Werkrelatie verwijderd',

@@ -29,6 +29,10 @@ interface Operation {
   idempotent?: boolean;
 }
 
+const PERSON_ETAG =
+  'Versie van de persoon in deze organisatie (`version`); PATCH en DELETE van de persoon nemen ze als If-Match. De werkrelatie en elk recht hebben hun eigen versie en ETag.';
+const PERSON_IF_MATCH =
+  'De ETag van GET …/persons/{personId} (of `version` van de gegevens van gebruiker), bv. "4".';
 const RELATIONSHIP_ETAG =
   'Versie van de werkrelatie (ook `relationship.version` in de gegevens van gebruiker); PATCH en DELETE van de werkrelatie nemen ze als If-Match.';
 const GRANT_ETAG =
@@ -66,7 +70,21 @@ export const OPERATIONS: Record<string, Operation> = {
   'get-person': {
     summary: 'Gegevens van gebruiker',
     response: api.PersonPage,
-    etag: 'Versie van de persoon in deze organisatie (`version`); de werkrelatie en elk recht hebben hun eigen versie en ETag.',
+    etag: PERSON_ETAG,
+  },
+  'update-person': {
+    summary: 'Bewerk gegevens van gebruiker: roepnaam en initialen (de gegevens uit het rijksregister niet)',
+    body: api.UpdatePersonRequest,
+    response: api.PersonPage,
+    etag: PERSON_ETAG,
+    ifMatch: PERSON_IF_MATCH,
+  },
+  'remove-person': {
+    summary:
+      'Verwijder gebruiker uit de organisatie (409 person.has-relationship met een werkrelatie, tenzij endRelationship: de werkrelatie en de gebruikersrechten eindigen mee)',
+    body: api.RemovePersonRequest,
+    response: api.PersonRemoval,
+    ifMatch: PERSON_IF_MATCH,
   },
   'get-work-relationship': {
     summary: 'Werkrelatie',
@@ -177,6 +195,37 @@ export const OPERATIONS: Record<string, Operation> = {
   'keep-remaining-review-lines': {
     summary: 'Behoud alle overige lijnen van de toegangsreview (met bevestiging)',
     body: api.KeepRemainingRequest,
+  },
+  'create-import': {
+    summary:
+      'Importeer personen (CSV, hoogstens 1.000 rijen): het bestand wordt bewaard en eerst gecontroleerd (202, de opdracht)',
+    body: api.ImportRequest,
+    response: api.JobView,
+    status: 202,
+    idempotent: true,
+  },
+  'confirm-import': {
+    summary: 'Bevestig een gecontroleerde import: de rijen worden uitgevoerd, elk apart (202)',
+    body: api.ConfirmImportRequest,
+    response: api.JobView,
+    status: 202,
+  },
+  'create-extension': {
+    summary:
+      'Verleng de werkrelaties (en rechten) van gekozen personen, of van wie eindigt voor een datum (202, de opdracht)',
+    body: api.BulkExtensionRequest,
+    response: api.JobView,
+    status: 202,
+    idempotent: true,
+  },
+  'get-job': {
+    summary: 'Een import of verlenging: status, voortgang, resultaat (met rows=true per rij)',
+    query: api.JobQuery,
+    response: api.JobView,
+  },
+  'export-job-result': {
+    summary:
+      'Het resultaat van een import of verlenging als CSV voor Excel (gemaskeerde rijksregisternummers)',
   },
   'list-right-holders': {
     summary: 'Wie had dit gebruikersrecht op een dag, met welke profielen (standaard vandaag)',

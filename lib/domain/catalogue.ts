@@ -17,6 +17,11 @@ export interface RightDefinition {
   description: string;
   profiles: string[];
   maxYears: number;
+  /**
+   * Where the person logs in once they hold the right (the relying portal): the UI links it in its
+   * message after a grant. Optional: a right without a portal of its own has none.
+   */
+  portalUrl?: string;
 }
 
 export const VLAIO_RIGHT = 'VLAIO Inkom Gebruiker Nieuw';
@@ -31,5 +36,6 @@ export const SEED_CATALOGUE: readonly RightDefinition[] = [
       'Dit gebruikersrecht geeft toegang tot de digitale steunmaatregelen van het Agentschap Innoveren en Ondernemen.',
     profiles: [PROFILE_SERVICE_PROVIDER, PROFILE_USER],
     maxYears: 5,
+    portalUrl: 'https://inkom.vlaanderen.be/op/mz/initLoginMZ.do',
   },
 ];

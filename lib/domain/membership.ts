@@ -89,6 +89,8 @@ export interface PersonAggregate {
 
 export type HistoryAction =
   | 'person.added'
+  | 'person.updated'
+  | 'person.removed'
   | 'relationship.created'
   | 'relationship.updated'
   | 'relationship.deleted'
@@ -178,6 +180,80 @@ export function newMembership(input: {
   };
   const next = { membership, relationship: null, grants: [] };
   return { next, action: 'person.added', before: null, after: membershipView(membership) };
+}
+
+/** What the organisation keeps of a person itself (the register's details are the register's). */
+export interface PersonEdit {
+  nickname?: string | null;
+  initials?: string | null;
+}
+
+/**
+ * Edits the nickname and initials, the person's only details that are ours: the name, birth date and
+ * sex stay what the national register says. Guarded by the membership's version (the person page's ETag).
+ */
+export function updatePerson(
+  agg: PersonAggregate,
+  edit: PersonEdit,
+  expectedVersion: number,
+  clock: Clock,
+): Change {
+  checkVersion(agg.membership.version, expectedVersion);
+  const current = agg.membership;
+  const membership: Membership = {
+    ...current,
+    ...(edit.nickname !== undefined ? { nickname: edit.nickname || null } : {}),
+    ...(edit.initials !== undefined ? { initials: edit.initials || null } : {}),
+    updatedAt: clock.now,
+  };
+  return {
+    next: { ...agg, membership },
+    action: 'person.updated',
+    before: { nickname: current.nickname, initials: current.initials },
+    after: { nickname: membership.nickname, initials: membership.initials },
+  };
+}
+
+/** What is left of a person's aggregate once they leave the organisation: no relationship, no rights. */
+export function emptied(agg: PersonAggregate): PersonAggregate {
+  return { membership: { ...agg.membership, status: 'pending' }, relationship: null, grants: [] };
+}
+
+/**
+ * Removes the person from the organisation. With a work relationship only when asked to end it too
+ * (`endRelationship`): then its deletion, which revokes its rights, comes first, as the route that
+ * deletes it records it. The history keeps every entry, these included. Guarded by the membership's version.
+ */
+export function removeMembership(
+  agg: PersonAggregate,
+  expectedVersion: number,
+  opts: { endRelationship: boolean },
+  clock: Clock,
+): Change[] {
+  checkVersion(agg.membership.version, expectedVersion);
+  const changes: Change[] = [];
+  let current = agg;
+  if (agg.relationship) {
+    if (!opts.endRelationship) {
+      const live = agg.grants.filter((g) => !g.expiredOn).length;
+      throw new ConflictError(
+        'person.has-relationship',
+        live > 0
+          ? { key: 'person.has-relationship/rights', params: { rights: live } }
+          : 'person.has-relationship',
+      );
+    }
+    const deleted = deleteRelationship(agg, agg.relationship.version, clock);
+    changes.push(deleted);
+    current = deleted.next;
+  }
+  changes.push({
+    next: current,
+    action: 'person.removed',
+    before: membershipView(agg.membership),
+    after: null,
+  });
+  return changes;
 }
 
 export function checkVersion(actual: number, expected: number | undefined): void {

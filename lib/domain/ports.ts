@@ -5,6 +5,7 @@
  */
 
 import type { AccessProjection } from '#lib/domain/access';
+import type { ChunkProgress, Job, JobPhase, JobRow, RowOutcome } from '#lib/domain/bulk';
 import type { RightDefinition } from '#lib/domain/catalogue';
 import type { DueEntry, Notice, SweepFailure } from '#lib/domain/expiry';
 import type { HoldingRecord } from '#lib/domain/holdings';
@@ -136,6 +137,17 @@ export interface Workflows {
   sendTaskFailure(taskToken: string, error: string, cause: string): Promise<void>;
   /** Runs the review workflow for one organisation now (a campaign started on demand). */
   startReview(input: { date: string; enterpriseNumber: string; campaignId: string }): Promise<void>;
+  /** Runs a phase of a bulk job (the import's dry run, or applying its rows) over its chunks. */
+  startBulkJob(input: BulkJobInput): Promise<void>;
+}
+
+/** Input of the bulk workflow: ids and counts only (the rows stay in the table). */
+export interface BulkJobInput {
+  enterpriseNumber: string;
+  jobId: string;
+  phase: JobPhase;
+  /** The chunks to run, 0 … n-1 (the Map's items). */
+  chunks: number[];
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -228,6 +240,33 @@ export interface ReviewsPort {
   ): Promise<StoredLine | null>;
   /** The lines of a campaign being opened (not a unit of work: nobody can answer them yet). */
   putLines(enterpriseNumber: string, campaignId: string, lines: ReviewLine[]): Promise<void>;
+}
+
+/**
+ * Bulk jobs (keys.ts 40-41): a job per import or extension, its rows and its chunks' progress; every
+ * item is removed JOB_KEEP_DAYS after the job was made (TTL).
+ */
+export interface JobsPort {
+  /** Strongly consistent. */
+  get(enterpriseNumber: string, jobId: string): Promise<Job | null>;
+  /** The rows first, then the job: a job is only there with all its rows. */
+  create(job: Job, rows: JobRow[]): Promise<void>;
+  /** The job changed, guarded by its version; ConcurrentChangeError when it moved. */
+  update(previous: Job, next: Job): Promise<void>;
+  /** Rows `from` … `to` (indexes, both included), strongly consistent; every row without a range. */
+  rows(enterpriseNumber: string, jobId: string, range?: { from: number; to: number }): Promise<JobRow[]>;
+  /** A row's outcome of a phase that wrote nothing else (the dry run, a row already there, an error). */
+  saveOutcome(
+    enterpriseNumber: string,
+    jobId: string,
+    index: number,
+    phase: JobPhase,
+    outcome: RowOutcome,
+  ): Promise<void>;
+  saveProgress(enterpriseNumber: string, jobId: string, progress: ChunkProgress): Promise<void>;
+  progress(enterpriseNumber: string, jobId: string, phase: JobPhase): Promise<ChunkProgress[]>;
+  /** The jobs whose phase runs (validating, applying): the local stack starts them again after a restart. */
+  running(): Promise<{ enterpriseNumber: string; jobId: string }[]>;
 }
 
 /** The daily KBO follow's records: how far a day's run got, the last day done, what failed. */
@@ -338,6 +377,11 @@ export interface UnitOfWork {
     history: HistoryEntry[],
     today: string,
   ): UnitOfWork;
+  /**
+   * The person leaves the organisation: the membership, its relationship and grants and the access
+   * projection go, guarded by their versions; `history` is written (and kept), with the events of what ended.
+   */
+  removeMembership(loaded: PersonAggregate, history: HistoryEntry[], today: string): UnitOfWork;
   /** A person's register record; `exists: false` fails when there is one already. */
   putPerson(pseudonym: string, record: PersonRecord, opts: { exists: boolean }): UnitOfWork;
   addAdmin(admin: AdminRecord): UnitOfWork;
@@ -390,6 +434,8 @@ export interface UnitOfWork {
   /** A condition: the campaign is still open. */
   requireOpenCampaign(enterpriseNumber: string, campaignId: string): UnitOfWork;
   requireActiveOrganisation(enterpriseNumber: string): UnitOfWork;
+  /** A bulk job's row applied: its outcome, written with its change (fails when the row has one already). */
+  recordJobRow(enterpriseNumber: string, jobId: string, index: number, outcome: RowOutcome): UnitOfWork;
   commit(): Promise<void>;
 }
 

@@ -15,6 +15,7 @@ import type {
   AuditPort,
   DigestsPort,
   ExpiryPort,
+  JobsPort,
   KboFollowPort,
   LoginsPort,
   Mailer,
@@ -57,6 +58,8 @@ interface Adapters {
   audit: (table: TableRef) => AuditPort;
   /** Access reviews: only their routes and steps (`#lib/runtime/reviews-adapter`). */
   reviews: (table: TableRef) => ReviewsPort;
+  /** Bulk jobs: only their routes and steps (`#lib/runtime/jobs-adapter`). */
+  jobs: (table: TableRef) => JobsPort;
 }
 const adapters: Partial<Adapters> = {};
 
@@ -92,6 +95,14 @@ function lazyWorkflows(env: AppEnv): Workflows {
     startApproval: async (input, options) => get(true).startApproval(input, options),
     sendTaskSuccess: async (taskToken, output) => get(false).sendTaskSuccess(taskToken, output),
     sendTaskFailure: async (taskToken, error, cause) => get(false).sendTaskFailure(taskToken, error, cause),
+    startBulkJob: async (input) => {
+      if (!env.BULK_STATE_MACHINE_ARN)
+        throw new Error('No bulk state machine configured (BULK_STATE_MACHINE_ARN).');
+      workflows ??= adapters.workflows?.(env);
+      if (!workflows)
+        throw new Error('No workflows adapter plugged in (import #lib/runtime/workflows-adapter).');
+      return workflows.startBulkJob(input);
+    },
     startReview: async (input) => {
       if (!env.REVIEW_STATE_MACHINE_ARN)
         throw new Error('No review state machine configured (REVIEW_STATE_MACHINE_ARN).');
@@ -107,7 +118,7 @@ function lazyWorkflows(env: AppEnv): Workflows {
  * A port whose adapter a handler plugs in (see Adapters): made at its first use, so a function that
  * never uses it neither bundles nor builds it.
  */
-function lazyPort<K extends 'expiry' | 'digests' | 'logins' | 'kbo' | 'audit' | 'reviews'>(
+function lazyPort<K extends 'expiry' | 'digests' | 'logins' | 'kbo' | 'audit' | 'reviews' | 'jobs'>(
   name: K,
   table: TableRef,
 ): ReturnType<Adapters[K]> {
@@ -144,6 +155,7 @@ async function build(): Promise<RuntimeDeps> {
     kbo: lazyPort('kbo', { db: clients.doc, tableName: env.TABLE_NAME }),
     audit: lazyPort('audit', { db: clients.doc, tableName: env.TABLE_NAME }),
     reviews: lazyPort('reviews', { db: clients.doc, tableName: env.TABLE_NAME }),
+    jobs: lazyPort('jobs', { db: clients.doc, tableName: env.TABLE_NAME }),
     pseudonymize: createPseudonymizer(await loadSecret(env)),
     ...registries(),
     clock: () => {

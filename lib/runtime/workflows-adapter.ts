@@ -6,5 +6,9 @@ import { createStepFunctionsWorkflows } from '#lib/adapters/workflows/step-funct
 import { plugAdapter } from '#lib/runtime/deps';
 
 plugAdapter('workflows', (env) =>
-  createStepFunctionsWorkflows(env.APPROVAL_STATE_MACHINE_ARN ?? '', env.REVIEW_STATE_MACHINE_ARN ?? ''),
+  createStepFunctionsWorkflows(
+    env.APPROVAL_STATE_MACHINE_ARN ?? '',
+    env.REVIEW_STATE_MACHINE_ARN ?? '',
+    env.BULK_STATE_MACHINE_ARN ?? '',
+  ),
 );

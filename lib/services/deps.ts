@@ -11,6 +11,7 @@ import type {
   DigestsPort,
   EnterpriseRegistry,
   ExpiryPort,
+  JobsPort,
   KboFollowPort,
   Log,
   LoginsPort,
@@ -48,6 +49,8 @@ export interface Deps {
   expiry: ExpiryPort;
   /** The local administrators' digests of what the sweep found due. */
   digests: DigestsPort;
+  /** Bulk jobs: the CSV import and the bulk extension. */
+  jobs: JobsPort;
   /** A person's logins per method (the person page's Accounts tab). */
   logins: LoginsPort;
   /** A new unit of work: what is added to it is written together, or not at all. */

@@ -1,15 +1,25 @@
-/** Use cases around persons in an organisation: register lookup, add, page, list, history, compare. */
+/**
+ * Use cases around persons in an organisation: register lookup, add, edit, remove, page, list, history,
+ * compare.
+ */
 import {
   BusinessRuleError,
   ConflictError,
   NotFoundError,
   RegistryUnavailableError,
 } from '#lib/domain/errors';
-import { newMembership, type PersonAggregate, type PersonDetails } from '#lib/domain/membership';
+import {
+  newMembership,
+  type PersonAggregate,
+  type PersonDetails,
+  type PersonEdit,
+  removeMembership,
+  updatePerson,
+} from '#lib/domain/membership';
 import type { NationalNumber } from '#lib/domain/national-number';
 import type { RegisterPerson } from '#lib/domain/ports';
 import type { Actor } from '#lib/domain/records';
-import { committed, historyEntry, personNotFound, withRetry } from '#lib/services/aggregate';
+import { changeAggregate, committed, historyEntry, personNotFound, withRetry } from '#lib/services/aggregate';
 import type { Deps } from '#lib/services/deps';
 import { readEnterprise } from '#lib/services/kbo/read';
 import { personSummary } from '#lib/services/views';
@@ -138,6 +148,50 @@ export async function addPerson(
       )
       .commit();
     return committed(null, change.next);
+  });
+}
+
+interface PersonTarget {
+  enterpriseNumber: string;
+  personId: string;
+  actor: Actor;
+  reason?: string | null | undefined;
+}
+
+/** *Bewerk gegevens*: the nickname and initials, with If-Match on the person's version. */
+export const editPerson = (deps: Deps, t: PersonTarget, edit: PersonEdit, version: number) =>
+  changeAggregate(deps, t, (agg, clock) => updatePerson(agg, edit, version, clock));
+
+/** What a removal ended, for the answer: the relationship and the rights it revoked. */
+export interface Removal {
+  personId: string;
+  relationshipEnded: boolean;
+  rightsRevoked: string[];
+}
+
+/**
+ * *Verwijder uit organisatie*: one transaction removes the membership (and, when confirmed, the work
+ * relationship and its rights) and writes the history entries, which stay. Refused (409, nothing
+ * written) while there is a relationship and `endRelationship` is not given.
+ */
+export function removePerson(
+  deps: Deps,
+  t: PersonTarget,
+  opts: { endRelationship: boolean },
+  version: number,
+): Promise<Removal> {
+  return withRetry(async () => {
+    const loaded = await deps.memberships.load(t.enterpriseNumber, t.personId);
+    if (!loaded) throw personNotFound();
+    const clock = deps.clock();
+    const changes = removeMembership(loaded, version, opts, clock);
+    const history = changes.map((c) => historyEntry(deps, clock, t.actor, c, t.reason));
+    await deps.unitOfWork().removeMembership(loaded, history, clock.today).commit();
+    return {
+      personId: t.personId,
+      relationshipEnded: loaded.relationship !== null,
+      rightsRevoked: loaded.grants.filter((g) => !g.expiredOn).map((g) => g.rightName ?? g.rightId),
+    };
   });
 }
 

@@ -40,7 +40,7 @@ describe('logins on the person page', () => {
     const tomId = await personIdOf(DEMO.tom);
     await ui.open('/', /Marc Peeters/);
     await ui.chooseOrganisation(/Boekhouding Test NV/);
-    await ui.page.getByRole('heading', { name: 'Mijn taken' }).waitFor();
+    await ui.page.getByRole('heading', { name: 'Mijn Taken' }).waitFor();
     await ui.page.goto(`${ui.stack.url}/o/${DEMO.boekhouding}/personen/${tomId}`);
     await ui.page.getByRole('tab', { name: 'Accounts' }).click();
     await ui.page.getByText('Deze persoon heeft nog niet aangemeld.').waitFor();
@@ -89,7 +89,7 @@ describe('logins on the person page', () => {
     const sofieId = await personIdOf(DEMO.sofie);
     await ui.open('/', /Sofie Janssens/);
     await ui.chooseOrganisation(/Adviesbureau Voorbeeld BV/);
-    await ui.page.getByRole('heading', { name: 'Mijn taken' }).waitFor();
+    await ui.page.getByRole('heading', { name: 'Mijn Taken' }).waitFor();
     await ui.page.goto(`${ui.stack.url}/o/${DEMO.adviesbureau}/personen/${sofieId}`);
     await ui.page.getByRole('tab', { name: 'Accounts' }).click();
 

@@ -53,6 +53,8 @@ const RULES: Record<string, Rule> = {
   'add-person': { kind: 'org', roles: ['admin'] },
   'list-persons': { kind: 'org', roles: ['admin'] },
   'get-person': { kind: 'org', roles: ['admin'] },
+  'update-person': { kind: 'org', roles: ['admin'] },
+  'remove-person': { kind: 'org', roles: ['admin'] },
   'get-work-relationship': { kind: 'org', roles: ['admin'] },
   'get-grant': { kind: 'org', roles: ['admin'] },
   'create-work-relationship': { kind: 'org', roles: ['admin'] },
@@ -68,6 +70,12 @@ const RULES: Record<string, Rule> = {
   'get-person-accounts': { kind: 'org', roles: ['admin'] },
   'compare-persons': { kind: 'org', roles: ['admin'] },
   'quick-grant': { kind: 'org', roles: ['admin'] },
+  // Bulk work, like the other organisation write routes: the organisation's local administrators only.
+  'create-import': { kind: 'org', roles: ['admin'] },
+  'confirm-import': { kind: 'org', roles: ['admin'] },
+  'create-extension': { kind: 'org', roles: ['admin'] },
+  'get-job': { kind: 'org', roles: ['admin'] },
+  'export-job-result': { kind: 'org', roles: ['admin'] },
   'list-local-admins': { kind: 'org', roles: ['admin', 'representative'] },
   'appoint-local-admin': { kind: 'org', roles: ['representative'] },
   'remove-local-admin': { kind: 'org', roles: ['representative'] },
@@ -108,7 +116,8 @@ describe('authorization matrix over the route table', () => {
       .replace('{grantId}', SOME_ID)
       .replace('{taskId}', SOME_ID)
       .replace('{rightId}', SOME_ID)
-      .replace('{campaignId}', SOME_ID);
+      .replace('{campaignId}', SOME_ID)
+      .replace('{jobId}', SOME_ID);
     const hasBody = route.method !== 'GET';
     const res = await fetch(`${stack.url}${path}`, {
       method: route.method,

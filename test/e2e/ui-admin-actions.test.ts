@@ -1,6 +1,6 @@
 /**
  * The administrators' actions in a real browser (Debian's Chromium) against the local stack: Emma asks
- * access on the portal page; Sofie approves the task in *Mijn taken*, giving the work relationship; the
+ * access on the portal page; Sofie approves the task in *Mijn Taken*, giving the work relationship; the
  * workflow grants the right; Sofie pauses Emma's work relationship (the rights show as suspended) and
  * resumes it; Emma's portal page shows access. Then Lotte, legal representative of 1001.234.592,
  * appoints Lucas as local administrator. Each new screen: a screenshot (test-results/ui-*.png) and an
@@ -23,10 +23,10 @@ describe('administrators act in the browser', () => {
     await logout();
   });
 
-  it('Sofie approves the task in Mijn taken, giving the work relationship', async () => {
+  it('Sofie approves the task in Mijn Taken, giving the work relationship', async () => {
     await loginViaEid(ui.page, /Sofie Janssens/);
     await chooseOrganisation(/Adviesbureau Voorbeeld BV/);
-    await ui.page.getByRole('heading', { name: 'Mijn taken' }).waitFor();
+    await ui.page.getByRole('heading', { name: 'Mijn Taken' }).waitFor();
     const task = ui.page.locator('.task').filter({ hasText: 'Emma Willems' });
     await task.waitFor();
     await task.getByRole('button', { name: /^Keur goed/ }).click();
@@ -41,7 +41,7 @@ describe('administrators act in the browser', () => {
     await dialog()
       .getByRole('button', { name: /Categorie/ })
       .click();
-    await ui.page.getByRole('option', { name: 'Vaste medewerker' }).click();
+    await ui.page.getByRole('option', { name: 'Vaste Medewerker' }).click();
     await dialog().getByLabel('Telefoonnummer (bv. +3212345678)').fill('+32 12 34 56 78');
     await dialog().getByLabel('E-mailadres').fill('emma.willems@example.be');
     await dialog().getByLabel('Reden').fill('Nieuwe dienstverlener kmo-portefeuille');
@@ -49,7 +49,7 @@ describe('administrators act in the browser', () => {
     await ui.page.getByText('De aanvraag van Emma Willems is goedgekeurd.').waitFor();
     await ui.stack.workflows.idle();
     await open('/o/0795012394/taken');
-    await expect.poll(() => h1().textContent()).toBe('Mijn taken');
+    await expect.poll(() => h1().textContent()).toBe('Mijn Taken');
     await ui.page.getByText('U heeft momenteel geen openstaande taken').waitFor();
     await screen('tasks');
   });

@@ -28,7 +28,7 @@ type TemplateName = {
 /** The page each link opens, by its path: the heading it shows to a logged-in Marc. */
 function expectedHeading(url: string): RegExp {
   const path = new URL(url).pathname;
-  if (path.endsWith('/taken')) return /^Mijn taken$/;
+  if (path.endsWith('/taken')) return /^Mijn Taken$/;
   if (/\/personen\/[^/]+$/.test(path)) return /^Gegevens van gebruiker$/;
   if (path.endsWith('/personen')) return /^Alle personen$/;
   if (path.endsWith('/lokale-beheerders')) return /^Lokale beheerders$/;
@@ -232,7 +232,7 @@ describe('e-mail links open existing pages', () => {
       expect(await notFound().count()).toBe(0);
     }
     await ui.page.goto(links.find((u) => u.endsWith('/taken'))!);
-    await expect.poll(() => ui.h1().textContent()).toBe('Mijn taken');
+    await expect.poll(() => ui.h1().textContent()).toBe('Mijn Taken');
     await ui.screen('email-link-tasks');
   });
 });

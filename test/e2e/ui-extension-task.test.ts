@@ -20,7 +20,7 @@ describe('the extension task in the browser', () => {
     await ui.stack.workflows.runExpiry({ date: TODAY });
     await open('/', /Marc Peeters/);
     await chooseOrganisation(/Boekhouding Test NV/);
-    await ui.page.getByRole('heading', { name: 'Mijn taken' }).waitFor();
+    await ui.page.getByRole('heading', { name: 'Mijn Taken' }).waitFor();
     await expect
       .poll(() => task().getByRole('heading').textContent())
       .toBe('Verlengen? Gebruikersrecht VLAIO Inkom Gebruiker Nieuw van Tom Wouters loopt af op 31/12/2029');

@@ -32,7 +32,7 @@ describe('persons tools in the browser', () => {
     await expect.poll(() => summary().textContent()).toContain('nog geen werkrelatie');
     await ui.page.getByRole('group', { name: /Werkrelatie met/ }).waitFor();
     await ui.page.getByRole('button', { name: /Categorie/ }).click();
-    await ui.page.getByRole('option', { name: 'Vaste medewerker' }).click();
+    await ui.page.getByRole('option', { name: 'Vaste Medewerker' }).click();
     // The relationship is judged in the browser by the API's own contract (RelationshipDetails).
     await ui.page.getByLabel('Telefoonnummer (bv. +3212345678)').fill('12');
     await ui.page.getByLabel('E-mailadres').fill('emma.willems@example.be');

@@ -314,6 +314,8 @@ describe('callback permissions', () => {
   });
 });
 
+const BULK_STARTERS = ['create-import', 'confirm-import', 'create-extension'];
+
 describe('API wiring', () => {
   const hasRoute = (fn: string) => routes.some((r) => r.fn === fn);
 
@@ -361,6 +363,21 @@ describe('API wiring', () => {
     expect(env).not.toContain('APPROVAL_STATE_MACHINE_ARN');
   });
 
+  it.each(BULK_STARTERS)('%s may start the bulk workflow only, and knows its ARN', (fn) => {
+    const bulk = logicalId(built.workflows, built.workflows.stateMachines.bulk);
+    const arn = {
+      'Fn::ImportValue': expect.stringMatching(new RegExp(`^GebruikersbeheerWorkflows:.*Ref${bulk}`)),
+    };
+    const states = apiStatements(fn).filter((s) => actions(s).some((a) => a.startsWith('states:')));
+    expect(states).toEqual([expect.objectContaining({ Action: 'states:StartExecution', Resource: arn })]);
+    const id = logicalId(built.api, built.api.functions.get(fn)!);
+    const env = (api.toJSON().Resources[id] as Resource).Properties.Environment as {
+      Variables: Record<string, unknown>;
+    };
+    expect(env.Variables.BULK_STATE_MACHINE_ARN).toEqual(arn);
+    expect(JSON.stringify(env)).not.toContain('APPROVAL_STATE_MACHINE_ARN');
+  });
+
   it('no other route function touches Step Functions or gets the ARN', () => {
     const starters = [
       'request-access',
@@ -369,6 +386,7 @@ describe('API wiring', () => {
       'quick-grant',
       'update-grant',
       'start-review',
+      ...BULK_STARTERS,
     ];
     for (const route of routes.filter((r) => !starters.includes(r.fn))) {
       expect(

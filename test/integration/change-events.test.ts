@@ -127,10 +127,24 @@ const openTask = async (en: string, as: string, kind: string) =>
     return items.find((t) => t.kind === kind);
   });
 
+/** A bulk job's phase ended as expected (the runner may be busy with an approval waiting meanwhile). */
+const jobEnded = (jobId: string, status: string) =>
+  until(async () => {
+    const job = (await ok('get-job', { as: DEMO.sofie, params: { enterpriseNumber: en, jobId } })).body;
+    if (job.status === 'failed') throw new Error(`job ${jobId} failed: ${job.failure}`);
+    return job.status === status;
+  });
+
 type Scenario = { group: 'routes' | 'expiry' | 'kbo' | 'review'; run: () => Promise<ChangeEvent[]> };
 
 const en = DEMO.adviesbureau;
 const TODAY = '2026-11-26';
+/** Two persons new to the organisation for the import: Pieter with a right, Lotte without. */
+const IMPORT = [
+  'rijksregisternummer;categorie;begindatum;einddatum;telefoon;e-mail;recht;profielen;begindatum recht;einddatum recht',
+  `${DEMO.pieter};Vaste medewerker;${TODAY};2030-11-25;+3212345678;pieter@example.be;${VLAIO};${SP};${TODAY};2029-11-25`,
+  `${DEMO.lotte};Stagiair;${TODAY};2027-05-31;+3212345678;lotte@example.be;;;;`,
+].join('\r\n');
 const ctx: Record<string, string> = {};
 
 const scenarios: Record<string, Scenario> = {
@@ -154,6 +168,20 @@ const scenarios: Record<string, Scenario> = {
           await ok('add-person', { as: DEMO.sofie, params: at(en), body: { nationalNumber: DEMO.emma } })
         ).body.personId;
       }),
+  },
+  'update-person | a new nickname': {
+    group: 'routes',
+    run: async () => {
+      const etag = await etagOf('get-person', at(en, ctx.emma));
+      return eventsOf(() =>
+        ok('update-person', {
+          as: DEMO.sofie,
+          params: at(en, ctx.emma),
+          headers: { 'if-match': etag },
+          body: { nickname: 'Em' },
+        }),
+      );
+    },
   },
   'create-work-relationship | link a person': {
     group: 'routes',
@@ -306,6 +334,40 @@ const scenarios: Record<string, Scenario> = {
       );
     },
   },
+  'remove-person | without a work relationship': {
+    group: 'routes',
+    run: async () => {
+      ctx.hilde = (
+        await ok('add-person', { as: DEMO.sofie, params: at(en), body: { nationalNumber: DEMO.hilde } })
+      ).body.personId;
+      const etag = await etagOf('get-person', at(en, ctx.hilde));
+      return eventsOf(() =>
+        ok('remove-person', {
+          as: DEMO.sofie,
+          params: at(en, ctx.hilde),
+          headers: { 'if-match': etag },
+          body: { reason: 'Verkeerd toegevoegd' },
+        }),
+      );
+    },
+  },
+  'remove-person | with its work relationship and one right (confirmed)': {
+    group: 'routes',
+    run: async () => {
+      // Added again after the removal above: the same person, a membership anew.
+      const id = await addAndLink(DEMO.sofie, en, DEMO.hilde, [TODAY, '2030-12-31']);
+      await grant(DEMO.sofie, en, id, [TODAY, '2028-12-31']);
+      const etag = await etagOf('get-person', at(en, id));
+      return eventsOf(() =>
+        ok('remove-person', {
+          as: DEMO.sofie,
+          params: at(en, id),
+          headers: { 'if-match': etag },
+          body: { endRelationship: true, reason: 'Uit dienst' },
+        }),
+      );
+    },
+  },
   'quick-grant | a person new to the organisation': {
     group: 'routes',
     run: () =>
@@ -327,6 +389,58 @@ const scenarios: Record<string, Scenario> = {
           },
         }),
       ),
+  },
+  'create-import | upload a CSV file (the dry run)': {
+    group: 'routes',
+    run: () =>
+      eventsOf(async () => {
+        ctx.importJob = (
+          await ok('create-import', { as: DEMO.sofie, params: at(en), body: { content: IMPORT } })
+        ).body.jobId;
+        await jobEnded(ctx.importJob as string, 'previewed');
+      }),
+  },
+  'confirm-import | *Bevestig*: a new person with a right, a new person without': {
+    group: 'routes',
+    run: () =>
+      eventsOf(async () => {
+        await ok('confirm-import', {
+          as: DEMO.sofie,
+          params: { enterpriseNumber: en, jobId: ctx.importJob as string },
+          body: {},
+        });
+        await jobEnded(ctx.importJob as string, 'done');
+      }),
+  },
+  'confirm-import | *Bevestig* of the same file uploaded again': {
+    group: 'routes',
+    run: async () => {
+      const again = (await ok('create-import', { as: DEMO.sofie, params: at(en), body: { content: IMPORT } }))
+        .body.jobId;
+      await jobEnded(again, 'previewed');
+      return eventsOf(async () => {
+        await ok('confirm-import', {
+          as: DEMO.sofie,
+          params: { enterpriseNumber: en, jobId: again },
+          body: {},
+        });
+        await jobEnded(again, 'done');
+      });
+    },
+  },
+  'create-extension | *Verlengen*: two persons, one with a right': {
+    group: 'routes',
+    run: async () => {
+      const [first, second] = await Promise.all([personId(DEMO.pieter), personId(DEMO.lotte)]);
+      return eventsOf(async () => {
+        const started = await ok('create-extension', {
+          as: DEMO.sofie,
+          params: at(en),
+          body: { personIds: [first, second], endDate: '2033-12-31', includeRights: true },
+        });
+        await jobEnded(started.body.jobId, 'done');
+      });
+    },
   },
   'appoint-local-admin | appoint a local administrator': {
     group: 'routes',

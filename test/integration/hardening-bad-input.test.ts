@@ -308,6 +308,21 @@ describe('bad input at scale (property-based)', () => {
       idempotent: true,
     },
     {
+      // Emma's version is past 1 (added, then linked): a body valid after all is refused as stale.
+      fn: 'update-person',
+      params: person,
+      headers: { 'if-match': '"1"' },
+      body: { nickname: 'Em', initials: 'EW', reason: 'Zo noemt ze zich' },
+      required: [],
+    },
+    {
+      fn: 'remove-person',
+      params: person,
+      headers: { 'if-match': '"1"' },
+      body: { endRelationship: true, reason: 'Uit dienst' },
+      required: [],
+    },
+    {
       fn: 'update-work-relationship',
       params: person,
       headers: { 'if-match': '"1"' },

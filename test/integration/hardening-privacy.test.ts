@@ -40,7 +40,12 @@ const NATIONAL_NUMBERS = [
   DEMO.pieter,
   DEMO.lotte,
 ];
-const EMAILS = ['emma.willems@example.be', 'lucas.desmet@example.be', 'jonas.bakker@example.be'];
+const EMAILS = [
+  'emma.willems@example.be',
+  'lucas.desmet@example.be',
+  'jonas.bakker@example.be',
+  'tom.wouters@example.be',
+];
 const PHONES = ['+3212345678', '+32478000001', '+32470123456'];
 const JWT = /eyJ[\w-]{5,}\.eyJ[\w-]{5,}\.[\w-]+/;
 
@@ -100,6 +105,8 @@ describe('privacy: nothing personal in logs, files or keys', () => {
   let env: NodeJS.ProcessEnv;
   const logs: string[] = [];
   const keyValues: string[] = [];
+  /** The CSV import's result file, as downloaded. */
+  let resultFile = '';
   /** A partner's webhook receiver, subscribed to every change event through `npm run webhooks`. */
   let receiver: WebhookReceiver | undefined;
 
@@ -324,6 +331,30 @@ describe('privacy: nothing personal in logs, files or keys', () => {
       ).status,
     ).toBe(201);
 
+    // A CSV import: Tom new (relationship and right), Emma already there, one row refused; Bevestig; the
+    // result file. The workflow's steps log at INFO as the stack runs them.
+    const csv = [
+      'rijksregisternummer;categorie;begindatum;einddatum;telefoon;e-mail;recht;profielen;begindatum recht;einddatum recht',
+      `${DEMO.tom};Externe medewerker;${TODAY};2030-12-31;${PHONES[1]};${EMAILS[3]};${VLAIO};${SP};${TODAY};2029-12-31`,
+      `${DEMO.emma};Vaste medewerker;${TODAY};2030-12-31;${PHONES[0]};${EMAILS[0]};;;;`,
+      `${DEMO.pieter};Vaste medewerker;${TODAY};2040-12-31;${PHONES[2]};${EMAILS[2]};;;;`,
+    ].join('\r\n');
+    const uploaded = await api('POST', `${org}/imports`, sofie, { fileName: 'personen.csv', content: csv });
+    expect(uploaded.status).toBe(202);
+    const jobPath = `${org}/jobs/${uploaded.body.jobId}`;
+    const ended = async (status: string) =>
+      until(async () => (await api('GET', jobPath, sofie)).body.status === status, 30_000);
+    await ended('previewed');
+    const confirmed = await api('POST', `${org}/imports/${uploaded.body.jobId}/confirm`, sofie, {});
+    expect(confirmed.status).toBe(202);
+    await ended('done');
+    expect((await api('GET', jobPath, sofie)).body.summary).toEqual({ new: 1, present: 1, error: 1 });
+    const file = await fetch(`${url}/api${jobPath}/result`, {
+      headers: { authorization: `Bearer ${sofie}` },
+    });
+    expect(file.status).toBe(200);
+    resultFile = await file.text();
+
     // The expiry sweep, for the day on which Emma's right ends in 60 days: it e-mails her and Sofie.
     const sweep = run(['infra/local/sweep.ts', '--date', '2031-09-26'], env);
     expect(await sweep.exited).toBe(0);
@@ -357,6 +388,15 @@ describe('privacy: nothing personal in logs, files or keys', () => {
     expect(await stack.exited).toBe(0);
     logs.push(stack.output());
   }, 120_000);
+
+  it('the import’s result file holds no national number, e-mail address or phone number', () => {
+    expect(resultFile).toContain('77.09.15-***.**;Nieuw;persoon, werkrelatie, gebruikersrecht');
+    for (const n of NATIONAL_NUMBERS)
+      for (const f of forms(n)) expect(resultFile, `result file contains ${f}`).not.toContain(f);
+    for (const e of EMAILS) expect(resultFile.toLowerCase(), `result file contains ${e}`).not.toContain(e);
+    for (const p of PHONES)
+      for (const f of phoneForms(p)) expect(resultFile, `result file contains ${f}`).not.toContain(f);
+  });
 
   it('no key in the table holds a national number', () => {
     expect(keyValues.length).toBeGreaterThan(50);

@@ -119,7 +119,14 @@ describe('the helpdesk', () => {
     for (const route of writes) {
       const res = await app.call(route.fn, {
         as: DEMO.hilde,
-        params: { enterpriseNumber: en, personId: tomId, grantId: tomId, taskId: tomId, campaignId: tomId },
+        params: {
+          enterpriseNumber: en,
+          personId: tomId,
+          grantId: tomId,
+          taskId: tomId,
+          campaignId: tomId,
+          jobId: tomId,
+        },
         body: {},
         headers: { 'if-match': '"1"' },
       });

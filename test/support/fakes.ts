@@ -10,7 +10,7 @@ import { ConcurrentChangeError } from '#lib/domain/errors';
 import type { DueEntry, Notice, SweepFailure } from '#lib/domain/expiry';
 import { type HoldingRecord, holdingChanges } from '#lib/domain/holdings';
 import type { LoginSummary } from '#lib/domain/logins';
-import type { PersonAggregate, PersonDetails } from '#lib/domain/membership';
+import { emptied, type PersonAggregate, type PersonDetails } from '#lib/domain/membership';
 import type { DigestLine, DigestState } from '#lib/domain/notifications';
 import type { Email, Enterprise, RegisterRead, StoredLine, UnitOfWork } from '#lib/domain/ports';
 import type {
@@ -87,6 +87,29 @@ class FakeUnitOfWork implements UnitOfWork {
         const m = next.membership;
         const subject = { name: `${m.person.firstName} ${m.person.lastName}`, nationalNumber: '***' };
         for (const { rightId, holding } of holdingChanges(loaded, next)) {
+          this.world.holdings.set(`${en}/${rightId}/${personId}/${today}`, {
+            personId,
+            day: today,
+            holding,
+            subject,
+          });
+        }
+      },
+    );
+  }
+
+  removeMembership(loaded: PersonAggregate, history: HistoryEntry[], today: string) {
+    const { enterpriseNumber: en, personId } = loaded.membership;
+    const key = aggKey(en, personId);
+    return this.step(
+      () => this.world.aggregates.get(key)?.membership.version === loaded.membership.version,
+      () => {
+        this.world.aggregates.delete(key);
+        // The history stays: only entries are added.
+        this.world.history.set(key, [...(this.world.history.get(key) ?? []), ...copy(history)]);
+        const m = loaded.membership;
+        const subject = { name: `${m.person.firstName} ${m.person.lastName}`, nationalNumber: '***' };
+        for (const { rightId, holding } of holdingChanges(loaded, emptied(loaded))) {
           this.world.holdings.set(`${en}/${rightId}/${personId}/${today}`, {
             personId,
             day: today,
@@ -239,6 +262,10 @@ class FakeUnitOfWork implements UnitOfWork {
       () => this.world.campaigns.get(`${en}/${campaignId}`)?.status === 'open',
       () => undefined,
     );
+  }
+
+  recordJobRow(): this {
+    throw new Error('bulk jobs are not faked: the integration tests run them on DynamoDB Local');
   }
 
   requireActiveOrganisation(en: string) {
@@ -458,6 +485,16 @@ export function fakeDeps(options: FakeOptions = {}): { deps: Deps; world: FakeWo
       recordFailure: async (_report: SweepFailure) => undefined,
       failures: async () => [],
     },
+    jobs: {
+      get: async () => null,
+      create: async () => undefined,
+      update: async () => undefined,
+      rows: async () => [],
+      saveOutcome: async () => undefined,
+      saveProgress: async () => undefined,
+      progress: async () => [],
+      running: async () => [],
+    },
     digests: {
       organisations: async (day, { after, limit }) =>
         [
@@ -521,6 +558,7 @@ export function fakeDeps(options: FakeOptions = {}): { deps: Deps; world: FakeWo
       sendTaskSuccess: async () => undefined,
       sendTaskFailure: async () => undefined,
       startReview: async () => undefined,
+      startBulkJob: async () => undefined,
     },
     log: { info: () => undefined, warn: () => undefined, error: () => undefined },
     appUrl: 'http://localhost:3000',

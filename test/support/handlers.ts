@@ -29,6 +29,11 @@ export interface CallOptions {
   as?: string;
   /** A relying portal's client-credentials token with these scopes (e.g. ['access/check']). */
   asService?: string[];
+  /**
+   * The function's time limit (default Lambda's 10 s here). Load tests that run dozens of requests in
+   * this one process, where AWS would run as many Lambdas, give them room: they test outcomes, not speed.
+   */
+  timeoutMs?: number;
 }
 
 export interface CallResult {
@@ -123,7 +128,10 @@ export function eventFor(fn: string, o: CallOptions = {}): HttpEvent {
 /** Runs a route's handler file on an event, as the Lambda would. */
 export async function call(fn: string, o: CallOptions = {}): Promise<CallResult> {
   const handler = await load(handlerPath(routeFor(fn)));
-  const result = (await handler(eventFor(fn, o), lambdaContext(fn))) as APIGatewayProxyStructuredResultV2;
+  const result = (await handler(
+    eventFor(fn, o),
+    lambdaContext(fn, undefined, o.timeoutMs),
+  )) as APIGatewayProxyStructuredResultV2;
   const text = result.body ?? '';
   const headers = (result.headers ?? {}) as Record<string, string>;
   const json = /json/.test(headers['content-type'] ?? 'application/json');

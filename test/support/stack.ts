@@ -24,7 +24,8 @@ export async function startTestStack(
     schedule: false,
     ...(options.approvalTimeoutMs !== undefined ? { approvalTimeoutMs: options.approvalTimeoutMs } : {}),
     ...(options.today ? { today: options.today } : {}),
-    ...(options.events !== undefined ? { events: options.events } : {}),
+    // The change events' pipe polls the table's stream; only the tests that watch the events start it.
+    events: options.events ?? false,
   });
   return {
     ...stack,

@@ -168,14 +168,37 @@ function choice(method: LoginMethod, base: string, lastChoice: string | undefine
 </li>`;
 }
 
+/**
+ * ACM's *? HULP NODIG?* button (right of the title): the frequent questions about logging in and the
+ * helpdesk. A disclosure, so it works without JavaScript and is read out as a button that expands.
+ */
+function helpNeeded(): string {
+  return `<details class="help-needed">
+  <summary><span aria-hidden="true">? </span>HULP NODIG?</summary>
+  <div class="help-needed-body">
+    <h2>Veelgestelde vragen over aanmelden</h2>
+    <h3>Welke manier van aanmelden kies ik?</h3>
+    <p>Elke manier controleert uw identiteit op basis van uw rijksregisternummer. Met een beveiligingscode via de mobiele app gaat het het snelst; met de eID hebt u een kaartlezer nodig.</p>
+    <h3>Ik gebruik een beveiligingscode voor het eerst.</h3>
+    <p>Activeer die manier van aanmelden eerst: kies <em>activeren</em> bij de beveiligingscode via app of via SMS.</p>
+    <h2>Contact met de helpdesk</h2>
+    <p>Bel, <a href="mailto:1700@vlaanderen.be">mail</a> of <a href="https://www.vlaanderen.be/contact">chat</a> gratis met <a href="tel:1700">1700</a>. 1700 is elke werkdag telefonisch bereikbaar van 9 tot 19 uur. Bellen vanuit het buitenland kan ook, op het betalende nummer <a href="tel:+3225531700">+32 2 553 1700</a>.</p>
+  </div>
+</details>`;
+}
+
 export function choicesPage(o: ChoicesPageOptions): string {
   return layout({
     basePath: o.basePath,
     title: 'Kies manier van aanmelden',
     body: `<p class="eyebrow">Gebruikersbeheer van de Vlaamse overheid: Aanmelden</p>
+<div class="title-row">
 <h1>Kies manier van aanmelden</h1>
+${helpNeeded()}
+</div>
 ${notice(o.message)}
-<p class="lead">U meldt aan bij <strong>${escapeHtml(o.clientName)}</strong>. Kies hieronder hoe u wil aanmelden. Open "Meer info" voor uitleg over die manier van aanmelden.</p>
+<p class="lead">U meldt aan bij <strong>${escapeHtml(o.clientName)}</strong>. Kies hieronder hoe u wil aanmelden. Klik op "meer info" voor uitleg over die manier van aanmelden. Klik op de knop "hulp nodig?" (rechts) voor veelgestelde vragen over aanmelden of om contact op te nemen met de helpdesk.</p>
+<h2 class="choose">Maak een keuze</h2>
 <ul class="choices">
 ${METHODS.map((method) => choice(method, o.base, o.lastChoice)).join('\n')}
 </ul>

@@ -39,6 +39,9 @@
  * |37 | the administrators' digest lines of a day (TTL)  | table         | DIGEST#{yyyy-mm-dd}                  | LINE#{en}#{personId}#{notice} |
  * |38 | organisations with digest lines on a day         | table         | DIGEST#{yyyy-mm-dd}                  | > LINE#{en}$, Limit 1 |
  * |39 | what an administrator's digests covered, per org | table         | DIGEST#ORG#{en}                      | ADMIN#{personId}   |
+ * |40 | an organisation's bulk jobs, newest first (TTL)  | table         | JOB#ORG#{en}                         | JOB#{jobId}        |
+ * |41 | a bulk job's rows and its chunks' progress (TTL) | table         | JOB#ORG#{en}#{jobId}                 | ROW#{nnnn}, CHUNK#{phase}#{nnn} |
+ * |42 | bulk jobs whose phase runs (re-drive locally)     | table         | JOBS#RUNNING                         | {en}#{jobId}       |
  *
  * 27 is no item of its own: every history entry (6 and 25) carries these index keys, so the audit
  * trail is written in the change's own transaction, by the same write, and read one Query a page.
@@ -50,6 +53,10 @@
  * when the warning or expiry happened; `{notice}` is the marker's name. 38 reads 37: the first line
  * after an organisation's last possible key is the next organisation's, so finding the organisations
  * of a day costs one Query (Limit 1) per organisation, whatever its number of lines.
+ * 40 and 41 are a bulk job (CSV import, bulk extension): the job item, its rows (an import's hold the
+ * row's input, national number included, as attributes, never in a key) in a partition of their own, so
+ * a chunk's rows are one Query of a key range and the progress one Query of `CHUNK#{phase}#`; an applied
+ * row's outcome is written in its change's own transaction. All of it expires JOB_KEEP_DAYS after the job.
  */
 export const ITEM_TYPES = {
   person: 'Person',
@@ -81,6 +88,10 @@ export const ITEM_TYPES = {
   webhook: 'WebhookSubscription',
   digestLine: 'DigestLine',
   digestState: 'DigestState',
+  job: 'BulkJob',
+  jobRow: 'BulkJobRow',
+  jobChunk: 'BulkJobChunk',
+  runningJob: 'BulkJobRunning',
 } as const;
 
 export interface Key {
@@ -140,6 +151,25 @@ export const keys = {
   digestOrganisation: (en: string) => ({ skPrefix: `LINE#${en}#`, past: `LINE#${en}$` }),
   digestStatesPk: (en: string) => `DIGEST#ORG#${en}`,
   digestState: (en: string, personId: string): Key => ({ pk: `DIGEST#ORG#${en}`, sk: `ADMIN#${personId}` }),
+  jobsPk: (en: string) => `JOB#ORG#${en}`,
+  runningJobsPk: () => 'JOBS#RUNNING',
+  runningJob: (en: string, jobId: string): Key => ({ pk: 'JOBS#RUNNING', sk: `${en}#${jobId}` }),
+  job: (en: string, jobId: string): Key => ({ pk: `JOB#ORG#${en}`, sk: `JOB#${jobId}` }),
+  jobItemsPk: (en: string, jobId: string) => `JOB#ORG#${en}#${jobId}`,
+  /** Zero-padded, so the rows sort in their order and a chunk is a key range. */
+  jobRowSk: (index: number) => `ROW#${String(index).padStart(4, '0')}`,
+  jobRow: (en: string, jobId: string, index: number): Key => ({
+    pk: keys.jobItemsPk(en, jobId),
+    sk: keys.jobRowSk(index),
+  }),
+  jobChunk: (en: string, jobId: string, phase: string, chunk: number): Key => ({
+    pk: keys.jobItemsPk(en, jobId),
+    sk: `CHUNK#${phase}#${String(chunk).padStart(3, '0')}`,
+  }),
+  jobChunks: (en: string, jobId: string, phase: string) => ({
+    pk: keys.jobItemsPk(en, jobId),
+    skPrefix: `CHUNK#${phase}#`,
+  }),
   kboLast: (): Key => ({ pk: 'KBO', sk: 'LAST' }),
   kboRun: (date: string): Key => ({ pk: 'KBO', sk: `RUN#${date}` }),
   kboFailure: (date: string, en: string): Key => ({ pk: 'KBO', sk: `FAILED#${date}#${en}` }),

@@ -150,6 +150,8 @@ export function membershipItems(
   next: PersonAggregate,
   history: HistoryEntry[],
   today: string,
+  /** The person leaves the organisation: the membership item goes too (`next` is `emptied(loaded)`). */
+  opts: { removed?: boolean } = {},
 ): TransactItem[] {
   const m = next.membership;
   const en = m.enterpriseNumber;
@@ -164,18 +166,29 @@ export function membershipItems(
     ...m,
     version: loaded ? loaded.membership.version + 1 : 1,
   };
-  items.push({
-    Put: {
-      TableName,
-      Item: membershipItem,
-      ...(loaded
-        ? {
+  items.push(
+    opts.removed && loaded
+      ? {
+          Delete: {
+            TableName,
+            Key: keys.membership(en, personId),
             ConditionExpression: 'version = :v',
             ExpressionAttributeValues: { ':v': loaded.membership.version },
-          }
-        : { ConditionExpression: 'attribute_not_exists(pk)' }),
-    },
-  });
+          },
+        }
+      : {
+          Put: {
+            TableName,
+            Item: membershipItem,
+            ...(loaded
+              ? {
+                  ConditionExpression: 'version = :v',
+                  ExpressionAttributeValues: { ':v': loaded.membership.version },
+                }
+              : { ConditionExpression: 'attribute_not_exists(pk)' }),
+          },
+        },
+  );
 
   const prevRel = loaded?.relationship ?? null;
   if (prevRel && !next.relationship) {

@@ -9,6 +9,7 @@ import { adminItem, removeAdminItem, updateAdminItem } from '#lib/adapters/dynam
 import { digestLineItem } from '#lib/adapters/dynamodb/digest-items';
 import { changeEventItems } from '#lib/adapters/dynamodb/events-store';
 import type { TableRef, TransactItem } from '#lib/adapters/dynamodb/items';
+import { jobRowResultItem } from '#lib/adapters/dynamodb/job-items';
 import { historyItem, membershipItems, stillEndingItem } from '#lib/adapters/dynamodb/memberships-store';
 import { noticeItem } from '#lib/adapters/dynamodb/notices-store';
 import {
@@ -22,6 +23,7 @@ import { campaignItem, openCampaignItem, reviewLineItem } from '#lib/adapters/dy
 import { closeTaskItems, newTaskItem, updateTaskItem } from '#lib/adapters/dynamodb/tasks-store';
 import { ConcurrentChangeError } from '#lib/domain/errors';
 import { accessEvents, enterpriseEvents } from '#lib/domain/events';
+import { emptied } from '#lib/domain/membership';
 import type { UnitOfWork } from '#lib/domain/ports';
 
 export class DynamoUnitOfWork implements UnitOfWork {
@@ -48,6 +50,20 @@ export class DynamoUnitOfWork implements UnitOfWork {
     const at = history[0]?.at ?? new Date().toISOString();
     return this.add(
       ...membershipItems(this.name, loaded, next, history, today),
+      ...changeEventItems(this.name, events, at),
+    );
+  }
+
+  removeMembership(...[loaded, history, today]: Parameters<UnitOfWork['removeMembership']>) {
+    const next = emptied(loaded);
+    const events = accessEvents(
+      loaded,
+      next,
+      history.map((h) => h.action),
+    );
+    const at = history[0]?.at ?? new Date().toISOString();
+    return this.add(
+      ...membershipItems(this.name, loaded, next, history, today, { removed: true }),
       ...changeEventItems(this.name, events, at),
     );
   }
@@ -129,6 +145,10 @@ export class DynamoUnitOfWork implements UnitOfWork {
 
   requireActiveOrganisation(...[en]: Parameters<UnitOfWork['requireActiveOrganisation']>) {
     return this.add(activeOrganisationItem(this.name, en));
+  }
+
+  recordJobRow(...[en, jobId, index, outcome]: Parameters<UnitOfWork['recordJobRow']>) {
+    return this.add(jobRowResultItem(this.name, en, jobId, index, outcome));
   }
 
   async commit(): Promise<void> {

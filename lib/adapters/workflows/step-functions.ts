@@ -14,9 +14,24 @@ import type { Workflows } from '#lib/domain/ports';
 export function createStepFunctionsWorkflows(
   approvalStateMachineArn: string,
   reviewStateMachineArn = '',
+  bulkStateMachineArn = '',
   client = new SFNClient({}),
 ): Workflows {
   return {
+    async startBulkJob(input) {
+      try {
+        await client.send(
+          new StartExecutionCommand({
+            stateMachineArn: bulkStateMachineArn,
+            // One execution per job and phase (ids only): a retried start finds it there.
+            name: `job-${input.jobId}-${input.phase}`,
+            input: JSON.stringify(input),
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof ExecutionAlreadyExists)) throw error;
+      }
+    },
     async startReview(input) {
       try {
         await client.send(

@@ -89,6 +89,12 @@ export const PROBLEM_TITLES = {
     en: 'Unexpected error',
     de: 'Unerwarteter Fehler',
   },
+  'import-file': {
+    nl: 'Ongeldig bestand',
+    fr: 'Fichier non valable',
+    en: 'Invalid file',
+    de: 'Ungültige Datei',
+  },
 } as const satisfies Record<string, Texts>;
 
 export type ProblemTitleKey = keyof typeof PROBLEM_TITLES;
@@ -605,6 +611,91 @@ export const PROBLEM_DETAILS = {
     fr: 'Cet abonnement n’existe pas.',
     en: 'This subscription does not exist.',
     de: 'Dieses Abonnement existiert nicht.',
+  },
+  // ---- person removal, bulk work ----
+  'person.has-relationship': {
+    nl: 'Deze persoon heeft nog een werkrelatie met deze organisatie. Verwijder eerst de werkrelatie, of bevestig dat ze samen met de gebruikersrechten eindigt.',
+    fr: 'Cette personne a encore une relation de travail avec cette organisation. Supprimez d’abord la relation de travail, ou confirmez qu’elle prend fin avec les droits d’utilisateur.',
+    en: 'This person still has a work relationship with this organisation. Delete the work relationship first, or confirm that it ends together with the user rights.',
+    de: 'Diese Person hat noch ein Arbeitsverhältnis mit dieser Organisation. Löschen Sie zuerst das Arbeitsverhältnis oder bestätigen Sie, dass es zusammen mit den Benutzerrechten endet.',
+  },
+  'person.has-relationship/rights': {
+    nl: 'Deze persoon heeft nog een werkrelatie met deze organisatie en {rights, een gebruikersrecht|# gebruikersrechten}. Verwijder eerst de werkrelatie, of bevestig dat ze samen met de gebruikersrechten eindigt.',
+    fr: 'Cette personne a encore une relation de travail avec cette organisation et {rights, un droit d’utilisateur|# droits d’utilisateur}. Supprimez d’abord la relation de travail, ou confirmez qu’elle prend fin avec les droits d’utilisateur.',
+    en: 'This person still has a work relationship with this organisation and {rights, a user right|# user rights}. Delete the work relationship first, or confirm that it ends together with the user rights.',
+    de: 'Diese Person hat noch ein Arbeitsverhältnis mit dieser Organisation und {rights, ein Benutzerrecht|# Benutzerrechte}. Löschen Sie zuerst das Arbeitsverhältnis oder bestätigen Sie, dass es zusammen mit den Benutzerrechten endet.',
+  },
+  'job.not-found': {
+    nl: 'Deze opdracht bestaat niet in deze organisatie.',
+    fr: 'Cette tâche n’existe pas dans cette organisation.',
+    en: 'This job does not exist in this organisation.',
+    de: 'Dieser Auftrag existiert in dieser Organisation nicht.',
+  },
+  'bulk.not-previewed': {
+    nl: 'De controle van dit bestand loopt nog. Bevestig wanneer ze klaar is.',
+    fr: 'Le contrôle de ce fichier est encore en cours. Confirmez lorsqu’il sera terminé.',
+    en: 'The check of this file is still running. Confirm when it is finished.',
+    de: 'Die Prüfung dieser Datei läuft noch. Bestätigen Sie, wenn sie abgeschlossen ist.',
+  },
+  'bulk.not-previewed/failed': {
+    nl: 'Deze import liep fout. Laad het bestand opnieuw op.',
+    fr: 'Cette importation a échoué. Chargez à nouveau le fichier.',
+    en: 'This import failed. Upload the file again.',
+    de: 'Dieser Import ist fehlgeschlagen. Laden Sie die Datei erneut hoch.',
+  },
+  'bulk.not-previewed/confirmed': {
+    nl: 'Deze import werd al bevestigd.',
+    fr: 'Cette importation a déjà été confirmée.',
+    en: 'This import has already been confirmed.',
+    de: 'Dieser Import wurde bereits bestätigt.',
+  },
+  'bulk.nothing-selected': {
+    nl: 'Er zijn geen personen waarvan de werkrelatie of een gebruikersrecht voor die datum eindigt.',
+    fr: 'Aucune personne n’a une relation de travail ou un droit d’utilisateur qui prend fin avant cette date.',
+    en: 'There are no persons whose work relationship or a user right ends before that date.',
+    de: 'Es gibt keine Personen, deren Arbeitsverhältnis oder ein Benutzerrecht vor diesem Datum endet.',
+  },
+  'bulk.running': {
+    nl: 'Deze opdracht loopt nog. Download het resultaat wanneer ze klaar is.',
+    fr: 'Cette tâche est encore en cours. Téléchargez le résultat lorsqu’elle sera terminée.',
+    en: 'This job is still running. Download the result when it is finished.',
+    de: 'Dieser Auftrag läuft noch. Laden Sie das Ergebnis herunter, wenn er abgeschlossen ist.',
+  },
+  'bulk.too-many-rows': {
+    nl: 'Er zijn maximaal {max} rijen per keer toegelaten; dit zijn er {rows}. Splits het bestand of de selectie.',
+    fr: 'Au maximum {max} lignes sont admises à la fois ; il y en a {rows}. Divisez le fichier ou la sélection.',
+    en: 'At most {max} rows are allowed at a time; this has {rows}. Split the file or the selection.',
+    de: 'Höchstens {max} Zeilen sind auf einmal erlaubt; dies sind {rows}. Teilen Sie die Datei oder die Auswahl auf.',
+  },
+  'bulk.csv-invalid': {
+    nl: 'Dit bestand is geen geldig CSV-bestand. Sla het op als CSV (puntkomma of komma als scheidingsteken) en probeer opnieuw.',
+    fr: 'Ce fichier n’est pas un fichier CSV valable. Enregistrez-le au format CSV (point-virgule ou virgule comme séparateur) et réessayez.',
+    en: 'This file is not a valid CSV file. Save it as CSV (semicolon or comma as separator) and try again.',
+    de: 'Diese Datei ist keine gültige CSV-Datei. Speichern Sie sie als CSV (Semikolon oder Komma als Trennzeichen) und versuchen Sie es erneut.',
+  },
+  'bulk.csv-invalid/line': {
+    nl: 'Dit bestand is geen geldig CSV-bestand (regel {line}). Sla het op als CSV (puntkomma of komma als scheidingsteken) en probeer opnieuw.',
+    fr: 'Ce fichier n’est pas un fichier CSV valable (ligne {line}). Enregistrez-le au format CSV (point-virgule ou virgule comme séparateur) et réessayez.',
+    en: 'This file is not a valid CSV file (line {line}). Save it as CSV (semicolon or comma as separator) and try again.',
+    de: 'Diese Datei ist keine gültige CSV-Datei (Zeile {line}). Speichern Sie sie als CSV (Semikolon oder Komma als Trennzeichen) und versuchen Sie es erneut.',
+  },
+  'bulk.no-rows': {
+    nl: 'Het bestand is leeg.',
+    fr: 'Le fichier est vide.',
+    en: 'The file is empty.',
+    de: 'Die Datei ist leer.',
+  },
+  'bulk.no-rows/header-only': {
+    nl: 'Het bestand bevat geen rijen onder de kolomnamen.',
+    fr: 'Le fichier ne contient aucune ligne sous les noms de colonnes.',
+    en: 'The file has no rows under the column names.',
+    de: 'Die Datei enthält keine Zeilen unter den Spaltennamen.',
+  },
+  'bulk.columns-missing': {
+    nl: 'Deze kolommen ontbreken in de eerste regel: {columns}. Gebruik de kolomnamen van het voorbeeldbestand.',
+    fr: 'Ces colonnes manquent sur la première ligne : {columns}. Utilisez les noms de colonnes du fichier d’exemple.',
+    en: 'These columns are missing from the first line: {columns}. Use the column names of the example file.',
+    de: 'Diese Spalten fehlen in der ersten Zeile: {columns}. Verwenden Sie die Spaltennamen der Beispieldatei.',
   },
 } as const satisfies Record<string, Texts>;
 

@@ -1,4 +1,7 @@
-/** Period rules of grants and relationships in the pure domain (issue: inverted and one-day-too-long periods). */
+/**
+ * Period rules of grants and relationships in the pure domain (issue: inverted and one-day-too-long
+ * periods), and the person's own details and removal (*Bewerk ▼*).
+ */
 import { describe, expect, it } from 'vitest';
 import { SEED_CATALOGUE } from '#lib/domain/catalogue';
 import {
@@ -8,7 +11,9 @@ import {
   grantRight,
   newMembership,
   type PersonAggregate,
+  removeMembership,
   updateGrant,
+  updatePerson,
   updateRelationship,
 } from '#lib/domain/membership';
 
@@ -148,5 +153,32 @@ describe('relationship periods', () => {
     const extended = extendRelationship(agg, { includeRights: true }, rights, clock).next;
     expect(extended.relationship).toMatchObject({ startDate: '2026-12-02', endDate: '2036-12-01' });
     expect(extended.grants[0]).toMatchObject({ startDate: '2026-12-02', endDate: '2031-12-01' });
+  });
+});
+
+describe('the person’s own details and removal', () => {
+  it('edits nickname and initials only, on the version seen; an empty text clears', () => {
+    const agg = person();
+    const change = updatePerson(agg, { nickname: 'Em', initials: '' }, 1, clock);
+    expect(change.next.membership).toMatchObject({
+      nickname: 'Em',
+      initials: null,
+      person: agg.membership.person,
+    });
+    expect(change).toMatchObject({ action: 'person.updated', after: { nickname: 'Em', initials: null } });
+    expect(fieldCodes(() => updatePerson(agg, { nickname: 'Em' }, 2, clock)).code).toBe('version-mismatch');
+  });
+
+  it('removes without a relationship; with one only when asked, its deletion first', () => {
+    expect(removeMembership(person(), 1, { endRelationship: false }, clock).map((c) => c.action)).toEqual([
+      'person.removed',
+    ]);
+    const linked = person({ startDate: '2026-01-01', endDate: '2034-12-31' });
+    expect(fieldCodes(() => removeMembership(linked, 1, { endRelationship: false }, clock)).code).toBe(
+      'person.has-relationship',
+    );
+    const changes = removeMembership(linked, 1, { endRelationship: true }, clock);
+    expect(changes.map((c) => c.action)).toEqual(['relationship.deleted', 'person.removed']);
+    expect(changes.at(-1)?.next).toMatchObject({ relationship: null, grants: [] });
   });
 });

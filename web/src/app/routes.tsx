@@ -14,6 +14,7 @@ import { GrantRight } from '../screens/GrantRight.tsx';
 import { Help } from '../screens/Help.tsx';
 import { Helpdesk } from '../screens/Helpdesk.tsx';
 import { Home } from '../screens/Home.tsx';
+import { ImportPersons } from '../screens/ImportPersons.tsx';
 import { LinkOrganisation } from '../screens/LinkOrganisation.tsx';
 import { LocalAdmins } from '../screens/LocalAdmins.tsx';
 import { NotFound, RouteError } from '../screens/Misc.tsx';
@@ -92,6 +93,7 @@ export const routes: RouteObject[] = [
           { index: true, element: <Home />, handle: title('home') },
           { path: 'personen', element: <Persons />, handle: title('persons') },
           { path: 'personen/nieuw', element: <AddPerson />, handle: title('addPerson') },
+          { path: 'personen/importeren', element: <ImportPersons />, handle: title('importPersons') },
           { path: 'personen/:personId', element: <PersonPage />, handle: title('person') },
           {
             path: 'personen/:personId/werkrelatie',

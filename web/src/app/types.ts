@@ -4,6 +4,7 @@ import type {
   AuditPage,
   Comparison,
   HistoryPage,
+  JobView,
   LocalAdmins,
   Me,
   MyAccess,
@@ -34,6 +35,9 @@ export type TaskDto = z.infer<typeof TaskView>;
 export type MyAccessDto = z.infer<typeof MyAccess>;
 export type AccessRequestDto = z.infer<typeof AccessRequestView>;
 export type LegalRepresentativesDto = z.infer<typeof PublicLegalRepresentatives>;
+/** A bulk job (the CSV import, *Verlengen*): status, progress and, when asked, its rows. */
+export type JobDto = z.infer<typeof JobView>;
+export type JobRowOutcomeDto = NonNullable<NonNullable<JobDto['items']>[number]['preview']>;
 
 /** The right and profile the kmo-portefeuille portal checks (lib/domain/catalogue.ts). */
 export const VLAIO_RIGHT = 'VLAIO Inkom Gebruiker Nieuw';

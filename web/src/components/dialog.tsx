@@ -2,7 +2,7 @@
  * A modal dialog opened by a button (react-aria: focus moves into the dialog, stays there, returns
  * to the button; Escape closes). Used for the actions of the person page, tasks and local admins.
  */
-import type { ReactNode } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -52,6 +52,52 @@ export function ActionDialog({
         </Modal>
       </ModalOverlay>
     </DialogTrigger>
+  );
+}
+
+/**
+ * The same modal dialog, opened by its owner rather than by a button of its own (an item of a menu,
+ * *Bewerk ▼*): `isOpen` and `onClose` are the owner's; focus returns to `returnFocus` on closing.
+ */
+export function ControlledDialog({
+  isOpen,
+  onClose,
+  title,
+  returnFocus,
+  children,
+}: {
+  isOpen: boolean;
+  onClose(): void;
+  title: string;
+  returnFocus?: RefObject<HTMLElement | null>;
+  children: (close: () => void) => ReactNode;
+}) {
+  const close = () => {
+    onClose();
+    // The menu item that opened the dialog is gone: give focus back to the menu's button.
+    requestAnimationFrame(() => returnFocus?.current?.focus());
+  };
+  return (
+    <ModalOverlay
+      className="modal-overlay"
+      isOpen={isOpen}
+      onOpenChange={(open) => {
+        if (!open) close();
+      }}
+      isDismissable={false}
+      isKeyboardDismissDisabled={false}
+    >
+      <Modal className="modal">
+        <Dialog className="dialog">
+          <div className="stack-small">
+            <Heading slot="title" className="dialog-title">
+              {title}
+            </Heading>
+            {children(close)}
+          </div>
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
   );
 }
 

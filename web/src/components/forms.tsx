@@ -301,6 +301,8 @@ interface FieldProps {
   description?: ReactNode;
   required?: boolean;
   className?: string;
+  /** Beside the label: a `[?]` explanation (components/help-tip.tsx), outside the label itself. */
+  help?: ReactNode;
 }
 
 function RequiredMark({ required }: { required?: boolean | undefined }) {
@@ -313,13 +315,23 @@ function RequiredMark({ required }: { required?: boolean | undefined }) {
 }
 
 /** The label (with its required mark) and the description of a react-aria field. */
-function FieldHead({ label, description, required }: Omit<FieldProps, 'name' | 'className'>) {
+function FieldHead({ label, description, required, help }: Omit<FieldProps, 'name' | 'className'>) {
+  const labelElement = (
+    <Label className="field-label">
+      {label}
+      <RequiredMark required={required} />
+    </Label>
+  );
   return (
     <>
-      <Label className="field-label">
-        {label}
-        <RequiredMark required={required} />
-      </Label>
+      {help ? (
+        <div className="field-label-row">
+          {labelElement}
+          {help}
+        </div>
+      ) : (
+        labelElement
+      )}
       {description && (
         <Text slot="description" className="field-description">
           {description}
@@ -351,6 +363,7 @@ function FormTextField({
   description,
   required,
   className,
+  help,
   children,
   ...rest
 }: FieldProps &
@@ -366,7 +379,7 @@ function FormTextField({
       onChange={field.onChange}
       onBlur={field.onBlur}
     >
-      <FieldHead label={label} description={description} required={required} />
+      <FieldHead label={label} description={description} required={required} help={help} />
       {children(field.ref)}
       <FieldError className="field-error">{fieldState.error?.message}</FieldError>
     </TextField>

@@ -4,7 +4,7 @@
  * the field; under it, live, the number as it will be read.
  */
 import { zNationalNumber } from '@contracts/common.ts';
-import { useEffect } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { Trans, useTranslation } from 'react-i18next';
 import { digitsOf, formatNationalNumber } from '../app/format.ts';
@@ -48,12 +48,18 @@ function NumberEcho({ value }: { value: string }) {
 
 export function NationalNumberInput({
   name = 'nationalNumber',
+  label,
   description,
   check = false,
   maxLength,
+  help,
 }: {
   name?: string;
+  /** Another label where the seed words it otherwise (*rijksregisternummer / BIS-registernummer*). */
+  label?: string;
   description?: string;
+  /** A `[?]` beside the label. */
+  help?: ReactNode;
   /** Say live how many digits are typed and whether the check digits hold (else only echo the number). */
   check?: boolean;
   maxLength?: number;
@@ -67,8 +73,9 @@ export function NationalNumberInput({
   return (
     <TextInput
       name={name}
-      label={t('nationalNumberOrBis')}
+      label={label ?? t('nationalNumberOrBis')}
       required
+      {...(help ? { help } : {})}
       inputMode="numeric"
       autoComplete="off"
       width="medium"

@@ -195,6 +195,7 @@ export interface PersonBlockData {
   firstName: string;
   lastName: string;
   nickname?: string | null;
+  initials?: string | null;
   birthDate: string | null;
   sex: 'M' | 'F' | null;
   source: string;
@@ -219,6 +220,12 @@ export function PersonBlock({ person, fullNumber }: { person: PersonBlockData; f
         <div>
           <dt>{t('nickname')}</dt>
           <dd>{person.nickname}</dd>
+        </div>
+      ) : null}
+      {person.initials ? (
+        <div>
+          <dt>{t('initials')}</dt>
+          <dd>{person.initials}</dd>
         </div>
       ) : null}
       <div>

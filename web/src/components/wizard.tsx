@@ -102,14 +102,14 @@ export function ConfirmStep({
   );
 }
 
-/** The organisation the wizard works for, read-only: its name and enterprise number. */
+/** The organisation the wizard works for, read-only: its name and enterprise number (*Organisatie code*, as the seed says). */
 export function OrganisationFields() {
   const { t } = useTranslation();
   const org = useOrganisation();
   return (
     <>
       <ReadOnlyField label={t('organisation')}>{org.name}</ReadOnlyField>
-      <ReadOnlyField label={t('enterpriseNumber')}>
+      <ReadOnlyField label={t('organisationCode')}>
         {formatEnterpriseNumber(org.enterpriseNumber)}
       </ReadOnlyField>
     </>

@@ -96,6 +96,7 @@ export const de: Messages = {
       title: 'Etwas ist schiefgelaufen',
       notLoaded: 'Dies konnte nicht geladen werden',
     },
+    organisationCode: 'Organisationscode',
   },
 
   layout: {
@@ -150,6 +151,7 @@ export const de: Messages = {
     history: 'Verlauf der Organisation',
     review: 'Zugriffsüberprüfung',
     notFound: 'Seite nicht gefunden',
+    importPersons: 'Personen importieren (CSV)',
   },
 
   components: {
@@ -212,10 +214,7 @@ export const de: Messages = {
   help: {
     title: 'Brauchen Sie Hilfe oder haben Sie eine Frage?',
     contact: 'Kontakt',
-    call: 'Rufen Sie kostenlos die <strong>1700</strong> an, schreiben oder chatten Sie. Die 1700 ist werktags telefonisch von <strong>9 bis 19 Uhr</strong> erreichbar.',
-    abroad:
-      'Aus dem Ausland können Sie auch die kostenpflichtige Nummer <strong>+32 2 553 1700</strong> anrufen.',
-    more: 'Mehr über das KMU-Portfolio lesen Sie auf <strong>www.kmo-portefeuille.be</strong>.',
+    call: 'Rufen Sie kostenlos die <phone><strong>1700</strong></phone> an, <mail>schreiben</mail> oder <chat>chatten</chat> Sie. Die 1700 ist werktags telefonisch von <strong>9 bis 19 Uhr</strong> erreichbar. Aus dem Ausland können Sie auch die kostenpflichtige Nummer <abroad><strong>+32 2 553 1700</strong></abroad> anrufen.',
     faq: 'Häufig gestellte Fragen',
     loginQuestion: 'Wie melde ich mich an?',
     loginAnswer:
@@ -226,6 +225,7 @@ export const de: Messages = {
     durationQuestion: 'Wie lange gilt ein Recht?',
     durationAnswer:
       'Ein Arbeitsverhältnis mit der Organisation gilt höchstens 10 Jahre, ein Benutzerrecht höchstens 5 Jahre und nie länger als das Arbeitsverhältnis. Vor dem Ende erhalten die Person und die lokalen Verwalter eine Nachricht, damit sie rechtzeitig verlängern können.',
+    website: 'Besuchen Sie unsere Website <website>www.kmo-portefeuille.be</website>.',
   },
 
   organisation: {
@@ -395,6 +395,8 @@ export const de: Messages = {
     noneYet: 'In Ihrer Organisation gibt es noch keine Personen.',
     noneYetText: 'Fügen Sie eine Person mit der Nationalregisternummer oder BIS-Nummer hinzu.',
     caption: 'Personen von {{name}}',
+    selection: 'Auswahl',
+    select: '{{name}} auswählen',
   },
 
   addPerson: {
@@ -412,6 +414,12 @@ export const de: Messages = {
     pendingUntilLinked: 'Ausstehend, bis Sie den Benutzer mit der Organisation verknüpfen',
     added:
       '{{name}} wurde hinzugefügt. Legen Sie jetzt das Arbeitsverhältnis fest: Verknüpfen Sie den Benutzer mit der Organisation.',
+    numberLabel: 'Nationalregisternummer / BIS-Registernummer',
+    numberHelpLabel: 'Was ist eine Nationalregisternummer oder BIS-Registernummer?',
+    numberHelpNational:
+      '<strong>Nationalregisternummer</strong>: die Identifikationsnummer aller, die in Belgien im Nationalregister eingetragen sind. Sie steht auf der Rückseite des Personalausweises: 11 Ziffern, z. B. 85.07.30-033.28.',
+    numberHelpBis:
+      '<strong>BIS-Registernummer</strong> (BIS-Nummer): die Nummer aller, die nicht im Nationalregister stehen, aber eine Verbindung zu Belgien haben, z. B. Grenzgänger. Sie hat ebenfalls 11 Ziffern; der Monat des Geburtsdatums ist um 20 oder 40 erhöht.',
   },
 
   person: {
@@ -522,6 +530,8 @@ export const de: Messages = {
     maximum: 'Höchstdauer = 10 Jahre; Sie können dies anpassen.',
     maximumLatest: 'Höchstdauer = 10 Jahre; Sie können dies anpassen. Spätestens am {{date}}.',
     becomesActive: 'wird Aktiv',
+    onePerOrganisation:
+      'Eine Person hat pro Organisation ein Arbeitsverhältnis: {{category}}, gültig vom {{from}} bis {{to}}. Um die Kategorie, den Zeitraum, die Telefonnummer oder die E-Mail-Adresse zu ändern, bearbeiten Sie dieses Arbeitsverhältnis.',
   },
 
   grant: {
@@ -533,7 +543,7 @@ export const de: Messages = {
     step3: 'Bestätigen',
     granted: 'Das Benutzerrecht wurde erteilt.',
     grantedProvider:
-      'Das Benutzerrecht wurde erteilt. {{name}} hat jetzt Zugriff auf die gesicherten Seiten eines Dienstleisters des KMU-Portfolios.',
+      'Das Benutzerrecht wurde erteilt. Die Person hat jetzt Zugang zu den gesicherten Seiten eines Dienstleisters des KMU-Portfolios.',
     relationship: 'Arbeitsverhältnis',
     description: 'Beschreibung des Rechts',
     descriptionLabel: 'Beschreibung des Rechts:',
@@ -544,6 +554,9 @@ export const de: Messages = {
     tip: 'Tipp',
     tipText:
       'Wenn diese Person auch Förderanträge für das KMU-Portfolio stellen muss, wählen Sie auch das Profil „{{profile}}“.',
+    grantedProviderPortal:
+      'Das Benutzerrecht wurde erteilt. Die Person hat jetzt Zugang zu den gesicherten Seiten eines Dienstleisters des KMU-Portfolios:',
+    grantedPortal: 'Das Benutzerrecht wurde erteilt. Die Person meldet sich an unter:',
   },
 
   tasks: {
@@ -887,5 +900,119 @@ export const de: Messages = {
     doNothing: 'Nichts tun',
     reminders: 'Erinnerungen nach (Tagen, durch Kommas getrennt)',
     closeAfter: 'Abschließen nach (Tagen)',
+  },
+  personMenu: {
+    menu: 'Bearbeiten',
+    edit: 'Daten bearbeiten',
+    remove: 'Aus der Organisation entfernen',
+    editTitle: 'Daten von {{name}} bearbeiten',
+    removeTitle: '{{name}} aus {{organisation}} entfernen',
+    edited: 'Die Daten von {{name}} wurden geändert.',
+    registerText:
+      'Diese Daten stammen aus dem Nationalregister und können hier nicht geändert werden. Rufname und Initialen führt Ihre Organisation selbst.',
+    editReasonDescription: 'Warum ändern Sie diese Daten? Das wird im Verlauf festgehalten.',
+    removeReason: 'Geben Sie einen Grund für das Entfernen an.',
+    removed: '{{name}} wurde aus {{organisation}} entfernt.',
+    removedEnded: '{{name}} wurde aus {{organisation}} entfernt. Das Arbeitsverhältnis wurde beendet.',
+    removedEndedRevoked_one:
+      '{{name}} wurde aus {{organisation}} entfernt. Das Arbeitsverhältnis wurde beendet und das Benutzerrecht entzogen.',
+    removedEndedRevoked_other:
+      '{{name}} wurde aus {{organisation}} entfernt. Das Arbeitsverhältnis wurde beendet und die Benutzerrechte wurden entzogen.',
+    cannotUndo: 'Dies kann nicht rückgängig gemacht werden',
+    removeText: '{{name}} ist danach in {{organisation}} nicht mehr bekannt. Der Verlauf bleibt erhalten.',
+    endingWith: 'Zusammen mit {{name}} enden:',
+    endingRelationship:
+      'das Arbeitsverhältnis: <strong>{{category}}</strong>, gültig vom {{from}} bis {{to}}',
+    noRights: 'Es werden keine Benutzerrechte entzogen.',
+    removeSubmit: 'Ja, aus der Organisation entfernen',
+  },
+
+  import: {
+    colNationalNumber: 'Nationalregisternummer oder BIS-Nummer (Pflichtfeld)',
+    colCategory: 'Kategorie des Arbeitsverhältnisses, z. B. Vaste medewerker (Pflichtfeld)',
+    colStartDate: 'Beginndatum des Arbeitsverhältnisses, TT/MM/JJJJ oder JJJJ-MM-TT (Pflichtfeld)',
+    colEndDate: 'Enddatum des Arbeitsverhältnisses, höchstens 10 Jahre (Pflichtfeld)',
+    colPhone: 'Telefonnummer (Pflichtfeld)',
+    colEmail: 'E-Mail-Adresse (Pflichtfeld)',
+    colRight: 'Benutzerrecht, z. B. VLAIO Inkom Gebruiker Nieuw (optional)',
+    colProfiles: 'Profile, getrennt durch | (mit einem Recht)',
+    colGrantStartDate: 'Beginndatum des Rechts (mit einem Recht)',
+    colGrantEndDate: 'Enddatum des Rechts, höchstens 5 Jahre (mit einem Recht)',
+    failed: 'Etwas ist schiefgelaufen. Versuchen Sie es erneut.',
+    chooseFile: 'Wählen Sie zuerst eine CSV-Datei.',
+    intro:
+      'Fügen Sie bis zu {{max}} Personen auf einmal hinzu, jede mit einem Arbeitsverhältnis und gegebenenfalls einem Benutzerrecht. Die Datei wird zuerst geprüft: Sie sehen pro Zeile, was geschehen wird, und erst nach <strong>Bestätigen</strong> wird sie ausgeführt. Wer bereits bekannt ist, bleibt unverändert.',
+    file: 'Datei',
+    fileText:
+      'Eine CSV-Datei (Semikolon oder Komma als Trennzeichen, wie Excel sie speichert) mit diesen Spalten in der ersten Zeile:',
+    example: 'Beispieldatei herunterladen',
+    csvFile: 'CSV-Datei',
+    check: 'Datei prüfen',
+    unreadable: 'Diese Datei kann nicht eingelesen werden',
+    resultTitle: 'Ergebnis des Imports',
+    runningTitle: 'Der Import läuft',
+    failedTitle: 'Der Import ist fehlgeschlagen',
+    checkTitle: 'Prüfung der Datei',
+    fileName: 'Datei: {{name}}',
+    previewText: 'So wird die Datei verarbeitet. Zeilen mit Fehlern werden übersprungen.',
+    done: 'Der Import ist abgeschlossen',
+    toPersons: 'Zu allen Personen',
+    failedText:
+      'Die Verarbeitung konnte nicht abgeschlossen werden. Was bereits verarbeitet wurde, bleibt; laden Sie die Datei erneut hoch, um den Rest zu verarbeiten.',
+  },
+
+  bulk: {
+    phaseCheck: 'Prüfung der Datei',
+    phaseImport: 'Importieren',
+    phaseExtend: 'Verlängern',
+    progressLabel: '{{label}}: {{done}} von {{total}} Zeilen',
+    progress: '{{done}} von {{total}}',
+    present: 'Bereits vorhanden: es ändert sich nichts',
+    error: 'Fehler: es ändert sich nichts',
+    extended: 'Verlängert bis {{date}}',
+    extendedWithRights: 'Verlängert bis {{date}}, mit Benutzerrechten',
+    toExtend: 'Verlängern bis {{date}}',
+    toExtendWithRights: 'Verlängern bis {{date}}, mit Benutzerrechten',
+    newPerson: 'neue Person',
+    newRelationship: 'neues Arbeitsverhältnis',
+    newRight: 'neues Benutzerrecht',
+    added: 'Hinzugefügt: {{what}}',
+    previewTable: 'Vorschau des Imports',
+    resultTable: 'Ergebnis pro Zeile',
+    row: 'Zeile',
+    whatHappens: 'Was geschieht',
+    result: 'Ergebnis',
+    errors: 'Fehler',
+    notProcessed: 'Nicht verarbeitet',
+    summaryPreview_one:
+      '{{count}} Zeile: <strong>{{new}}</strong> mit etwas Neuem, <strong>{{present}}</strong> bereits vorhanden, <strong>{{error}}</strong> mit Fehlern.',
+    summaryPreview_other:
+      '{{count}} Zeilen: <strong>{{new}}</strong> mit etwas Neuem, <strong>{{present}}</strong> bereits vorhanden, <strong>{{error}}</strong> mit Fehlern.',
+    summaryAdded_one:
+      '{{count}} Zeile: <strong>{{new}}</strong> hinzugefügt, <strong>{{present}}</strong> bereits vorhanden, <strong>{{error}}</strong> mit Fehlern.',
+    summaryAdded_other:
+      '{{count}} Zeilen: <strong>{{new}}</strong> hinzugefügt, <strong>{{present}}</strong> bereits vorhanden, <strong>{{error}}</strong> mit Fehlern.',
+    summaryExtended_one:
+      '{{count}} Zeile: <strong>{{new}}</strong> verlängert, <strong>{{present}}</strong> bereits vorhanden, <strong>{{error}}</strong> mit Fehlern.',
+    summaryExtended_other:
+      '{{count}} Zeilen: <strong>{{new}}</strong> verlängert, <strong>{{present}}</strong> bereits vorhanden, <strong>{{error}}</strong> mit Fehlern.',
+    download: 'Ergebnis herunterladen (CSV)',
+    tickFirst: 'Kreuzen Sie zuerst die Personen an, die Sie verlängern möchten.',
+    chooseDate: 'Wählen Sie das Datum, vor dem das Arbeitsverhältnis oder ein Benutzerrecht endet.',
+    failed: 'Etwas ist schiefgelaufen.',
+    extendTitle: 'Verlängern',
+    extendText: 'Verlängern Sie die Arbeitsverhältnisse und Benutzerrechte mehrerer Personen auf einmal.',
+    who: 'Wer',
+    ticked: 'Die angekreuzten Personen ({{count}})',
+    endingBefore: 'Alle, deren Arbeitsverhältnis oder ein Benutzerrecht vor einem Datum endet',
+    endsBefore: 'Endet vor',
+    newEndDate: 'Neues Enddatum (leer: so lange wie erlaubt)',
+    includeRights: 'Benutzerrechte mit verlängern',
+    reasonOptional: 'Grund (optional)',
+    extend: 'Verlängern',
+    extendDone: 'Die Verlängerung ist abgeschlossen',
+    close: 'Schließen',
+    extendFailed:
+      'Die Verlängerung konnte nicht abgeschlossen werden. Was bereits verlängert wurde, bleibt verlängert.',
   },
 };

@@ -96,6 +96,7 @@ export const en: Messages = {
       title: 'Something went wrong',
       notLoaded: 'This could not be loaded',
     },
+    organisationCode: 'Organisation code',
   },
 
   layout: {
@@ -149,6 +150,7 @@ export const en: Messages = {
     history: 'Organisation history',
     review: 'Access review',
     notFound: 'Page not found',
+    importPersons: 'Import persons (CSV)',
   },
 
   components: {
@@ -208,9 +210,7 @@ export const en: Messages = {
   help: {
     title: 'Need help or have a question?',
     contact: 'Contact',
-    call: 'Call, e-mail or chat with <strong>1700</strong> free of charge. 1700 can be reached by phone every working day from <strong>9 am to 7 pm</strong>.',
-    abroad: 'You can also call from abroad, on the paying number <strong>+32 2 553 1700</strong>.',
-    more: 'Read more about the SME wallet on <strong>www.kmo-portefeuille.be</strong>.',
+    call: 'Call, <mail>e-mail</mail> or <chat>chat</chat> with <phone><strong>1700</strong></phone> free of charge. 1700 can be reached by phone every working day from <strong>9 am to 7 pm</strong>. You can also call from abroad, on the paying number <abroad><strong>+32 2 553 1700</strong></abroad>.',
     faq: 'Frequently asked questions',
     loginQuestion: 'How do I log in?',
     loginAnswer:
@@ -221,6 +221,7 @@ export const en: Messages = {
     durationQuestion: 'How long is a right valid?',
     durationAnswer:
       'A work relationship with the organisation lasts at most 10 years, a user right at most 5 years and never longer than the work relationship. Before the end, the person and the local administrators get a message, so they can extend it in time.',
+    website: 'Visit our website <website>www.kmo-portefeuille.be</website>.',
   },
 
   organisation: {
@@ -387,6 +388,8 @@ export const en: Messages = {
     noneYet: 'There are no persons in your organisation yet.',
     noneYetText: 'Add a person with their national register number or BIS number.',
     caption: 'Persons of {{name}}',
+    selection: 'Selection',
+    select: 'Select {{name}}',
   },
 
   addPerson: {
@@ -403,6 +406,12 @@ export const en: Messages = {
     confirmLabel: 'What you add',
     pendingUntilLinked: 'Pending, until you link the user to the organisation',
     added: '{{name}} has been added. Now set the work relationship: link the user to the organisation.',
+    numberLabel: 'national register number / BIS register number',
+    numberHelpLabel: 'What is a national register number or BIS register number?',
+    numberHelpNational:
+      '<strong>National register number</strong>: the identification number of anyone registered in the National Register in Belgium. You find it on the back of the identity card: 11 digits, e.g. 85.07.30-033.28.',
+    numberHelpBis:
+      '<strong>BIS register number</strong> (BIS number): the number of anyone not in the National Register but with a link to Belgium, e.g. a cross-border worker. It also has 11 digits; the month of the birth date is increased by 20 or 40.',
   },
 
   person: {
@@ -509,6 +518,8 @@ export const en: Messages = {
     maximum: 'Maximum period = 10 years; you can change this.',
     maximumLatest: 'Maximum period = 10 years; you can change this. At the latest {{date}}.',
     becomesActive: 'becomes Active',
+    onePerOrganisation:
+      'A person has one work relationship per organisation: {{category}}, valid from {{from}} to {{to}}. To change the category, the period, the phone number or the e-mail address, edit that work relationship.',
   },
 
   grant: {
@@ -520,7 +531,7 @@ export const en: Messages = {
     step3: 'Confirm',
     granted: 'The user right has been granted.',
     grantedProvider:
-      'The user right has been granted. {{name}} now has access to the secure pages of an SME wallet service provider.',
+      'The user right has been granted. The person now has access to the secured pages of an SME wallet service provider.',
     relationship: 'Work relationship',
     description: 'Description of the right',
     descriptionLabel: 'Description of the right:',
@@ -531,6 +542,9 @@ export const en: Messages = {
     tip: 'Tip',
     tipText:
       'If this person also has to submit SME wallet support applications, select the profile ‘{{profile}}’ too.',
+    grantedProviderPortal:
+      'The user right has been granted. The person now has access to the secured pages of an SME wallet service provider:',
+    grantedPortal: 'The user right has been granted. The person logs in at:',
   },
 
   tasks: {
@@ -870,5 +884,117 @@ export const en: Messages = {
     doNothing: 'Do nothing',
     reminders: 'Reminders after (days, separated by commas)',
     closeAfter: 'Close after (days)',
+  },
+  personMenu: {
+    menu: 'Edit',
+    edit: 'Edit details',
+    remove: 'Remove from organisation',
+    editTitle: 'Edit the details of {{name}}',
+    removeTitle: 'Remove {{name}} from {{organisation}}',
+    edited: 'The details of {{name}} have been changed.',
+    registerText:
+      'These details come from the national register and cannot be changed here. Your organisation keeps the preferred name and initials itself.',
+    editReasonDescription: 'Why are you changing these details? This goes into the history.',
+    removeReason: 'Give a reason for the removal.',
+    removed: '{{name}} has been removed from {{organisation}}.',
+    removedEnded: '{{name}} has been removed from {{organisation}}. The work relationship has ended.',
+    removedEndedRevoked_one:
+      '{{name}} has been removed from {{organisation}}. The work relationship has ended and the user right has been revoked.',
+    removedEndedRevoked_other:
+      '{{name}} has been removed from {{organisation}}. The work relationship has ended and the user rights have been revoked.',
+    cannotUndo: 'You cannot undo this',
+    removeText: '{{name}} will then no longer be known in {{organisation}}. The history is kept.',
+    endingWith: 'Ending together with {{name}}:',
+    endingRelationship: 'the work relationship: <strong>{{category}}</strong>, valid from {{from}} to {{to}}',
+    noRights: 'There are no user rights to revoke.',
+    removeSubmit: 'Yes, remove from the organisation',
+  },
+
+  import: {
+    colNationalNumber: 'national register number or BIS number (required)',
+    colCategory: 'category of the work relationship, e.g. Vaste medewerker (required)',
+    colStartDate: 'start date of the work relationship, dd/mm/yyyy or yyyy-mm-dd (required)',
+    colEndDate: 'end date of the work relationship, at most 10 years (required)',
+    colPhone: 'phone number (required)',
+    colEmail: 'e-mail address (required)',
+    colRight: 'user right, e.g. VLAIO Inkom Gebruiker Nieuw (optional)',
+    colProfiles: 'profiles, separated by | (with a right)',
+    colGrantStartDate: 'start date of the right (with a right)',
+    colGrantEndDate: 'end date of the right, at most 5 years (with a right)',
+    failed: 'Something went wrong. Please try again.',
+    chooseFile: 'Choose a CSV file first.',
+    intro:
+      'Add up to {{max}} persons at once, each with a work relationship and possibly a user right. The file is checked first: you see per row what will happen, and only after <strong>Confirm</strong> is it carried out. Anyone already known stays as they are.',
+    file: 'File',
+    fileText:
+      'A CSV file (semicolon or comma as separator, as Excel saves it) with these columns on the first line:',
+    example: 'Download example file',
+    csvFile: 'CSV file',
+    check: 'Check file',
+    unreadable: 'This file cannot be read',
+    resultTitle: 'Result of the import',
+    runningTitle: 'The import is running',
+    failedTitle: 'The import failed',
+    checkTitle: 'Checking the file',
+    fileName: 'File: {{name}}',
+    previewText: 'This is how the file will be processed. Rows with errors are skipped.',
+    done: 'The import is finished',
+    toPersons: 'To all persons',
+    failedText:
+      'The processing could not be completed. What was already processed stays; upload the file again to process the rest.',
+  },
+
+  bulk: {
+    phaseCheck: 'Checking the file',
+    phaseImport: 'Importing',
+    phaseExtend: 'Extending',
+    progressLabel: '{{label}}: {{done}} of {{total}} rows',
+    progress: '{{done}} of {{total}}',
+    present: 'Already present: nothing changes',
+    error: 'Error: nothing changes',
+    extended: 'Extended until {{date}}',
+    extendedWithRights: 'Extended until {{date}}, with user rights',
+    toExtend: 'Extend until {{date}}',
+    toExtendWithRights: 'Extend until {{date}}, with user rights',
+    newPerson: 'new person',
+    newRelationship: 'new work relationship',
+    newRight: 'new user right',
+    added: 'Added: {{what}}',
+    previewTable: 'Preview of the import',
+    resultTable: 'Result per row',
+    row: 'Row',
+    whatHappens: 'What happens',
+    result: 'Result',
+    errors: 'Errors',
+    notProcessed: 'Not processed',
+    summaryPreview_one:
+      '{{count}} row: <strong>{{new}}</strong> with something new, <strong>{{present}}</strong> already present, <strong>{{error}}</strong> with errors.',
+    summaryPreview_other:
+      '{{count}} rows: <strong>{{new}}</strong> with something new, <strong>{{present}}</strong> already present, <strong>{{error}}</strong> with errors.',
+    summaryAdded_one:
+      '{{count}} row: <strong>{{new}}</strong> added, <strong>{{present}}</strong> already present, <strong>{{error}}</strong> with errors.',
+    summaryAdded_other:
+      '{{count}} rows: <strong>{{new}}</strong> added, <strong>{{present}}</strong> already present, <strong>{{error}}</strong> with errors.',
+    summaryExtended_one:
+      '{{count}} row: <strong>{{new}}</strong> extended, <strong>{{present}}</strong> already present, <strong>{{error}}</strong> with errors.',
+    summaryExtended_other:
+      '{{count}} rows: <strong>{{new}}</strong> extended, <strong>{{present}}</strong> already present, <strong>{{error}}</strong> with errors.',
+    download: 'Download result (CSV)',
+    tickFirst: 'First tick the persons you want to extend.',
+    chooseDate: 'Choose the date before which the work relationship or a user right ends.',
+    failed: 'Something went wrong.',
+    extendTitle: 'Extend',
+    extendText: 'Extend the work relationships and user rights of several persons at once.',
+    who: 'Who',
+    ticked: 'The ticked persons ({{count}})',
+    endingBefore: 'Everyone whose work relationship or a user right ends before a date',
+    endsBefore: 'Ends before',
+    newEndDate: 'New end date (empty: as long as allowed)',
+    includeRights: 'Extend the user rights too',
+    reasonOptional: 'Reason (optional)',
+    extend: 'Extend',
+    extendDone: 'The extension is finished',
+    close: 'Close',
+    extendFailed: 'The extension could not be completed. What was already extended stays extended.',
   },
 };

@@ -96,6 +96,7 @@ export const fr: Messages = {
       title: 'Une erreur s’est produite',
       notLoaded: 'Le chargement a échoué',
     },
+    organisationCode: 'Code de l’organisation',
   },
 
   layout: {
@@ -149,6 +150,7 @@ export const fr: Messages = {
     history: 'Historique de l’organisation',
     review: 'Revue des accès',
     notFound: 'Page introuvable',
+    importPersons: 'Importer des personnes (CSV)',
   },
 
   components: {
@@ -209,9 +211,7 @@ export const fr: Messages = {
   help: {
     title: 'Besoin d’aide ou une question ?',
     contact: 'Contact',
-    call: 'Appelez, écrivez ou chattez gratuitement avec le <strong>1700</strong>. Le 1700 est joignable par téléphone chaque jour ouvrable de <strong>9 à 19 heures</strong>.',
-    abroad: 'Depuis l’étranger, vous pouvez aussi appeler le numéro payant <strong>+32 2 553 1700</strong>.',
-    more: 'Vous trouverez plus d’informations sur le portefeuille PME sur <strong>www.kmo-portefeuille.be</strong>.',
+    call: 'Appelez, <mail>écrivez</mail> ou <chat>chattez</chat> gratuitement avec le <phone><strong>1700</strong></phone>. Le 1700 est joignable par téléphone chaque jour ouvrable de <strong>9 à 19 heures</strong>. Depuis l’étranger, vous pouvez aussi appeler le numéro payant <abroad><strong>+32 2 553 1700</strong></abroad>.',
     faq: 'Questions fréquentes',
     loginQuestion: 'Comment me connecter ?',
     loginAnswer:
@@ -222,6 +222,7 @@ export const fr: Messages = {
     durationQuestion: 'Combien de temps un droit est-il valable ?',
     durationAnswer:
       'Une relation de travail avec l’organisation vaut au maximum 10 ans, un droit d’utilisateur au maximum 5 ans et jamais plus longtemps que la relation de travail. Avant la fin, la personne et les gestionnaires locaux reçoivent un message afin de pouvoir prolonger à temps.',
+    website: 'Visitez notre site web <website>www.kmo-portefeuille.be</website>.',
   },
 
   organisation: {
@@ -391,6 +392,8 @@ export const fr: Messages = {
     noneYet: 'Votre organisation ne compte encore aucune personne.',
     noneYetText: 'Ajoutez une personne avec son numéro de registre national ou son numéro BIS.',
     caption: 'Personnes de {{name}}',
+    selection: 'Sélection',
+    select: 'Sélectionner {{name}}',
   },
 
   addPerson: {
@@ -408,6 +411,12 @@ export const fr: Messages = {
     pendingUntilLinked: 'En attente, jusqu’à ce que vous liiez l’utilisateur à l’organisation',
     added:
       '{{name}} a été ajouté(e). Déterminez maintenant la relation de travail : liez l’utilisateur à l’organisation.',
+    numberLabel: 'numéro de registre national / numéro BIS',
+    numberHelpLabel: 'Qu’est-ce qu’un numéro de registre national ou un numéro BIS ?',
+    numberHelpNational:
+      '<strong>Numéro de registre national</strong> : le numéro d’identification de toute personne inscrite au Registre national en Belgique. Vous le trouvez au dos de la carte d’identité : 11 chiffres, p. ex. 85.07.30-033.28.',
+    numberHelpBis:
+      '<strong>Numéro BIS</strong> : le numéro de toute personne qui ne figure pas au Registre national mais a un lien avec la Belgique, p. ex. un travailleur frontalier. Il compte aussi 11 chiffres ; le mois de la date de naissance est augmenté de 20 ou 40.',
   },
 
   person: {
@@ -519,6 +528,8 @@ export const fr: Messages = {
     maximum: 'Période maximale = 10 ans ; vous pouvez l’adapter.',
     maximumLatest: 'Période maximale = 10 ans ; vous pouvez l’adapter. Au plus tard le {{date}}.',
     becomesActive: 'devient Actif',
+    onePerOrganisation:
+      'Une personne a une seule relation de travail par organisation : {{category}}, valable du {{from}} au {{to}}. Pour modifier la catégorie, la période, le numéro de téléphone ou l’adresse e-mail, modifiez cette relation de travail.',
   },
 
   grant: {
@@ -530,7 +541,7 @@ export const fr: Messages = {
     step3: 'Confirmer',
     granted: 'Le droit d’utilisateur a été attribué.',
     grantedProvider:
-      'Le droit d’utilisateur a été attribué. {{name}} a désormais accès aux pages sécurisées d’un prestataire de services du portefeuille PME.',
+      'Le droit d’utilisateur est accordé. La personne a désormais accès aux pages sécurisées d’un prestataire de services du portefeuille PME.',
     relationship: 'Relation de travail',
     description: 'Description du droit',
     descriptionLabel: 'Description du droit :',
@@ -541,6 +552,9 @@ export const fr: Messages = {
     tip: 'Conseil',
     tipText:
       'Si cette personne doit aussi introduire des demandes d’aide au portefeuille PME, sélectionnez également le profil « {{profile}} ».',
+    grantedProviderPortal:
+      'Le droit d’utilisateur est accordé. La personne a désormais accès aux pages sécurisées d’un prestataire de services du portefeuille PME :',
+    grantedPortal: 'Le droit d’utilisateur est accordé. La personne se connecte sur :',
   },
 
   tasks: {
@@ -884,5 +898,121 @@ export const fr: Messages = {
     doNothing: 'Ne rien faire',
     reminders: 'Rappels après (jours, séparés par des virgules)',
     closeAfter: 'Clôturer après (jours)',
+  },
+  personMenu: {
+    menu: 'Modifier',
+    edit: 'Modifier les données',
+    remove: 'Retirer de l’organisation',
+    editTitle: 'Modifier les données de {{name}}',
+    removeTitle: 'Retirer {{name}} de {{organisation}}',
+    edited: 'Les données de {{name}} sont modifiées.',
+    registerText:
+      'Ces données proviennent du registre national et ne peuvent pas être modifiées ici. Votre organisation tient elle-même à jour le nom d’usage et les initiales.',
+    editReasonDescription: 'Pourquoi modifiez-vous ces données ? Cela figurera dans l’historique.',
+    removeReason: 'Indiquez un motif pour le retrait.',
+    removed: '{{name}} a été retiré(e) de {{organisation}}.',
+    removedEnded: '{{name}} a été retiré(e) de {{organisation}}. La relation de travail a pris fin.',
+    removedEndedRevoked_one:
+      '{{name}} a été retiré(e) de {{organisation}}. La relation de travail a pris fin et le droit d’utilisateur a été retiré.',
+    removedEndedRevoked_other:
+      '{{name}} a été retiré(e) de {{organisation}}. La relation de travail a pris fin et les droits d’utilisateur ont été retirés.',
+    cannotUndo: 'Vous ne pourrez pas annuler cette action',
+    removeText: '{{name}} ne sera ensuite plus connu(e) dans {{organisation}}. L’historique est conservé.',
+    endingWith: 'Prennent fin avec {{name}} :',
+    endingRelationship:
+      'la relation de travail : <strong>{{category}}</strong>, valable du {{from}} au {{to}}',
+    noRights: 'Aucun droit d’utilisateur ne sera retiré.',
+    removeSubmit: 'Oui, retirer de l’organisation',
+  },
+
+  import: {
+    colNationalNumber: 'numéro de registre national ou numéro BIS (obligatoire)',
+    colCategory: 'catégorie de la relation de travail, p. ex. Vaste medewerker (obligatoire)',
+    colStartDate: 'date de début de la relation de travail, jj/mm/aaaa ou aaaa-mm-jj (obligatoire)',
+    colEndDate: 'date de fin de la relation de travail, au maximum 10 ans (obligatoire)',
+    colPhone: 'numéro de téléphone (obligatoire)',
+    colEmail: 'adresse e-mail (obligatoire)',
+    colRight: 'droit d’utilisateur, p. ex. VLAIO Inkom Gebruiker Nieuw (facultatif)',
+    colProfiles: 'profils, séparés par | (avec un droit)',
+    colGrantStartDate: 'date de début du droit (avec un droit)',
+    colGrantEndDate: 'date de fin du droit, au maximum 5 ans (avec un droit)',
+    failed: 'Une erreur s’est produite. Veuillez réessayer.',
+    chooseFile: 'Choisissez d’abord un fichier CSV.',
+    intro:
+      'Ajoutez jusqu’à {{max}} personnes à la fois, chacune avec une relation de travail et éventuellement un droit d’utilisateur. Le fichier est d’abord contrôlé : vous voyez pour chaque ligne ce qui se passera, et il n’est exécuté qu’après <strong>Confirmer</strong>. Les personnes déjà connues restent telles quelles.',
+    file: 'Fichier',
+    fileText:
+      'Un fichier CSV (point-virgule ou virgule comme séparateur, comme Excel l’enregistre) avec ces colonnes sur la première ligne :',
+    example: 'Télécharger un fichier d’exemple',
+    csvFile: 'Fichier CSV',
+    check: 'Contrôler le fichier',
+    unreadable: 'Ce fichier ne peut pas être lu',
+    resultTitle: 'Résultat de l’importation',
+    runningTitle: 'L’importation est en cours',
+    failedTitle: 'L’importation a échoué',
+    checkTitle: 'Contrôle du fichier',
+    fileName: 'Fichier : {{name}}',
+    previewText: 'Voici comment le fichier sera traité. Les lignes comportant des erreurs sont ignorées.',
+    done: 'L’importation est terminée',
+    toPersons: 'Vers toutes les personnes',
+    failedText:
+      'Le traitement n’a pas pu être terminé. Ce qui a déjà été traité est conservé ; chargez à nouveau le fichier pour traiter le reste.',
+  },
+
+  bulk: {
+    phaseCheck: 'Contrôle du fichier',
+    phaseImport: 'Importation',
+    phaseExtend: 'Prolongation',
+    progressLabel: '{{label}} : {{done}} sur {{total}} lignes',
+    progress: '{{done}} sur {{total}}',
+    present: 'Déjà présent : rien ne change',
+    error: 'Erreur : rien ne change',
+    extended: 'Prolongé jusqu’au {{date}}',
+    extendedWithRights: 'Prolongé jusqu’au {{date}}, avec les droits d’utilisateur',
+    toExtend: 'Prolonger jusqu’au {{date}}',
+    toExtendWithRights: 'Prolonger jusqu’au {{date}}, avec les droits d’utilisateur',
+    newPerson: 'nouvelle personne',
+    newRelationship: 'nouvelle relation de travail',
+    newRight: 'nouveau droit d’utilisateur',
+    added: 'Ajouté : {{what}}',
+    previewTable: 'Aperçu de l’importation',
+    resultTable: 'Résultat par ligne',
+    row: 'Ligne',
+    whatHappens: 'Ce qui se passe',
+    result: 'Résultat',
+    errors: 'Erreurs',
+    notProcessed: 'Non traité',
+    summaryPreview_one:
+      '{{count}} ligne : <strong>{{new}}</strong> avec du nouveau, <strong>{{present}}</strong> déjà présente(s), <strong>{{error}}</strong> avec des erreurs.',
+    summaryPreview_other:
+      '{{count}} lignes : <strong>{{new}}</strong> avec du nouveau, <strong>{{present}}</strong> déjà présente(s), <strong>{{error}}</strong> avec des erreurs.',
+    summaryAdded_one:
+      '{{count}} ligne : <strong>{{new}}</strong> ajoutée(s), <strong>{{present}}</strong> déjà présente(s), <strong>{{error}}</strong> avec des erreurs.',
+    summaryAdded_other:
+      '{{count}} lignes : <strong>{{new}}</strong> ajoutée(s), <strong>{{present}}</strong> déjà présente(s), <strong>{{error}}</strong> avec des erreurs.',
+    summaryExtended_one:
+      '{{count}} ligne : <strong>{{new}}</strong> prolongée(s), <strong>{{present}}</strong> déjà présente(s), <strong>{{error}}</strong> avec des erreurs.',
+    summaryExtended_other:
+      '{{count}} lignes : <strong>{{new}}</strong> prolongée(s), <strong>{{present}}</strong> déjà présente(s), <strong>{{error}}</strong> avec des erreurs.',
+    download: 'Télécharger le résultat (CSV)',
+    tickFirst: 'Cochez d’abord les personnes que vous voulez prolonger.',
+    chooseDate:
+      'Choisissez la date avant laquelle la relation de travail ou un droit d’utilisateur prend fin.',
+    failed: 'Une erreur s’est produite.',
+    extendTitle: 'Prolonger',
+    extendText:
+      'Prolongez les relations de travail et les droits d’utilisateur de plusieurs personnes à la fois.',
+    who: 'Qui',
+    ticked: 'Les personnes cochées ({{count}})',
+    endingBefore:
+      'Toutes les personnes dont la relation de travail ou un droit d’utilisateur prend fin avant une date',
+    endsBefore: 'Prend fin avant',
+    newEndDate: 'Nouvelle date de fin (vide : aussi longtemps que permis)',
+    includeRights: 'Prolonger aussi les droits d’utilisateur',
+    reasonOptional: 'Motif (facultatif)',
+    extend: 'Prolonger',
+    extendDone: 'La prolongation est terminée',
+    close: 'Fermer',
+    extendFailed: 'La prolongation n’a pas pu être terminée. Ce qui a déjà été prolongé le reste.',
   },
 };

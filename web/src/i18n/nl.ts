@@ -79,7 +79,7 @@ export const nl = {
     roleLocalAdmin: 'Lokale beheerder',
     roleLegalRepresentative: 'Wettelijk vertegenwoordiger',
     categories: {
-      'Vaste medewerker': 'Vaste medewerker',
+      'Vaste medewerker': 'Vaste Medewerker', // the seed's spelling; the API's value stays 'Vaste medewerker'
       'Tijdelijke medewerker': 'Tijdelijke medewerker',
       'Externe medewerker': 'Externe medewerker',
       Stagiair: 'Stagiair',
@@ -99,6 +99,7 @@ export const nl = {
       title: 'Er ging iets mis',
       notLoaded: 'Dit kon niet geladen worden',
     },
+    organisationCode: 'Organisatie code',
   },
 
   layout: {
@@ -145,13 +146,14 @@ export const nl = {
     link: 'Koppel gebruiker aan organisatie',
     grant: 'Ken gebruikersrecht toe',
     rights: 'Gebruikersrechten',
-    tasks: 'Mijn taken',
+    tasks: 'Mijn Taken',
     localAdmins: 'Lokale beheerders',
     quickGrant: 'Nieuw recht toekennen',
     compare: 'Vergelijk meerdere personen',
     history: 'Historiek organisatie',
     review: 'Toegangsreview',
     notFound: 'Pagina niet gevonden',
+    importPersons: 'Importeer personen (CSV)',
   },
 
   components: {
@@ -212,9 +214,7 @@ export const nl = {
   help: {
     title: 'Hulp nodig of heeft u een vraag?',
     contact: 'Contact',
-    call: 'Bel, mail of chat gratis met <strong>1700</strong>. 1700 is elke werkdag telefonisch bereikbaar van <strong>9 tot 19 uur</strong>.',
-    abroad: 'Bellen vanuit het buitenland kan ook, op het betalende nummer <strong>+32 2 553 1700</strong>.',
-    more: 'Meer over de kmo-portefeuille leest u op <strong>www.kmo-portefeuille.be</strong>.',
+    call: 'Bel, <mail>mail</mail> of <chat>chat</chat> gratis met <phone><strong>1700</strong></phone>. 1700 is elke werkdag telefonisch bereikbaar van <strong>9 tot 19 uur</strong>. Bellen vanuit het buitenland kan ook, op het betalende nummer <abroad><strong>+32 2 553 1700</strong></abroad>.',
     faq: 'Veelgestelde vragen',
     loginQuestion: 'Hoe meld ik aan?',
     loginAnswer:
@@ -225,6 +225,7 @@ export const nl = {
     durationQuestion: 'Hoe lang geldt een recht?',
     durationAnswer:
       'Een werkrelatie met de organisatie geldt hoogstens 10 jaar, een gebruikersrecht hoogstens 5 jaar en nooit langer dan de werkrelatie. Voor het einde krijgen de persoon en de lokale beheerders een bericht, zodat ze tijdig kunnen verlengen.',
+    website: 'Bezoek onze website <website>www.kmo-portefeuille.be</website>.',
   },
 
   organisation: {
@@ -240,7 +241,7 @@ export const nl = {
     welcome: 'Welkom',
     welcomeName: 'Welkom, {{name}}',
     workingFor: 'U werkt voor <strong>{{name}}</strong> (ondernemingsnummer {{number}}).',
-    tasks: 'Mijn taken',
+    tasks: 'Mijn Taken',
     allTasks: 'Alle taken op één pagina',
     quickGrant: 'Snel recht toekennen',
     quickGrantText: 'Ken een nieuw recht toe aan een persoon in naam van een organisatie.',
@@ -392,11 +393,13 @@ export const nl = {
     noneYet: 'Er zijn nog geen personen in uw organisatie.',
     noneYetText: 'Voeg een persoon toe met het rijksregisternummer of BIS-nummer.',
     caption: 'Personen van {{name}}',
+    selection: 'Selectie',
+    select: 'Selecteer {{name}}',
   },
 
   addPerson: {
     title: 'Voeg gebruiker toe',
-    step1: 'Geef identificatienummer op',
+    step1: 'Geef Identificatienummer op',
     step2: 'Geef details',
     step3: 'Bevestig',
     numberDescription:
@@ -408,6 +411,12 @@ export const nl = {
     confirmLabel: 'Wat u toevoegt',
     pendingUntilLinked: 'In afwachting, tot u de gebruiker aan de organisatie koppelt',
     added: '{{name}} is toegevoegd. Bepaal nu de werkrelatie: koppel de gebruiker aan de organisatie.',
+    numberLabel: 'rijksregisternummer / BIS-registernummer',
+    numberHelpLabel: 'Wat is een rijksregisternummer of BIS-registernummer?',
+    numberHelpNational:
+      '<strong>Rijksregisternummer</strong>: het identificatienummer van wie in België ingeschreven is in het Rijksregister. U vindt het op de achterkant van de identiteitskaart: 11 cijfers, bv. 85.07.30-033.28.',
+    numberHelpBis:
+      '<strong>BIS-registernummer</strong> (BIS-nummer): het nummer van wie niet in het Rijksregister staat maar wel een band met België heeft, bv. een grensarbeider. Het heeft ook 11 cijfers; de maand van de geboortedatum is verhoogd met 20 of 40.',
   },
 
   person: {
@@ -513,9 +522,11 @@ export const nl = {
     validFromTo: 'Geldig van {{from}} tot {{to}}.',
     backToPerson: 'Terug naar de gebruiker',
     linked: '{{name}} is gekoppeld aan {{organisation}}. Ken nu het gebruikersrecht toe.',
-    maximum: 'Maximumperiode = 10 jaar; je kan dit aanpassen.',
-    maximumLatest: 'Maximumperiode = 10 jaar; je kan dit aanpassen. Uiterlijk {{date}}.',
+    maximum: 'Maximumperiode = 10 jaar ; je kan dit aanpassen.',
+    maximumLatest: 'Maximumperiode = 10 jaar ; je kan dit aanpassen. Uiterlijk {{date}}.',
     becomesActive: 'wordt Actief',
+    onePerOrganisation:
+      'Een persoon heeft per organisatie één werkrelatie: {{category}}, geldig van {{from}} tot {{to}}. Wilt u de categorie, de periode, het telefoonnummer of het e-mailadres wijzigen, bewerk dan die werkrelatie.',
   },
 
   grant: {
@@ -527,17 +538,20 @@ export const nl = {
     step3: 'Bevestig',
     granted: 'Het gebruikersrecht is toegekend.',
     grantedProvider:
-      "Het gebruikersrecht is toegekend. {{name}} heeft nu toegang tot de beveiligde pagina's van een dienstverlener kmo-portefeuille.",
+      "Het gebruikersrecht is toegekend. De persoon heeft nu toegang tot de beveiligde pagina's van een dienstverlener kmo-portefeuille.",
     relationship: 'Werkrelatie',
     description: 'Omschrijving van het recht',
     descriptionLabel: 'Omschrijving van het recht:',
-    maximum: 'Maximumperiode = {{count}} jaar; je kan dit aanpassen.',
+    maximum: 'Maximumperiode = {{count}} jaar ; je kan dit aanpassen.',
     maximumLatest:
-      'Maximumperiode = {{count}} jaar; je kan dit aanpassen. Uiterlijk {{date}} (binnen de werkrelatie).',
+      'Maximumperiode = {{count}} jaar ; je kan dit aanpassen. Uiterlijk {{date}} (binnen de werkrelatie).',
     profilesDescription: 'Selecteer een profiel in Beschikbaar en kies Toevoegen aan lijst.',
     tip: 'Tip',
     tipText:
       'Als deze persoon ook steunaanvragen kmo-portefeuille dient aan te vragen, selecteer dan ook het profiel ‘{{profile}}’.',
+    grantedProviderPortal:
+      "Het gebruikersrecht is toegekend. De persoon heeft nu toegang tot de beveiligde pagina's van een dienstverlener kmo-portefeuille :",
+    grantedPortal: 'Het gebruikersrecht is toegekend. De persoon meldt aan op:',
   },
 
   tasks: {
@@ -878,6 +892,118 @@ export const nl = {
     doNothing: 'Niets doen',
     reminders: "Herinneringen na (dagen, gescheiden door komma's)",
     closeAfter: 'Sluiten na (dagen)',
+  },
+  personMenu: {
+    menu: 'Bewerk',
+    edit: 'Bewerk gegevens',
+    remove: 'Verwijder uit organisatie',
+    editTitle: 'Bewerk de gegevens van {{name}}',
+    removeTitle: 'Verwijder {{name}} uit {{organisation}}',
+    edited: 'De gegevens van {{name}} zijn gewijzigd.',
+    registerText:
+      'Deze gegevens komen uit het rijksregister en kan u hier niet wijzigen. Roepnaam en initialen houdt uw organisatie zelf bij.',
+    editReasonDescription: 'Waarom wijzigt u deze gegevens? Dit komt in de historiek.',
+    removeReason: 'Geef een reden op voor het verwijderen.',
+    removed: '{{name}} is verwijderd uit {{organisation}}.',
+    removedEnded: '{{name}} is verwijderd uit {{organisation}}. De werkrelatie is beëindigd.',
+    removedEndedRevoked_one:
+      '{{name}} is verwijderd uit {{organisation}}. De werkrelatie is beëindigd en het gebruikersrecht is ingetrokken.',
+    removedEndedRevoked_other:
+      '{{name}} is verwijderd uit {{organisation}}. De werkrelatie is beëindigd en de gebruikersrechten zijn ingetrokken.',
+    cannotUndo: 'Dit kan u niet ongedaan maken',
+    removeText: '{{name}} is daarna niet meer gekend in {{organisation}}. De historiek blijft bewaard.',
+    endingWith: 'Samen met {{name}} eindigen:',
+    endingRelationship: 'de werkrelatie: <strong>{{category}}</strong>, geldig van {{from}} tot {{to}}',
+    noRights: 'Er zijn geen gebruikersrechten die ingetrokken worden.',
+    removeSubmit: 'Ja, verwijder uit de organisatie',
+  },
+
+  import: {
+    colNationalNumber: 'rijksregisternummer of BIS-nummer (verplicht)',
+    colCategory: 'categorie van de werkrelatie, bv. Vaste medewerker (verplicht)',
+    colStartDate: 'begindatum van de werkrelatie, dd/mm/jjjj of jjjj-mm-dd (verplicht)',
+    colEndDate: 'einddatum van de werkrelatie, maximaal 10 jaar (verplicht)',
+    colPhone: 'telefoonnummer (verplicht)',
+    colEmail: 'e-mailadres (verplicht)',
+    colRight: 'gebruikersrecht, bv. VLAIO Inkom Gebruiker Nieuw (optioneel)',
+    colProfiles: 'profielen, gescheiden door | (met een recht)',
+    colGrantStartDate: 'begindatum van het recht (met een recht)',
+    colGrantEndDate: 'einddatum van het recht, maximaal 5 jaar (met een recht)',
+    failed: 'Er ging iets mis. Probeer het opnieuw.',
+    chooseFile: 'Kies eerst een CSV-bestand.',
+    intro:
+      'Voeg tot {{max}} personen tegelijk toe, elk met een werkrelatie en eventueel een gebruikersrecht. Het bestand wordt eerst gecontroleerd: u ziet per rij wat er zal gebeuren, en pas na <strong>Bevestig</strong> wordt het uitgevoerd. Wie al gekend is, blijft zoals hij is.',
+    file: 'Bestand',
+    fileText:
+      'Een CSV-bestand (puntkomma of komma als scheidingsteken, zoals Excel het bewaart) met op de eerste regel deze kolommen:',
+    example: 'Download voorbeeldbestand',
+    csvFile: 'CSV-bestand',
+    check: 'Controleer bestand',
+    unreadable: 'Dit bestand kan niet ingelezen worden',
+    resultTitle: 'Resultaat van de import',
+    runningTitle: 'De import loopt',
+    failedTitle: 'De import liep fout',
+    checkTitle: 'Controle van het bestand',
+    fileName: 'Bestand: {{name}}',
+    previewText: 'Zo wordt het bestand verwerkt. Rijen met fouten worden overgeslagen.',
+    done: 'De import is klaar',
+    toPersons: 'Naar alle personen',
+    failedText:
+      'De verwerking kon niet afgerond worden. Wat al verwerkt was, blijft; laad het bestand opnieuw op om de rest te verwerken.',
+  },
+
+  bulk: {
+    phaseCheck: 'Controle van het bestand',
+    phaseImport: 'Importeren',
+    phaseExtend: 'Verlengen',
+    progressLabel: '{{label}}: {{done}} van {{total}} rijen',
+    progress: '{{done}} van {{total}}',
+    present: 'Al aanwezig: er verandert niets',
+    error: 'Fout: er verandert niets',
+    extended: 'Verlengd tot {{date}}',
+    extendedWithRights: 'Verlengd tot {{date}}, met gebruikersrechten',
+    toExtend: 'Verlengen tot {{date}}',
+    toExtendWithRights: 'Verlengen tot {{date}}, met gebruikersrechten',
+    newPerson: 'nieuwe persoon',
+    newRelationship: 'nieuwe werkrelatie',
+    newRight: 'nieuw gebruikersrecht',
+    added: 'Toegevoegd: {{what}}',
+    previewTable: 'Voorbeeld van de import',
+    resultTable: 'Resultaat per rij',
+    row: 'Rij',
+    whatHappens: 'Wat gebeurt er',
+    result: 'Resultaat',
+    errors: 'Fouten',
+    notProcessed: 'Niet verwerkt',
+    summaryPreview_one:
+      '{{count}} rij: <strong>{{new}}</strong> met iets nieuws, <strong>{{present}}</strong> al aanwezig, <strong>{{error}}</strong> met fouten.',
+    summaryPreview_other:
+      '{{count}} rijen: <strong>{{new}}</strong> met iets nieuws, <strong>{{present}}</strong> al aanwezig, <strong>{{error}}</strong> met fouten.',
+    summaryAdded_one:
+      '{{count}} rij: <strong>{{new}}</strong> toegevoegd, <strong>{{present}}</strong> al aanwezig, <strong>{{error}}</strong> met fouten.',
+    summaryAdded_other:
+      '{{count}} rijen: <strong>{{new}}</strong> toegevoegd, <strong>{{present}}</strong> al aanwezig, <strong>{{error}}</strong> met fouten.',
+    summaryExtended_one:
+      '{{count}} rij: <strong>{{new}}</strong> verlengd, <strong>{{present}}</strong> al aanwezig, <strong>{{error}}</strong> met fouten.',
+    summaryExtended_other:
+      '{{count}} rijen: <strong>{{new}}</strong> verlengd, <strong>{{present}}</strong> al aanwezig, <strong>{{error}}</strong> met fouten.',
+    download: 'Download resultaat (CSV)',
+    tickFirst: 'Vink eerst de personen aan die u wilt verlengen.',
+    chooseDate: 'Kies de datum waarvoor de werkrelatie of een gebruikersrecht eindigt.',
+    failed: 'Er ging iets mis.',
+    extendTitle: 'Verlengen',
+    extendText: 'Verleng de werkrelaties en gebruikersrechten van meerdere personen tegelijk.',
+    who: 'Wie',
+    ticked: 'De aangevinkte personen ({{count}})',
+    endingBefore: 'Iedereen van wie de werkrelatie of een gebruikersrecht eindigt vóór een datum',
+    endsBefore: 'Eindigt vóór',
+    newEndDate: 'Nieuwe einddatum (leeg: zo lang als toegelaten)',
+    includeRights: 'Gebruikersrechten mee verlengen',
+    reasonOptional: 'Reden (optioneel)',
+    extend: 'Verleng',
+    extendDone: 'Verlengen is klaar',
+    close: 'Sluiten',
+    extendFailed: 'Verlengen kon niet afgerond worden. Wat al verlengd was, blijft verlengd.',
   },
 } as const;
 

@@ -1,15 +1,18 @@
 import { AddPersonRequest } from '@contracts/api.ts';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useApi, useIdempotencyKeys } from '../app/api.ts';
 import { digitsOf, formatDate, formatNationalNumber, sexLabel } from '../app/format.ts';
 import { orgPath, useOrganisation } from '../app/session.tsx';
 import type { PersonPageDto, RegisterPersonDto } from '../app/types.ts';
 import { ReadOnlyField, TextAreaInput, TextInput, useContractForm } from '../components/forms.tsx';
+import { HelpTip } from '../components/help-tip.tsx';
 import { NationalNumberInput } from '../components/national-number-input.tsx';
 import { NationalNumber, Notice, PageTitle, TextLink } from '../components/ui.tsx';
 import { ConfirmStep, orDash, useWizard, WizardForm } from '../components/wizard.tsx';
+
+const strong = { strong: <strong /> };
 
 interface Values {
   nationalNumber: string;
@@ -22,7 +25,7 @@ interface Values {
 export function AddPerson() {
   const { t } = useTranslation(['addPerson', 'common']);
   const LABELS: Record<keyof Values, string> = {
-    nationalNumber: t('common:nationalNumberOrBis'),
+    nationalNumber: t('numberLabel'),
     nickname: t('common:nickname'),
     initials: t('common:initials'),
     reason: t('common:reason'),
@@ -97,7 +100,22 @@ export function AddPerson() {
       >
         {step === 1 && (
           <>
-            <NationalNumberInput check maxLength={20} description={t('numberDescription')} />
+            <NationalNumberInput
+              check
+              maxLength={20}
+              label={t('numberLabel')}
+              help={
+                <HelpTip label={t('numberHelpLabel')}>
+                  <p>
+                    <Trans t={t} i18nKey="numberHelpNational" components={strong} />
+                  </p>
+                  <p>
+                    <Trans t={t} i18nKey="numberHelpBis" components={strong} />
+                  </p>
+                </HelpTip>
+              }
+              description={t('numberDescription')}
+            />
             {found?.knownInOrganisation && found.personId && (
               <Notice
                 kind="info"

@@ -121,11 +121,17 @@ function GrantForm({ person, rights }: { person: PersonPageDto; rights: RightCat
       return;
     }
     const profiles = request.profiles as string[];
+    const granted = rights.items.find((r) => r.rightId === request.right);
+    // The seed's closing message, with the portal's address (the catalogue's portalUrl) as a link:
+    // only a web address, whatever the catalogue holds.
+    const portal =
+      granted?.portalUrl && /^https?:\/\//.test(granted.portalUrl) ? granted.portalUrl : undefined;
     navigate(personPath, {
       state: {
         flash: profiles.includes(PROFILE_SERVICE_PROVIDER)
-          ? t('grantedProvider', { name: person.firstName })
-          : t('granted'),
+          ? t(portal ? 'grantedProviderPortal' : 'grantedProvider')
+          : t(portal ? 'grantedPortal' : 'granted'),
+        ...(portal ? { flashLink: portal } : {}),
       },
     });
   };

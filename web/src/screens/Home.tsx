@@ -1,25 +1,34 @@
 import { type FormEvent, useState } from 'react';
 import { Input, Label, SearchField } from 'react-aria-components';
 import { Trans, useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../app/auth.tsx';
 import { formatEnterpriseNumber } from '../app/format.ts';
 import { orgPath, useOrganisation } from '../app/session.tsx';
-import { Button, ButtonLink, PageTitle, TextLink } from '../components/ui.tsx';
+import { Button, ButtonLink, Notice, PageTitle, TextLink } from '../components/ui.tsx';
 import { TaskList } from './Tasks.tsx';
 
-/** *HOOFDPAGINA*: Mijn taken, Snel recht toekennen, Personen, Persoon zoeken. */
+/** *HOOFDPAGINA*: Mijn Taken, Snel recht toekennen, Personen, Persoon zoeken. */
 export function Home() {
   const { t } = useTranslation('home');
   const org = useOrganisation();
   const auth = useAuth();
   const base = orgPath(org.enterpriseNumber);
+  // What a change that led here did (removing a person from the organisation).
+  const flash = (useLocation().state as { flash?: string } | null)?.flash;
 
   return (
     <div className="stack">
       <PageTitle kicker={t('kicker')}>
         {auth.name ? t('welcomeName', { name: auth.name }) : t('welcome')}
       </PageTitle>
+      <div role="status">
+        {flash && (
+          <Notice kind="success">
+            <p>{flash}</p>
+          </Notice>
+        )}
+      </div>
       <p className="lead">
         <Trans
           t={t}

@@ -15,6 +15,7 @@ import {
 } from '../components/relationship-fields.tsx';
 import { Notice, PageTitle, PersonBlock, ResourceView, TextLink } from '../components/ui.tsx';
 import { ConfirmStep, OrganisationFields, orDash, useWizard, WizardForm } from '../components/wizard.tsx';
+import { EditRelationshipDialog } from './PersonActions.tsx';
 
 interface Values {
   category: string;
@@ -41,28 +42,43 @@ export function LinkOrganisation() {
         {(p) => (
           <>
             <PersonBlock person={p} />
-            {p.relationship ? (
-              <Notice
-                kind="info"
-                title={t('alreadyLinked', { name: `${p.firstName} ${p.lastName}`, organisation: org.name })}
-              >
-                <p>
-                  {t('validFromTo', {
-                    from: formatDate(p.relationship.startDate),
-                    to: formatDate(p.relationship.endDate),
-                  })}{' '}
-                  <TextLink href={orgPath(org.enterpriseNumber, `/personen/${p.personId}`)}>
-                    {t('backToPerson')}
-                  </TextLink>
-                </p>
-              </Notice>
-            ) : (
-              <RelationshipForm person={p} />
-            )}
+            {p.relationship ? <AlreadyLinked person={p} /> : <RelationshipForm person={p} />}
           </>
         )}
       </ResourceView>
     </div>
+  );
+}
+
+/**
+ * The person has a work relationship here already: one organisation has one relationship per person,
+ * so this page offers to edit that one (*Bewerk werkrelatie*, as on the person page) instead.
+ */
+function AlreadyLinked({ person }: { person: PersonPageDto }) {
+  const { t } = useTranslation(['link', 'common']);
+  const org = useOrganisation();
+  const navigate = useNavigate();
+  const r = person.relationship!;
+  const personPath = orgPath(org.enterpriseNumber, `/personen/${person.personId}`);
+  const name = `${person.firstName} ${person.lastName}`;
+  return (
+    <Notice kind="info" title={t('alreadyLinked', { name, organisation: org.name })}>
+      <p>
+        {t('onePerOrganisation', {
+          category: categoryLabel(r.category),
+          from: formatDate(r.startDate),
+          to: formatDate(r.endDate),
+        })}
+      </p>
+      <div className="button-row">
+        <EditRelationshipDialog
+          person={person}
+          path={`/organisations/${org.enterpriseNumber}/persons/${person.personId}`}
+          done={(message) => navigate(personPath, { state: { flash: message } })}
+        />
+        <TextLink href={personPath}>{t('backToPerson')}</TextLink>
+      </div>
+    </Notice>
   );
 }
 

@@ -38,7 +38,7 @@ export interface ActionProps {
 }
 
 /** A 412 (or 409) in plain words, thrown on: someone else changed it meanwhile. */
-function rethrowConflictAware(error: unknown): never {
+export function rethrowConflictAware(error: unknown): never {
   if (error instanceof ApiError && (error.status === 412 || error.status === 409)) {
     throw new ApiError(
       error.status,
@@ -150,7 +150,7 @@ function EditRelationshipForm({ person, path, done, close }: ActionProps & { clo
   );
 }
 
-function RightsList({ grants, empty }: { grants: readonly Grant[]; empty: string }) {
+export function RightsList({ grants, empty }: { grants: readonly Grant[]; empty: string }) {
   const { t } = useTranslation('actions');
   if (grants.length === 0) return <p>{empty}</p>;
   return (

@@ -15,6 +15,7 @@ import {
 } from './PersonActions.tsx';
 import { AccountsTab } from './person/AccountsTab.tsx';
 import { HistoryTab } from './person/HistoryTab.tsx';
+import { PersonMenu } from './person/PersonMenu.tsx';
 import { RelationshipDetailsTab } from './person/RelationshipDetailsTab.tsx';
 import { RelationshipTab } from './person/RelationshipTab.tsx';
 
@@ -25,7 +26,8 @@ export function PersonPage() {
   const api = useApi();
   const { personId = '' } = useParams();
   const location = useLocation();
-  const flash = (location.state as { flash?: string } | null)?.flash;
+  const state = location.state as { flash?: string; flashLink?: string } | null;
+  const flash = state?.flash;
   const person = useResource(`person:${org.enterpriseNumber}:${personId}`, (signal) =>
     api.get<PersonPageDto>(`/organisations/${org.enterpriseNumber}/persons/${personId}`, { signal }),
   );
@@ -52,7 +54,16 @@ export function PersonPage() {
       <div role="status">
         {(message ?? flash) && (
           <Notice kind="success">
-            <p>{message ?? flash}</p>
+            <p>
+              {message ?? flash}
+              {/* The portal where the person logs in now (the right's portalUrl), after a grant. */}
+              {!message && state?.flashLink && (
+                <>
+                  {' '}
+                  <a href={state.flashLink}>{state.flashLink}</a>
+                </>
+              )}
+            </p>
           </Notice>
         )}
       </div>
@@ -62,6 +73,9 @@ export function PersonPage() {
           return (
             <>
               <PersonBlock person={p} />
+              <div className="button-row">
+                <PersonMenu person={p} path={path} done={done} />
+              </div>
               <Tabs className="tabs" defaultSelectedKey="werkrelatie">
                 <TabList aria-label={t('tabs')} className="tab-list">
                   <Tab id="werkrelatie" className="tab">
@@ -100,13 +114,9 @@ export function PersonPage() {
                   {t('common:actions')}
                 </h2>
                 <div className="button-row">
-                  {p.relationship ? (
-                    <ButtonLink href={`${base}/rechten/nieuw`}>{t('routes:grant')}</ButtonLink>
-                  ) : (
-                    <ButtonLink href={`${base}/werkrelatie`}>{t('routes:link')}</ButtonLink>
-                  )}
                   {p.relationship && (
                     <>
+                      <ButtonLink href={`${base}/rechten/nieuw`}>{t('routes:grant')}</ButtonLink>
                       <EditRelationshipDialog person={p} path={path} done={done} />
                       <ExtendDialog person={p} path={path} done={done} />
                       {p.relationship.paused ? (
@@ -117,6 +127,10 @@ export function PersonPage() {
                       <DeleteRelationshipDialog person={p} path={path} done={done} />
                     </>
                   )}
+                  {/* Always there, as in the seed: with a relationship its page explains there is one per organisation. */}
+                  <ButtonLink href={`${base}/werkrelatie`} variant={p.relationship ? 'secondary' : 'primary'}>
+                    {t('routes:link')}
+                  </ButtonLink>
                   <Button
                     variant="secondary"
                     isPending={person.loading}

@@ -5,10 +5,14 @@ import { statusLabel } from '../app/format.ts';
 import { orgPath, useOrganisation } from '../app/session.tsx';
 import { loaded, MorePersons, PersonSearch, usePersonPages } from '../components/person-pages.tsx';
 import { ButtonLink, EmptyState, PageTitle, ResourceView, TableScroll, TextLink } from '../components/ui.tsx';
+import { BulkExtension } from './BulkExtension.tsx';
 
-/** *Toon alle personen* and the results of *Persoon zoeken* (`?zoek=`), 25 at a time. */
+/**
+ * *Toon alle personen* and the results of *Persoon zoeken* (`?zoek=`), 25 at a time, with a checkbox per
+ * person for *Verlengen* (several relationships and rights at once) and the way to the CSV import.
+ */
 export function Persons() {
-  const { t } = useTranslation(['persons', 'common', 'home']);
+  const { t } = useTranslation(['persons', 'common', 'home', 'routes']);
   const org = useOrganisation();
   const [params, setParams] = useSearchParams();
   const search = params.get('zoek') ?? '';
@@ -17,6 +21,14 @@ export function Persons() {
   useEffect(() => setText(search), [search]);
   const base = orgPath(org.enterpriseNumber);
   const pages = usePersonPages(`persons:${org.enterpriseNumber}:${search}:${status}`, { search, status }, 25);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (personId: string, on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(personId);
+      else next.delete(personId);
+      return next;
+    });
 
   const onSearch = (text: string) => {
     const next = new URLSearchParams(params);
@@ -48,6 +60,9 @@ export function Persons() {
           ))}
         </fieldset>
         <ButtonLink href={`${base}/personen/nieuw`}>{t('home:addPerson')}</ButtonLink>
+        <ButtonLink variant="secondary" href={`${base}/personen/importeren`}>
+          {t('routes:importPersons')}
+        </ButtonLink>
       </div>
       <ResourceView resource={pages.first} loadingText={t('loading')}>
         {(page) => {
@@ -71,6 +86,9 @@ export function Persons() {
                   <caption className="visually-hidden">{t('caption', { name: org.name })}</caption>
                   <thead>
                     <tr>
+                      <th scope="col">
+                        <span className="visually-hidden">{t('selection')}</span>
+                      </th>
                       <th scope="col">{t('common:name')}</th>
                       <th scope="col">{t('common:nickname')}</th>
                       <th scope="col">{t('common:nationalNumber')}</th>
@@ -80,6 +98,16 @@ export function Persons() {
                   <tbody>
                     {items.map((p) => (
                       <tr key={p.personId}>
+                        <td>
+                          <input
+                            type="checkbox"
+                            className="row-check"
+                            aria-label={t('select', { name: `${p.firstName} ${p.lastName}` })}
+                            checked={selected.has(p.personId)}
+                            disabled={p.status !== 'active'}
+                            onChange={(e) => toggle(p.personId, e.target.checked)}
+                          />
+                        </td>
                         <td>
                           <TextLink href={`${base}/personen/${p.personId}`}>
                             {p.lastName} {p.firstName}
@@ -96,6 +124,14 @@ export function Persons() {
                 </table>
               </TableScroll>
               <MorePersons pages={pages} cursor={cursor} />
+              <BulkExtension
+                selected={[...selected]}
+                onDone={() => {
+                  setSelected(new Set());
+                  pages.reset();
+                  pages.first.reload();
+                }}
+              />
             </>
           );
         }}
