@@ -762,7 +762,11 @@ export const de: Messages = {
       helpdesk: 'Helpdesk',
     },
     actions: {
-      person: { added: 'Person hinzugefügt' },
+      person: {
+        added: 'Person hinzugefügt',
+        updated: 'Benutzerdaten geändert',
+        removed: 'Aus der Organisation entfernt',
+      },
       relationship: {
         created: 'Mit der Organisation verknüpft (Arbeitsverhältnis angelegt)',
         updated: 'Arbeitsverhältnis geändert',

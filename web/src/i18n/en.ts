@@ -748,7 +748,11 @@ export const en: Messages = {
       helpdesk: 'Helpdesk',
     },
     actions: {
-      person: { added: 'Person added' },
+      person: {
+        added: 'Person added',
+        updated: 'User details changed',
+        removed: 'Removed from the organisation',
+      },
       relationship: {
         created: 'Linked to the organisation (work relationship created)',
         updated: 'Work relationship changed',

@@ -761,7 +761,11 @@ export const fr: Messages = {
       helpdesk: 'Helpdesk',
     },
     actions: {
-      person: { added: 'Personne ajoutée' },
+      person: {
+        added: 'Personne ajoutée',
+        updated: 'Données de l’utilisateur modifiées',
+        removed: 'Retiré(e) de l’organisation',
+      },
       relationship: {
         created: 'Liée à l’organisation (relation de travail créée)',
         updated: 'Relation de travail modifiée',

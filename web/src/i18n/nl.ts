@@ -755,7 +755,11 @@ export const nl = {
       helpdesk: 'Helpdesk',
     },
     actions: {
-      person: { added: 'Persoon toegevoegd' },
+      person: {
+        added: 'Persoon toegevoegd',
+        updated: 'Gegevens van gebruiker gewijzigd',
+        removed: 'Verwijderd uit de organisatie',
+      },
       relationship: {
         created: 'Gekoppeld aan de organisatie (werkrelatie aangemaakt)',
         updated: 'Werkrelatie gewijzigd',
