@@ -541,7 +541,7 @@ export const fr: Messages = {
     step3: 'Confirmer',
     granted: 'Le droit d’utilisateur a été attribué.',
     grantedProvider:
-      'Le droit d’utilisateur est accordé. La personne a désormais accès aux pages sécurisées d’un prestataire de services du portefeuille PME.',
+      'Le droit d’utilisateur a été attribué. La personne a désormais accès aux pages sécurisées d’un prestataire de services du portefeuille PME.',
     relationship: 'Relation de travail',
     description: 'Description du droit',
     descriptionLabel: 'Description du droit :',
@@ -553,8 +553,8 @@ export const fr: Messages = {
     tipText:
       'Si cette personne doit aussi introduire des demandes d’aide au portefeuille PME, sélectionnez également le profil « {{profile}} ».',
     grantedProviderPortal:
-      'Le droit d’utilisateur est accordé. La personne a désormais accès aux pages sécurisées d’un prestataire de services du portefeuille PME :',
-    grantedPortal: 'Le droit d’utilisateur est accordé. La personne se connecte sur :',
+      'Le droit d’utilisateur a été attribué. La personne a désormais accès aux pages sécurisées d’un prestataire de services du portefeuille PME :',
+    grantedPortal: 'Le droit d’utilisateur a été attribué. La personne se connecte sur :',
   },
 
   tasks: {
