@@ -1,8 +1,10 @@
 /**
  * What every entity module of the table shares: the transaction item type, stripping the generic key
- * attributes from a read item, and list cursors (opaque to clients, checked against their list).
+ * attributes from a read item, list cursors (opaque to clients, checked against their list), reading a
+ * whole partition and writing many plain items.
  */
 import {
+  BatchWriteCommand,
   type DynamoDBDocumentClient,
   paginateQuery,
   QueryCommand,
@@ -96,4 +98,34 @@ export async function queryAll(
   for await (const page of paginateQuery({ client: table.db }, { TableName: table.tableName, ...input }))
     items.push(...(page.Items ?? []));
   return items;
+}
+
+/** BatchWriteItem's limit. */
+const BATCH = 25;
+/** Batches in flight at once: fast, without a burst that a provisioned table would throttle. */
+const BATCHES_AT_ONCE = 4;
+
+/**
+ * Puts many items, 25 a BatchWriteItem, four batches at a time; what DynamoDB leaves unprocessed is sent
+ * again after a growing wait. Plain puts, no condition: for items nobody else writes yet (a campaign's
+ * lines while it opens, a job's rows before it starts).
+ */
+export async function putAll(table: TableRef, items: Record<string, unknown>[]): Promise<void> {
+  type Request = { PutRequest: { Item: Record<string, unknown> } };
+  const write = async (chunk: Request[]) => {
+    let pending = chunk;
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+      const out = await table.db.send(
+        new BatchWriteCommand({ RequestItems: { [table.tableName]: pending } }),
+      );
+      pending = (out.UnprocessedItems?.[table.tableName] ?? []) as Request[];
+      if (attempt > 8 && pending.length > 0) throw new Error('BatchWriteItem kept leaving items unprocessed');
+    }
+  };
+  const batches: Request[][] = [];
+  for (let i = 0; i < items.length; i += BATCH)
+    batches.push(items.slice(i, i + BATCH).map((Item) => ({ PutRequest: { Item } })));
+  for (let i = 0; i < batches.length; i += BATCHES_AT_ONCE)
+    await Promise.all(batches.slice(i, i + BATCHES_AT_ONCE).map(write));
 }

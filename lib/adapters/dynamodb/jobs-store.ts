@@ -4,14 +4,8 @@
  * its rows go JOB_KEEP_DAYS after the job was made.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  BatchWriteCommand,
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
-import { queryAll, strip, type TableRef } from '#lib/adapters/dynamodb/items';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { putAll, queryAll, strip, type TableRef } from '#lib/adapters/dynamodb/items';
 import { ITEM_TYPES, keys } from '#lib/adapters/dynamodb/keys';
 import {
   type ChunkProgress,
@@ -24,8 +18,6 @@ import {
 } from '#lib/domain/bulk';
 import { ConcurrentChangeError } from '#lib/domain/errors';
 import type { JobsPort } from '#lib/domain/ports';
-
-const BATCH = 25;
 
 /** Epoch seconds JOB_KEEP_DAYS after the job was made. */
 const expirationOf = (createdAt: string) =>
@@ -45,33 +37,16 @@ export class JobsStore implements JobsPort {
 
   async create(job: Job, rows: JobRow[]): Promise<void> {
     const expiration = expirationOf(job.createdAt);
-    const requests = rows.map(({ preview: _p, result: _r, ...row }) => ({
-      PutRequest: {
-        // Without outcomes: an outcome is written once, on the condition that there is none yet.
-        Item: {
-          ...keys.jobRow(job.enterpriseNumber, job.jobId, row.index),
-          type: ITEM_TYPES.jobRow,
-          ...row,
-          expiration,
-        },
-      },
-    }));
-    const write = async (chunk: typeof requests) => {
-      let pending = chunk;
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
-        const out = await this.table.db.send(
-          new BatchWriteCommand({ RequestItems: { [this.table.tableName]: pending } }),
-        );
-        pending = (out.UnprocessedItems?.[this.table.tableName] ?? []) as typeof requests;
-        if (attempt > 8 && pending.length > 0)
-          throw new Error('BatchWriteItem kept leaving items unprocessed');
-      }
-    };
-    const batches: (typeof requests)[] = [];
-    for (let i = 0; i < requests.length; i += BATCH) batches.push(requests.slice(i, i + BATCH));
-    // A few batches at a time: fast, without a burst that a provisioned table would throttle.
-    for (let i = 0; i < batches.length; i += 4) await Promise.all(batches.slice(i, i + 4).map(write));
+    // Without outcomes: an outcome is written once, on the condition that there is none yet.
+    await putAll(
+      this.table,
+      rows.map(({ preview: _p, result: _r, ...row }) => ({
+        ...keys.jobRow(job.enterpriseNumber, job.jobId, row.index),
+        type: ITEM_TYPES.jobRow,
+        ...row,
+        expiration,
+      })),
+    );
     await this.table.db.send(
       new PutCommand({
         TableName: this.table.tableName,

@@ -3,13 +3,11 @@
  * first, and its lines in a partition of their own, so a campaign's lines are one Query (a page per
  * MB) and deciding a line touches that line only, guarded by its version.
  */
-import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { queryAll, strip, type TableRef } from '#lib/adapters/dynamodb/items';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { putAll, queryAll, strip, type TableRef } from '#lib/adapters/dynamodb/items';
 import { ITEM_TYPES, keys } from '#lib/adapters/dynamodb/keys';
 import type { ReviewsPort, StoredLine } from '#lib/domain/ports';
 import type { Campaign, ReviewLine } from '#lib/domain/reviews';
-
-const BATCH = 25;
 
 export class ReviewsStore implements ReviewsPort {
   constructor(private readonly table: TableRef) {}
@@ -64,33 +62,16 @@ export class ReviewsStore implements ReviewsPort {
    * writes the same lines again.
    */
   async putLines(en: string, campaignId: string, lines: ReviewLine[]): Promise<void> {
-    const requests = lines.map((l) => ({
-      PutRequest: {
-        Item: {
-          ...keys.reviewLine(en, campaignId, l.personId, l.grantId),
-          type: ITEM_TYPES.reviewLine,
-          enterpriseNumber: en,
-          campaignId,
-          ...l,
-          version: 1,
-        },
-      },
-    }));
-    const chunks: (typeof requests)[] = [];
-    for (let i = 0; i < requests.length; i += BATCH) chunks.push(requests.slice(i, i + BATCH));
-    // A few batches at a time: fast, without a burst that a provisioned table would throttle.
-    const write = async (chunk: typeof requests) => {
-      let pending = chunk;
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
-        const out = await this.table.db.send(
-          new BatchWriteCommand({ RequestItems: { [this.table.tableName]: pending } }),
-        );
-        pending = (out.UnprocessedItems?.[this.table.tableName] ?? []) as typeof requests;
-        if (attempt > 8 && pending.length > 0)
-          throw new Error('BatchWriteItem kept leaving items unprocessed');
-      }
-    };
-    for (let i = 0; i < chunks.length; i += 4) await Promise.all(chunks.slice(i, i + 4).map(write));
+    await putAll(
+      this.table,
+      lines.map((l) => ({
+        ...keys.reviewLine(en, campaignId, l.personId, l.grantId),
+        type: ITEM_TYPES.reviewLine,
+        enterpriseNumber: en,
+        campaignId,
+        ...l,
+        version: 1,
+      })),
+    );
   }
 }
