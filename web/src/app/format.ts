@@ -191,7 +191,8 @@ export function auditFilterLabel(kind: string): string {
 /** The kinds of action the organisation's history filters on (lib/contracts/history-labels.ts). */
 export { AUDIT_ACTION_FILTERS } from '@contracts/history-labels.ts';
 
-const FIELD_KEYS = [
+/** The fields of a record that have a label, in the order they are shown: the person, the relationship, the right. */
+export const FIELD_ORDER = [
   'firstName',
   'lastName',
   'nickname',
@@ -216,5 +217,5 @@ const FIELD_KEYS = [
 /** A field of a history snapshot or another record, by its name in the API. */
 export function fieldLabel(field: string): string {
   const key = field === 'rightName' ? 'right' : field;
-  return FIELD_KEYS.includes(key) ? dynamicText(`common:${key}`, field) : field;
+  return FIELD_ORDER.includes(key) ? dynamicText(`common:${key}`, field) : field;
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { errorText, useApi, useResource } from '../../app/api.ts';
 import {
   categoryLabel,
+  FIELD_ORDER,
   fieldLabel,
   formatDate,
   formatDateTime,
@@ -52,36 +53,15 @@ function flatten(snapshot: unknown): Record<string, unknown> {
   return out;
 }
 
-/** The order in which a snapshot's fields are shown: the person, the relationship, the right. */
-const FIELD_ORDER = [
-  'firstName',
-  'lastName',
-  'nickname',
-  'initials',
-  'birthDate',
-  'sex',
-  'source',
-  'status',
-  'category',
-  'rightName',
-  'right',
-  'profiles',
-  'startDate',
-  'endDate',
-  'phone',
-  'email',
-  'paused',
-  'pauseReason',
-  'state',
-  'expiredOn',
-];
-
 /** The fields that changed (or were set), as rows *gegeven · voor · na*, in the order of FIELD_ORDER. */
 function changes(before: unknown, after: unknown) {
   const b = flatten(before);
   const a = flatten(after);
-  const order = FIELD_ORDER;
-  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+  // The right's name stands where the right does.
+  const rank = (k: string) => {
+    const i = FIELD_ORDER.indexOf(k === 'rightName' ? 'right' : k);
+    return i === -1 ? FIELD_ORDER.length : i;
+  };
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])]
     .filter((k) => !HIDDEN_FIELDS.has(k))
     .sort((x, y) => rank(x) - rank(y));
