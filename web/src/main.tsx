@@ -3,7 +3,6 @@
  * then the login state, `GET /api/me` and the router.
  */
 import './app/zod-setup.ts';
-import './i18n/index.ts';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +12,7 @@ import { AuthProvider, createUserManager } from './app/auth.tsx';
 import { type AppConfig, loadConfig } from './app/config.ts';
 import { routes } from './app/routes.tsx';
 import { MeProvider } from './app/session.tsx';
+import { ready } from './i18n/index.ts';
 import './styles.css';
 
 const router = createBrowserRouter(routes);
@@ -58,9 +58,11 @@ function App() {
 
 const container = document.getElementById('root');
 if (container) {
-  createRoot(container).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
+  void ready.then(() =>
+    createRoot(container).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
   );
 }

@@ -20,14 +20,26 @@ import {
 } from '@contracts/i18n.ts';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { de } from './de.ts';
-import { en } from './en.ts';
-import { fr } from './fr.ts';
 import { nl } from './nl.ts';
 
 export { LANGUAGE_NAMES, LANGUAGES, type Language } from '@contracts/i18n.ts';
 
-export const resources = { nl, fr, en, de } as const;
+/** Dutch is in the main bundle; the other languages are chunks of their own, fetched when chosen. */
+export const resources = { nl } as const;
+
+const LOADERS: Record<Exclude<Language, 'nl'>, () => Promise<Record<string, object>>> = {
+  fr: () => import('./fr.ts').then((m) => m.fr),
+  en: () => import('./en.ts').then((m) => m.en),
+  de: () => import('./de.ts').then((m) => m.de),
+};
+
+/** Makes a language's texts available (once): a no-op for Dutch and for a language loaded before. */
+export async function loadLanguage(language: Language): Promise<void> {
+  if (language === 'nl' || i18next.hasResourceBundle(language, 'common')) return;
+  const messages = await LOADERS[language]();
+  for (const [namespace, texts] of Object.entries(messages))
+    i18next.addResourceBundle(language, namespace, texts, true, true);
+}
 
 const STORAGE_KEY = 'gb.taal';
 /** Set while a choice made before logging in still has to reach the person's preferences. */
@@ -75,6 +87,7 @@ export async function chooseLanguage(language: Language, { pending = false } = {
   } catch {
     // Private modes may refuse storage: the choice then lasts for this page.
   }
+  await loadLanguage(language);
   await i18next.changeLanguage(language);
 }
 
@@ -89,7 +102,8 @@ export function choiceToSave(): boolean {
 
 void i18next.use(initReactI18next).init({
   resources,
-  lng: initialLanguage(),
+  // Dutch until the language kept on this device is loaded (see `ready`): never a key on screen.
+  lng: DEFAULT_LANGUAGE,
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: LANGUAGES,
   ns: Object.keys(nl),
@@ -101,6 +115,20 @@ void i18next.use(initReactI18next).init({
   returnNull: false,
 });
 follow(currentLanguage());
+/**
+ * Resolves once the language kept on this device is loaded and chosen; main.tsx renders after it, so a
+ * French visitor never sees a flash of Dutch. A chunk that cannot be fetched leaves the UI in Dutch.
+ */
+export const ready: Promise<void> = (async () => {
+  const language = initialLanguage();
+  if (language === DEFAULT_LANGUAGE) return;
+  try {
+    await loadLanguage(language);
+    await i18next.changeLanguage(language);
+  } catch {
+    // Offline or a stale deployment: Dutch, the default, stays.
+  }
+})();
 i18next.on('languageChanged', (lng) => follow(isLanguage(lng) ? lng : DEFAULT_LANGUAGE));
 
 /**
