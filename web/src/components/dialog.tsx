@@ -40,18 +40,23 @@ export function ActionDialog({
       <ModalOverlay className="modal-overlay" isDismissable={false} isKeyboardDismissDisabled={false}>
         <Modal className="modal">
           <Dialog className="dialog">
-            {({ close }) => (
-              <div className="stack-small">
-                <Heading slot="title" className="dialog-title">
-                  {title}
-                </Heading>
-                {children(close)}
-              </div>
-            )}
+            {({ close }) => <DialogFrame title={title}>{children(close)}</DialogFrame>}
           </Dialog>
         </Modal>
       </ModalOverlay>
     </DialogTrigger>
+  );
+}
+
+/** What both dialogs show: the title that names the dialog, then its content. */
+function DialogFrame({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div className="stack-small">
+      <Heading slot="title" className="dialog-title">
+        {title}
+      </Heading>
+      {children}
+    </div>
   );
 }
 
@@ -89,12 +94,7 @@ export function ControlledDialog({
     >
       <Modal className="modal">
         <Dialog className="dialog">
-          <div className="stack-small">
-            <Heading slot="title" className="dialog-title">
-              {title}
-            </Heading>
-            {children(close)}
-          </div>
+          <DialogFrame title={title}>{children(close)}</DialogFrame>
         </Dialog>
       </Modal>
     </ModalOverlay>
